@@ -1,0 +1,73 @@
+"""The `briefing` command: parse arguments, call the core, print. No logic of its own.
+
+Errors a user can act on (BriefingError) become one line on stderr and exit status 2, and
+the transaction they happened in has rolled back. Usage errors are one line too. `briefing`
+with no subcommand will open the app; until the app exists it prints help.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from briefing import __version__
+from briefing.commands import articles, search
+from briefing.commands.output import fail
+from briefing.core.errors import BriefingError
+from briefing.core.library import Library
+
+COMMAND_MODULES = (articles, search)
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line naming the help to read, then exit 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        fail(f"{message} (see '{self.prog} --help')")
+        raise SystemExit(2)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = Parser(
+        prog="briefing",
+        description="A reader's library of news articles, turned into briefings.",
+    )
+    parser.add_argument("--version", action="version", version=f"briefing {__version__}")
+    parser.add_argument(
+        "--library",
+        metavar="PATH",
+        help="the library file (default: $BRIEFING_LIBRARY, else the user data folder)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    for module in COMMAND_MODULES:
+        module.register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:
+        return int(exit_.code or 0)
+    if args.command is None:
+        parser.print_help()
+        return 0
+    try:
+        with Library.open_default(args.library) as library:
+            return args.run(args, library)
+    except BriefingError as exc:
+        fail(str(exc))
+        return 2
+    except KeyboardInterrupt:
+        fail("interrupted; nothing from the unfinished command was written")
+        return 130
+    except BrokenPipeError:  # `briefing list | head`: the reader has seen enough
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,278 @@
+"""`briefing import`, `list`, `show`, `article edit` and `delete`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from briefing.commands.arguments import article_id, positive_int
+from briefing.commands.output import date_text, fail, print_json, print_table
+from briefing.commands.terminal import TerminalProgress
+from briefing.core.articles import SORT_KEYS, Article, ArticleSummary
+from briefing.core.errors import InvalidInput
+from briefing.core.importing.service import STDIN, ImportResult, Metadata
+from briefing.core.library import Library
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    p = commands.add_parser(
+        "import",
+        help="import articles from files, folders or standard input",
+        description="Import .txt, .md and .html files, folders (recursively), or '-' for "
+        "standard input. Each input is reported as imported, duplicate or failed; a bad file "
+        "does not stop the batch. Exit status 2 if any input failed.",
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="a file, a folder, or - for stdin")
+    p.add_argument("--title", help="the title (one input only)")
+    p.add_argument("--outlet", help="the outlet that published it")
+    p.add_argument("--date", help="publication date: 2021-12-14, 2021-12, 2021 or --12-14")
+    p.add_argument("--url", help="where it was published")
+    p.add_argument(
+        "--format",
+        choices=("text", "markdown", "html"),
+        help="how to read standard input (default: guessed)",
+    )
+    p.add_argument("--quiet", "-q", action="store_true", help="print only failures and the summary")
+    p.add_argument("--json", action="store_true", help="one object per input, for scripts")
+    p.set_defaults(run=run_import)
+
+    p = commands.add_parser("list", help="list the articles in the library")
+    p.add_argument("--sort", choices=sorted(SORT_KEYS), default="date", help="default: date")
+    p.add_argument("--reverse", action="store_true", help="reverse the order")
+    p.add_argument("--outlet", help="only articles from this outlet")
+    p.add_argument("--limit", type=positive_int, help="at most this many")
+    p.add_argument("--json", action="store_true", help="a list of objects, for scripts")
+    p.set_defaults(run=run_list)
+
+    p = commands.add_parser("show", help="show one article with its metadata and text")
+    p.add_argument("id", type=article_id, metavar="ID")
+    p.add_argument("--json", action="store_true", help="an object, for scripts")
+    p.set_defaults(run=run_show)
+
+    p = commands.add_parser("article", help="work on one article (edit its metadata)")
+    sub = p.add_subparsers(
+        dest="article_command", metavar="COMMAND", required=True, parser_class=type(p)
+    )
+    e = sub.add_parser("edit", help="correct an article's metadata ('' clears a field)")
+    e.add_argument("id", type=article_id, metavar="ID")
+    for field, text in (
+        ("title", "the title"),
+        ("outlet", "the outlet"),
+        ("agency", "the news agency"),
+        ("author", "the author"),
+        ("dateline", "the dateline place"),
+        ("date", "2021-12-14, 2021-12, 2021 or --12-14"),
+        ("url", "the URL"),
+        ("language", "language code, e.g. en"),
+    ):
+        e.add_argument(f"--{field}", help=text)
+    e.add_argument("--json", action="store_true", help="the edited article, as `show --json`")
+    e.set_defaults(run=run_edit)
+
+    p = commands.add_parser("delete", help="delete articles and their annotations")
+    p.add_argument("ids", nargs="+", type=article_id, metavar="ID")
+    p.add_argument("--yes", "-y", action="store_true", help="do not ask")
+    p.add_argument("--json", action="store_true", help="what was deleted, for scripts")
+    p.set_defaults(run=run_delete)
+
+
+# import ------------------------------------------------------------------------------------
+
+
+def run_import(args: argparse.Namespace, library: Library) -> int:
+    inputs = args.paths
+    if args.title is not None and len(inputs) > 1:
+        raise InvalidInput("--title names one article: give a single input with it")
+    metadata = Metadata.from_strings(
+        title=args.title, outlet=args.outlet, date=args.date, url=args.url
+    )
+    results: list[ImportResult] = []
+    progress = TerminalProgress()
+
+    def report(result: ImportResult) -> None:
+        results.append(result)
+        if args.json:
+            return
+        progress.finish()
+        _print_import_line(result, quiet=args.quiet)
+
+    files = [p for p in inputs if p != STDIN]
+    if STDIN in inputs:
+        if inputs.count(STDIN) > 1:
+            raise InvalidInput("standard input can be read only once")
+        report(
+            library.imports.text(
+                sys.stdin.buffer.read(), source_format=args.format, metadata=metadata
+            )
+        )
+    if files:
+        library.imports.files(files, metadata=metadata, progress=progress, on_result=report)
+    progress.finish()
+
+    if args.json:
+        print_json([_import_json(r) for r in results])
+    else:
+        counts = {
+            s: sum(r.status == s for r in results) for s in ("imported", "duplicate", "failed")
+        }
+        if len(results) > 1 or args.quiet:
+            print(
+                f"{counts['imported']} imported, {counts['duplicate']} duplicate, "
+                f"{counts['failed']} failed"
+            )
+    return 2 if any(r.status == "failed" for r in results) else 0
+
+
+def _print_import_line(result: ImportResult, *, quiet: bool) -> None:
+    if result.status == "failed":
+        fail(f"{result.path}: {result.reason}")
+    elif quiet:
+        return
+    elif result.status == "imported":
+        print(f"imported   {result.id:>6}  {result.title}  ({result.path})")
+    else:
+        print(f"duplicate  {result.id:>6}  {result.path} is already article {result.id}")
+
+
+def _import_json(result: ImportResult) -> dict[str, Any]:
+    return {
+        "path": result.path,
+        "status": result.status,
+        "id": result.id,
+        "reason": result.reason,
+        "title": result.title,
+    }
+
+
+# list, show -------------------------------------------------------------------------------
+
+
+def run_list(args: argparse.Namespace, library: Library) -> int:
+    descending = None
+    if args.reverse:
+        descending = args.sort not in ("date", "imported", "claims")
+    articles = library.articles.list(
+        sort=args.sort, descending=descending, outlet=args.outlet, limit=args.limit
+    )
+    if args.json:
+        print_json([summary_json(a) for a in articles])
+    elif articles:
+        print_table(
+            ("ID", "DATE", "OUTLET", "CLAIMS", "TITLE"),
+            [
+                (a.id, date_text(a.date), a.outlet or a.agency or "", a.claims, a.title)
+                for a in articles
+            ],
+        )
+    else:
+        print("The library is empty: add articles with 'briefing import PATH'.", file=sys.stderr)
+    return 0
+
+
+def summary_json(article: ArticleSummary) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "title": article.title,
+        "title_proposed": article.title_proposed,
+        "outlet": article.outlet,
+        "agency": article.agency,
+        "date": date_text(article.date) or None,
+        "imported_at": article.imported_at,
+        "claims": article.claims,
+    }
+
+
+def article_json(article: Article) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "title": article.title,
+        "title_proposed": article.title_proposed,
+        "outlet": article.outlet,
+        "agency": article.agency,
+        "author": article.author,
+        "dateline": article.dateline,
+        "date": date_text(article.date) or None,
+        "date_parts": article.date.as_dict() if article.date else None,
+        "url": article.url,
+        "language": article.language,
+        "source_format": article.source_format,
+        "source_path": article.source_path,
+        "content_hash": article.content_hash,
+        "imported_at": article.imported_at,
+        "updated_at": article.updated_at,
+        "annotations": article.annotations,
+        "text": article.text,
+    }
+
+
+def run_show(args: argparse.Namespace, library: Library) -> int:
+    article = library.articles.get(args.id)
+    if args.json:
+        print_json(article_json(article))
+        return 0
+    title = article.title + ("  (proposed title)" if article.title_proposed else "")
+    print(title)
+    print("=" * min(len(article.title), 78))
+    fields = (
+        ("Outlet", article.outlet),
+        ("Agency", article.agency),
+        ("Author", article.author),
+        ("Dateline", article.dateline),
+        ("Date", date_text(article.date)),
+        ("URL", article.url),
+        ("Article", f"{article.id}, imported {article.imported_at}"),
+    )
+    for label, value in fields:
+        if value:
+            print(f"{label + ':':<10}{value}")
+    print()
+    print(article.text)
+    return 0
+
+
+# edit, delete ------------------------------------------------------------------------------
+
+
+def run_edit(args: argparse.Namespace, library: Library) -> int:
+    fields = ("title", "outlet", "agency", "author", "dateline", "date", "url", "language")
+    changes = {f: getattr(args, f) for f in fields if getattr(args, f) is not None}
+    if not changes:
+        raise InvalidInput("nothing to change: give --title, --date, --outlet, ... (see --help)")
+    article = library.articles.edit(args.id, **changes)
+    if args.json:
+        print_json(article_json(article))
+    else:
+        print(f"article {article.id}: {', '.join(sorted(changes))} updated")
+    return 0
+
+
+def run_delete(args: argparse.Namespace, library: Library) -> int:
+    previews = [library.articles.deletion_preview(i) for i in dict.fromkeys(args.ids)]
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise InvalidInput("not deleting without confirmation: add --yes")
+        for p in previews:
+            print(
+                f"article {p.id}: {p.title} ({_count(p.annotations, 'annotation')})",
+                file=sys.stderr,
+            )
+        total = sum(p.annotations for p in previews)
+        question = (
+            f"Delete {_count(len(previews), 'article')} and {_count(total, 'annotation')}? [y/N] "
+        )
+        print(question, end="", file=sys.stderr, flush=True)
+        if sys.stdin.readline().strip().lower() not in ("y", "yes"):
+            print("Nothing deleted.", file=sys.stderr)
+            return 1
+    deleted = library.articles.delete([p.id for p in previews])
+    if args.json:
+        print_json([{"id": d.id, "title": d.title, "annotations": d.annotations} for d in deleted])
+    else:
+        for d in deleted:
+            print(f"deleted article {d.id}: {d.title} ({_count(d.annotations, 'annotation')})")
+    return 0
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"

@@ -1,0 +1,41 @@
+"""Printing for the CLI: JSON for scripts, aligned text for people, one-line errors."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from collections.abc import Sequence
+
+from briefing.core.dates import PartialDate
+
+
+def fail(message: str) -> None:
+    """An error for a person: one line on stderr."""
+    print(f"briefing: {' '.join(message.split())}", file=sys.stderr)
+
+
+def print_json(value: object) -> None:
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def date_text(date: PartialDate | None) -> str:
+    return date.iso() if date else ""
+
+
+def print_table(
+    headers: Sequence[str], rows: Sequence[Sequence[object]], *, wrap_last: bool = True
+) -> None:
+    """Columns padded to their widest cell; the last column cut to the terminal's width."""
+    cells = [[("" if v is None else str(v)) for v in row] for row in rows]
+    widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]
+    width = shutil.get_terminal_size((120, 24)).columns if sys.stdout.isatty() else 0
+    for row in [list(headers), *cells]:
+        line = "  ".join(v.ljust(widths[i]) for i, v in enumerate(row[:-1]))
+        last = row[-1]
+        if line:
+            line += "  "
+        if wrap_last and width and len(line) + len(last) > width:
+            last = last[: max(10, width - len(line) - 1)] + "…"
+        print((line + last).rstrip())

@@ -1,0 +1,68 @@
+"""`briefing search QUERY`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from briefing.commands.arguments import positive_int
+from briefing.commands.output import date_text, print_json
+from briefing.core.library import Library
+from briefing.core.search import DEFAULT_LIMIT, SearchHit
+
+_BOLD, _PLAIN = "\033[1m", "\033[0m"
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    p = commands.add_parser(
+        "search",
+        help="search the library",
+        description='Words are ANDed; "a phrase", prefix*, OR, NOT and parentheses work. '
+        "Anything else is searched as plain words: a query never fails on its syntax.",
+    )
+    p.add_argument("query", metavar="QUERY", help="what to look for (quote it in the shell)")
+    p.add_argument("--outlet", help="only articles from this outlet")
+    p.add_argument("--since", metavar="DATE", help="published on or after (2021, 2021-12, ...)")
+    p.add_argument("--until", metavar="DATE", help="published on or before")
+    p.add_argument(
+        "--limit",
+        type=positive_int,
+        default=DEFAULT_LIMIT,
+        help=f"at most this many hits (default {DEFAULT_LIMIT})",
+    )
+    p.add_argument("--json", action="store_true", help="a list of objects, for scripts")
+    p.set_defaults(run=run_search)
+
+
+def run_search(args: argparse.Namespace, library: Library) -> int:
+    hits = library.search.run(
+        args.query, outlet=args.outlet, since=args.since, until=args.until, limit=args.limit
+    )
+    if args.json:
+        print_json([hit_json(h) for h in hits])
+        return 0
+    if not hits:
+        print("No articles match.", file=sys.stderr)
+        return 0
+    color = sys.stdout.isatty()
+    for hit in hits:
+        where = " · ".join(x for x in (hit.outlet, date_text(hit.date)) if x)
+        print(f"{hit.id:>6}  {hit.title}" + (f"  [{where}]" if where else ""))
+        snippet = hit.marked_snippet(_BOLD, _PLAIN) if color else hit.marked_snippet()
+        print(f"        {' '.join(snippet.split())}")
+    return 0
+
+
+def hit_json(hit: SearchHit) -> dict[str, Any]:
+    return {
+        "id": hit.id,
+        "kind": hit.kind,
+        "article": hit.article_id,
+        "title": hit.title,
+        "outlet": hit.outlet,
+        "date": date_text(hit.date) or None,
+        "snippet": hit.marked_snippet(),
+        "highlights": hit.match_spans(),
+        "score": round(hit.score, 6),
+    }

@@ -1,0 +1,46 @@
+"""What can go wrong, in terms a reader can act on.
+
+    BriefingError                  anything the core reports to a user
+     ├── InvalidInput              the request itself is wrong (bad date, empty title, ...)
+     ├── NotFound                  no such article, actor, claim, ...
+     ├── ImportFailed              one input could not become an article (path, reason)
+     ├── LibraryUnavailable        the library file: not SQLite, read-only, busy, missing folder
+     ├── MigrationFailed           a schema upgrade failed; the library was left as it was
+     └── Cancelled                 the user stopped a long job; not shown as an error
+
+Front ends catch BriefingError and show its message: one line on stderr for the CLI, a
+dialog or status line in the app. Anything else escaping the core is a bug.
+"""
+
+from __future__ import annotations
+
+
+class BriefingError(Exception):
+    """Base of every error a user is meant to read."""
+
+
+class InvalidInput(BriefingError):
+    pass
+
+
+class NotFound(BriefingError):
+    pass
+
+
+class ImportFailed(BriefingError):
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+class LibraryUnavailable(BriefingError):
+    pass
+
+
+class MigrationFailed(BriefingError):
+    pass
+
+
+class Cancelled(BriefingError):
+    pass

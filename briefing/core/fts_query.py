@@ -1,0 +1,61 @@
+"""What a reader types, made into an FTS5 query that cannot fail.
+
+Words are ANDed; `"phrases"`, `prefix*`, `OR`, `NOT`, `AND` and parentheses keep their FTS5
+meaning. Anything else FTS5 would choke on (`SenseTime's`, `US$767`, `C++`, an unclosed
+quote) is quoted, so it is searched as the words it contains. If the result is still not
+valid FTS5 (`AND OR`, `NEAR(`, unbalanced parentheses), the caller runs `literal()`: every
+chunk quoted, nothing an operator. Chunks with no word characters at all (`*`, `--`, `;`)
+are dropped, because an empty phrase makes FTS5 match nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+OPERATORS = frozenset({"AND", "OR", "NOT"})
+_CHUNK = re.compile(r'"[^"]*"?\*?|[()]|[^\s()"]+')
+# FTS5 barewords: ASCII letters, digits and "_", and any non-ASCII character.
+_BAREWORD = re.compile(r"^[A-Za-z0-9_\u0080-\U0010FFFF]+$")
+_WORDISH = re.compile(r"[^\W_]", re.UNICODE)
+
+
+def translate(query: str) -> str:
+    """The query with FTS5 syntax kept and everything else made literal.
+
+    May still be invalid FTS5 (operators in the wrong place); see `literal()`.
+    """
+    parts = []
+    for chunk in _CHUNK.findall(query):
+        if chunk in ("(", ")") or chunk in OPERATORS:
+            parts.append(chunk)
+        elif chunk.startswith('"'):
+            prefix = chunk.endswith("*") and len(chunk) > 1
+            inner = chunk.rstrip("*") if prefix else chunk
+            inner = inner[1:-1] if len(inner) > 1 and inner.endswith('"') else inner[1:]
+            if _WORDISH.search(inner):
+                parts.append(_quote(inner) + ("*" if prefix else ""))
+        else:
+            term = _term(chunk)
+            if term:
+                parts.append(term)
+    return " ".join(parts)
+
+
+def literal(query: str) -> str:
+    """Every chunk of the query as a quoted string: valid FTS5 for any input."""
+    chunks = query.replace('"', " ").split()
+    return " ".join(_quote(chunk) for chunk in chunks if _WORDISH.search(chunk))
+
+
+def _term(chunk: str) -> str:
+    prefix = chunk.endswith("*")
+    word = chunk.rstrip("*")
+    if not _WORDISH.search(word):
+        return ""
+    if _BAREWORD.match(word):
+        return word + ("*" if prefix else "")
+    return _quote(word) + ("*" if prefix else "")
+
+
+def _quote(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'

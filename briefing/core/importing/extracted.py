@@ -1,0 +1,32 @@
+"""What a reader of one input (text, Markdown, HTML) hands to the import service."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from briefing.core.dates import PartialDate
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """An article as found in one input, before it is stored.
+
+    `text` is the canonical text every annotation offset will point into. `title_proposed`
+    says the title was guessed from the text (the UI offers it for correction).
+    """
+
+    text: str
+    source_format: str
+    title: str = ""
+    title_proposed: bool = False
+    outlet: str | None = None
+    agency: str | None = None
+    author: str | None = None
+    dateline: str | None = None
+    date: PartialDate | None = None
+    url: str | None = None
+    language: str | None = None
+    original: str | None = None
+
+    def with_changes(self, **changes: object) -> Extracted:
+        return replace(self, **changes)

@@ -1,0 +1,279 @@
+"""The library: one SQLite file the reader owns, and the services that work on it.
+
+Each thread gets its own connection on first use (a sqlite3 connection refuses other
+threads), so the app can read on the GUI thread while a worker writes: WAL lets readers
+and one writer share the file, and a busy timeout lets a second copy of the app wait its
+turn instead of failing at once.
+
+Every write runs inside `transaction()`: BEGIN IMMEDIATE ... COMMIT at the outermost level
+and a SAVEPOINT when nested, so one bad file in a batch rolls back alone while the batch
+goes on, and a failure anywhere leaves the library as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import platformdirs
+
+from briefing.core.errors import BriefingError, LibraryUnavailable
+from briefing.core.migrate import APPLICATION_ID, migrate
+
+if TYPE_CHECKING:
+    from briefing.core.articles import ArticleService
+    from briefing.core.importing.service import ImportService
+    from briefing.core.search import SearchService
+
+BUSY_TIMEOUT_MS = 5000
+SQLITE_MAGIC = b"SQLite format 3\x00"
+DEFAULT_FILENAME = "library.sqlite"
+
+
+def default_library_path() -> Path:
+    """Where the library lives when neither --library nor BRIEFING_LIBRARY says."""
+    return Path(platformdirs.user_data_dir("Briefing", appauthor=False)) / DEFAULT_FILENAME
+
+
+def resolve_library_path(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """--library PATH, else $BRIEFING_LIBRARY, else the user data folder."""
+    if explicit:
+        return Path(explicit).expanduser()
+    from_env = os.environ.get("BRIEFING_LIBRARY")
+    if from_env:
+        return Path(from_env).expanduser()
+    return default_library_path()
+
+
+def describe_sqlite_error(exc: sqlite3.Error, path: Path | str) -> str:
+    """Turn an SQLite failure about the file itself into words a reader can act on."""
+    name = getattr(exc, "sqlite_errorname", "")
+    text = str(exc)
+    if name.startswith("SQLITE_BUSY") or "locked" in text:
+        return f"{path} is busy: another program is writing to it; try again in a moment"
+    if name.startswith("SQLITE_READONLY") or "readonly" in text:
+        return f"{path} cannot be written (read-only file or folder)"
+    if name.startswith("SQLITE_CANTOPEN") or "unable to open" in text:
+        return f"{path} cannot be opened or created (check the folder exists and is writable)"
+    if name.startswith("SQLITE_NOTADB") or "not a database" in text:
+        return f"{path} is not a Briefing library (not an SQLite database); it was left untouched"
+    if name.startswith("SQLITE_CORRUPT") or "malformed" in text:
+        return f"{path} is damaged ({text}); open a backup copy instead"
+    if name.startswith("SQLITE_FULL") or "disk is full" in text:
+        return f"the disk holding {path} is full"
+    if name.startswith("SQLITE_IOERR"):
+        return f"{path} could not be read or written ({text})"
+    return ""
+
+
+class Library:
+    """An open library file. Create with `Library.open(path)`.
+
+    Services hang off it as attributes (`articles`, `imports`, `search`); they return frozen
+    dataclasses, never rows. The CLI and the app use exactly this API.
+    """
+
+    def __init__(self, path: Path, *, created: bool) -> None:
+        self.path = path
+        self.created = created
+        self._local = threading.local()
+        self._connections: list[sqlite3.Connection] = []
+        self._lock = threading.Lock()
+
+    # Opening ---------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str], *, create: bool = True) -> Library:
+        """Open the library at `path`, creating and migrating it as needed.
+
+        A file that is not SQLite, or an SQLite file that is not a Briefing library, is
+        refused and left untouched. `library.created` tells whether the file is new.
+        """
+        path = Path(path).expanduser()
+        if path.is_dir():
+            raise LibraryUnavailable(f"{path} is a folder; give the path of a library file")
+        exists = path.exists() and path.stat().st_size > 0
+        if exists:
+            _check_is_sqlite(path)
+        elif not create:
+            raise LibraryUnavailable(f"no library at {path}")
+        elif not path.parent.exists():
+            raise LibraryUnavailable(
+                f"cannot create {path}: the folder {path.parent} does not exist"
+            )
+        if exists:
+            _check_is_briefing(path)
+        library = cls(path, created=not exists)
+        try:
+            migrate(library.connection(), path)
+        except sqlite3.Error as exc:
+            library.close()
+            message = describe_sqlite_error(exc, path) or f"cannot open {path}: {exc}"
+            raise LibraryUnavailable(message) from exc
+        except BaseException:
+            library.close()
+            raise
+        return library
+
+    @classmethod
+    def open_default(cls, explicit: str | os.PathLike[str] | None = None) -> Library:
+        """Open the library named by --library, $BRIEFING_LIBRARY or the data folder."""
+        path = resolve_library_path(explicit)
+        if explicit is None and not os.environ.get("BRIEFING_LIBRARY"):
+            path.parent.mkdir(parents=True, exist_ok=True)
+        return cls.open(path)
+
+    # Connections and transactions --------------------------------------------------------
+
+    def connection(self) -> sqlite3.Connection:
+        """This thread's connection, opened on first use."""
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._connect()
+            self._local.conn = conn
+            self._local.depth = 0
+            with self._lock:
+                self._connections.append(conn)
+        return conn
+
+    def _connect(self) -> sqlite3.Connection:
+        try:
+            conn = sqlite3.connect(self.path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+        except sqlite3.Error as exc:
+            message = describe_sqlite_error(exc, self.path) or f"cannot open {self.path}: {exc}"
+            raise LibraryUnavailable(message) from exc
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
+        if mode.lower() != "wal":
+            conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute(
+            "PRAGMA synchronous = NORMAL"
+        )  # safe in WAL: a crash loses no commit's integrity
+        return conn
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One unit of work: all of it is written, or none of it.
+
+        Nested calls become savepoints, so an inner failure can be caught and the outer
+        work goes on. SQLite errors about the file are turned into LibraryUnavailable.
+        """
+        conn = self.connection()
+        depth = self._local.depth
+        name = f"sp{depth}"
+        try:
+            conn.execute("BEGIN IMMEDIATE" if depth == 0 else f"SAVEPOINT {name}")
+        except sqlite3.Error as exc:
+            raise self._translate(exc) from exc
+        self._local.depth = depth + 1
+        try:
+            yield conn
+        except BaseException as exc:
+            self._local.depth = depth
+            if depth == 0:
+                conn.execute("ROLLBACK")
+            else:
+                conn.execute(f"ROLLBACK TO {name}")
+                conn.execute(f"RELEASE {name}")
+            if isinstance(exc, sqlite3.Error) and not isinstance(exc, sqlite3.IntegrityError):
+                raise self._translate(exc) from exc
+            raise
+        self._local.depth = depth
+        try:
+            conn.execute("COMMIT" if depth == 0 else f"RELEASE {name}")
+        except sqlite3.Error as exc:
+            if depth == 0 and not conn.in_transaction:
+                raise self._translate(exc) from exc
+            conn.execute("ROLLBACK" if depth == 0 else f"ROLLBACK TO {name}")
+            raise self._translate(exc) from exc
+
+    def _translate(self, exc: sqlite3.Error) -> BriefingError | sqlite3.Error:
+        message = describe_sqlite_error(exc, self.path)
+        return LibraryUnavailable(message) if message else exc
+
+    def close(self) -> None:
+        """Close every thread's connection. The library must not be used afterwards."""
+        with self._lock:
+            for conn in self._connections:
+                try:
+                    conn.close()
+                except sqlite3.Error:  # pragma: no cover - closing is best effort
+                    pass
+            self._connections.clear()
+        self._local = threading.local()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # Services ----------------------------------------------------------------------------
+
+    @cached_property
+    def articles(self) -> ArticleService:
+        # Imported here: the services import this module, and a script that only opens a
+        # library should not pay for trafilatura.
+        from briefing.core.articles import ArticleService
+
+        return ArticleService(self)
+
+    @cached_property
+    def imports(self) -> ImportService:
+        from briefing.core.importing.service import ImportService
+
+        return ImportService(self)
+
+    @cached_property
+    def search(self) -> SearchService:
+        from briefing.core.search import SearchService
+
+        return SearchService(self)
+
+    def __repr__(self) -> str:
+        return f"Library({str(self.path)!r})"
+
+
+def _check_is_sqlite(path: Path) -> None:
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        raise LibraryUnavailable(f"cannot read {path}: {exc.strerror}") from exc
+    if header != SQLITE_MAGIC:
+        raise LibraryUnavailable(
+            f"{path} is not a Briefing library (not an SQLite database); it was left untouched"
+        )
+
+
+def _check_is_briefing(path: Path) -> None:
+    """Refuse an SQLite file that belongs to another program, before writing anything.
+
+    Read-only on purpose: our own connection would switch the file to WAL, and a file we
+    refuse must be left exactly as it was.
+    """
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            has_tables = conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' LIMIT 1"
+            ).fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        message = describe_sqlite_error(exc, path) or f"cannot open {path}: {exc}"
+        raise LibraryUnavailable(message) from exc
+    if app_id == APPLICATION_ID:
+        return
+    if app_id != 0 or has_tables:
+        raise LibraryUnavailable(
+            f"{path} is an SQLite database but not a Briefing library; it was left untouched"
+        )
