@@ -61,8 +61,6 @@ CREATE VIRTUAL TABLE articles_fts USING fts5(
     content = 'articles', content_rowid = 'id',
     tokenize = 'porter unicode61 remove_diacritics 2'
 );
--- ORDER BY rank uses this: a hit in the title counts ten times a hit in the text.
-INSERT INTO articles_fts (articles_fts, rank) VALUES ('rank', 'bm25(10.0, 1.0)');
 CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
     INSERT INTO articles_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
 END;
@@ -237,7 +235,6 @@ CREATE VIRTUAL TABLE annotations_fts USING fts5(
     content = 'annotations', content_rowid = 'id',
     tokenize = 'porter unicode61 remove_diacritics 2'
 );
-INSERT INTO annotations_fts (annotations_fts, rank) VALUES ('rank', 'bm25(2.0, 1.0)');
 CREATE TRIGGER annotations_fts_insert AFTER INSERT ON annotations BEGIN
     INSERT INTO annotations_fts (rowid, quote, note) VALUES (new.id, new.quote, new.note);
 END;
@@ -258,7 +255,6 @@ CREATE VIRTUAL TABLE actors_fts USING fts5(
     name, aliases,
     tokenize = 'porter unicode61 remove_diacritics 2'
 );
-INSERT INTO actors_fts (actors_fts, rank) VALUES ('rank', 'bm25(2.0, 1.0)');
 CREATE TRIGGER actors_fts_insert AFTER INSERT ON actors BEGIN
     INSERT INTO actors_fts (rowid, name, aliases) VALUES (new.id, new.name, '');
 END;

@@ -8,7 +8,6 @@ whether articles are 1 KB or 1 MB.
 from __future__ import annotations
 
 import hashlib
-import re
 import sqlite3
 import unicodedata
 from dataclasses import dataclass
@@ -34,7 +33,6 @@ _SUMMARY_COLUMNS = """
     a.id, a.title, a.title_proposed, a.outlet, a.agency, a.date, a.imported_at,
     (SELECT count(*) FROM annotations n WHERE n.article_id = a.id AND n.kind = 'claim') AS claims
 """
-_WHITESPACE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -89,7 +87,7 @@ def content_hash(text: str) -> str:
     Unicode-normalised (NFC) with all runs of white space folded to one space, so the same
     story saved with other line ends, wrapping or trailing spaces is one article.
     """
-    normal = _WHITESPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    normal = " ".join(unicodedata.normalize("NFC", text).split())
     return hashlib.sha256(normal.encode("utf-8")).hexdigest()
 
 

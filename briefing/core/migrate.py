@@ -85,13 +85,17 @@ def backup(conn: sqlite3.Connection, path: Path, version: int) -> Path:
     return target
 
 
-def migrate(conn: sqlite3.Connection, path: Path | None) -> list[int]:
+def migrate(
+    conn: sqlite3.Connection, path: Path | None, migrations: list[Migration] | None = None
+) -> list[int]:
     """Bring the library up to date; return the versions applied (usually none).
 
     `conn` must be in autocommit mode (isolation_level=None). `path` is None for an
-    in-memory library, which has nothing to back up.
+    in-memory library, which has nothing to back up. `migrations` defaults to the ones
+    shipped in db/ (tests pass their own to exercise upgrades).
     """
-    migrations = available_migrations()
+    if migrations is None:
+        migrations = available_migrations()
     latest = migrations[-1].version if migrations else 0
     current = conn.execute("PRAGMA user_version").fetchone()[0]
     if current > latest:
@@ -102,6 +106,9 @@ def migrate(conn: sqlite3.Connection, path: Path | None) -> list[int]:
     if current == latest:
         return []
 
+    if current > 0 and path is not None:
+        # Before the lock: SQLite refuses to back up from a connection that is writing.
+        backup(conn, path, current)
     try:
         conn.execute("BEGIN EXCLUSIVE")
     except sqlite3.OperationalError as exc:
@@ -111,8 +118,6 @@ def migrate(conn: sqlite3.Connection, path: Path | None) -> list[int]:
         # Another process may have migrated while we waited for the lock.
         current = conn.execute("PRAGMA user_version").fetchone()[0]
         pending = [m for m in migrations if m.version > current]
-        if pending and current > 0 and path is not None:
-            backup(conn, path, current)
         for migration in pending:
             for statement in split_statements(migration.sql):
                 conn.execute(statement)

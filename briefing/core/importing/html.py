@@ -4,9 +4,10 @@ trafilatura is used for what it does best (boilerplate removal and metadata) rat
 home-made extractor. It never runs scripts or fetches anything: it parses the page as a
 document and keeps only text, so scripts and iframes cannot reach the stored text.
 
-Settings (measured with bench/extraction.py on the 181-page corpus): the defaults with
-comments and images left out. Blocks come back one per line; they are joined with blank
-lines, the paragraph separator of our canonical text.
+Settings, chosen with bench/extraction.py on the 181-page corpus: favor_precision (mean
+token F1 0.961 against 0.955 for the defaults: boilerplate left out matters more to a reader
+than the odd lost caption), comments and images left out, tables kept. Blocks come back one
+per line; they are joined with blank lines, the paragraph separator of our canonical text.
 """
 
 from __future__ import annotations
@@ -25,15 +26,18 @@ class NoArticleText(ValueError):
     pass
 
 
+# What parse_html asks of trafilatura; bench/extraction.py scores the same settings.
+TRAFILATURA_OPTIONS = {
+    "with_metadata": True,
+    "favor_precision": True,
+    "include_comments": False,
+    "include_images": False,
+    "include_tables": True,
+}
+
+
 def parse_html(page: str, *, url: str | None = None) -> Extracted:
-    document = trafilatura.bare_extraction(
-        page,
-        url=url,
-        with_metadata=True,
-        include_comments=False,
-        include_images=False,
-        include_tables=True,
-    )
+    document = trafilatura.bare_extraction(page, url=url, **TRAFILATURA_OPTIONS)
     text = clean_text(document.text) if document is not None and document.text else ""
     if not text:
         raise NoArticleText("no article text found in the page")

@@ -18,6 +18,7 @@ TITLE_MAX = 90
 _HEADLINE_MAX = 200
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff]")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)]*\s")
+_ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.){2,}$")
 _WEAK_ENDINGS = frozenset(
     "a an the of to in on at for from by with and or but as that which who is was were be "
     "it its their his her this these those than".split()
@@ -78,5 +79,10 @@ def _is_headline(line: str) -> bool:
         return False
     if read_wire_marks(line + "\n").dateline:
         return False
-    # A headline does not end like a sentence; a one-line lede does.
-    return not line.endswith((".", ",", ";", ":")) or line.endswith(("...", "…"))
+    # A headline does not end like a sentence; a one-line lede does. Wire headlines in
+    # capitals may end in an abbreviation ("TARIFF CUTS FOR U.S.").
+    if line.endswith((",", ";", ":")):
+        return False
+    if line.endswith("."):
+        return line.isupper() or line.endswith("...") or bool(_ABBREVIATION_END.search(line))
+    return True

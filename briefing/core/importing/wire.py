@@ -68,7 +68,7 @@ _WEEKDAY_DATE = re.compile(
 _SIGN_OFF = re.compile(
     rf"(?:\s{_DASH}\s*\(?(?P<dashed>{_AGENCY})\)?|\n[ \t]*(?i:(?P<alone>{_AGENCY})))[ \t]*$"
 )
-_CANONICAL = {name.lower(): name for name in AGENCIES}
+_CANONICAL = {name.lower(): name for name in AGENCIES} | {"reuter": "Reuters", "dpa": "dpa"}
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,226 @@
+"""Opening, creating and protecting the library file."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+from pathlib import Path
+
+import pytest
+
+from briefing.core import Library, LibraryUnavailable, MigrationFailed
+from briefing.core.library import resolve_library_path
+from briefing.core.migrate import APPLICATION_ID, Migration, available_migrations, migrate
+from tests.conftest import SAMPLE
+
+
+def test_a_new_library_is_created_empty_and_migrated(tmp_path: Path) -> None:
+    with Library.open(tmp_path / "new.sqlite") as lib:
+        assert lib.created
+        conn = lib.connection()
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert conn.execute("PRAGMA busy_timeout").fetchone()[0] >= 1000
+        assert (
+            conn.execute("PRAGMA user_version").fetchone()[0] == available_migrations()[-1].version
+        )
+        assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+        assert lib.articles.count() == 0
+    with Library.open(tmp_path / "new.sqlite") as again:
+        assert not again.created
+
+
+def test_schema_covers_the_whole_domain(library: Library) -> None:
+    tables = {
+        row[0]
+        for row in library.connection().execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'"
+        )
+    }
+    for table in (
+        "articles",
+        "annotations",
+        "claims",
+        "claim_about",
+        "claim_links",
+        "actors",
+        "actor_aliases",
+        "mentions",
+        "mention_suggestions",
+        "sources",
+        "claim_sources",
+        "tags",
+        "article_tags",
+        "annotation_tags",
+        "briefings",
+        "briefing_sections",
+        "briefing_items",
+        "articles_fts",
+        "annotations_fts",
+        "actors_fts",
+    ):
+        assert table in tables
+
+
+def test_a_file_that_is_not_sqlite_is_refused_and_left_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "notes.sqlite"
+    path.write_bytes(b"my precious notes\n" * 100)
+    before = path.read_bytes()
+    with pytest.raises(LibraryUnavailable, match="not an SQLite database"):
+        Library.open(path)
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.sqlite"]
+
+
+def test_another_programs_sqlite_file_is_refused_and_left_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE things (x)")
+    conn.execute("INSERT INTO things VALUES (1)")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(LibraryUnavailable, match="not a Briefing library"):
+        Library.open(path)
+    assert path.read_bytes() == before
+    assert not (tmp_path / "other.db-wal").exists()
+
+
+def test_a_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(LibraryUnavailable, match="does not exist"):
+        Library.open(tmp_path / "no" / "such" / "library.sqlite")
+
+
+def test_a_folder_is_not_a_library(tmp_path: Path) -> None:
+    with pytest.raises(LibraryUnavailable, match="is a folder"):
+        Library.open(tmp_path)
+
+
+def test_a_library_in_a_read_only_folder_is_a_clear_error(tmp_path: Path) -> None:
+    if os.geteuid() == 0:
+        # root writes through permission bits; /proc is a read-only place even for root.
+        target = Path("/proc/briefing-test/library.sqlite")
+        expected = "does not exist|cannot be"
+    else:
+        folder = tmp_path / "locked"
+        folder.mkdir()
+        folder.chmod(0o500)
+        target = folder / "library.sqlite"
+        expected = "cannot be"
+    with pytest.raises(LibraryUnavailable, match=expected):
+        Library.open(target)
+
+
+def test_a_library_from_a_newer_program_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "future.sqlite"
+    Library.open(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA user_version = 999")
+    conn.close()
+    with pytest.raises(LibraryUnavailable, match="newer version of Briefing"):
+        Library.open(path)
+
+
+def _with_sample(path: Path) -> None:
+    with Library.open(path) as lib:
+        lib.imports.files([SAMPLE])
+
+
+def test_migrating_existing_data_backs_the_file_up_first(tmp_path: Path) -> None:
+    path = tmp_path / "library.sqlite"
+    _with_sample(path)
+    shipped = available_migrations()
+    extra = Migration(len(shipped) + 1, "add_column", "ALTER TABLE articles ADD COLUMN extra TEXT;")
+    with Library.open(path) as lib:
+        applied = migrate(lib.connection(), path, [*shipped, extra])
+        assert applied == [extra.version]
+        assert lib.connection().execute("PRAGMA user_version").fetchone()[0] == extra.version
+    backups = list(tmp_path.glob(f"library.v{len(shipped)}-backup-*.sqlite"))
+    assert len(backups) == 1
+    copy = sqlite3.connect(backups[0])
+    assert copy.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
+    assert copy.execute("PRAGMA user_version").fetchone()[0] == len(shipped)
+    copy.close()
+
+
+def test_a_failed_migration_leaves_the_library_as_it_was(tmp_path: Path) -> None:
+    path = tmp_path / "library.sqlite"
+    _with_sample(path)
+    shipped = available_migrations()
+    broken = Migration(
+        len(shipped) + 1,
+        "broken",
+        "ALTER TABLE articles ADD COLUMN extra TEXT;\nDELETE FROM articles;\nSELECT * FROM nope;",
+    )
+    with Library.open(path) as lib:
+        with pytest.raises(MigrationFailed, match="broken"):
+            migrate(lib.connection(), path, [*shipped, broken])
+        conn = lib.connection()
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == len(shipped)
+        assert lib.articles.count() == 1
+        columns = [row[1] for row in conn.execute("PRAGMA table_info(articles)")]
+        assert "extra" not in columns
+
+
+def test_a_failed_write_changes_nothing(library: Library) -> None:
+    with pytest.raises(RuntimeError):
+        with library.transaction() as conn:
+            conn.execute("INSERT INTO tags (name) VALUES ('kept?')")
+            raise RuntimeError("boom")
+    assert library.connection().execute("SELECT count(*) FROM tags").fetchone()[0] == 0
+
+
+def test_a_nested_failure_rolls_back_alone(library: Library) -> None:
+    with library.transaction() as conn:
+        conn.execute("INSERT INTO tags (name) VALUES ('outer')")
+        with pytest.raises(RuntimeError):
+            with library.transaction():
+                conn.execute("INSERT INTO tags (name) VALUES ('inner')")
+                raise RuntimeError("boom")
+    names = [r[0] for r in library.connection().execute("SELECT name FROM tags")]
+    assert names == ["outer"]
+
+
+def test_two_copies_of_the_app_share_one_library(tmp_path: Path) -> None:
+    """A second process-like opener reads while the first writes, and waits to write."""
+    path = tmp_path / "shared.sqlite"
+    first = Library.open(path)
+    second = Library.open(path)
+    try:
+        with first.transaction():
+            first.imports.files([SAMPLE])
+            assert second.articles.count() == 0  # WAL: the reader sees the last commit
+        assert second.articles.count() == 1
+        done = threading.Event()
+
+        def write_from_second() -> None:
+            lib = Library.open(path)
+            with lib.transaction() as conn:
+                conn.execute("INSERT INTO tags (name) VALUES ('second')")
+            lib.close()
+            done.set()
+
+        with first.transaction() as conn:
+            conn.execute("INSERT INTO tags (name) VALUES ('first')")
+            worker = threading.Thread(target=write_from_second)
+            worker.start()
+            assert not done.wait(0.3)  # blocked by our write, waiting (busy timeout)
+        worker.join(10)
+        assert done.is_set()
+        names = sorted(r[0] for r in second.connection().execute("SELECT name FROM tags"))
+        assert names == ["first", "second"]
+    finally:
+        first.close()
+        second.close()
+
+
+def test_the_library_path_comes_from_option_then_environment_then_data_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BRIEFING_LIBRARY", str(tmp_path / "env.sqlite"))
+    assert resolve_library_path(tmp_path / "opt.sqlite") == tmp_path / "opt.sqlite"
+    assert resolve_library_path(None) == tmp_path / "env.sqlite"
+    monkeypatch.delenv("BRIEFING_LIBRARY")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    assert resolve_library_path(None) == tmp_path / "data" / "Briefing" / "library.sqlite"
