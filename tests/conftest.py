@@ -6,6 +6,7 @@ Qt runs offscreen in every test; tests that use qapp/qtbot are marked `gui` so t
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
@@ -54,7 +55,9 @@ def sample_article(library: Library) -> int:
 
 def corpus_files(count: int) -> list[Path]:
     """`count` distinct corpus texts from all three outlets, the same every run."""
-    files = sorted(CORPUS_TEXT.glob("*.txt"))
+    index = json.loads((CORPUS_TEXT / "index.json").read_text("utf-8"))
+    copies = {entry["file"] for entry in index if entry.get("exact_duplicate_of")}
+    files = sorted(p for p in CORPUS_TEXT.glob("*.txt") if p.name not in copies)
     step = max(1, len(files) // count)
     return files[::step][:count]
 

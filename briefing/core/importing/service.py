@@ -216,7 +216,7 @@ def _extract(data: str | bytes, path: Path | None, source_format: str | None) ->
             raise ImportFailed(
                 name, f"too large for an article (the limit is {MAX_BYTES // 1_048_576} MB)"
             )
-        if not data.strip():
+        if not data:
             raise ImportFailed(name, "the file is empty")
         fmt = source_format or (format_for(path) if path else None) or _sniff(data)
         if fmt == "text" and _sniff(data) == "html" and path is None:
@@ -229,7 +229,7 @@ def _extract(data: str | bytes, path: Path | None, source_format: str | None) ->
         text = data
         fmt = source_format or _sniff(text.encode("utf-8", "replace")[:512])
     if not text.strip():
-        raise ImportFailed(name, "the file holds no text")
+        raise ImportFailed(name, "the file holds no text, only blank space")
     try:
         if fmt == "html":
             article = parse_html(text)

@@ -1,0 +1,264 @@
+"""The command line, driven as a user and a script would: real files, real library."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from briefing import __version__
+from briefing.cli import main
+from tests.conftest import CORPUS_ODD, CORPUS_TEXT, SAMPLE
+
+
+@pytest.fixture
+def lib(tmp_path: Path) -> Path:
+    return tmp_path / "cli.sqlite"
+
+
+def run(lib: Path, *args: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(["--library", str(lib), *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def run_json(lib: Path, *args: str, capsys: pytest.CaptureFixture[str]):
+    code, out, err = run(lib, *args, "--json", capsys=capsys)
+    assert code == 0, err
+    return json.loads(out)
+
+
+def briefing(*args: str, stdin: bytes | None = None, env: dict | None = None):
+    return subprocess.run(
+        [sys.executable, "-m", "briefing", *args],
+        input=stdin,
+        capture_output=True,
+        env={**os.environ, **(env or {})},
+        timeout=60,
+    )
+
+
+def test_version_and_module_entry_point() -> None:
+    result = briefing("--version")
+    assert result.returncode == 0
+    assert result.stdout.decode().strip() == f"briefing {__version__}"
+
+
+def test_no_subcommand_prints_help(lib: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(lib, capsys=capsys)
+    assert code == 0
+    assert "import" in out and "search" in out
+
+
+def test_a_library_created_by_the_cli_starts_empty(lib, capsys) -> None:
+    assert run_json(lib, "list", capsys=capsys) == []
+    assert lib.exists()
+
+
+def test_import_then_show_the_worked_example(lib, capsys) -> None:
+    (result,) = run_json(lib, "import", str(SAMPLE), capsys=capsys)
+    assert set(result) >= {"path", "status", "id", "reason"}
+    assert (result["status"], result["reason"]) == ("imported", None)
+    shown = run_json(lib, "show", str(result["id"]), capsys=capsys)
+    for key in (
+        "id",
+        "title",
+        "outlet",
+        "agency",
+        "dateline",
+        "date",
+        "url",
+        "imported_at",
+        "text",
+    ):
+        assert key in shown
+    assert shown["text"] == SAMPLE.read_text("utf-8").strip()
+    assert (shown["agency"], shown["dateline"], shown["date"]) == ("AFP", "HONG KONG", "--12-14")
+    assert shown["date_parts"] == {"year": None, "month": 12, "day": 14}
+    assert shown["url"] is None and shown["outlet"] is None
+
+
+def test_a_batch_with_bad_inputs(lib, tmp_path, capsys) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    code, out, err = run(
+        lib,
+        "import",
+        str(SAMPLE),
+        str(empty),
+        str(tmp_path / "nope.txt"),
+        str(SAMPLE),
+        "--json",
+        capsys=capsys,
+    )
+    assert code == 2  # some input failed; the rest was imported
+    results = json.loads(out)
+    assert [r["status"] for r in results] == ["imported", "failed", "failed", "duplicate"]
+    assert results[3]["id"] == results[0]["id"]
+    assert results[1]["reason"] == "the file is empty"
+    code, out, err = run(lib, "import", str(empty), capsys=capsys)
+    assert code == 2
+    assert err.strip() == f"briefing: {empty}: the file is empty"
+
+
+def test_import_text_output_and_summary(lib, capsys) -> None:
+    code, out, err = run(
+        lib, "import", str(CORPUS_TEXT / "bbc-tech-001.txt"), str(SAMPLE), capsys=capsys
+    )
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].startswith("imported") and "bbc-tech-001.txt" in lines[0]
+    assert lines[-1] == "2 imported, 0 duplicate, 0 failed"
+    assert err == ""  # no progress bar when not on a terminal
+
+
+def test_import_from_standard_input_with_metadata(lib) -> None:
+    result = briefing(
+        "--library",
+        str(lib),
+        "import",
+        "-",
+        "--title",
+        "SenseTime postpones IPO",
+        "--outlet",
+        "The Star",
+        "--date",
+        "2021-12-14",
+        "--url",
+        "https://t.test/a",
+        "--json",
+        stdin=SAMPLE.read_bytes(),
+    )
+    assert result.returncode == 0, result.stderr
+    (imported,) = json.loads(result.stdout)
+    assert imported["path"] == "-" and imported["status"] == "imported"
+    shown = json.loads(
+        briefing("--library", str(lib), "show", str(imported["id"]), "--json").stdout
+    )
+    assert shown["title"] == "SenseTime postpones IPO"
+    assert (shown["outlet"], shown["date"], shown["url"]) == (
+        "The Star",
+        "2021-12-14",
+        "https://t.test/a",
+    )
+
+
+def test_title_is_for_one_input_only(lib, capsys) -> None:
+    code, out, err = run(lib, "import", str(SAMPLE), str(SAMPLE), "--title", "x", capsys=capsys)
+    assert code == 2
+    assert err.count("\n") == 1 and "--title" in err
+    assert not lib.exists() or run_json(lib, "list", capsys=capsys) == []
+
+
+def test_list_and_search_json_keys(lib, capsys) -> None:
+    run(lib, "import", str(SAMPLE), str(CORPUS_TEXT / "bbc-business-001.txt"), capsys=capsys)
+    listed = run_json(lib, "list", capsys=capsys)
+    assert len(listed) == 2
+    for row in listed:
+        assert set(row) >= {"id", "title", "outlet", "date"}
+    hits = run_json(lib, "search", "sanction*", capsys=capsys)
+    assert len(hits) == 1
+    assert set(hits[0]) >= {"id", "title", "outlet", "date", "snippet", "score"}
+    assert "**sanctions**" in hits[0]["snippet"]
+    start, end = hits[0]["highlights"][0]
+    assert hits[0]["snippet"][start:end] == "sanctions"
+
+
+@pytest.mark.parametrize(
+    "query", ['"unbalanced', "AND OR", "*", "NEAR(", "'; DROP TABLE articles; --", ""]
+)
+def test_search_never_fails_on_syntax(lib, capsys, query: str) -> None:
+    run(lib, "import", str(SAMPLE), capsys=capsys)
+    code, out, err = run(lib, "search", query, "--json", capsys=capsys)
+    assert code == 0, err
+    assert isinstance(json.loads(out), list)
+    assert err == ""
+
+
+def test_no_hits_is_an_empty_list_and_exit_0(lib, capsys) -> None:
+    run(lib, "import", str(SAMPLE), capsys=capsys)
+    assert run_json(lib, "search", "IPO NOT Xinjiang", capsys=capsys) == []
+    code, out, err = run(lib, "search", "IPO NOT Xinjiang", capsys=capsys)
+    assert (code, out) == (0, "")
+    assert "No articles match" in err
+
+
+def test_search_filters_and_limit(lib, capsys) -> None:
+    run(lib, "import", str(SAMPLE), "--outlet", "The Star", "--date", "2021-12-14", capsys=capsys)
+    assert len(run_json(lib, "search", "SenseTime", "--outlet", "the star", capsys=capsys)) == 1
+    assert run_json(lib, "search", "SenseTime", "--since", "2022", capsys=capsys) == []
+    assert len(run_json(lib, "search", "SenseTime", "--until", "2021-12", capsys=capsys)) == 1
+    code, _, err = run(lib, "search", "x", "--since", "last week", capsys=capsys)
+    assert code == 2 and err.startswith("briefing: --since:")
+    code, _, err = run(lib, "search", "x", "--limit", "0", capsys=capsys)
+    assert code == 2 and err.count("\n") == 1
+
+
+def test_article_edit(lib, capsys) -> None:
+    (result,) = run_json(lib, "import", str(SAMPLE), capsys=capsys)
+    edited = run_json(
+        lib,
+        "article",
+        "edit",
+        str(result["id"]),
+        "--title",
+        "SenseTime IPO",
+        "--date",
+        "2021-12-14",
+        capsys=capsys,
+    )
+    assert (edited["title"], edited["date"]) == ("SenseTime IPO", "2021-12-14")
+    code, _, err = run(lib, "article", "edit", str(result["id"]), "--date", "14/12", capsys=capsys)
+    assert code == 2 and err.startswith("briefing: cannot read the date")
+    assert run_json(lib, "show", str(result["id"]), capsys=capsys)["date"] == "2021-12-14"
+    code, _, err = run(lib, "article", "edit", str(result["id"]), capsys=capsys)
+    assert code == 2 and "nothing to change" in err
+
+
+def test_errors_are_one_line_and_exit_2(lib, capsys) -> None:
+    for args in (
+        ["show", "99"],
+        ["show", "abc"],
+        ["delete", "99", "--yes"],
+        ["frobnicate"],
+        ["article", "edit", "99", "--title", "x"],
+    ):
+        code, out, err = run(lib, *args, capsys=capsys)
+        assert code == 2, args
+        assert err.startswith("briefing: ") and err.count("\n") == 1, (args, err)
+
+
+def test_a_library_that_is_not_sqlite_is_left_untouched(tmp_path, capsys) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text("not a database")
+    code, _, err = run(notes, "list", capsys=capsys)
+    assert code == 2 and "not an SQLite database" in err
+    assert notes.read_text() == "not a database"
+
+
+def test_delete_asks_and_refuses_without_a_terminal(lib, capsys) -> None:
+    (result,) = run_json(lib, "import", str(SAMPLE), capsys=capsys)
+    deleted = briefing("--library", str(lib), "delete", str(result["id"]), stdin=b"y\n")
+    assert deleted.returncode == 2
+    assert b"--yes" in deleted.stderr
+    assert len(run_json(lib, "list", capsys=capsys)) == 1
+    gone = run_json(lib, "delete", str(result["id"]), "--yes", capsys=capsys)
+    assert gone == [{"id": result["id"], "title": result["title"], "annotations": 0}]
+    assert run_json(lib, "list", capsys=capsys) == []
+
+
+def test_library_from_the_environment(tmp_path) -> None:
+    env = {"BRIEFING_LIBRARY": str(tmp_path / "env.sqlite")}
+    assert briefing("import", str(SAMPLE), env=env).returncode == 0
+    assert (tmp_path / "env.sqlite").exists()
+
+
+def test_odd_encodings_through_the_cli(lib, capsys) -> None:
+    (result,) = run_json(
+        lib, "import", str(CORPUS_ODD / "latin1-bbc-sport-199-chelsea-sack-mutu.txt"), capsys=capsys
+    )
+    assert "£" in run_json(lib, "show", str(result["id"]), capsys=capsys)["text"]
