@@ -11,9 +11,9 @@ import hashlib
 import sqlite3
 import unicodedata
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
+from briefing.core.clock import now
 from briefing.core.dates import PartialDate, parse_optional, parse_stored
 from briefing.core.errors import InvalidInput, NotFound
 
@@ -75,10 +75,6 @@ class DeletedArticle:
     id: int
     title: str
     annotations: int
-
-
-def now() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def content_hash(text: str) -> str:

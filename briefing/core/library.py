@@ -27,9 +27,15 @@ from briefing.core.errors import BriefingError, LibraryUnavailable
 from briefing.core.migrate import APPLICATION_ID, migrate
 
 if TYPE_CHECKING:
+    from briefing.core.actors import ActorService
+    from briefing.core.annotations import AnnotationService
     from briefing.core.articles import ArticleService
+    from briefing.core.claims import ClaimService
     from briefing.core.importing.service import ImportService
+    from briefing.core.mentions import MentionService
     from briefing.core.search import SearchService
+    from briefing.core.sources import SourceService
+    from briefing.core.tags import TagService
 
 BUSY_TIMEOUT_MS = 5000
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -75,8 +81,8 @@ def describe_sqlite_error(exc: sqlite3.Error, path: Path | str) -> str:
 class Library:
     """An open library file. Create with `Library.open(path)`.
 
-    Services hang off it as attributes (`articles`, `imports`, `search`); they return frozen
-    dataclasses, never rows. The CLI and the app use exactly this API.
+    Services hang off it as attributes (`articles`, `imports`, `search`, `annotations`,
+    `claims`, `actors`, `mentions`, `sources`, `tags`); they return frozen dataclasses, never rows. The CLI and the app use exactly this API.
     """
 
     def __init__(self, path: Path, *, created: bool) -> None:
@@ -236,6 +242,42 @@ class Library:
         from briefing.core.search import SearchService
 
         return SearchService(self)
+
+    @cached_property
+    def annotations(self) -> AnnotationService:
+        from briefing.core.annotations import AnnotationService
+
+        return AnnotationService(self)
+
+    @cached_property
+    def claims(self) -> ClaimService:
+        from briefing.core.claims import ClaimService
+
+        return ClaimService(self)
+
+    @cached_property
+    def actors(self) -> ActorService:
+        from briefing.core.actors import ActorService
+
+        return ActorService(self)
+
+    @cached_property
+    def mentions(self) -> MentionService:
+        from briefing.core.mentions import MentionService
+
+        return MentionService(self)
+
+    @cached_property
+    def sources(self) -> SourceService:
+        from briefing.core.sources import SourceService
+
+        return SourceService(self)
+
+    @cached_property
+    def tags(self) -> TagService:
+        from briefing.core.tags import TagService
+
+        return TagService(self)
 
     def __repr__(self) -> str:
         return f"Library({str(self.path)!r})"

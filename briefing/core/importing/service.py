@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefing.core.articles import content_hash, date_columns, now
+from briefing.core.articles import content_hash, date_columns
+from briefing.core.clock import now
 from briefing.core.dates import PartialDate, parse_optional
 from briefing.core.errors import ImportFailed, InvalidInput
 from briefing.core.importing.decoding import NotText, decode

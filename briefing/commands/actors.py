@@ -1,0 +1,221 @@
+"""`briefing actor ...`: actors, aliases, merging, mentions and suggested mentions."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from briefing.commands.arguments import article_id, positive_int
+from briefing.commands.output import print_json, print_table
+from briefing.core.actors import KINDS, Actor
+from briefing.core.annotations import Span
+from briefing.core.library import Library
+from briefing.core.mentions import Mention, Suggestion
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    p = commands.add_parser("actor", help="people, organisations, states and groups")
+    sub = p.add_subparsers(dest="actor_command", metavar="COMMAND", required=True,
+                           parser_class=type(p))
+
+    a = sub.add_parser("add", help="add an actor (prints its id)")
+    a.add_argument("name")
+    a.add_argument("--kind", default="other", help=f"one of: {', '.join(KINDS)}")
+    a.add_argument("--alias", action="append", default=[], help="another name (repeatable)")
+    a.add_argument("--description", default="", help="who or what this is")
+    a.set_defaults(run=run_add)
+
+    a = sub.add_parser("list", help="list actors with their kind and counts")
+    a.add_argument("--kind", help="only actors of this kind")
+    a.set_defaults(run=run_list)
+
+    a = sub.add_parser("show", help="an actor: aliases, mentions, claims made and about it")
+    a.add_argument("actor", metavar="ACTOR", help="id, name or alias")
+    a.set_defaults(run=run_show)
+
+    a = sub.add_parser("alias", help="add an alias to an actor")
+    a.add_argument("actor", metavar="ACTOR")
+    a.add_argument("alias", metavar="ALIAS")
+    a.add_argument("--article", type=article_id, help="an alias that holds in this article only")
+    a.set_defaults(run=run_alias)
+
+    a = sub.add_parser("merge", help="fold OTHER into KEEP (mentions, claims, aliases move)")
+    a.add_argument("keep", metavar="KEEP")
+    a.add_argument("other", metavar="OTHER")
+    a.set_defaults(run=run_merge)
+
+    a = sub.add_parser("suggest", help="find known names and aliases: suggested mentions")
+    a.add_argument("article", nargs="?", type=article_id, metavar="ARTICLE",
+                   help="one article (default: the whole library)")
+    a.set_defaults(run=run_suggest)
+
+    a = sub.add_parser("accept", help="accept suggested mentions")
+    a.add_argument("ids", nargs="+", type=positive_int, metavar="SUGGESTION")
+    a.set_defaults(run=run_accept)
+
+    a = sub.add_parser("reject", help="reject suggested mentions (never suggested again)")
+    a.add_argument("ids", nargs="+", type=positive_int, metavar="SUGGESTION")
+    a.set_defaults(run=run_reject)
+
+    a = sub.add_parser("mention", help="tag a span of an article as a mention of an actor")
+    a.add_argument("article", type=article_id, metavar="ARTICLE")
+    a.add_argument("actor", metavar="ACTOR")
+    a.add_argument("--quote", required=True, help="the exact text")
+    a.add_argument("--prefix", help="text just before the quote, when it occurs more than once")
+    a.add_argument("--occurrence", type=positive_int, help="which occurrence (1 is the first)")
+    a.set_defaults(run=run_mention)
+
+    a = sub.add_parser("delete", help="delete an actor no claim points to")
+    a.add_argument("actor", metavar="ACTOR")
+    a.add_argument("--reassign", metavar="ACTOR", help="move its claims and mentions here first")
+    a.set_defaults(run=run_delete)
+
+    for parser in sub.choices.values():
+        parser.add_argument("--json", action="store_true", help="output for scripts")
+
+
+def actor_json(actor: Actor) -> dict[str, Any]:
+    return {
+        "id": actor.id, "name": actor.name, "kind": actor.kind, "description": actor.description,
+        "aliases": [{"alias": a.text, "article": a.article_id, "case_sensitive": a.case_sensitive}
+                    for a in actor.aliases],
+    }
+
+
+def mention_json(m: Mention) -> dict[str, Any]:
+    return {"id": m.id, "article": m.article_id, "actor": m.actor.name, "actor_id": m.actor.id,
+            "start": m.start, "end": m.end, "text": m.quote, "orphaned": m.orphaned}
+
+
+def suggestion_json(s: Suggestion) -> dict[str, Any]:
+    return {"id": s.id, "actor": s.actor.name, "actor_id": s.actor.id, "article": s.article_id,
+            "start": s.start, "end": s.end, "text": s.text}
+
+
+def run_add(args: argparse.Namespace, library: Library) -> int:
+    actor = library.actors.add(args.name, kind=args.kind, aliases=args.alias,
+                               description=args.description)
+    _print_actor_created(args, actor)
+    return 0
+
+
+def _print_actor_created(args: argparse.Namespace, actor: Actor) -> None:
+    if args.json:
+        print_json(actor_json(actor))
+    else:
+        print(actor.id)
+
+
+def run_list(args: argparse.Namespace, library: Library) -> int:
+    listing = library.actors.list(kind=args.kind)
+    if args.json:
+        print_json([{**actor_json(x.actor), "mentions": x.mentions, "claims_made": x.claims_made,
+                     "claims_about": x.claims_about} for x in listing])
+    else:
+        print_table(("ID", "KIND", "MENTIONS", "MADE", "ABOUT", "NAME (ALIASES)"), [
+            (x.actor.id, x.actor.kind, x.mentions, x.claims_made, x.claims_about,
+             x.actor.name + (f" ({', '.join(a.text for a in x.actor.aliases)})"
+                             if x.actor.aliases else ""))
+            for x in listing
+        ])
+    return 0
+
+
+def run_show(args: argparse.Namespace, library: Library) -> int:
+    from briefing.commands.claims import claim_json
+
+    actor = library.actors.resolve(args.actor)
+    mentions = library.mentions.list(actor=actor.id)
+    made = [c for c in library.claims.list(actor=actor.id) if c.speaker and c.speaker.id == actor.id]
+    about = [c for c in library.claims.list(actor=actor.id) if any(a.id == actor.id for a in c.about)]
+    if args.json:
+        print_json({**actor_json(actor), "mentions": [mention_json(m) for m in mentions],
+                    "claims_made": [claim_json(c) for c in made],
+                    "claims_about": [claim_json(c) for c in about]})
+        return 0
+    print(f"{actor.name}  ({actor.kind}, actor {actor.id})")
+    if actor.description:
+        print(actor.description)
+    for alias in actor.aliases:
+        where = f" (article {alias.article_id} only)" if alias.article_id else ""
+        print(f"  alias: {alias.text}{where}")
+    print(f"\nMentions: {len(mentions)}")
+    for m in mentions:
+        print(f"  article {m.article_id} @{m.start}: {m.quote}")
+    for label, claims in (("Claims made", made), ("Claims about", about)):
+        print(f"\n{label}: {len(claims)}")
+        for c in claims:
+            print(f"  {c.id:>5}  [{c.status}] “{c.quote}” (article {c.article_id})")
+    return 0
+
+
+def run_alias(args: argparse.Namespace, library: Library) -> int:
+    actor = library.actors.add_alias(args.actor, args.alias, article_id=args.article)
+    if args.json:
+        print_json(actor_json(actor))
+    else:
+        print(f"{actor.name}: {', '.join(a.text for a in actor.aliases)}")
+    return 0
+
+
+def run_merge(args: argparse.Namespace, library: Library) -> int:
+    actor = library.actors.merge(args.keep, args.other)
+    if args.json:
+        print_json(actor_json(actor))
+    else:
+        print(f"merged into {actor.name} (actor {actor.id})")
+    return 0
+
+
+def run_delete(args: argparse.Namespace, library: Library) -> int:
+    gone = library.actors.delete(args.actor, reassign_to=args.reassign)
+    if args.json:
+        print_json(actor_json(gone))
+    else:
+        print(f"deleted actor {gone.id}: {gone.name}")
+    return 0
+
+
+def run_suggest(args: argparse.Namespace, library: Library) -> int:
+    from briefing.commands.terminal import TerminalProgress
+
+    progress = TerminalProgress()
+    suggestions = library.mentions.suggest(args.article, progress=progress)
+    progress.finish()
+    if args.json:
+        print_json([suggestion_json(s) for s in suggestions])
+    else:
+        print_table(("ID", "ARTICLE", "START", "END", "ACTOR", "TEXT"), [
+            (s.id, s.article_id, s.start, s.end, s.actor.name, s.text) for s in suggestions
+        ])
+    return 0
+
+
+def run_accept(args: argparse.Namespace, library: Library) -> int:
+    mentions = library.mentions.accept(args.ids)
+    if args.json:
+        print_json([mention_json(m) for m in mentions])
+    else:
+        print(f"{len(mentions)} mention(s) added")
+    return 0
+
+
+def run_reject(args: argparse.Namespace, library: Library) -> int:
+    count = library.mentions.reject(args.ids)
+    if args.json:
+        print_json({"rejected": args.ids})
+    else:
+        print(f"{count} suggestion(s) rejected")
+    return 0
+
+
+def run_mention(args: argparse.Namespace, library: Library) -> int:
+    mention = library.mentions.add(
+        args.article, args.actor,
+        Span(quote=args.quote, prefix=args.prefix, occurrence=args.occurrence),
+    )
+    if args.json:
+        print_json(mention_json(mention))
+    else:
+        print(mention.id)
+    return 0
