@@ -103,12 +103,9 @@ class TagService:
             existing = conn.execute(
                 "SELECT id FROM tags WHERE name = ? COLLATE NOCASE", (target_name,)
             ).fetchone()
-            if existing is None:
-                # A plain rename (or a change of case): the first tag takes the new name.
-                keep, ids = ids[0], ids[1:]
-                conn.execute("UPDATE tags SET name = ? WHERE id = ?", (target_name, keep))
-            else:
-                keep = existing[0]
+            keep = existing[0] if existing else ids[0]
+            # The spelling the reader typed wins, also for a change of case only.
+            conn.execute("UPDATE tags SET name = ? WHERE id = ?", (target_name, keep))
             for old in ids:
                 if old == keep:
                     continue
