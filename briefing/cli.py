@@ -13,12 +13,21 @@ import sys
 from collections.abc import Sequence
 
 from briefing import __version__
-from briefing.commands import actors, articles, claims, sample, search, sources, tags
+from briefing.commands import (
+    actors,
+    annotations,
+    articles,
+    claims,
+    sample,
+    search,
+    sources,
+    tags,
+)
 from briefing.commands.output import fail
 from briefing.core.errors import BriefingError
 from briefing.core.library import Library
 
-COMMAND_MODULES = (articles, search, claims, actors, sources, tags, sample)
+COMMAND_MODULES = (articles, search, claims, actors, sources, tags, annotations, sample)
 
 
 class Parser(argparse.ArgumentParser):

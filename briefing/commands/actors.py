@@ -15,8 +15,9 @@ from briefing.core.mentions import Mention, Suggestion
 
 def register(commands: argparse._SubParsersAction) -> None:
     p = commands.add_parser("actor", help="people, organisations, states and groups")
-    sub = p.add_subparsers(dest="actor_command", metavar="COMMAND", required=True,
-                           parser_class=type(p))
+    sub = p.add_subparsers(
+        dest="actor_command", metavar="COMMAND", required=True, parser_class=type(p)
+    )
 
     a = sub.add_parser("add", help="add an actor (prints its id)")
     a.add_argument("name")
@@ -45,8 +46,13 @@ def register(commands: argparse._SubParsersAction) -> None:
     a.set_defaults(run=run_merge)
 
     a = sub.add_parser("suggest", help="find known names and aliases: suggested mentions")
-    a.add_argument("article", nargs="?", type=article_id, metavar="ARTICLE",
-                   help="one article (default: the whole library)")
+    a.add_argument(
+        "article",
+        nargs="?",
+        type=article_id,
+        metavar="ARTICLE",
+        help="one article (default: the whole library)",
+    )
     a.set_defaults(run=run_suggest)
 
     a = sub.add_parser("accept", help="accept suggested mentions")
@@ -76,25 +82,46 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def actor_json(actor: Actor) -> dict[str, Any]:
     return {
-        "id": actor.id, "name": actor.name, "kind": actor.kind, "description": actor.description,
-        "aliases": [{"alias": a.text, "article": a.article_id, "case_sensitive": a.case_sensitive}
-                    for a in actor.aliases],
+        "id": actor.id,
+        "name": actor.name,
+        "kind": actor.kind,
+        "description": actor.description,
+        "aliases": [
+            {"alias": a.text, "article": a.article_id, "case_sensitive": a.case_sensitive}
+            for a in actor.aliases
+        ],
     }
 
 
 def mention_json(m: Mention) -> dict[str, Any]:
-    return {"id": m.id, "article": m.article_id, "actor": m.actor.name, "actor_id": m.actor.id,
-            "start": m.start, "end": m.end, "text": m.quote, "orphaned": m.orphaned}
+    return {
+        "id": m.id,
+        "article": m.article_id,
+        "actor": m.actor.name,
+        "actor_id": m.actor.id,
+        "start": m.start,
+        "end": m.end,
+        "text": m.quote,
+        "orphaned": m.orphaned,
+    }
 
 
 def suggestion_json(s: Suggestion) -> dict[str, Any]:
-    return {"id": s.id, "actor": s.actor.name, "actor_id": s.actor.id, "article": s.article_id,
-            "start": s.start, "end": s.end, "text": s.text}
+    return {
+        "id": s.id,
+        "actor": s.actor.name,
+        "actor_id": s.actor.id,
+        "article": s.article_id,
+        "start": s.start,
+        "end": s.end,
+        "text": s.text,
+    }
 
 
 def run_add(args: argparse.Namespace, library: Library) -> int:
-    actor = library.actors.add(args.name, kind=args.kind, aliases=args.alias,
-                               description=args.description)
+    actor = library.actors.add(
+        args.name, kind=args.kind, aliases=args.alias, description=args.description
+    )
     _print_actor_created(args, actor)
     return 0
 
@@ -109,15 +136,37 @@ def _print_actor_created(args: argparse.Namespace, actor: Actor) -> None:
 def run_list(args: argparse.Namespace, library: Library) -> int:
     listing = library.actors.list(kind=args.kind)
     if args.json:
-        print_json([{**actor_json(x.actor), "mentions": x.mentions, "claims_made": x.claims_made,
-                     "claims_about": x.claims_about} for x in listing])
+        print_json(
+            [
+                {
+                    **actor_json(x.actor),
+                    "mentions": x.mentions,
+                    "claims_made": x.claims_made,
+                    "claims_about": x.claims_about,
+                }
+                for x in listing
+            ]
+        )
     else:
-        print_table(("ID", "KIND", "MENTIONS", "MADE", "ABOUT", "NAME (ALIASES)"), [
-            (x.actor.id, x.actor.kind, x.mentions, x.claims_made, x.claims_about,
-             x.actor.name + (f" ({', '.join(a.text for a in x.actor.aliases)})"
-                             if x.actor.aliases else ""))
-            for x in listing
-        ])
+        print_table(
+            ("ID", "KIND", "MENTIONS", "MADE", "ABOUT", "NAME (ALIASES)"),
+            [
+                (
+                    x.actor.id,
+                    x.actor.kind,
+                    x.mentions,
+                    x.claims_made,
+                    x.claims_about,
+                    x.actor.name
+                    + (
+                        f" ({', '.join(a.text for a in x.actor.aliases)})"
+                        if x.actor.aliases
+                        else ""
+                    ),
+                )
+                for x in listing
+            ],
+        )
     return 0
 
 
@@ -126,12 +175,21 @@ def run_show(args: argparse.Namespace, library: Library) -> int:
 
     actor = library.actors.resolve(args.actor)
     mentions = library.mentions.list(actor=actor.id)
-    made = [c for c in library.claims.list(actor=actor.id) if c.speaker and c.speaker.id == actor.id]
-    about = [c for c in library.claims.list(actor=actor.id) if any(a.id == actor.id for a in c.about)]
+    made = [
+        c for c in library.claims.list(actor=actor.id) if c.speaker and c.speaker.id == actor.id
+    ]
+    about = [
+        c for c in library.claims.list(actor=actor.id) if any(a.id == actor.id for a in c.about)
+    ]
     if args.json:
-        print_json({**actor_json(actor), "mentions": [mention_json(m) for m in mentions],
-                    "claims_made": [claim_json(c) for c in made],
-                    "claims_about": [claim_json(c) for c in about]})
+        print_json(
+            {
+                **actor_json(actor),
+                "mentions": [mention_json(m) for m in mentions],
+                "claims_made": [claim_json(c) for c in made],
+                "claims_about": [claim_json(c) for c in about],
+            }
+        )
         return 0
     print(f"{actor.name}  ({actor.kind}, actor {actor.id})")
     if actor.description:
@@ -185,9 +243,10 @@ def run_suggest(args: argparse.Namespace, library: Library) -> int:
     if args.json:
         print_json([suggestion_json(s) for s in suggestions])
     else:
-        print_table(("ID", "ARTICLE", "START", "END", "ACTOR", "TEXT"), [
-            (s.id, s.article_id, s.start, s.end, s.actor.name, s.text) for s in suggestions
-        ])
+        print_table(
+            ("ID", "ARTICLE", "START", "END", "ACTOR", "TEXT"),
+            [(s.id, s.article_id, s.start, s.end, s.actor.name, s.text) for s in suggestions],
+        )
     return 0
 
 
@@ -211,7 +270,8 @@ def run_reject(args: argparse.Namespace, library: Library) -> int:
 
 def run_mention(args: argparse.Namespace, library: Library) -> int:
     mention = library.mentions.add(
-        args.article, args.actor,
+        args.article,
+        args.actor,
         Span(quote=args.quote, prefix=args.prefix, occurrence=args.occurrence),
     )
     if args.json:

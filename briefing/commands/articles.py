@@ -9,6 +9,7 @@ from typing import Any
 from briefing.commands.arguments import article_id, positive_int
 from briefing.commands.output import date_text, fail, print_json, print_table
 from briefing.commands.terminal import TerminalProgress
+from briefing.core.article_update import update_article
 from briefing.core.articles import SORT_KEYS, Article, ArticleSummary
 from briefing.core.errors import InvalidInput
 from briefing.core.importing.service import STDIN, ImportResult, Metadata
@@ -50,7 +51,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="an object, for scripts")
     p.set_defaults(run=run_show)
 
-    p = commands.add_parser("article", help="work on one article (edit its metadata)")
+    p = commands.add_parser("article", help="work on one article: edit, update")
     sub = p.add_subparsers(
         dest="article_command", metavar="COMMAND", required=True, parser_class=type(p)
     )
@@ -69,6 +70,11 @@ def register(commands: argparse._SubParsersAction) -> None:
         e.add_argument(f"--{field}", help=text)
     e.add_argument("--json", action="store_true", help="the edited article, as `show --json`")
     e.set_defaults(run=run_edit)
+    u = sub.add_parser("update", help="replace the text with a corrected version; re-anchor")
+    u.add_argument("id", type=article_id, metavar="ID")
+    u.add_argument("file", metavar="FILE", help="the corrected version (.txt, .md or .html)")
+    u.add_argument("--json", action="store_true", help="the counts, for scripts")
+    u.set_defaults(run=run_update)
 
     p = commands.add_parser("delete", help="delete articles and their annotations")
     p.add_argument("ids", nargs="+", type=article_id, metavar="ID")
@@ -244,6 +250,30 @@ def run_edit(args: argparse.Namespace, library: Library) -> int:
         print_json(article_json(article))
     else:
         print(f"article {article.id}: {', '.join(sorted(changes))} updated")
+    return 0
+
+
+def run_update(args: argparse.Namespace, library: Library) -> int:
+    report = update_article(library, args.id, args.file)
+    if args.json:
+        print_json(
+            {
+                "article": report.article_id,
+                "kept": report.kept,
+                "moved": report.moved,
+                "fuzzy": report.fuzzy,
+                "orphaned": report.orphaned,
+                "orphaned_ids": list(report.orphaned_ids),
+            }
+        )
+    else:
+        print(
+            f"article {report.article_id} updated: {report.kept} kept, {report.moved} moved, "
+            f"{report.fuzzy} placed fuzzily, {report.orphaned} orphaned"
+        )
+        if report.orphaned_ids:
+            ids = ", ".join(map(str, report.orphaned_ids))
+            print(f"orphaned annotations (kept with their last quote): {ids}")
     return 0
 
 

@@ -15,8 +15,9 @@ from briefing.core.library import Library
 
 def register(commands: argparse._SubParsersAction) -> None:
     p = commands.add_parser("claim", help="mark, edit, link and delete claims")
-    sub = p.add_subparsers(dest="claim_command", metavar="COMMAND", required=True,
-                           parser_class=type(p))
+    sub = p.add_subparsers(
+        dest="claim_command", metavar="COMMAND", required=True, parser_class=type(p)
+    )
 
     a = sub.add_parser("add", help="mark a quote in an article as a claim (prints its id)")
     a.add_argument("article", type=article_id, metavar="ARTICLE")
@@ -59,12 +60,24 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def _claim_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--about", action="append", default=[], metavar="ACTOR",
-                        help="an actor the claim is about (repeatable)")
+    parser.add_argument(
+        "--about",
+        action="append",
+        default=[],
+        metavar="ACTOR",
+        help="an actor the claim is about (repeatable)",
+    )
     parser.add_argument("--status", choices=STATUSES)
-    parser.add_argument("--grade", metavar="1-6", help="credibility: 1 confirmed ... 6 cannot judge")
-    parser.add_argument("--source", action="append", default=[], metavar="SOURCE[:RELATION]",
-                        help="a source id or title, with :cites, :supports or :contradicts")
+    parser.add_argument(
+        "--grade", metavar="1-6", help="credibility: 1 confirmed ... 6 cannot judge"
+    )
+    parser.add_argument(
+        "--source",
+        action="append",
+        default=[],
+        metavar="SOURCE[:RELATION]",
+        help="a source id or title, with :cites, :supports or :contradicts",
+    )
     parser.add_argument("--tag", action="append", default=[], metavar="TAG")
     parser.add_argument("--note", help="the analyst's note")
 
@@ -92,10 +105,18 @@ def claim_json(claim: Claim) -> dict[str, Any]:
         "grade": claim.grade,
         "note": claim.note,
         "tags": list(claim.tags),
-        "sources": [{"id": s.id, "title": s.title, "relation": s.relation, "grade": s.grade}
-                    for s in claim.sources],
-        "links": [{"claim": link.claim_id, "relation": link.relation,
-                   "direction": "to" if link.outgoing else "from"} for link in claim.links],
+        "sources": [
+            {"id": s.id, "title": s.title, "relation": s.relation, "grade": s.grade}
+            for s in claim.sources
+        ],
+        "links": [
+            {
+                "claim": link.claim_id,
+                "relation": link.relation,
+                "direction": "to" if link.outgoing else "from",
+            }
+            for link in claim.links
+        ],
     }
 
 
@@ -105,8 +126,10 @@ def _print_claim(args: argparse.Namespace, claim: Claim, *, created: bool = Fals
     elif created:
         print(claim.id)
     else:
-        print(f"claim {claim.id}: “{claim.quote}” — {claim.speaker.name if claim.speaker else '?'}"
-              f" [{claim.status}{f', {claim.grade}' if claim.grade else ''}]")
+        print(
+            f"claim {claim.id}: “{claim.quote}” — {claim.speaker.name if claim.speaker else '?'}"
+            f" [{claim.status}{f', {claim.grade}' if claim.grade else ''}]"
+        )
 
 
 def run_add(args: argparse.Namespace, library: Library) -> int:
@@ -160,14 +183,24 @@ def run_delete(args: argparse.Namespace, library: Library) -> int:
 
 
 def run_list(args: argparse.Namespace, library: Library) -> int:
-    claims = library.claims.list(article_id=args.article, actor=args.actor, tag=args.tag,
-                                 status=args.status)
+    claims = library.claims.list(
+        article_id=args.article, actor=args.actor, tag=args.tag, status=args.status
+    )
     if args.json:
         print_json([claim_json(c) for c in claims])
         return 0
-    print_table(("ID", "ARTICLE", "STATUS", "GRADE", "SPEAKER", "QUOTE"), [
-        (c.id, c.article_id, c.status + (" (orphaned)" if c.orphaned else ""), c.grade or "",
-         c.speaker.name if c.speaker else "", f"“{c.quote}”")
-        for c in claims
-    ])
+    print_table(
+        ("ID", "ARTICLE", "STATUS", "GRADE", "SPEAKER", "QUOTE"),
+        [
+            (
+                c.id,
+                c.article_id,
+                c.status + (" (orphaned)" if c.orphaned else ""),
+                c.grade or "",
+                c.speaker.name if c.speaker else "",
+                f"“{c.quote}”",
+            )
+            for c in claims
+        ],
+    )
     return 0

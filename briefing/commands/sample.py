@@ -18,9 +18,17 @@ def register(commands: argparse._SubParsersAction) -> None:
 def run_sample(args: argparse.Namespace, library: Library) -> int:
     loaded = load_sample(library)
     if args.json:
-        print_json({"article": loaded.article_id, "actors": loaded.actors,
-                    "sources": loaded.sources, "claims": loaded.claims})
+        print_json(
+            {
+                "article": loaded.article_id,
+                "actors": loaded.actors,
+                "sources": loaded.sources,
+                "claims": loaded.claims,
+            }
+        )
     else:
-        print(f"sample loaded: article {loaded.article_id}, {len(loaded.claims)} claims, "
-              f"{loaded.actors} actors, {loaded.sources} sources")
+        print(
+            f"sample loaded: article {loaded.article_id}, {len(loaded.claims)} claims, "
+            f"{loaded.actors} actors, {loaded.sources} sources"
+        )
     return 0

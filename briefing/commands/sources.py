@@ -13,8 +13,9 @@ from briefing.core.sources import KINDS, Source
 
 def register(commands: argparse._SubParsersAction) -> None:
     p = commands.add_parser("source", help="what claims rest on: articles, URLs, documents")
-    sub = p.add_subparsers(dest="source_command", metavar="COMMAND", required=True,
-                           parser_class=type(p))
+    sub = p.add_subparsers(
+        dest="source_command", metavar="COMMAND", required=True, parser_class=type(p)
+    )
     a = sub.add_parser("add", help="add a source (prints its id)")
     a.add_argument("--title", required=True)
     a.add_argument("--kind", choices=KINDS, help="default: article, url or document as fits")
@@ -32,15 +33,31 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def source_json(source: Source) -> dict[str, Any]:
-    return {"id": source.id, "kind": source.kind, "title": source.title, "url": source.url,
-            "publisher": source.publisher, "date": source.date, "grade": source.grade,
-            "article": source.article_id, "note": source.note, "claims": source.claims}
+    return {
+        "id": source.id,
+        "kind": source.kind,
+        "title": source.title,
+        "url": source.url,
+        "publisher": source.publisher,
+        "date": source.date,
+        "grade": source.grade,
+        "article": source.article_id,
+        "note": source.note,
+        "claims": source.claims,
+    }
 
 
 def run_add(args: argparse.Namespace, library: Library) -> int:
-    source = library.sources.add(args.title, kind=args.kind, url=args.url,
-                                 publisher=args.publisher, date=args.date, grade=args.grade,
-                                 article_id=args.article, note=args.note)
+    source = library.sources.add(
+        args.title,
+        kind=args.kind,
+        url=args.url,
+        publisher=args.publisher,
+        date=args.date,
+        grade=args.grade,
+        article_id=args.article,
+        note=args.note,
+    )
     if args.json:
         print_json(source_json(source))
     else:
@@ -53,9 +70,18 @@ def run_list(args: argparse.Namespace, library: Library) -> int:
     if args.json:
         print_json([source_json(s) for s in sources])
     else:
-        print_table(("ID", "GRADE", "KIND", "DATE", "CLAIMS", "TITLE"), [
-            (s.id, s.grade or "", s.kind, s.date or "", s.claims,
-             s.title + (f" ({s.publisher})" if s.publisher else ""))
-            for s in sources
-        ])
+        print_table(
+            ("ID", "GRADE", "KIND", "DATE", "CLAIMS", "TITLE"),
+            [
+                (
+                    s.id,
+                    s.grade or "",
+                    s.kind,
+                    s.date or "",
+                    s.claims,
+                    s.title + (f" ({s.publisher})" if s.publisher else ""),
+                )
+                for s in sources
+            ],
+        )
     return 0

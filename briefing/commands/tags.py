@@ -41,7 +41,9 @@ def run_tag(args: argparse.Namespace, library: Library) -> int:
         if args.json:
             print_json([{"tag": t.name, "articles": t.articles, "claims": t.claims} for t in uses])
         else:
-            print_table(("ARTICLES", "CLAIMS", "TAG"), [(t.articles, t.claims, t.name) for t in uses])
+            print_table(
+                ("ARTICLES", "CLAIMS", "TAG"), [(t.articles, t.claims, t.name) for t in uses]
+            )
         return 0
     words = list(args.words)
     if args.claim is not None:

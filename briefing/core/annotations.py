@@ -45,8 +45,12 @@ class Span:
     quote: str | None = None
     prefix: str | None = None
     occurrence: int | None = None
+    placed: Selector | None = None  # already placed (re-anchored by an import)
+    orphaned: bool = False  # `placed` could not be placed: keep it without a position
 
     def locate(self, text: str) -> Selector:
+        if self.placed is not None:
+            return self.placed
         if self.start is not None or self.end is not None:
             if self.start is None or self.end is None:
                 raise InvalidInput("a span needs both a start and an end")
@@ -59,7 +63,9 @@ class Span:
         return find_quote(text, self.quote, prefix=self.prefix, occurrence=self.occurrence)
 
 
-_COLUMNS = 'a.id, a.article_id, a.kind, a.start, a."end", a.quote, a.prefix, a.suffix, a.orphaned, a.note'
+_COLUMNS = (
+    'a.id, a.article_id, a.kind, a.start, a."end", a.quote, a.prefix, a.suffix, a.orphaned, a.note'
+)
 
 
 def article_text(conn: sqlite3.Connection, article_id: int) -> str:
@@ -70,15 +76,33 @@ def article_text(conn: sqlite3.Connection, article_id: int) -> str:
 
 
 def insert_annotation(
-    conn: sqlite3.Connection, article_id: int, kind: str, selector: Selector, note: str = ""
+    conn: sqlite3.Connection,
+    article_id: int,
+    kind: str,
+    selector: Selector,
+    note: str = "",
+    *,
+    orphaned: bool = False,
 ) -> int:
-    """The annotation row for a located span, inside the caller's transaction."""
+    """The annotation row for a located span, inside the caller's transaction. An orphan
+    keeps the selector's quote and context but no position."""
+    start, end = (None, None) if orphaned else (selector.start, selector.end)
     cursor = conn.execute(
         """INSERT INTO annotations (article_id, kind, start, "end", quote, prefix, suffix,
-                                    note, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-        (article_id, kind, selector.start, selector.end, selector.exact, selector.prefix,
-         selector.suffix, note.strip(), now()),
+                                    orphaned, note, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        (
+            article_id,
+            kind,
+            start,
+            end,
+            selector.exact,
+            selector.prefix,
+            selector.suffix,
+            int(orphaned),
+            note.strip(),
+            now(),
+        ),
     )
     return cursor.lastrowid
 
@@ -111,7 +135,9 @@ class AnnotationService:
             raise InvalidInput("use the claims or mentions service for claims and mentions")
         with self._library.transaction() as conn:
             selector = span.locate(article_text(conn, article_id))
-            annotation_id = insert_annotation(conn, article_id, kind, selector, note)
+            annotation_id = insert_annotation(
+                conn, article_id, kind, selector, note, orphaned=span.orphaned
+            )
         return self.get(annotation_id)
 
     def get(self, annotation_id: int) -> Annotation:
@@ -156,5 +182,6 @@ class AnnotationService:
 
 def _annotation(row: tuple, tags: tuple[str, ...]) -> Annotation:
     id_, article_id, kind, start, end, quote, prefix, suffix, orphaned, note = row
-    return Annotation(id_, article_id, kind, start, end, quote, prefix, suffix, bool(orphaned),
-                      note, tags)
+    return Annotation(
+        id_, article_id, kind, start, end, quote, prefix, suffix, bool(orphaned), note, tags
+    )

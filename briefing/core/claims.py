@@ -23,8 +23,14 @@ if TYPE_CHECKING:
 STATUSES = ("asserted", "disputed", "denied", "corroborated", "retracted")
 SOURCE_RELATIONS = ("cites", "supports", "contradicts")
 CLAIM_RELATIONS = ("supports", "contradicts", "repeats")
-GRADE_MEANINGS = {1: "confirmed", 2: "probably true", 3: "possibly true", 4: "doubtful",
-                  5: "improbable", 6: "truth cannot be judged"}
+GRADE_MEANINGS = {
+    1: "confirmed",
+    2: "probably true",
+    3: "possibly true",
+    4: "doubtful",
+    5: "improbable",
+    6: "truth cannot be judged",
+}
 
 
 class _Unset:
@@ -132,7 +138,9 @@ class ClaimService:
         source_links = [self._source_link(s) for s in sources]
         with self._library.transaction() as conn:
             selector = span.locate(article_text(conn, article_id))
-            claim_id = insert_annotation(conn, article_id, "claim", selector, note)
+            claim_id = insert_annotation(
+                conn, article_id, "claim", selector, note, orphaned=span.orphaned
+            )
             conn.execute(
                 "INSERT INTO claims (annotation_id, speaker_id, status, grade) VALUES (?, ?, ?, ?)",
                 (claim_id, speaker_id, status, grade),
@@ -177,7 +185,9 @@ class ClaimService:
                     [*changes.values(), claim_id],
                 )
             if not isinstance(note, _Unset):
-                conn.execute("UPDATE annotations SET note = ? WHERE id = ?", (note.strip(), claim_id))
+                conn.execute(
+                    "UPDATE annotations SET note = ? WHERE id = ?", (note.strip(), claim_id)
+                )
             if about_ids is not None:
                 conn.execute("DELETE FROM claim_about WHERE claim_id = ?", (claim_id,))
                 self._set_about(conn, claim_id, about_ids)
@@ -251,8 +261,10 @@ class ClaimService:
             params.append(article_id)
         if actor is not None:
             actor_id = self._actor_id(actor)
-            where.append("(c.speaker_id = ? OR EXISTS (SELECT 1 FROM claim_about b "
-                         "WHERE b.claim_id = n.id AND b.actor_id = ?))")
+            where.append(
+                "(c.speaker_id = ? OR EXISTS (SELECT 1 FROM claim_about b "
+                "WHERE b.claim_id = n.id AND b.actor_id = ?))"
+            )
             params += [actor_id, actor_id]
         if tag is not None:
             where.append("""EXISTS (SELECT 1 FROM tags g WHERE g.name = ? COLLATE NOCASE AND (
@@ -281,14 +293,44 @@ class ClaimService:
         about, sources, links = _about(conn, ids), _sources(conn, ids), _links(conn, ids)
         tags = tags_of(conn, ids)
         claims = []
-        for (id_, article_id, title, quote, start, end, prefix, suffix, orphaned, speaker_id,
-             speaker_name, status, grade, note) in rows:
+        for (
+            id_,
+            article_id,
+            title,
+            quote,
+            start,
+            end,
+            prefix,
+            suffix,
+            orphaned,
+            speaker_id,
+            speaker_name,
+            status,
+            grade,
+            note,
+        ) in rows:
             speaker = ActorRef(speaker_id, speaker_name) if speaker_id is not None else None
-            claims.append(Claim(
-                id_, article_id, title, quote, start, end, prefix, suffix, bool(orphaned), speaker,
-                about.get(id_, ()), status, grade, note, tags.get(id_, ()), sources.get(id_, ()),
-                links.get(id_, ()),
-            ))
+            claims.append(
+                Claim(
+                    id_,
+                    article_id,
+                    title,
+                    quote,
+                    start,
+                    end,
+                    prefix,
+                    suffix,
+                    bool(orphaned),
+                    speaker,
+                    about.get(id_, ()),
+                    status,
+                    grade,
+                    note,
+                    tags.get(id_, ()),
+                    sources.get(id_, ()),
+                    links.get(id_, ()),
+                )
+            )
         return claims
 
     # Helpers --------------------------------------------------------------------------------
@@ -298,7 +340,9 @@ class ClaimService:
 
     def _source_link(self, value: str | int | tuple[str | int, str]) -> tuple[int, str]:
         ref, relation = value if isinstance(value, tuple) else (value, "cites")
-        return self._library.sources.resolve(ref).id, _relation(relation, SOURCE_RELATIONS, "source")
+        return self._library.sources.resolve(ref).id, _relation(
+            relation, SOURCE_RELATIONS, "source"
+        )
 
     @staticmethod
     def _set_about(conn: sqlite3.Connection, claim_id: int, actor_ids: list[int]) -> None:

@@ -56,7 +56,7 @@ class MentionService:
         actor_id = self._library.actors.resolve(actor).id
         with self._library.transaction() as conn:
             selector = span.locate(article_text(conn, article_id))
-            mention_id = self._insert(conn, article_id, actor_id, selector)
+            mention_id = self._insert(conn, article_id, actor_id, selector, span.orphaned)
         return self.get(mention_id)
 
     def get(self, mention_id: int) -> Mention:
@@ -65,7 +65,9 @@ class MentionService:
             raise NotFound(f"no mention with id {mention_id}")
         return found[0]
 
-    def list(self, *, article_id: int | None = None, actor: str | int | None = None) -> list[Mention]:
+    def list(
+        self, *, article_id: int | None = None, actor: str | int | None = None
+    ) -> list[Mention]:
         where, params = ["1"], []
         if article_id is not None:
             where.append("n.article_id = ?")
@@ -87,7 +89,8 @@ class MentionService:
         progress = progress or NoProgress()
         names = self._library.actors.aliases_for_matching()
         shared = MentionFinder(
-            Name(actor_id, text, sensitive) for actor_id, text, art, sensitive in names
+            Name(actor_id, text, sensitive)
+            for actor_id, text, art, sensitive in names
             if art is None
         )
         bound: dict[int, list[Name]] = {}
@@ -135,11 +138,13 @@ class MentionService:
         rows = self._library.connection().execute(
             f"""SELECT s.id, s.article_id, a.id, a.name, s.start, s."end", s.text, s.state
                 FROM mention_suggestions s JOIN actors a ON a.id = s.actor_id
-                WHERE {' AND '.join(where)} ORDER BY s.article_id, s.start, s.id""",
+                WHERE {" AND ".join(where)} ORDER BY s.article_id, s.start, s.id""",
             params,
         )
-        return [Suggestion(i, art, ActorRef(a, n), st, en, t, state)
-                for i, art, a, n, st, en, t, state in rows]
+        return [
+            Suggestion(i, art, ActorRef(a, n), st, en, t, state)
+            for i, art, a, n, st, en, t, state in rows
+        ]
 
     def accept(self, suggestion_ids: Iterable[int]) -> list[Mention]:
         """Turn suggestions into mentions, all in one transaction."""
@@ -152,16 +157,20 @@ class MentionService:
                 if state == "pending":
                     selector = selector_at(article_text(conn, art_id), start, end)
                     created.append(self._insert(conn, art_id, actor_id, selector))
-                    conn.execute("UPDATE mention_suggestions SET state = 'accepted' WHERE id = ?",
-                                 (suggestion[0],))
+                    conn.execute(
+                        "UPDATE mention_suggestions SET state = 'accepted' WHERE id = ?",
+                        (suggestion[0],),
+                    )
         return [self.get(i) for i in created]
 
     def reject(self, suggestion_ids: Iterable[int]) -> int:
         with self._library.transaction() as conn:
             found = self._suggestions(conn, suggestion_ids)
             for suggestion in found:
-                conn.execute("UPDATE mention_suggestions SET state = 'rejected' WHERE id = ?",
-                             (suggestion[0],))
+                conn.execute(
+                    "UPDATE mention_suggestions SET state = 'rejected' WHERE id = ?",
+                    (suggestion[0],),
+                )
         return len(found)
 
     # Helpers --------------------------------------------------------------------------------
@@ -181,10 +190,17 @@ class MentionService:
         return rows
 
     @staticmethod
-    def _insert(conn: sqlite3.Connection, article_id: int, actor_id: int, selector: Selector) -> int:
-        mention_id = insert_annotation(conn, article_id, "mention", selector)
-        conn.execute("INSERT INTO mentions (annotation_id, actor_id) VALUES (?, ?)",
-                     (mention_id, actor_id))
+    def _insert(
+        conn: sqlite3.Connection,
+        article_id: int,
+        actor_id: int,
+        selector: Selector,
+        orphaned: bool = False,
+    ) -> int:
+        mention_id = insert_annotation(conn, article_id, "mention", selector, orphaned=orphaned)
+        conn.execute(
+            "INSERT INTO mentions (annotation_id, actor_id) VALUES (?, ?)", (mention_id, actor_id)
+        )
         return mention_id
 
     def _select(self, where: str, params: list[object]) -> list[Mention]:
@@ -195,11 +211,15 @@ class MentionService:
                 WHERE {where} ORDER BY n.article_id, n.orphaned, n.start, n.id""",
             params,
         )
-        return [Mention(i, art, ActorRef(a, name), st, en, q, bool(o))
-                for i, art, a, name, st, en, q, o in rows]
+        return [
+            Mention(i, art, ActorRef(a, name), st, en, q, bool(o))
+            for i, art, a, name, st, en, q, o in rows
+        ]
 
 
-def _tagged_spans(conn: sqlite3.Connection, article_id: int | None) -> set[tuple[int, int, int, int]]:
+def _tagged_spans(
+    conn: sqlite3.Connection, article_id: int | None
+) -> set[tuple[int, int, int, int]]:
     """Spans already tagged as a mention of their actor: no need to suggest them."""
     sql = """SELECT n.article_id, m.actor_id, n.start, n."end" FROM mentions m
              JOIN annotations n ON n.id = m.annotation_id WHERE n.orphaned = 0"""

@@ -44,17 +44,23 @@ def load_sample(library: Library) -> SampleLoaded:
             try:
                 library.actors.resolve(actor["name"])
             except NotFound:
-                library.actors.add(actor["name"], kind=actor["kind"],
-                                   aliases=actor.get("aliases", ()),
-                                   description=actor.get("description", ""))
+                library.actors.add(
+                    actor["name"],
+                    kind=actor["kind"],
+                    aliases=actor.get("aliases", ()),
+                    description=actor.get("description", ""),
+                )
             for alias in actor.get("article_aliases", ()):
                 library.actors.add_alias(actor["name"], alias, article_id=article_id)
 
         sources = {}
         for source in data["sources"]:
             sources[source["key"]] = library.sources.add(
-                source["title"], kind=source["kind"], publisher=source.get("publisher"),
-                date=source.get("date"), grade=source.get("grade"),
+                source["title"],
+                kind=source["kind"],
+                publisher=source.get("publisher"),
+                date=source.get("date"),
+                grade=source.get("grade"),
                 article_id=article_id if source.get("article") else None,
                 note=source.get("note", ""),
             ).id
@@ -62,19 +68,29 @@ def load_sample(library: Library) -> SampleLoaded:
         claims = {}
         for claim in data["claims"]:
             claims[claim["key"]] = library.claims.add(
-                article_id, Span(quote=claim["quote"]), speaker=claim["speaker"],
-                about=claim["about"], status=claim["status"], grade=claim["grade"],
-                note=claim.get("note", ""), tags=claim.get("tags", ()),
+                article_id,
+                Span(quote=claim["quote"]),
+                speaker=claim["speaker"],
+                about=claim["about"],
+                status=claim["status"],
+                grade=claim["grade"],
+                note=claim.get("note", ""),
+                tags=claim.get("tags", ()),
                 sources=[(sources[key], relation) for key, relation in claim["sources"]],
             ).id
         for source_key, relation, target_key in data["links"]:
             library.claims.link(claims[source_key], claims[target_key], relation)
 
         for mention in data["mentions"]:
-            library.mentions.add(article_id, mention["actor"],
-                                 Span(quote=mention["quote"], occurrence=mention.get("occurrence")))
+            library.mentions.add(
+                article_id,
+                mention["actor"],
+                Span(quote=mention["quote"], occurrence=mention.get("occurrence")),
+            )
         for highlight in data["highlights"]:
             library.annotations.add(article_id, "highlight", Span(quote=highlight["quote"]))
         for note in data["notes"]:
-            library.annotations.add(article_id, "note", Span(quote=note["quote"]), note=note["note"])
+            library.annotations.add(
+                article_id, "note", Span(quote=note["quote"]), note=note["note"]
+            )
     return SampleLoaded(article_id, len(data["actors"]), len(sources), claims)

@@ -19,8 +19,12 @@ if TYPE_CHECKING:
 KINDS = ("article", "url", "document", "statement")
 GRADES = ("A", "B", "C", "D", "E", "F")
 GRADE_MEANINGS = {
-    "A": "completely reliable", "B": "usually reliable", "C": "fairly reliable",
-    "D": "not usually reliable", "E": "unreliable", "F": "reliability cannot be judged",
+    "A": "completely reliable",
+    "B": "usually reliable",
+    "C": "fairly reliable",
+    "D": "not usually reliable",
+    "E": "unreliable",
+    "F": "reliability cannot be judged",
 }
 
 
@@ -73,16 +77,27 @@ class SourceService:
             raise InvalidInput(f"unknown source kind {kind!r}: use one of {', '.join(KINDS)}")
         parsed = parse_optional(date)
         with self._library.transaction() as conn:
-            if article_id is not None and not conn.execute(
-                "SELECT 1 FROM articles WHERE id = ?", (article_id,)
-            ).fetchone():
+            if (
+                article_id is not None
+                and not conn.execute(
+                    "SELECT 1 FROM articles WHERE id = ?", (article_id,)
+                ).fetchone()
+            ):
                 raise NotFound(f"no article with id {article_id}")
             cursor = conn.execute(
                 """INSERT INTO sources (kind, title, url, publisher, date, grade, article_id,
                                         note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                (kind, title, (url or "").strip() or None, (publisher or "").strip() or None,
-                 parsed.iso() if parsed else None, normalise_grade(grade), article_id,
-                 note.strip(), now()),
+                (
+                    kind,
+                    title,
+                    (url or "").strip() or None,
+                    (publisher or "").strip() or None,
+                    parsed.iso() if parsed else None,
+                    normalise_grade(grade),
+                    article_id,
+                    note.strip(),
+                    now(),
+                ),
             )
         return self.get(cursor.lastrowid)
 
@@ -123,4 +138,3 @@ class SourceService:
             params,
         )
         return [Source(*row) for row in rows]
-

@@ -67,7 +67,9 @@ class TagService:
 
     def tag_annotation(self, annotation_id: int, names: list[str]) -> None:
         with self._library.transaction() as conn:
-            if not conn.execute("SELECT 1 FROM annotations WHERE id = ?", (annotation_id,)).fetchone():
+            if not conn.execute(
+                "SELECT 1 FROM annotations WHERE id = ?", (annotation_id,)
+            ).fetchone():
                 raise NotFound(f"no claim or annotation with id {annotation_id}")
             for name in names:
                 conn.execute(
@@ -109,8 +111,10 @@ class TagService:
             for old in ids:
                 if old == keep:
                     continue
-                for table, column in (("article_tags", "article_id"),
-                                      ("annotation_tags", "annotation_id")):
+                for table, column in (
+                    ("article_tags", "article_id"),
+                    ("annotation_tags", "annotation_id"),
+                ):
                     conn.execute(
                         f"INSERT OR IGNORE INTO {table} ({column}, tag_id) "
                         f"SELECT {column}, ? FROM {table} WHERE tag_id = ?",

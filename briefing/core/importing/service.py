@@ -199,6 +199,14 @@ class ImportService:
         return ImportResult(name, "imported", cursor.lastrowid, None, article.title)
 
 
+def extract_file(path: Path) -> Extracted:
+    """What importing `path` would store, without storing it (for corrected versions)."""
+    try:
+        return _extract(_read(path), path, None)
+    except OSError as exc:
+        raise ImportFailed(str(path), f"cannot read it ({exc.strerror or exc})") from None
+
+
 def _read(path: Path) -> bytes:
     size = path.stat().st_size
     if size > MAX_BYTES:
