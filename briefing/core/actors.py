@@ -292,7 +292,8 @@ class ActorService:
         if case_sensitive is None:
             case_sensitive = text.isupper() and len(text) <= 5
         existing = conn.execute(
-            "SELECT 1 FROM actor_aliases WHERE actor_id = ? AND alias = ? AND ifnull(article_id, 0) = ?",
+            "SELECT 1 FROM actor_aliases "
+            "WHERE actor_id = ? AND alias = ? AND ifnull(article_id, 0) = ?",
             (actor_id, text, article_id or 0),
         ).fetchone()
         if existing:
@@ -300,14 +301,16 @@ class ActorService:
                 return
             raise InvalidInput(f"{text!r} is already an alias of this actor")
         conn.execute(
-            "INSERT INTO actor_aliases (actor_id, alias, article_id, case_sensitive) VALUES (?, ?, ?, ?)",
+            "INSERT INTO actor_aliases (actor_id, alias, article_id, case_sensitive) "
+            "VALUES (?, ?, ?, ?)",
             (actor_id, text, article_id, int(case_sensitive)),
         )
 
     @staticmethod
     def _aliases(conn: sqlite3.Connection, actor_id: int) -> tuple[Alias, ...]:
         rows = conn.execute(
-            "SELECT id, alias, article_id, case_sensitive FROM actor_aliases WHERE actor_id = ? ORDER BY id",
+            "SELECT id, alias, article_id, case_sensitive FROM actor_aliases "
+            "WHERE actor_id = ? ORDER BY id",
             (actor_id,),
         )
         return tuple(Alias(id_, text, art, bool(cs)) for id_, text, art, cs in rows)

@@ -268,7 +268,8 @@ class ClaimService:
             params += [actor_id, actor_id]
         if tag is not None:
             where.append("""EXISTS (SELECT 1 FROM tags g WHERE g.name = ? COLLATE NOCASE AND (
-                EXISTS (SELECT 1 FROM annotation_tags t WHERE t.annotation_id = n.id AND t.tag_id = g.id)
+                EXISTS (SELECT 1 FROM annotation_tags t
+                        WHERE t.annotation_id = n.id AND t.tag_id = g.id)
                 OR EXISTS (SELECT 1 FROM article_tags t WHERE t.article_id = n.article_id
                            AND t.tag_id = g.id)))""")
             params.append(tag.strip().lstrip("#"))
@@ -376,7 +377,8 @@ def _about(conn: sqlite3.Connection, ids: list[int]) -> dict[int, tuple[ActorRef
     out: dict[int, list[ActorRef]] = {}
     for chunk in _chunks(ids):
         rows = conn.execute(
-            f"""SELECT b.claim_id, a.id, a.name FROM claim_about b JOIN actors a ON a.id = b.actor_id
+            f"""SELECT b.claim_id, a.id, a.name
+                FROM claim_about b JOIN actors a ON a.id = b.actor_id
                 WHERE b.claim_id IN ({_in(chunk)}) ORDER BY a.name COLLATE NOCASE""",
             chunk,
         )

@@ -82,7 +82,8 @@ class Library:
     """An open library file. Create with `Library.open(path)`.
 
     Services hang off it as attributes (`articles`, `imports`, `search`, `annotations`,
-    `claims`, `actors`, `mentions`, `sources`, `tags`); they return frozen dataclasses, never rows. The CLI and the app use exactly this API.
+    `claims`, `actors`, `mentions`, `sources`, `tags`); they return frozen dataclasses,
+    never rows. The CLI and the app use exactly this API.
     """
 
     def __init__(self, path: Path, *, created: bool) -> None:

@@ -202,7 +202,8 @@ def _source(library: Library, spec: dict[str, Any]) -> int:
 def _exists(conn: sqlite3.Connection, article_id: int, kind: str, selector: Selector) -> bool:
     return (
         conn.execute(
-            'SELECT 1 FROM annotations WHERE article_id = ? AND kind = ? AND start = ? AND "end" = ?',
+            "SELECT 1 FROM annotations "
+            'WHERE article_id = ? AND kind = ? AND start = ? AND "end" = ?',
             (article_id, kind, selector.start, selector.end),
         ).fetchone()
         is not None
