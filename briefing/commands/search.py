@@ -9,7 +9,7 @@ from typing import Any
 from briefing.commands.arguments import positive_int
 from briefing.commands.output import date_text, print_json
 from briefing.core.library import Library
-from briefing.core.search import DEFAULT_LIMIT, SearchHit
+from briefing.core.search import DEFAULT_LIMIT, KINDS, SearchHit
 
 _BOLD, _PLAIN = "\033[1m", "\033[0m"
 
@@ -25,6 +25,10 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--outlet", help="only articles from this outlet")
     p.add_argument("--since", metavar="DATE", help="published on or after (2021, 2021-12, ...)")
     p.add_argument("--until", metavar="DATE", help="published on or before")
+    p.add_argument("--actor", metavar="ACTOR", help="articles and claims involving this actor")
+    p.add_argument("--tag", metavar="TAG", help="tagged so (an article, or a claim or its article)")
+    p.add_argument("--only", action="append", choices=KINDS, metavar="KIND",
+                   help="only these kinds of hit: article, claim, note, actor (repeatable)")
     p.add_argument(
         "--limit",
         type=positive_int,
@@ -43,15 +47,25 @@ def run_search(args: argparse.Namespace, library: Library) -> int:
         print_json([hit_json(h) for h in hits])
         return 0
     if not hits:
-        print("No articles match.", file=sys.stderr)
+        print("Nothing matches.", file=sys.stderr)
         return 0
     color = sys.stdout.isatty()
     for hit in hits:
-        where = " · ".join(x for x in (hit.outlet, date_text(hit.date)) if x)
-        print(f"{hit.id:>6}  {hit.title}" + (f"  [{where}]" if where else ""))
+        print(_heading(hit))
         snippet = hit.marked_snippet(_BOLD, _PLAIN) if color else hit.marked_snippet()
         print(f"        {' '.join(snippet.split())}")
     return 0
+
+
+def _heading(hit: SearchHit) -> str:
+    if hit.kind == "actor":
+        return f"{hit.id:>6}  actor: {hit.title} ({hit.detail})"
+    where = " · ".join(x for x in (hit.outlet, date_text(hit.date)) if x)
+    where = f"  [{where}]" if where else ""
+    if hit.kind == "article":
+        return f"{hit.id:>6}  {hit.title}{where}"
+    speaker = f" by {hit.detail}" if hit.detail else ""
+    return f"{hit.id:>6}  {hit.kind}{speaker} in article {hit.article_id}: {hit.title}{where}"
 
 
 def hit_json(hit: SearchHit) -> dict[str, Any]:
@@ -62,6 +76,7 @@ def hit_json(hit: SearchHit) -> dict[str, Any]:
         "title": hit.title,
         "outlet": hit.outlet,
         "date": date_text(hit.date) or None,
+        "detail": hit.detail,
         "snippet": hit.marked_snippet(),
         "highlights": hit.match_spans(),
         "score": round(hit.score, 6),

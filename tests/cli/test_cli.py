@@ -184,7 +184,7 @@ def test_no_hits_is_an_empty_list_and_exit_0(lib, capsys) -> None:
     assert run_json(lib, "search", "IPO NOT Xinjiang", capsys=capsys) == []
     code, out, err = run(lib, "search", "IPO NOT Xinjiang", capsys=capsys)
     assert (code, out) == (0, "")
-    assert "No articles match" in err
+    assert "Nothing matches" in err
 
 
 def test_search_filters_and_limit(lib, capsys) -> None:
