@@ -388,7 +388,7 @@ def test_same_matches_whatever_else_the_text_holds(extra: str) -> None:
     assert [(m.actor_id, m.start + offset, m.end + offset, m.text) for m in base] == _spans(shifted)
 
 
-@pytest.mark.parametrize("char", "‘’“”—–―…•\u2009\u200b\ufeff«»¡¿·")
+@pytest.mark.parametrize("char", "‘’“”—–―…•\u2009\u200b\u200d\u200e\u00ad\ufeff«»¡¿·")
 def test_typographic_punctuation_is_a_boundary(char: str) -> None:
     assert _find(NAMES, f"{char}Beijing{char}") == [(CHINA, 1, 8, "Beijing")]
 

@@ -145,3 +145,30 @@ def test_the_index_follows_every_write(library: Library, sample_article: int) ->
     library.articles.delete([sample_article])
     assert _ids(library, "Zanzibar") == []
     assert _ids(library, "SenseTime") == []
+
+
+def test_claims_notes_and_actors_are_searched_and_say_so(library: Library) -> None:
+    from briefing.core.sample import load_sample
+
+    load_sample(library)
+    kinds = [hit.kind for hit in library.search.run("SenseTime")]
+    assert kinds[0] == "actor" and "claim" in kinds and kinds[-1] == "article"
+    beijing = library.search.run("Beijing", kinds=("actor",))
+    assert [(h.title, h.detail) for h in beijing] == [("China", "state")]
+    (estimate,) = library.search.run("estimate", kinds=("claim",))
+    assert estimate.detail == "UN experts and researchers"  # found by its note
+    (note,) = library.search.run("watch", kinds=("note",))
+    assert note.article_id == 1
+
+
+def test_actor_and_tag_filters(library: Library) -> None:
+    from briefing.core.sample import load_sample
+
+    load_sample(library)
+    library.imports.texts([("o", "Other\n\nCamps were in the news again.")])
+    claims = library.search.run("camps", actor="Uighur", kinds=("claim", "article"))
+    assert {(h.kind, h.article_id) for h in claims} == {("claim", 1), ("article", 1)}
+    assert library.search.run("camps", tag="nothing-tagged-so") == []
+    assert {h.kind for h in library.search.run("camps", tag="xinjiang")} == {"claim", "article"}
+    with pytest.raises(InvalidInput):
+        library.search.run("camps", kinds=("tweets",))
