@@ -17,12 +17,13 @@ Aho-Corasick does not know (case, word boundaries, whitespace) is handled around
   case-insensitively unless it is case-sensitive; by default short acronyms are (no
   lowercase letter, at most 5 characters: "US", "UN", "AFP"), so "US" never matches "us".
 - **Word boundaries.** A match is never preceded or followed by a letter, digit or
-  combining mark ("US" is not found in "USA" or "bus", "Wang" not in "Wangari"). The
-  automaton enforces this itself: it runs over a skeleton of the text in which every other
-  character is a space, with each name padded by a space on both sides. An apostrophe
-  between two word characters joins them into one word ("Xiao" is not found in
-  "Tang Xiao'ou", "Brien" not in "O'Brien"), except the possessive: "SenseTime's" and
-  "SenseTime’s" are a match of "SenseTime" whose span excludes the "'s".
+  combining mark ("US" is not found in "USA" or "bus", "Wang" not in "Wangari"); the
+  underscore and invisible format characters (zero-width joiner, soft hyphen) are
+  boundaries. The automaton enforces this itself: it runs over a skeleton of the text in
+  which every other character is a space, with each name padded by a space on both sides.
+  An apostrophe between two word characters joins them into one word ("Xiao" is not
+  found in "Tang Xiao'ou", "Brien" not in "O'Brien"), except the possessive:
+  "SenseTime's" and "SenseTime’s" are a match of "SenseTime" whose span excludes the "'s".
 - **Whitespace.** A space in a name matches any one whitespace character (space, newline,
   tab, no-break space) and any run of whitespace within a paragraph ("Hong  Kong",
   "Hong \\n Kong"). A run holding two or more line breaks is a paragraph break and matches
@@ -111,10 +112,11 @@ def _build_tables() -> tuple[dict[int, str], dict[int, str], bytes]:
     expanding: characters whose lowercase is longer than one character, to its first
     character, so that `str.lower()` keeps every offset.
     skeleton: every character that is not part of a word (punctuation, symbols, separators,
-    controls, zero-width space and BOM) to a space; plus the one-letter case folds that
-    lower() does not do. Letters, digits and combining marks (which are part of the word
-    in Devanagari, Arabic, Thai...) and format characters inside words (ZWJ, ZWNJ, soft
-    hyphen) stay.
+    controls, and invisible format characters: zero-width space and joiners, soft hyphen,
+    BOM, direction marks) to a space; plus the one-letter case folds that lower() does not
+    do. Letters, digits and combining marks (part of the word in Devanagari, Arabic,
+    Thai...) stay. A stray zero-width joiner before a word is common in pasted text; as a
+    word character it would hide the name after it.
     latin1: the skeleton table for Latin-1 text, for `bytes.translate`, which is many times
     faster than `str.translate` with a dict. So that it needs nothing outside Latin-1, the
     one Latin-1 letter whose fold is not (the micro sign "µ", which casefolds to Greek "μ")
@@ -128,7 +130,7 @@ def _build_tables() -> tuple[dict[int, str], dict[int, str], bytes]:
         if len(lower) != 1:
             expanding[code] = lower[0]
         category = unicodedata.category(char)
-        if category[0] in "PSZ" or category == "Cc" or char in "\u200b\ufeff\u02bc":
+        if category[0] in "PSZ" or category in ("Cc", "Cf") or char == "\u02bc":
             skeleton[code] = " "
         elif category[0] == "L" and code > 0xFF:
             folded = char.casefold()
