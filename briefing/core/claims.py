@@ -9,107 +9,31 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from briefing.core.annotations import Span, article_text, insert_annotation, tags_of
+from briefing.core.claim_details import load_about, load_links, load_sources
+from briefing.core.claim_model import (
+    CLAIM_RELATIONS,
+    GRADE_MEANINGS,
+    SOURCE_RELATIONS,
+    STATUSES,
+    UNSET,
+    ActorRef,
+    Claim,
+    ClaimLink,
+    LinkedSource,
+    Unset,
+    check_grade,
+    check_relation,
+    check_status,
+)
 from briefing.core.clock import now
 from briefing.core.errors import InvalidInput, NotFound
 from briefing.core.tags import tag_id
 
 if TYPE_CHECKING:
     from briefing.core.library import Library
-
-STATUSES = ("asserted", "disputed", "denied", "corroborated", "retracted")
-SOURCE_RELATIONS = ("cites", "supports", "contradicts")
-CLAIM_RELATIONS = ("supports", "contradicts", "repeats")
-GRADE_MEANINGS = {
-    1: "confirmed",
-    2: "probably true",
-    3: "possibly true",
-    4: "doubtful",
-    5: "improbable",
-    6: "truth cannot be judged",
-}
-
-
-class _Unset:
-    def __repr__(self) -> str:
-        return "UNSET"
-
-
-UNSET = _Unset()  # "leave as it is", distinct from None ("clear it")
-
-
-@dataclass(frozen=True)
-class ActorRef:
-    id: int
-    name: str
-
-
-@dataclass(frozen=True)
-class LinkedSource:
-    id: int
-    title: str
-    relation: str
-    kind: str
-    grade: str | None
-    publisher: str | None
-    date: str | None
-    url: str | None
-
-
-@dataclass(frozen=True)
-class ClaimLink:
-    claim_id: int  # the other claim
-    relation: str
-    outgoing: bool  # True: this claim <relation> the other; False: the other <relation> this
-
-
-@dataclass(frozen=True)
-class Claim:
-    id: int
-    article_id: int
-    article_title: str
-    quote: str
-    start: int | None
-    end: int | None
-    prefix: str
-    suffix: str
-    orphaned: bool
-    speaker: ActorRef | None
-    about: tuple[ActorRef, ...]
-    status: str
-    grade: int | None
-    note: str
-    tags: tuple[str, ...]
-    sources: tuple[LinkedSource, ...]
-    links: tuple[ClaimLink, ...]
-
-
-def check_status(status: str) -> str:
-    value = status.strip().lower()
-    if value not in STATUSES:
-        raise InvalidInput(f"unknown status {status!r}: use one of {', '.join(STATUSES)}")
-    return value
-
-
-def check_grade(grade: int | str | None) -> int | None:
-    if grade is None or str(grade).strip() == "":
-        return None
-    try:
-        value = int(str(grade).strip())
-    except ValueError:
-        raise InvalidInput(f"credibility grade {grade!r} is not a number from 1 to 6") from None
-    if not 1 <= value <= 6:
-        raise InvalidInput(f"credibility grade {value} is outside 1 to 6")
-    return value
-
-
-def _relation(value: str, allowed: tuple[str, ...], what: str) -> str:
-    if value not in allowed:
-        raise InvalidInput(f"unknown {what} relation {value!r}: use one of {', '.join(allowed)}")
-    return value
 
 
 class ClaimService:
@@ -155,11 +79,11 @@ class ClaimService:
         self,
         claim_id: int,
         *,
-        speaker: str | int | None | _Unset = UNSET,
-        about: Iterable[str | int] | _Unset = UNSET,
-        status: str | _Unset = UNSET,
-        grade: int | str | None | _Unset = UNSET,
-        note: str | _Unset = UNSET,
+        speaker: str | int | None | Unset = UNSET,
+        about: Iterable[str | int] | Unset = UNSET,
+        status: str | Unset = UNSET,
+        grade: int | str | None | Unset = UNSET,
+        note: str | Unset = UNSET,
         add_sources: Iterable[str | int | tuple[str | int, str]] = (),
         remove_sources: Iterable[str | int] = (),
         add_tags: Iterable[str] = (),
@@ -168,13 +92,13 @@ class ClaimService:
         """Change what is given; `about` replaces the list. None clears speaker or grade."""
         self.get(claim_id)
         changes: dict[str, object] = {}
-        if not isinstance(speaker, _Unset):
+        if not isinstance(speaker, Unset):
             changes["speaker_id"] = self._actor_id(speaker) if speaker is not None else None
-        if not isinstance(status, _Unset):
+        if not isinstance(status, Unset):
             changes["status"] = check_status(status)
-        if not isinstance(grade, _Unset):
+        if not isinstance(grade, Unset):
             changes["grade"] = check_grade(grade)
-        about_ids = None if isinstance(about, _Unset) else [self._actor_id(a) for a in about]
+        about_ids = None if isinstance(about, Unset) else [self._actor_id(a) for a in about]
         adding = [self._source_link(s) for s in add_sources]
         removing = [self._library.sources.resolve(s).id for s in remove_sources]
         with self._library.transaction() as conn:
@@ -184,7 +108,7 @@ class ClaimService:
                     "WHERE annotation_id = ?",
                     [*changes.values(), claim_id],
                 )
-            if not isinstance(note, _Unset):
+            if not isinstance(note, Unset):
                 conn.execute(
                     "UPDATE annotations SET note = ? WHERE id = ?", (note.strip(), claim_id)
                 )
@@ -209,7 +133,7 @@ class ClaimService:
 
     def link(self, claim_id: int, other_id: int, relation: str) -> Claim:
         """Say that one claim supports, contradicts or repeats another (any article)."""
-        relation = _relation(relation, CLAIM_RELATIONS, "claim")
+        relation = check_relation(relation, CLAIM_RELATIONS, "claim")
         if claim_id == other_id:
             raise InvalidInput("a claim cannot be linked to itself")
         self.get(claim_id)
@@ -291,7 +215,11 @@ class ClaimService:
             params,
         ).fetchall()
         ids = [r[0] for r in rows]
-        about, sources, links = _about(conn, ids), _sources(conn, ids), _links(conn, ids)
+        about, sources, links = (
+            load_about(conn, ids),
+            load_sources(conn, ids),
+            load_links(conn, ids),
+        )
         tags = tags_of(conn, ids)
         claims = []
         for (
@@ -341,7 +269,7 @@ class ClaimService:
 
     def _source_link(self, value: str | int | tuple[str | int, str]) -> tuple[int, str]:
         ref, relation = value if isinstance(value, tuple) else (value, "cites")
-        return self._library.sources.resolve(ref).id, _relation(
+        return self._library.sources.resolve(ref).id, check_relation(
             relation, SOURCE_RELATIONS, "source"
         )
 
@@ -369,57 +297,17 @@ class ClaimService:
             )
 
 
-def _in(ids: list[int]) -> str:
-    return ",".join("?" * len(ids))
-
-
-def _about(conn: sqlite3.Connection, ids: list[int]) -> dict[int, tuple[ActorRef, ...]]:
-    out: dict[int, list[ActorRef]] = {}
-    for chunk in _chunks(ids):
-        rows = conn.execute(
-            f"""SELECT b.claim_id, a.id, a.name
-                FROM claim_about b JOIN actors a ON a.id = b.actor_id
-                WHERE b.claim_id IN ({_in(chunk)}) ORDER BY a.name COLLATE NOCASE""",
-            chunk,
-        )
-        for claim_id, actor_id, name in rows:
-            out.setdefault(claim_id, []).append(ActorRef(actor_id, name))
-    return {k: tuple(v) for k, v in out.items()}
-
-
-def _sources(conn: sqlite3.Connection, ids: list[int]) -> dict[int, tuple[LinkedSource, ...]]:
-    out: dict[int, list[LinkedSource]] = {}
-    for chunk in _chunks(ids):
-        rows = conn.execute(
-            f"""SELECT l.claim_id, s.id, s.title, l.relation, s.kind, s.grade, s.publisher, s.date,
-                       s.url
-                FROM claim_sources l JOIN sources s ON s.id = l.source_id
-                WHERE l.claim_id IN ({_in(chunk)}) ORDER BY s.id""",
-            chunk,
-        )
-        for claim_id, *rest in rows:
-            out.setdefault(claim_id, []).append(LinkedSource(*rest))
-    return {k: tuple(v) for k, v in out.items()}
-
-
-def _links(conn: sqlite3.Connection, ids: list[int]) -> dict[int, tuple[ClaimLink, ...]]:
-    out: dict[int, list[ClaimLink]] = {}
-    for chunk in _chunks(ids):
-        marks = _in(chunk)
-        rows = conn.execute(
-            f"""SELECT from_claim_id, to_claim_id, relation FROM claim_links
-                WHERE from_claim_id IN ({marks}) OR to_claim_id IN ({marks})
-                ORDER BY from_claim_id, to_claim_id""",
-            chunk + chunk,
-        )
-        wanted = set(chunk)
-        for source, target, relation in rows:
-            if source in wanted:
-                out.setdefault(source, []).append(ClaimLink(target, relation, True))
-            if target in wanted:
-                out.setdefault(target, []).append(ClaimLink(source, relation, False))
-    return {k: tuple(v) for k, v in out.items()}
-
-
-def _chunks(ids: list[int], size: int = 400) -> list[list[int]]:
-    return [ids[i : i + size] for i in range(0, len(ids), size)]
+__all__ = [
+    "CLAIM_RELATIONS",
+    "GRADE_MEANINGS",
+    "SOURCE_RELATIONS",
+    "STATUSES",
+    "UNSET",
+    "ActorRef",
+    "Claim",
+    "ClaimLink",
+    "ClaimService",
+    "LinkedSource",
+    "check_grade",
+    "check_status",
+]

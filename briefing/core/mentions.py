@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from briefing.core.anchoring import Selector, selector_at
 from briefing.core.annotations import Span, article_text, insert_annotation
-from briefing.core.claims import ActorRef
+from briefing.core.claim_model import ActorRef
 from briefing.core.errors import InvalidInput, NotFound
 from briefing.core.mention_finder import MentionFinder, Name
 from briefing.core.progress import NoProgress, Progress

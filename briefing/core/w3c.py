@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from briefing.core.annotations import Annotation
-from briefing.core.claims import Claim
+from briefing.core.claim_model import Claim
 
 if TYPE_CHECKING:
     from briefing.core.library import Library
