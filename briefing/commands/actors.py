@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import json
+import sys
 from typing import Any
 
 from briefing.commands.arguments import article_id, positive_int
@@ -238,14 +240,28 @@ def run_suggest(args: argparse.Namespace, library: Library) -> int:
     from briefing.commands.terminal import TerminalProgress
 
     progress = TerminalProgress()
-    suggestions = library.mentions.suggest(args.article, progress=progress)
+    report = library.mentions.suggest(args.article, progress=progress)
     progress.finish()
+    pending = library.mentions.iter_pending(article_id=args.article)
     if args.json:
-        print_json([suggestion_json(s) for s in suggestions])
+        # Streamed: a whole library can hold millions of suggestions.
+        sys.stdout.write("[")
+        for i, suggestion in enumerate(pending):
+            sys.stdout.write(
+                ("," if i else "")
+                + "\n  "
+                + json.dumps(suggestion_json(suggestion), ensure_ascii=False)
+            )
+        sys.stdout.write("\n]\n" if report.pending else "]\n")
     else:
-        print_table(
-            ("ID", "ARTICLE", "START", "END", "ACTOR", "TEXT"),
-            [(s.id, s.article_id, s.start, s.end, s.actor.name, s.text) for s in suggestions],
+        print(f"{'ID':>8}  {'ARTICLE':>7}  {'START':>6}  {'END':>6}  ACTOR: TEXT")
+        for s in pending:
+            print(
+                f"{s.id:>8}  {s.article_id:>7}  {s.start:>6}  {s.end:>6}  {s.actor.name}: {s.text}"
+            )
+        print(
+            f"{report.new} new, {report.pending} pending in {report.articles} article(s)",
+            file=sys.stderr,
         )
     return 0
 

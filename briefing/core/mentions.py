@@ -9,7 +9,7 @@ is not suggested.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -33,6 +33,13 @@ class Mention:
     end: int | None
     quote: str
     orphaned: bool
+
+
+@dataclass(frozen=True)
+class SuggestReport:
+    articles: int  # how many were searched
+    new: int  # suggestions added by this run
+    pending: int  # waiting for the reader now (in the articles searched)
 
 
 @dataclass(frozen=True)
@@ -81,10 +88,11 @@ class MentionService:
 
     def suggest(
         self, article_id: int | None = None, *, progress: Progress | None = None
-    ) -> list[Suggestion]:
+    ) -> SuggestReport:
         """Find names and aliases in one article or the whole library; store what is new.
 
-        Returns the pending suggestions for the article (or the library) afterwards.
+        Returns counts, not the suggestions: over a large library they run to millions, and
+        `pending()` pages through them (or `iter_pending()` streams them).
         """
         progress = progress or NoProgress()
         names = self._library.actors.aliases_for_matching()
@@ -108,6 +116,7 @@ class MentionService:
                 total = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
                 rows = self._library.connection().execute("SELECT id, text FROM articles")
             tagged = _tagged_spans(conn, article_id)
+            changes_before = conn.total_changes
             batch: list[tuple[int, int, int, int, str]] = []
             for done, (art_id, text) in enumerate(rows, start=1):
                 matches = shared.find(text)
@@ -123,11 +132,54 @@ class MentionService:
                     progress.check()
                     progress.update(done, total, "finding mentions")
             _store(conn, batch)
-        return self.pending(article_id=article_id)
+            new = conn.total_changes - changes_before
+        return SuggestReport(total, new, self.count_pending(article_id=article_id))
 
     def pending(
-        self, *, article_id: int | None = None, actor: str | int | None = None
+        self,
+        *,
+        article_id: int | None = None,
+        actor: str | int | None = None,
+        limit: int | None = None,
+        offset: int = 0,
     ) -> list[Suggestion]:
+        """Pending suggestions in reading order, a page at a time when `limit` is given."""
+        return list(
+            self.iter_pending(article_id=article_id, actor=actor, limit=limit, offset=offset)
+        )
+
+    def iter_pending(
+        self,
+        *,
+        article_id: int | None = None,
+        actor: str | int | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> Iterator[Suggestion]:
+        """The same, one at a time: for printing millions without holding them."""
+        where, params = self._pending_where(article_id, actor)
+        page = " LIMIT ? OFFSET ?" if limit is not None else ""
+        if limit is not None:
+            params += [limit, offset]
+        rows = self._library.connection().execute(
+            f"""SELECT s.id, s.article_id, a.id, a.name, s.start, s."end", s.text, s.state
+                FROM mention_suggestions s JOIN actors a ON a.id = s.actor_id
+                WHERE {where} ORDER BY s.article_id, s.start, s.id{page}""",
+            params,
+        )
+        for i, art, a, n, st, en, t, state in rows:
+            yield Suggestion(i, art, ActorRef(a, n), st, en, t, state)
+
+    def count_pending(
+        self, *, article_id: int | None = None, actor: str | int | None = None
+    ) -> int:
+        where, params = self._pending_where(article_id, actor)
+        sql = f"SELECT count(*) FROM mention_suggestions s WHERE {where}"
+        return self._library.connection().execute(sql, params).fetchone()[0]
+
+    def _pending_where(
+        self, article_id: int | None, actor: str | int | None
+    ) -> tuple[str, list[object]]:
         where, params = ["s.state = 'pending'"], []
         if article_id is not None:
             where.append("s.article_id = ?")
@@ -135,16 +187,7 @@ class MentionService:
         if actor is not None:
             where.append("s.actor_id = ?")
             params.append(self._library.actors.resolve(actor).id)
-        rows = self._library.connection().execute(
-            f"""SELECT s.id, s.article_id, a.id, a.name, s.start, s."end", s.text, s.state
-                FROM mention_suggestions s JOIN actors a ON a.id = s.actor_id
-                WHERE {" AND ".join(where)} ORDER BY s.article_id, s.start, s.id""",
-            params,
-        )
-        return [
-            Suggestion(i, art, ActorRef(a, n), st, en, t, state)
-            for i, art, a, n, st, en, t, state in rows
-        ]
+        return " AND ".join(where), params
 
     def accept(self, suggestion_ids: Iterable[int]) -> list[Mention]:
         """Turn suggestions into mentions, all in one transaction."""
