@@ -12,6 +12,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from briefing.core.annotations import require_article
 from briefing.core.clock import now
 from briefing.core.errors import InvalidInput, NotFound
 
@@ -183,13 +184,8 @@ class ActorService:
         """Add an alias, library-wide or for one article only."""
         target = self.resolve(actor)
         with self._library.transaction() as conn:
-            if (
-                article_id is not None
-                and not conn.execute(
-                    "SELECT 1 FROM articles WHERE id = ?", (article_id,)
-                ).fetchone()
-            ):
-                raise NotFound(f"no article with id {article_id}")
+            if article_id is not None:
+                require_article(conn, article_id)
             self._insert_alias(conn, target.id, alias, article_id, case_sensitive)
         return self.get(target.id)
 

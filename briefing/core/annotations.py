@@ -68,6 +68,12 @@ _COLUMNS = (
 )
 
 
+def require_article(conn: sqlite3.Connection, article_id: int) -> None:
+    """NotFound unless the article exists: checked before writing anything that points at it."""
+    if not conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone():
+        raise NotFound(f"no article with id {article_id}")
+
+
 def article_text(conn: sqlite3.Connection, article_id: int) -> str:
     row = conn.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
     if row is None:

@@ -222,44 +222,15 @@ class ClaimService:
         )
         tags = tags_of(conn, ids)
         claims = []
-        for (
-            id_,
-            article_id,
-            title,
-            quote,
-            start,
-            end,
-            prefix,
-            suffix,
-            orphaned,
-            speaker_id,
-            speaker_name,
-            status,
-            grade,
-            note,
-        ) in rows:
+        for row in rows:
+            id_, article_id, title, quote, start, end, prefix, suffix, orphaned = row[:9]
+            speaker_id, speaker_name, status, grade, note = row[9:]
             speaker = ActorRef(speaker_id, speaker_name) if speaker_id is not None else None
-            claims.append(
-                Claim(
-                    id_,
-                    article_id,
-                    title,
-                    quote,
-                    start,
-                    end,
-                    prefix,
-                    suffix,
-                    bool(orphaned),
-                    speaker,
-                    about.get(id_, ()),
-                    status,
-                    grade,
-                    note,
-                    tags.get(id_, ()),
-                    sources.get(id_, ()),
-                    links.get(id_, ()),
-                )
-            )
+            claims.append(Claim(
+                id_, article_id, title, quote, start, end, prefix, suffix, bool(orphaned),
+                speaker, about.get(id_, ()), status, grade, note, tags.get(id_, ()),
+                sources.get(id_, ()), links.get(id_, ()),
+            ))  # fmt: skip
         return claims
 
     # Helpers --------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from briefing.core.annotations import require_article
 from briefing.core.clock import now
 from briefing.core.dates import parse_optional
 from briefing.core.errors import InvalidInput, NotFound
@@ -77,13 +78,8 @@ class SourceService:
             raise InvalidInput(f"unknown source kind {kind!r}: use one of {', '.join(KINDS)}")
         parsed = parse_optional(date)
         with self._library.transaction() as conn:
-            if (
-                article_id is not None
-                and not conn.execute(
-                    "SELECT 1 FROM articles WHERE id = ?", (article_id,)
-                ).fetchone()
-            ):
-                raise NotFound(f"no article with id {article_id}")
+            if article_id is not None:
+                require_article(conn, article_id)
             cursor = conn.execute(
                 """INSERT INTO sources (kind, title, url, publisher, date, grade, article_id,
                                         note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",

@@ -10,6 +10,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from briefing.core.annotations import require_article
 from briefing.core.errors import InvalidInput, NotFound
 
 if TYPE_CHECKING:
@@ -47,8 +48,7 @@ class TagService:
 
     def tag_article(self, article_id: int, names: list[str]) -> tuple[str, ...]:
         with self._library.transaction() as conn:
-            if not conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone():
-                raise NotFound(f"no article with id {article_id}")
+            require_article(conn, article_id)
             for name in names:
                 conn.execute(
                     "INSERT OR IGNORE INTO article_tags (article_id, tag_id) VALUES (?, ?)",
