@@ -42,6 +42,12 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--sort", choices=sorted(SORT_KEYS), default="date", help="default: date")
     p.add_argument("--reverse", action="store_true", help="reverse the order")
     p.add_argument("--outlet", help="only articles from this outlet")
+    p.add_argument("--tag", help="only articles tagged so (or holding a claim tagged so)")
+    p.add_argument(
+        "--actor",
+        metavar="ACTOR",
+        help="only articles mentioning this actor or holding a claim by or about it",
+    )
     p.add_argument("--limit", type=positive_int, help="at most this many")
     p.add_argument("--json", action="store_true", help="a list of objects, for scripts")
     p.set_defaults(run=run_list)
@@ -171,6 +177,8 @@ def run_list(args: argparse.Namespace, library: Library) -> int:
                 for a in articles
             ],
         )
+    elif args.outlet or args.tag or args.actor:
+        print("No articles match.", file=sys.stderr)
     else:
         print("The library is empty: add articles with 'briefing import PATH'.", file=sys.stderr)
     return 0

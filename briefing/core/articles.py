@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from briefing.core.clock import now
 from briefing.core.dates import PartialDate, parse_optional, parse_stored
 from briefing.core.errors import InvalidInput, NotFound
+from briefing.core.search_filters import Filters
 
 if TYPE_CHECKING:
     from briefing.core.library import Library
@@ -130,25 +131,61 @@ class ArticleService:
         sort: str = "date",
         descending: bool | None = None,
         outlet: str | None = None,
+        contains: str | None = None,
+        tag: str | None = None,
+        actor_id: int | None = None,
         limit: int | None = None,
         offset: int = 0,
     ) -> list[ArticleSummary]:
-        """Summaries in the order asked; newest first by default for dates and imports."""
+        """Summaries in the order asked (see `ids`), optionally one page of them."""
+        ids = self.ids(
+            sort=sort,
+            descending=descending,
+            outlet=outlet,
+            contains=contains,
+            tag=tag,
+            actor_id=actor_id,
+        )
+        ids = ids[offset : None if limit is None else offset + limit]
+        return [s for i in range(0, len(ids), 500) for s in self.summaries(ids[i : i + 500])]
+
+    def ids(
+        self,
+        *,
+        sort: str = "date",
+        descending: bool | None = None,
+        outlet: str | None = None,
+        contains: str | None = None,
+        tag: str | None = None,
+        actor_id: int | None = None,
+    ) -> list[int]:
+        """Article ids in the order asked, and nothing else: what a lazy list of 100k rows
+        needs to know up front (its length and order). Rows come later, a page at a time,
+        from `summaries(ids)`. Newest first by default for dates and imports.
+
+        `contains` keeps articles whose title or outlet holds every word (case-insensitive,
+        literal: % and _ match themselves); `tag` and `actor_id` narrow as search does (an
+        article tagged so or holding a claim tagged so; an article that mentions the actor
+        or holds a claim by or about it). Sorting by claims counts them per article, so it
+        costs a scan of the annotations index; the other keys read only the articles table.
+        """
         if sort not in SORT_KEYS:
             raise InvalidInput(f"cannot sort by {sort!r}: use one of {', '.join(SORT_KEYS)}")
         if descending is None:
             descending = sort in ("date", "imported", "claims")
-        where, params = "", []
-        if outlet:
-            where = "WHERE a.outlet = ? COLLATE NOCASE"
-            params.append(outlet)
+        clauses, params = Filters.build(outlet=outlet, tag=tag, actor_id=actor_id).article_sql()
+        for i, word in enumerate((contains or "").split()):
+            clauses += f" AND (a.title LIKE :w{i} ESCAPE '\\' OR a.outlet LIKE :w{i} ESCAPE '\\')"
+            params[f"w{i}"] = _like_pattern(word)
+        claims = ""
+        if sort == "claims":
+            claims = (
+                ", (SELECT count(*) FROM annotations n "
+                "WHERE n.article_id = a.id AND n.kind = 'claim') AS claims"
+            )
         order = SORT_KEYS[sort].format(dir="DESC" if descending else "ASC")
-        sql = f"SELECT {_SUMMARY_COLUMNS} FROM articles a {where} ORDER BY {order}"
-        if limit is not None:
-            sql += " LIMIT ? OFFSET ?"
-            params += [limit, offset]
-        rows = self._library.connection().execute(sql, params)
-        return [_summary(row) for row in rows]
+        sql = f"SELECT a.id{claims} FROM articles a WHERE 1{clauses} ORDER BY {order}"
+        return [row[0] for row in self._library.connection().execute(sql, params)]
 
     def summaries(self, ids: list[int]) -> list[ArticleSummary]:
         """Summaries of the given articles, in the order of `ids` (missing ones left out)."""
@@ -213,6 +250,12 @@ class ArticleService:
                 conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
                 deleted.append(preview)
         return deleted
+
+
+def _like_pattern(word: str) -> str:
+    """A LIKE pattern that finds `word` literally anywhere (escape character: backslash)."""
+    escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
 
 
 def _summary(row: sqlite3.Row | tuple) -> ArticleSummary:

@@ -92,3 +92,17 @@ def test_deleting_an_unknown_id_deletes_nothing(library: Library, three: list[in
     with pytest.raises(NotFound):
         library.articles.delete([three[0], 999])
     assert library.articles.count() == 3
+
+
+def test_ids_filter_by_words_tag_and_actor(library: Library, three: list[int]) -> None:
+    from briefing.core.annotations import Span
+
+    assert library.articles.ids(contains="story ALPHA") == [three[0]]
+    assert library.articles.ids(contains="100%") == []  # literal, not a wildcard
+    library.tags.tag_article(three[1], ["Economy"])
+    assert library.articles.ids(tag="economy") == [three[1]]
+    actor = library.actors.add("Gamma Corp", kind="organisation")
+    library.mentions.add(three[2], actor.id, Span(quote="Third body"))
+    assert library.articles.ids(actor_id=actor.id) == [three[2]]
+    assert [a.id for a in library.articles.list(actor_id=actor.id)] == [three[2]]
+    assert library.articles.ids(sort="title", descending=True) == [three[2], three[1], three[0]]

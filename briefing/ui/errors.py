@@ -1,0 +1,83 @@
+"""Telling the user what went wrong: never a traceback in their face.
+
+A `BriefingError` is something the user can act on: its message goes to the status bar of
+the window (or a dialog when there is no window). Anything else is a bug: the traceback is
+logged and an "Unexpected error" dialog offers it as copyable details, so a report can
+carry it. `install_excepthook()` routes bugs outside ops (in a slot, a paint) the same way.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from types import TracebackType
+
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
+
+log = logging.getLogger("briefing.ui")
+STATUS_TIMEOUT_MS = 10_000
+
+
+def _main_window(parent: QWidget | None) -> QMainWindow | None:
+    window = parent.window() if parent is not None else QApplication.activeWindow()
+    return window if isinstance(window, QMainWindow) else None
+
+
+def show_status(parent: QWidget | None, message: str) -> None:
+    """A passing message in the window's status bar (nothing when there is no window)."""
+    window = _main_window(parent)
+    if window is not None:
+        window.statusBar().showMessage(message, STATUS_TIMEOUT_MS)
+
+
+def show_error(parent: QWidget | None, exc: BaseException) -> None:
+    """A user-facing error: the status bar if there is a main window, else a dialog."""
+    window = _main_window(parent)
+    if window is not None:
+        window.statusBar().showMessage(str(exc), STATUS_TIMEOUT_MS)
+        return
+    box = QMessageBox(QMessageBox.Icon.Warning, "Briefing", str(exc), parent=parent)
+    box.setAccessibleName("Error")
+    box.open()
+
+
+def show_unexpected(
+    parent: QWidget | None,
+    exc: BaseException,
+    tb: TracebackType | None = None,
+) -> QMessageBox:
+    """A bug: log it and show "Unexpected error" with the traceback as copyable details.
+
+    The box is opened, not exec'd, so a failure inside an event handler does not start a
+    nested event loop there.
+    """
+    details = "".join(traceback.format_exception(type(exc), exc, tb or exc.__traceback__))
+    log.error("unexpected error\n%s", details)
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        "Unexpected error",
+        "Something went wrong inside Briefing. Your library is unchanged by the failed step.\n\n"
+        f"{type(exc).__name__}: {exc}",
+        parent=_main_window(parent) or parent,
+    )
+    box.setDetailedText(details)
+    box.setAccessibleName("Unexpected error")
+    box.open()
+    return box
+
+
+def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+    if issubclass(kind, KeyboardInterrupt):
+        sys.__excepthook__(kind, exc, tb)
+        QApplication.quit()
+        return
+    if QApplication.instance() is None:
+        sys.__excepthook__(kind, exc, tb)
+        return
+    show_unexpected(None, exc, tb)
+
+
+def install_excepthook() -> None:
+    """Show bugs outside ops in a dialog instead of printing them to a terminal nobody sees."""
+    sys.excepthook = _excepthook

@@ -1,0 +1,330 @@
+"""The reader: one article typeset for reading, its annotations drawn by kind.
+
+Layout (reader_document.py) keeps an exact map from canonical offsets to document
+positions, so every mark, the flash and the selection are placed by the offsets the core
+stores. Marks are character formats merged into the read-only document (painted for free
+with the text); the passing things, the flash of a revealed annotation and find matches,
+are ExtraSelections on top.
+
+The measure is kept near 70 characters by setting the root frame's side margins on resize,
+so the column stays centred and comfortable at any window width.
+
+Signals:
+    selection_changed(): the selected span changed (see `selected_span()`)
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QFont,
+    QFontMetricsF,
+    QResizeEvent,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QVBoxLayout, QWidget
+
+from briefing.ui.article_view import ArticleView, Mark
+from briefing.ui.models.article_list import format_date
+from briefing.ui.theme import MarkColours, mark_colours
+from briefing.ui.widgets.find_bar import FindBar
+from briefing.ui.widgets.reader_document import (
+    Header,
+    PositionMap,
+    Typography,
+    build_document,
+)
+
+MEASURE_CHARS = 70
+MIN_SIDE_MARGIN = 28
+FLASH_MS = 900
+SERIF = ["Charter", "Georgia", "Source Serif 4", "Noto Serif", "DejaVu Serif", "serif"]
+SANS = ["Inter", "Segoe UI", "Helvetica Neue", "Noto Sans", "DejaVu Sans", "sans-serif"]
+# Claims first, mentions last: later formats win where they overlap, and a mention only
+# colours the text, so it shows inside a claim or a highlight.
+_LAYER = {"claim": 0, "highlight": 1, "note": 2, "mention": 3}
+
+
+def typography(base_point_size: float) -> Typography:
+    body = QFont()
+    body.setFamilies(SERIF)
+    body.setPointSizeF(base_point_size * 1.2)
+    heading = QFont()
+    heading.setFamilies(SANS)
+    heading.setPointSizeF(base_point_size * 1.25)
+    heading.setWeight(QFont.Weight.Bold)
+    title = QFont()
+    title.setFamilies(SERIF)
+    title.setPointSizeF(base_point_size * 1.9)
+    title.setWeight(QFont.Weight.Bold)
+    byline = QFont()
+    byline.setFamilies(SANS)
+    byline.setPointSizeF(base_point_size * 0.95)
+    return Typography(body, heading, title, byline)
+
+
+def byline(view: ArticleView) -> str:
+    article = view.article
+    who = article.outlet or ""
+    if article.agency and article.agency != article.outlet:
+        who = f"{who} ({article.agency})" if who else article.agency
+    parts = [who, (article.dateline or "").title(), format_date(article.date)]
+    return "  ·  ".join(p for p in parts if p)
+
+
+class _Page(QTextBrowser):
+    """The text area; keeps the column centred at the reading measure."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setOpenLinks(False)
+        self.setFrameShape(QTextBrowser.Shape.NoFrame)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setAccessibleName("Article text")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        self.fit_measure()
+        super().resizeEvent(event)
+
+    def fit_measure(self) -> None:
+        metrics = QFontMetricsF(self.document().defaultFont())
+        measure = metrics.averageCharWidth() * MEASURE_CHARS
+        width = self.viewport().width()
+        side = max(MIN_SIDE_MARGIN, (width - measure) / 2)
+        frame = self.document().rootFrame()
+        fmt = frame.frameFormat()
+        if abs(fmt.leftMargin() - side) >= 1:
+            fmt.setLeftMargin(side)
+            fmt.setRightMargin(side)
+            fmt.setTopMargin(32)
+            fmt.setBottomMargin(48)
+            frame.setFrameFormat(fmt)
+
+
+class Reader(QWidget):
+    """The article pane: a page and a find bar (Enter / Shift+Enter, F3 / Shift+F3).
+
+    Ctrl+F is the main window's Find action, which calls `start_find()`: one owner per key,
+    or Qt finds the shortcut ambiguous and runs neither.
+    """
+
+    selection_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.page = _Page(self)
+        self.find_bar = FindBar(self)
+        self.find_bar.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.page)
+        layout.addWidget(self.find_bar)
+        self._view: ArticleView | None = None
+        self._map: PositionMap | None = None
+        self._flash: list[QTextEdit.ExtraSelection] = []
+        self._found: list[QTextEdit.ExtraSelection] = []
+        self._flash_timer = QTimer(self, singleShot=True, interval=FLASH_MS)
+        self._flash_timer.timeout.connect(self._end_flash)
+        self.find_bar.find_requested.connect(self.find)
+        self.find_bar.text_edited.connect(self._on_find_bar_text_edited)
+        self.find_bar.closed.connect(self._on_find_bar_closed)
+        self.page.selectionChanged.connect(self.selection_changed)
+        self.show_placeholder()
+
+    # Content --------------------------------------------------------------------------------
+
+    @property
+    def article_id(self) -> int | None:
+        return self._view.article.id if self._view else None
+
+    @property
+    def colours(self) -> MarkColours:
+        return mark_colours(self.palette())
+
+    def show_placeholder(self, message: str = "Choose an article from the library.") -> None:
+        self._view, self._map = None, None
+        self.page.document().clear()
+        self.page.setPlaceholderText(message)
+
+    def show_article(self, view: ArticleView) -> None:
+        """Lay out `view`'s article and draw its marks; the view scrolls to the top."""
+        self._view = view
+        self._flash, self._found = [], []
+        document = QTextDocument(self.page)
+        point_size = self.font().pointSizeF()
+        colours = self.colours
+        self._map = build_document(
+            document,
+            Header(view.article.title, byline(view)),
+            view.article.text,
+            typography(point_size if point_size > 0 else 10.0),
+        )
+        self._colour_byline(document, colours)
+        self._draw_marks(document, view.marks(), colours)
+        document.setModified(False)
+        document.setUndoRedoEnabled(False)
+        self.page.setDocument(document)
+        self.page.fit_measure()
+        self._apply_extra_selections()
+        self.page.verticalScrollBar().setValue(0)
+
+    def _colour_byline(self, document: QTextDocument, colours: MarkColours) -> None:
+        block = document.firstBlock().next()
+        cursor = QTextCursor(block)
+        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+        fmt = QTextCharFormat()
+        fmt.setForeground(colours.byline)
+        cursor.mergeCharFormat(fmt)
+
+    def _draw_marks(self, document: QTextDocument, marks: list[Mark], colours: MarkColours) -> None:
+        assert self._map is not None
+        cursor = QTextCursor(document)
+        cursor.beginEditBlock()
+        for mark in sorted(marks, key=lambda m: _LAYER.get(m.kind, 9)):
+            fmt = QTextCharFormat()
+            if mark.kind == "claim":
+                fmt.setBackground(colours.claim)
+            elif mark.kind == "highlight":
+                fmt.setBackground(colours.highlight)
+            elif mark.kind == "note":
+                fmt.setBackground(colours.note)
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+            elif mark.kind == "mention":
+                colour = colours.mention(mark.actor_kind)
+                # Coloured text with a dotted underline: told apart by actor kind, and not
+                # mistaken for a link (links are solid).
+                fmt.setForeground(colour)
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+                fmt.setUnderlineColor(colour)
+            cursor.setPosition(self._map.to_document(mark.start))
+            cursor.setPosition(self._map.to_document(mark.end), QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeCharFormat(fmt)
+        cursor.endEditBlock()
+
+    # Revealing ------------------------------------------------------------------------------
+
+    def reveal(self, start: int, end: int) -> None:
+        """Select the canonical span [start, end), scroll it into view and flash it."""
+        if self._map is None:
+            return
+        cursor = self._cursor_for(start, end)
+        self.page.setTextCursor(cursor)
+        rect = self.page.cursorRect(QTextCursor(cursor.document().findBlock(cursor.anchor())))
+        bar = self.page.verticalScrollBar()
+        # Put the span a third of the way down rather than at the very edge.
+        bar.setValue(bar.value() + rect.top() - self.page.viewport().height() // 3)
+        selection = QTextEdit.ExtraSelection()
+        selection.cursor = cursor
+        selection.format.setBackground(self.colours.flash)
+        selection.format.setProperty(QTextFormat.Property.FullWidthSelection, False)
+        self._flash = [selection]
+        self._apply_extra_selections()
+        self._flash_timer.start()
+
+    def reveal_annotation(self, annotation_id: int) -> bool:
+        span = self._view.span_of(annotation_id) if self._view else None
+        if span is None:
+            return False
+        self.reveal(*span)
+        return True
+
+    def document_position(self, offset: int) -> int | None:
+        """Where a canonical offset is in the page's document (None with no article)."""
+        return self._map.to_document(offset) if self._map is not None else None
+
+    def cursor_span(self) -> tuple[int, int] | None:
+        """The canonical span of the page's cursor (its selection), None in the header."""
+        if self._map is None:
+            return None
+        cursor = self.page.textCursor()
+        start = self._map.to_canonical(cursor.selectionStart())
+        end = self._map.to_canonical(cursor.selectionEnd())
+        if start is None or end is None:
+            return None
+        return start, end
+
+    def _cursor_for(self, start: int, end: int) -> QTextCursor:
+        assert self._map is not None
+        cursor = QTextCursor(self.page.document())
+        cursor.setPosition(self._map.to_document(start))
+        cursor.setPosition(self._map.to_document(end), QTextCursor.MoveMode.KeepAnchor)
+        return cursor
+
+    def _end_flash(self) -> None:
+        self._flash = []
+        self._apply_extra_selections()
+
+    def _apply_extra_selections(self) -> None:
+        self.page.setExtraSelections([*self._found, *self._flash])
+
+    # Finding --------------------------------------------------------------------------------
+
+    def start_find(self) -> None:
+        self.find_bar.show()
+        self.find_bar.focus_field()
+
+    def _on_find_bar_text_edited(self, text: str) -> None:
+        """Typing refines the match in place instead of hopping to the next one."""
+        cursor = self.page.textCursor()
+        cursor.setPosition(cursor.selectionStart())
+        self.page.setTextCursor(cursor)
+        self.find(text, backward=False)
+
+    def find(self, text: str, backward: bool) -> bool:
+        """Move to the next (or previous) match, wrapping round; mark every match."""
+        document = self.page.document()
+        self._found = []
+        if not text:
+            self._apply_extra_selections()
+            self.find_bar.set_status("")
+            return False
+        flags = QTextDocument.FindFlag(0)
+        if backward:
+            flags |= QTextDocument.FindFlag.FindBackward
+        found = document.find(text, self.page.textCursor(), flags)
+        if found.isNull():
+            wrap = QTextCursor(document)
+            if backward:
+                wrap.movePosition(QTextCursor.MoveOperation.End)
+            found = document.find(text, wrap, flags)
+        matches = self._all_matches(text)
+        self._found = matches
+        self._apply_extra_selections()
+        if found.isNull():
+            self.find_bar.set_status("Not found")
+            return False
+        self.page.setTextCursor(found)
+        self.page.ensureCursorVisible()
+        self.find_bar.set_status(f"{len(matches)} found" if len(matches) != 1 else "1 found")
+        return True
+
+    def _all_matches(self, text: str, limit: int = 1000) -> list[QTextEdit.ExtraSelection]:
+        document = self.page.document()
+        selections = []
+        cursor = document.find(text, 0)
+        while not cursor.isNull() and len(selections) < limit:
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = cursor
+            selection.format.setBackground(self.colours.find)
+            selections.append(selection)
+            cursor = document.find(text, cursor)
+        return selections
+
+    def _on_find_bar_closed(self) -> None:
+        self._found = []
+        self._apply_extra_selections()
+        self.page.setFocus()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        """Redraw the marks in the new palette's colours when light turns dark."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self._view is not None:
+            self.show_article(self._view)

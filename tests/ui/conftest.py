@@ -1,0 +1,37 @@
+"""Fixtures for the app's tests: a real library in tmp_path, settings in tmp_path.
+
+Settings are an INI file per test, injected into the window, so no test reads or writes the
+user's real settings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from briefing.core import Library
+from briefing.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def settings_path(tmp_path: Path) -> Path:
+    return tmp_path / "settings.ini"
+
+
+@pytest.fixture
+def make_window(qtbot, settings_path: Path) -> Iterator[Callable[[Library], MainWindow]]:
+    """Main windows on a library, closed (runner stopped) before the library is."""
+    windows: list[MainWindow] = []
+
+    def make(library: Library) -> MainWindow:
+        window = MainWindow(library, QSettings(str(settings_path), QSettings.Format.IniFormat))
+        qtbot.addWidget(window)
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.close()

@@ -1,0 +1,71 @@
+"""Ops: callbacks on the GUI thread, failures leave the library as it was, cancel is silent."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QThread
+from PySide6.QtWidgets import QApplication
+
+from briefing.core import InvalidInput, Library
+from briefing.core.errors import Cancelled
+from briefing.ui.ops import CoreOp, OpRunner, QueryOp
+from tests.conftest import SAMPLE
+
+
+def test_core_op_delivers_on_the_gui_thread_and_announces_the_change(
+    qtbot, library: Library
+) -> None:
+    runner = OpRunner(library)
+    seen: dict[str, object] = {}
+
+    def on_success(results: list) -> None:
+        seen["thread"] = QThread.currentThread()
+        seen["results"] = results
+
+    op = CoreOp(runner, lambda lib, progress: lib.imports.files([SAMPLE], progress=progress))
+    with qtbot.waitSignal(runner.library_changed, timeout=5000):
+        op.success(on_success).run()
+    qtbot.waitUntil(lambda: "results" in seen)
+    assert seen["thread"] is QApplication.instance().thread()
+    assert seen["results"][0].status == "imported"
+    assert library.articles.count() == 1
+    runner.shutdown()
+
+
+def test_a_failing_write_leaves_the_library_unchanged(qtbot, library: Library) -> None:
+    runner = OpRunner(library)
+    failures: list[BaseException] = []
+
+    def import_then_fail(lib: Library, _progress: object) -> None:
+        with lib.transaction():
+            lib.imports.files([SAMPLE])
+            raise InvalidInput("no, after all")
+
+    op = CoreOp(runner, import_then_fail).failure(failures.append)
+    with qtbot.waitSignal(op.failed, timeout=5000):
+        op.run()
+    assert [str(f) for f in failures] == ["no, after all"]
+    assert library.articles.count() == 0
+    runner.shutdown()
+
+
+def test_cancel_stops_the_job_through_progress_check(qtbot, library: Library) -> None:
+    runner = OpRunner(library)
+    op = QueryOp(runner, lambda lib, progress: progress.check())
+    op.cancel()
+    with qtbot.waitSignal(op.failed, timeout=5000) as blocker:
+        op.run()
+    assert isinstance(blocker.args[0], Cancelled)
+    runner.shutdown()
+
+
+def test_the_worker_keeps_one_connection(qtbot, library: Library) -> None:
+    """A worker thread reuses its connection rather than opening one per op."""
+    runner = OpRunner(library)
+    ids = []
+    for _ in range(3):
+        op = QueryOp(runner, lambda lib, _p: id(lib.connection()))
+        with qtbot.waitSignal(op.finished, timeout=5000) as blocker:
+            op.run()
+        ids.append(blocker.args[0])
+    assert len(set(ids)) == 1
+    runner.shutdown()

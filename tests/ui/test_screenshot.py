@@ -1,0 +1,88 @@
+"""The real main window under Xvfb, saved to docs/screenshots/reader.png, then looked at.
+
+Run with: xvfb-run -a env QT_QPA_PLATFORM=xcb .venv/bin/python -m pytest -m screenshot tests/ui
+Asserts what can fail in a picture: not blank, a claim's pixels in the claim colour, no
+column header or status text wider than its place.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QSettings
+from PySide6.QtGui import QColor, QFontMetrics, QImage, QTextCursor
+
+from briefing.core import Library
+from briefing.ui.app import apply_style, open_window
+from briefing.ui.theme import mark_colours
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+
+pytestmark = [
+    pytest.mark.screenshot,
+    pytest.mark.skipif(
+        os.environ.get("QT_QPA_PLATFORM") != "xcb",
+        reason="needs a real window: xvfb-run -a env QT_QPA_PLATFORM=xcb",
+    ),
+]
+
+
+def _colour_near(image: QImage, point: QPoint, colour: QColor, radius: int = 3) -> bool:
+    for dx in range(-radius, radius + 1):
+        for dy in range(-radius, radius + 1):
+            x, y = point.x() + dx, point.y() + dy
+            if 0 <= x < image.width() and 0 <= y < image.height():
+                if image.pixelColor(x, y).rgb() == colour.rgb():
+                    return True
+    return False
+
+
+def test_reader_screenshot(qtbot, qapp, tmp_path: Path) -> None:
+    apply_style(qapp)
+    library = Library.open(tmp_path / "library.sqlite")
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = open_window(library, settings)
+    qtbot.addWidget(window)
+    try:
+        window.resize(1400, 900)
+        qtbot.waitExposed(window)
+        qtbot.waitUntil(lambda: window.reader.article_id is not None, timeout=5000)
+        qtbot.waitUntil(lambda: window.panel.items("Claims") != [], timeout=5000)
+        qapp.processEvents()
+
+        image = window.grab().toImage()
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        assert image.save(str(SCREENSHOTS / "reader.png"))
+
+        # Not blank: many distinct colours.
+        sample = {
+            image.pixelColor(x, y).rgb()
+            for x in range(0, image.width(), 17)
+            for y in range(0, image.height(), 13)
+        }
+        assert len(sample) > 20
+
+        # A pixel inside the first claim (away from mentions, which colour only the text).
+        claim = library.claims.list()[0]
+        reader = window.reader
+        position = reader.document_position(claim.start + len(claim.quote) // 2)
+        cursor = QTextCursor(reader.page.document())
+        cursor.setPosition(position)
+        rect = reader.page.cursorRect(cursor)
+        point = reader.page.viewport().mapTo(window, rect.center() + QPoint(3, 0))
+        ratio = image.devicePixelRatio()
+        point = QPoint(round(point.x() * ratio), round(point.y() * ratio))
+        assert _colour_near(image, point, mark_colours(reader.palette()).claim)
+
+        # The library's column headers fit their sections.
+        header = window.library_pane.view.horizontalHeader()
+        metrics = QFontMetrics(header.font())
+        model = window.library_pane.model
+        for section in range(model.columnCount()):
+            label = model.headerData(section, header.orientation())
+            assert metrics.horizontalAdvance(label) + 12 <= header.sectionSize(section), label
+    finally:
+        window.close()
+        library.close()
