@@ -17,6 +17,7 @@ from briefing.commands import (
     actors,
     annotations,
     articles,
+    briefs,
     claims,
     sample,
     search,
@@ -27,7 +28,7 @@ from briefing.commands.output import fail
 from briefing.core.errors import BriefingError
 from briefing.core.library import Library
 
-COMMAND_MODULES = (articles, search, claims, actors, sources, tags, annotations, sample)
+COMMAND_MODULES = (articles, search, claims, actors, sources, tags, annotations, sample, briefs)
 
 
 class Parser(argparse.ArgumentParser):

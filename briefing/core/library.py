@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from briefing.core.actors import ActorService
     from briefing.core.annotations import AnnotationService
     from briefing.core.articles import ArticleService
+    from briefing.core.briefings import BriefingService
     from briefing.core.claims import ClaimService
     from briefing.core.importing.service import ImportService
     from briefing.core.mentions import MentionService
@@ -273,6 +274,12 @@ class Library:
         from briefing.core.sources import SourceService
 
         return SourceService(self)
+
+    @cached_property
+    def briefings(self) -> BriefingService:
+        from briefing.core.briefings import BriefingService
+
+        return BriefingService(self)
 
     @cached_property
     def tags(self) -> TagService:
