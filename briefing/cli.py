@@ -2,7 +2,7 @@
 
 Errors a user can act on (BriefingError) become one line on stderr and exit status 2, and
 the transaction they happened in has rolled back. Usage errors are one line too. `briefing`
-with no subcommand will open the app; until the app exists it prints help.
+with no subcommand opens the desktop app.
 """
 
 from __future__ import annotations
@@ -63,8 +63,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exit_:
         return int(exit_.code or 0)
     if args.command is None:
-        parser.print_help()
-        return 0
+        return open_app(args.library)
     try:
         with Library.open_default(args.library) as library:
             return args.run(args, library)
@@ -77,6 +76,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # `briefing list | head`: the reader has seen enough
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+
+
+def open_app(library: str | None) -> int:
+    """`briefing` alone: the desktop app. Qt is imported only here, so scripts and servers
+    using the command line never load it; and without a display Qt would abort the process,
+    so that case is a message instead."""
+    if sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY")
+        or os.environ.get("WAYLAND_DISPLAY")
+        or os.environ.get("QT_QPA_PLATFORM")
+    ):
+        fail("no display to open the app on; use a command instead (see 'briefing --help')")
+        return 2
+    from briefing.ui.app import run
+
+    return run(library)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -48,10 +48,27 @@ def test_version_and_module_entry_point() -> None:
     assert result.stdout.decode().strip() == f"briefing {__version__}"
 
 
-def test_no_subcommand_prints_help(lib: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(lib, capsys=capsys)
-    assert code == 0
-    assert "import" in out and "search" in out
+def test_help_lists_the_commands(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--help"]) == 0
+    out = capsys.readouterr().out
+    assert "import" in out and "search" in out and "brief" in out
+
+
+def test_no_subcommand_without_a_display_says_so(tmp_path: Path) -> None:
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "briefing", "--library", str(tmp_path / "x.sqlite")],
+        capture_output=True,
+        env=env,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert result.stderr.decode().startswith("briefing: no display")
+    assert not (tmp_path / "x.sqlite").exists()
 
 
 def test_a_library_created_by_the_cli_starts_empty(lib, capsys) -> None:
