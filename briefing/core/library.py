@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import platformdirs
+import sqlite_utils
 
 from briefing.core.errors import BriefingError, LibraryUnavailable
 from briefing.core.migrate import APPLICATION_ID, migrate
@@ -222,6 +223,16 @@ class Library:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        """sqlite-utils over this thread's connection, for scripts' table work: reading,
+        counting, introspecting (`library.db["claims"].count`, `.rows_where(...)`,
+        `.table_names()`). Writes belong to the services, which keep the transactions and
+        the checks; sqlite-utils would commit on its own terms."""
+        return sqlite_utils.Database(
+            self.connection(), recursive_triggers=False, execute_plugins=False
+        )
 
     # Services ----------------------------------------------------------------------------
 

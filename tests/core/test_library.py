@@ -163,6 +163,16 @@ def test_a_failed_migration_leaves_the_library_as_it_was(tmp_path: Path) -> None
         assert "extra" not in columns
 
 
+def test_scripts_get_sqlite_utils_for_table_work(library: Library) -> None:
+    library.imports.files([SAMPLE])
+    db = library.db
+    assert db["articles"].count == 1
+    (row,) = db["articles"].rows_where(select="agency, dateline, date")
+    assert row == {"agency": "AFP", "dateline": "HONG KONG", "date": "--12-14"}
+    assert {"start", "end", "quote", "prefix", "suffix"} <= set(db["annotations"].columns_dict)
+    assert library.connection().execute("PRAGMA recursive_triggers").fetchone()[0] == 0
+
+
 def test_a_failed_write_changes_nothing(library: Library) -> None:
     with pytest.raises(RuntimeError):
         with library.transaction() as conn:
