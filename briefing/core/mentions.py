@@ -216,6 +216,23 @@ class MentionService:
                 )
         return len(found)
 
+    def reopen(self, suggestion_ids: Iterable[int]) -> int:
+        """Put rejected suggestions back to pending (undoing a reject); how many changed.
+
+        Accepted ones are left alone: their mention exists, and undoing an accept removes
+        it (core/restore.py) before the suggestion goes back to pending.
+        """
+        with self._library.transaction() as conn:
+            changed = 0
+            for suggestion in self._suggestions(conn, suggestion_ids):
+                if suggestion[6] == "rejected":
+                    conn.execute(
+                        "UPDATE mention_suggestions SET state = 'pending' WHERE id = ?",
+                        (suggestion[0],),
+                    )
+                    changed += 1
+        return changed
+
     # Helpers --------------------------------------------------------------------------------
 
     @staticmethod

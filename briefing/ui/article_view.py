@@ -12,15 +12,15 @@ from briefing.core.annotations import Annotation
 from briefing.core.articles import Article
 from briefing.core.claim_model import Claim
 from briefing.core.library import Library
-from briefing.core.mentions import Mention
+from briefing.core.mentions import Mention, Suggestion
 
 
 @dataclass(frozen=True)
 class Mark:
     """A placed annotation as the reader draws it."""
 
-    annotation_id: int
-    kind: str  # claim, mention, highlight, note
+    annotation_id: int  # a suggestion's id for kind "suggestion"
+    kind: str  # claim, mention, highlight, note, suggestion
     start: int
     end: int
     actor_kind: str | None = None  # mentions only
@@ -34,6 +34,7 @@ class ArticleView:
     highlights: tuple[Annotation, ...]
     notes: tuple[Annotation, ...]
     actor_kinds: dict[int, str]
+    suggestions: tuple[Suggestion, ...] = ()
 
     def marks(self) -> list[Mark]:
         """Placed annotations (orphans have no position and are listed apart)."""
@@ -48,11 +49,15 @@ class ArticleView:
             for a in (*self.highlights, *self.notes)
             if not a.orphaned
         ]
+        marks += [Mark(s.id, "suggestion", s.start, s.end) for s in self.suggestions]
         return marks  # type: ignore[arg-type]  # placed ones have start and end
 
-    def span_of(self, annotation_id: int) -> tuple[int, int] | None:
+    def span_of(self, annotation_id: int, kind: str | None = None) -> tuple[int, int] | None:
+        """Where an annotation is (or a suggestion, with kind="suggestion")."""
         for mark in self.marks():
-            if mark.annotation_id == annotation_id:
+            if mark.annotation_id == annotation_id and (
+                mark.kind == kind if kind else mark.kind != "suggestion"
+            ):
                 return mark.start, mark.end
         return None
 
@@ -67,6 +72,7 @@ def load_article_view(library: Library, article_id: int) -> ArticleView:
     claims = tuple(library.claims.list(article_id=article_id))
     mentions = tuple(library.mentions.list(article_id=article_id))
     others = library.annotations.for_article(article_id)
+    suggestions = tuple(library.mentions.pending(article_id=article_id))
     kinds = {}
     for actor_id in {m.actor.id for m in mentions}:
         kinds[actor_id] = library.actors.get(actor_id).kind
@@ -77,4 +83,5 @@ def load_article_view(library: Library, article_id: int) -> ArticleView:
         tuple(a for a in others if a.kind == "highlight"),
         tuple(a for a in others if a.kind == "note"),
         kinds,
+        suggestions,
     )

@@ -10,16 +10,25 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QIcon,
+    QKeySequence,
+    QUndoStack,
+)
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QToolBar, QWidget
 
 from briefing.core.bundled import resources_dir
 from briefing.core.errors import BriefingError
 from briefing.core.library import Library
 from briefing.ui import errors
-from briefing.ui.actions import import_files
+from briefing.ui.actions import annotate, articles, import_files, suggestions
 from briefing.ui.article_view import ArticleView, load_article_view
-from briefing.ui.ops import OpRunner
+from briefing.ui.ops import CoreOp, OpRunner
+from briefing.ui.undo.context import UndoContext
 from briefing.ui.widgets.annotation_panel import AnnotationPanel
 from briefing.ui.widgets.library_pane import LibraryPane
 from briefing.ui.widgets.reader import Reader
@@ -42,6 +51,12 @@ class MainWindow(QMainWindow):
         self.runner = OpRunner(library, self)
         self.view: ArticleView | None = None
         self.last_import_summary: QWidget | None = None
+        self.dialog: QWidget | None = None  # the dialog an action has open, if any
+        self.last_paste_op: CoreOp | None = None
+        self.undo_stack = QUndoStack(self)
+        self.undo = UndoContext(
+            library, self.runner, self.undo_stack, lambda text: errors.show_status(self, text)
+        )
         self.setWindowTitle(f"Briefing — {library.path.name}")
         self.setWindowIcon(icon("briefing"))
         self.setAcceptDrops(True)
@@ -66,6 +81,19 @@ class MainWindow(QMainWindow):
 
         self.library_pane.article_chosen.connect(self.open_article)
         self.panel.annotation_activated.connect(self._on_panel_annotation_activated)
+        self.panel.suggestion_activated.connect(
+            lambda suggestion_id: self.reader.reveal_annotation(suggestion_id, "suggestion")
+        )
+        self.panel.claim_edit_requested.connect(lambda i: annotate.edit_claim(self, i))
+        self.panel.suggestions_accepted.connect(
+            lambda ids: suggestions.accept_suggestions(self, ids)
+        )
+        self.panel.suggestions_rejected.connect(
+            lambda ids: suggestions.reject_suggestions(self, ids)
+        )
+        self.panel.annotations_delete_requested.connect(
+            lambda ids: annotate.delete_annotations(self, ids)
+        )
         self.runner.library_changed.connect(self._on_runner_library_changed)
         self._update_counts()
         self._restore()
@@ -115,20 +143,104 @@ class MainWindow(QMainWindow):
             self._focus_filter,
             QKeySequence("Ctrl+L"),
         )
+        self.paste_article_action = self._action(
+            "&Paste Article…",
+            "Add an article by pasting its text; correct the proposed title, outlet and date",
+            lambda: articles.paste_article(self),
+            QKeySequence("Ctrl+Shift+V"),
+            "paste",
+        )
+        self.edit_details_action = self._action(
+            "Edit Article &Details…",
+            "Correct the open article's title, outlet, date, URL and author",
+            lambda: articles.edit_article_details(self),
+            QKeySequence("Ctrl+I"),
+        )
+        self.undo_action = self._stack_action(self.undo_stack.createUndoAction(self, "&Undo"))
+        self.undo_action.setShortcut(QKeySequence(keys.Undo))
+        self.undo_action.setIcon(icon("undo"))
+        self.redo_action = self._stack_action(self.undo_stack.createRedoAction(self, "&Redo"))
+        self.redo_action.setShortcut(QKeySequence(keys.Redo))
+        self.redo_action.setIcon(icon("redo"))
+        self._make_annotate_actions()
+
         menu = self.menuBar().addMenu("&File")
-        menu.addActions([self.import_files_action, self.import_folder_action])
+        menu.addActions(
+            [self.import_files_action, self.import_folder_action, self.paste_article_action]
+        )
         menu.addSeparator()
         menu.addAction(quit_action)
         menu = self.menuBar().addMenu("&Edit")
+        menu.addActions([self.undo_action, self.redo_action])
+        menu.addSeparator()
         menu.addActions([self.find_action, self.filter_action])
+        menu.addSeparator()
+        menu.addAction(self.edit_details_action)
+        menu = self.menuBar().addMenu("&Annotate")
+        menu.addActions(self.annotate_actions)
+        menu.addSeparator()
+        menu.addAction(self.suggest_action)
         toolbar = QToolBar("Main", self)
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        toolbar.addActions([self.import_files_action, self.find_action])
+        toolbar.addActions([self.import_files_action, self.paste_article_action])
+        toolbar.addSeparator()
+        toolbar.addActions([*self.annotate_actions, self.suggest_action])
+        toolbar.addSeparator()
+        toolbar.addActions([self.undo_action, self.redo_action, self.find_action])
         self.addToolBar(toolbar)
-        for action in (self.import_files_action, self.find_action, quit_action):
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.reader.set_annotate_actions(self.annotate_actions)
+
+    def _stack_action(self, action: QAction) -> QAction:
+        """The stack's Undo/Redo action: its text follows the stack ("Undo Add claim")."""
+        action.setToolTip("Undo the last change" if "Undo" in action.text() else "Redo")
+        action.setStatusTip(action.toolTip())
+        self.addAction(action)
+        return action
+
+    def _make_annotate_actions(self) -> None:
+        self.claim_action = self._action(
+            "Mark as &Claim…",
+            "Mark the selected text as a claim: who says it, about whom, how credible",
+            lambda: annotate.mark_claim(self),
+            QKeySequence("Ctrl+M"),
+            "claim",
+        )
+        self.tag_actor_action = self._action(
+            "&Tag Actor…",
+            "Tag the selected words as naming an actor (person, organisation, state, …)",
+            lambda: annotate.tag_actor(self),
+            QKeySequence("Ctrl+T"),
+            "actor",
+        )
+        self.highlight_action = self._action(
+            "&Highlight",
+            "Highlight the selected text",
+            lambda: annotate.highlight(self),
+            QKeySequence("Ctrl+H"),
+            "highlight",
+        )
+        self.note_action = self._action(
+            "Add &Note…",
+            "Write a note on the selected text",
+            lambda: annotate.add_note(self),
+            QKeySequence("Ctrl+Shift+N"),
+            "note",
+        )
+        self.annotate_actions = [
+            self.claim_action,
+            self.tag_actor_action,
+            self.highlight_action,
+            self.note_action,
+        ]
+        self.suggest_action = self._action(
+            "&Suggest Mentions",
+            "Find known actor names and aliases in this article, for you to accept or reject",
+            lambda: suggestions.suggest_mentions(self),
+            QKeySequence("Ctrl+Shift+M"),
+            "suggest",
+        )
 
     def _focus_filter(self) -> None:
         self.library_pane.filter.setFocus()

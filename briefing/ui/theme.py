@@ -22,6 +22,7 @@ class MarkColours:
     note: QColor
     flash: QColor
     find: QColor
+    suggestion: QColor  # the wavy underline of a suggested, unconfirmed mention
     mentions: dict[str, QColor]
     byline: QColor
 
@@ -39,6 +40,7 @@ LIGHT = MarkColours(
     note=QColor("#e8dcf7"),
     flash=QColor("#ffc46b"),
     find=QColor("#a8e6b4"),
+    suggestion=QColor("#e65100"),
     byline=QColor("#5f6368"),
     mentions=_colours(
         {
@@ -59,6 +61,7 @@ DARK = MarkColours(
     note=QColor("#3d2f58"),
     flash=QColor("#8a5a00"),
     find=QColor("#1e5a2c"),
+    suggestion=QColor("#ffab40"),
     byline=QColor("#a0a4aa"),
     mentions=_colours(
         {

@@ -1,17 +1,37 @@
-"""The side panel: the open article's annotations, grouped by kind, orphans apart.
+"""The side panel: the open article's annotations, grouped by kind, orphans apart, and the
+suggested actor mentions waiting for the reader.
 
 A tree widget rather than a model of our own: it holds one article's annotations (tens,
-at most a few thousand), rebuilt whenever the article or the library changes.
+at most a few thousand), rebuilt whenever the article or the library changes. What can be
+done to an item (accept, reject, edit, delete) is a QAction on the tree acting on the
+selected items: the context menu shows them, and their shortcuts work from the keyboard.
 
 Signals:
     annotation_activated(int): the user chose an annotation (click, Enter); its id
+    suggestion_activated(int): the same for a suggestion; its id
+    claim_edit_requested(int): double-click or Edit Claim on a claim; its id
+    suggestions_accepted(list): suggestion ids to accept (Accept, Accept All)
+    suggestions_rejected(list): suggestion ids to reject (Reject, Reject All)
+    annotations_delete_requested(list): annotation ids to delete
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QIcon, QPainter, QPixmap, QResizeEvent
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QFontMetrics,
+    QIcon,
+    QKeySequence,
+    QPainter,
+    QPixmap,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QMenu,
+    QPushButton,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTreeWidget,
@@ -24,6 +44,8 @@ from briefing.ui.article_view import ArticleView
 from briefing.ui.theme import mark_colours
 
 IdRole = Qt.ItemDataRole.UserRole + 1
+KindRole = Qt.ItemDataRole.UserRole + 2  # claim, mention, highlight, note, suggestion
+SUGGESTED = "Suggested"
 QUOTE_CHARS = 110
 
 
@@ -91,6 +113,11 @@ class _Tree(QTreeWidget):
 
 class AnnotationPanel(QWidget):
     annotation_activated = Signal(int)
+    suggestion_activated = Signal(int)
+    claim_edit_requested = Signal(int)
+    suggestions_accepted = Signal(list)
+    suggestions_rejected = Signal(list)
+    annotations_delete_requested = Signal(list)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -104,15 +131,115 @@ class AnnotationPanel(QWidget):
         self.tree.setAccessibleName("Annotations of the article")
         self.tree.setRootIsDecorated(True)
         self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.tree.setSelectionMode(QTreeWidget.SelectionMode.ExtendedSelection)
+        self.accept_all = QPushButton("Accept All", self)
+        self.accept_all.setToolTip("Tag every suggested mention as a mention of its actor")
+        self.reject_all = QPushButton("Reject All", self)
+        self.reject_all.setToolTip("Dismiss every suggested mention (not suggested again)")
+        self.suggestion_bar = QWidget(self)
+        self.suggestion_bar.setObjectName("suggestionBar")
+        bar = QHBoxLayout(self.suggestion_bar)
+        bar.setContentsMargins(6, 4, 6, 4)
+        bar.addWidget(self.accept_all)
+        bar.addWidget(self.reject_all)
+        bar.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
         layout.addWidget(self.tree)
+        layout.addWidget(self.suggestion_bar)
+        self._make_actions()
         self.tree.itemClicked.connect(self._on_tree_item_activated)
         self.tree.itemActivated.connect(self._on_tree_item_activated)
+        self.tree.itemDoubleClicked.connect(self._on_tree_item_double_clicked)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._on_tree_context_menu_requested)
+        self.tree.itemSelectionChanged.connect(self._update_actions)
+        self.accept_all.clicked.connect(
+            lambda: self.suggestions_accepted.emit(self._ids("suggestion", everything=True))
+        )
+        self.reject_all.clicked.connect(
+            lambda: self.suggestions_rejected.emit(self._ids("suggestion", everything=True))
+        )
         self.show_view(None)
+
+    def _make_actions(self) -> None:
+        def action(text: str, tip: str, keys: str, slot: object) -> QAction:
+            made = QAction(text, self.tree)
+            made.setToolTip(tip)
+            made.setStatusTip(tip)
+            made.setShortcut(QKeySequence(keys))
+            made.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            made.triggered.connect(slot)
+            self.tree.addAction(made)
+            return made
+
+        self.accept_action = action(
+            "&Accept Suggestion",
+            "Tag the selected suggestions as mentions of their actors",
+            "Ctrl+Shift+Y",
+            lambda: self.suggestions_accepted.emit(self._ids("suggestion")),
+        )
+        self.reject_action = action(
+            "&Reject Suggestion",
+            "Dismiss the selected suggestions",
+            "Ctrl+Shift+R",
+            lambda: self.suggestions_rejected.emit(self._ids("suggestion")),
+        )
+        self.edit_action = action(
+            "&Edit Claim…", "Edit the selected claim", "Ctrl+E", self._on_edit_triggered
+        )
+        self.delete_action = action(
+            "&Delete",
+            "Delete the selected annotations (Edit ▸ Undo brings them back)",
+            QKeySequence(QKeySequence.StandardKey.Delete).toString(),
+            lambda: self.annotations_delete_requested.emit(self._ids(None)),
+        )
+
+    def _ids(self, kind: str | None, *, everything: bool = False) -> list[int]:
+        """Ids of the selected items of `kind` (None: any annotation, not suggestions)."""
+        items = self.items(SUGGESTED) if everything else self.tree.selectedItems()
+        ids = []
+        for item in items:
+            item_kind = item.data(0, KindRole)
+            if item_kind is None or (kind is None and item_kind == "suggestion"):
+                continue
+            if kind is None or item_kind == kind:
+                ids.append(int(item.data(0, IdRole)))
+        return ids
+
+    def _update_actions(self) -> None:
+        self.accept_action.setEnabled(bool(self._ids("suggestion")))
+        self.reject_action.setEnabled(bool(self._ids("suggestion")))
+        self.edit_action.setEnabled(len(self._ids("claim")) == 1)
+        self.delete_action.setEnabled(bool(self._ids(None)))
+
+    def _on_tree_context_menu_requested(self, point: QPoint) -> None:
+        item = self.tree.itemAt(point)
+        if item is not None and not item.isSelected():
+            self.tree.setCurrentItem(item)
+        self._update_actions()
+        actions = [a for a in self.tree.actions() if a.isEnabled()]
+        if not actions:
+            return
+        menu = QMenu(self)
+        menu.addActions(actions)
+        menu.exec(self.tree.viewport().mapToGlobal(point))
+        menu.deleteLater()
+
+    def _on_edit_triggered(self) -> None:
+        ids = self._ids("claim")
+        if len(ids) == 1:
+            self.claim_edit_requested.emit(ids[0])
+
+    def _on_tree_item_double_clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        if item.data(0, KindRole) == "claim":
+            self.claim_edit_requested.emit(int(item.data(0, IdRole)))
 
     def show_view(self, view: ArticleView | None) -> None:
         self.tree.clear()
+        self.suggestion_bar.setVisible(bool(view and view.suggestions))
+        self._update_actions()
         if view is None:
             return
         placed, orphans = [], []
@@ -133,7 +260,9 @@ class AnnotationPanel(QWidget):
                 tip += f"\nNote: {claim.note}"
             add(
                 "Claims",
-                self._item(claim.id, f"{_quoted(claim.quote)}\n{' · '.join(details)}", tip),
+                self._item(
+                    claim.id, f"{_quoted(claim.quote)}\n{' · '.join(details)}", tip, "claim"
+                ),
                 claim.orphaned,
             )
         colours = mark_colours(self.palette())
@@ -142,13 +271,13 @@ class AnnotationPanel(QWidget):
             text = mention.actor.name
             if " ".join(mention.quote.split()).casefold() != mention.actor.name.casefold():
                 text += f" — {_quoted(mention.quote, 60)}"
-            item = self._item(mention.id, text, f"{mention.actor.name} ({kind})")
+            item = self._item(mention.id, text, f"{mention.actor.name} ({kind})", "mention")
             item.setIcon(0, _swatch(colours.mention(kind)))
             add("Actor mentions", item, mention.orphaned)
         for highlight in view.highlights:
             add(
                 "Highlights",
-                self._item(highlight.id, _quoted(highlight.quote), highlight.quote),
+                self._item(highlight.id, _quoted(highlight.quote), highlight.quote, "highlight"),
                 highlight.orphaned,
             )
         for note in view.notes:
@@ -158,16 +287,29 @@ class AnnotationPanel(QWidget):
                     note.id,
                     f"{_short(note.note, 140)}\n{_quoted(note.quote, 60)}",
                     f"{note.note}\n\n“{note.quote}”",
+                    "note",
                 ),
                 note.orphaned,
             )
+
+        for suggestion in view.suggestions:
+            text = suggestion.actor.name
+            if " ".join(suggestion.text.split()).casefold() != text.casefold():
+                text += f" — {_quoted(suggestion.text, 60)}"
+            tip = (
+                f"“{suggestion.text}” may name {suggestion.actor.name}: accept or reject it "
+                "(right-click, or the buttons below)"
+            )
+            item = self._item(suggestion.id, text, tip, "suggestion")
+            item.setIcon(0, _swatch(colours.suggestion))
+            add(SUGGESTED, item, False)
 
         swatches = {
             "Claims": colours.claim,
             "Highlights": colours.highlight,
             "Notes": colours.note,
         }
-        for name in ("Claims", "Actor mentions", "Highlights", "Notes"):
+        for name in ("Claims", "Actor mentions", "Highlights", "Notes", SUGGESTED):
             items = [item for group, item in placed if group == name]
             if items:
                 group = self._group(name, items)
@@ -194,9 +336,10 @@ class AnnotationPanel(QWidget):
         return group
 
     @staticmethod
-    def _item(annotation_id: int, text: str, tip: str) -> QTreeWidgetItem:
+    def _item(annotation_id: int, text: str, tip: str, kind: str) -> QTreeWidgetItem:
         item = QTreeWidgetItem([text])
         item.setData(0, IdRole, annotation_id)
+        item.setData(0, KindRole, kind)
         item.setToolTip(0, tip)
         return item
 
@@ -210,5 +353,9 @@ class AnnotationPanel(QWidget):
 
     def _on_tree_item_activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         annotation_id = item.data(0, IdRole)
-        if annotation_id is not None:
+        if annotation_id is None:
+            return
+        if item.data(0, KindRole) == "suggestion":
+            self.suggestion_activated.emit(int(annotation_id))
+        else:
             self.annotation_activated.emit(int(annotation_id))

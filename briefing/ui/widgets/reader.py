@@ -9,6 +9,9 @@ are ExtraSelections on top.
 The measure is kept near 70 characters by setting the root frame's side margins on resize,
 so the column stays centred and comfortable at any window width.
 
+Annotating starts here: `selected_span()` turns the selection into canonical offsets, and
+the page's context menu offers the window's annotate actions (`set_annotate_actions`).
+
 Signals:
     selection_changed(): the selected span changed (see `selected_span()`)
 """
@@ -17,6 +20,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import (
+    QAction,
+    QContextMenuEvent,
     QFont,
     QFontMetricsF,
     QResizeEvent,
@@ -27,6 +32,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QVBoxLayout, QWidget
 
+from briefing.core.errors import InvalidInput
 from briefing.ui.article_view import ArticleView, Mark
 from briefing.ui.models.article_list import format_date
 from briefing.ui.theme import MarkColours, mark_colours
@@ -45,7 +51,8 @@ SERIF = ["Charter", "Georgia", "Source Serif 4", "Noto Serif", "DejaVu Serif", "
 SANS = ["Inter", "Segoe UI", "Helvetica Neue", "Noto Sans", "DejaVu Sans", "sans-serif"]
 # Claims first, mentions last: later formats win where they overlap, and a mention only
 # colours the text, so it shows inside a claim or a highlight.
-_LAYER = {"claim": 0, "highlight": 1, "note": 2, "mention": 3}
+# A suggestion only underlines (wavy), below a mention's dotted line where both fall.
+_LAYER = {"claim": 0, "highlight": 1, "note": 2, "suggestion": 3, "mention": 4}
 
 
 def typography(base_point_size: float) -> Typography:
@@ -88,6 +95,16 @@ class _Page(QTextBrowser):
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.setAccessibleName("Article text")
+        self.annotate_actions: list[QAction] = []
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt's name
+        """Copy and Select All, then the annotate actions (enabled by the selection)."""
+        menu = self.createStandardContextMenu(event.pos())
+        if self.annotate_actions:
+            menu.addSeparator()
+            menu.addActions(self.annotate_actions)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         self.fit_measure()
@@ -197,6 +214,10 @@ class Reader(QWidget):
             elif mark.kind == "note":
                 fmt.setBackground(colours.note)
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+            elif mark.kind == "suggestion":
+                # Wavy, in a colour of its own: a question for the reader, not a fact yet.
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+                fmt.setUnderlineColor(colours.suggestion)
             elif mark.kind == "mention":
                 colour = colours.mention(mark.actor_kind)
                 # Coloured text with a dotted underline: told apart by actor kind, and not
@@ -229,8 +250,8 @@ class Reader(QWidget):
         self._apply_extra_selections()
         self._flash_timer.start()
 
-    def reveal_annotation(self, annotation_id: int) -> bool:
-        span = self._view.span_of(annotation_id) if self._view else None
+    def reveal_annotation(self, annotation_id: int, kind: str | None = None) -> bool:
+        span = self._view.span_of(annotation_id, kind) if self._view else None
         if span is None:
             return False
         self.reveal(*span)
@@ -250,6 +271,41 @@ class Reader(QWidget):
         if start is None or end is None:
             return None
         return start, end
+
+    def set_annotate_actions(self, actions: list[QAction]) -> None:
+        self.page.annotate_actions = list(actions)
+
+    def selected_span(self) -> tuple[int, int]:
+        """The selection as a canonical span, trimmed of surrounding space.
+
+        Raises InvalidInput with what to do when there is no article, nothing is selected,
+        or only the title and byline are (they are not part of the article's text).
+        """
+        if self._map is None or self._view is None:
+            raise InvalidInput("Open an article first, then select text in it")
+        cursor = self.page.textCursor()
+        if not cursor.hasSelection():
+            raise InvalidInput("Select some text in the article first")
+        end = self._map.to_canonical(cursor.selectionEnd())
+        if end is None:
+            raise InvalidInput(
+                "The title and byline are not part of the article text: select text below them"
+            )
+        start = self._map.to_canonical(cursor.selectionStart())
+        start = 0 if start is None else start  # begun in the header: from the text's start
+        text = self._view.article.text
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start >= end:
+            raise InvalidInput("Select some text in the article first")
+        return start, end
+
+    def select_span(self, start: int, end: int) -> None:
+        """Select the canonical span [start, end) (what a reader's drag would do)."""
+        if self._map is not None:
+            self.page.setTextCursor(self._cursor_for(start, end))
 
     def _cursor_for(self, start: int, end: int) -> QTextCursor:
         assert self._map is not None

@@ -1,0 +1,177 @@
+"""Annotating the reader's selection: claim, actor mention, highlight, note; and deleting.
+
+One function per user action. Each reads the selection as a canonical span, asks what it
+must (a dialog opened, never exec'd, so tests and the event loop go on), and pushes an undo
+command: the write happens in the command's first redo. The dialog in use is kept on the
+window (`window.dialog`) so it stays alive and a test can drive it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QInputDialog
+
+from briefing.core.annotations import Span
+from briefing.core.claim_state import (
+    ClaimState,
+    NewActor,
+    claim_state,
+    create_claim,
+    ensure_actor,
+)
+from briefing.core.errors import BriefingError
+from briefing.core.library import Library
+from briefing.ui import errors
+from briefing.ui.dialogs.claim_editor import ClaimEditor
+from briefing.ui.dialogs.tag_actor import TagActorDialog
+from briefing.ui.undo.commands import AddAnnotation, EditClaim, RemoveAnnotations
+from briefing.ui.widgets.actor_field import actor_names
+
+if TYPE_CHECKING:
+    from briefing.ui.main_window import MainWindow
+
+
+def _selection(window: MainWindow) -> tuple[int, int, int] | None:
+    """(article id, start, end) of the selection, or None after saying what is wrong."""
+    try:
+        start, end = window.reader.selected_span()
+    except BriefingError as exc:
+        errors.show_status(window, str(exc))
+        return None
+    article_id = window.reader.article_id
+    assert article_id is not None  # selected_span() checked there is an article
+    return article_id, start, end
+
+
+def _saved(window: MainWindow, command: AddAnnotation | EditClaim) -> str | None:
+    return None if window.undo.push(command) else window.undo.last_error
+
+
+def highlight(window: MainWindow) -> bool:
+    chosen = _selection(window)
+    if chosen is None:
+        return False
+    article_id, start, end = chosen
+
+    def create(library: Library) -> int:
+        return library.annotations.add(article_id, "highlight", Span(start, end)).id
+
+    return window.undo.push(AddAnnotation(window.undo, "Highlight", create))
+
+
+def add_note(window: MainWindow) -> QInputDialog | None:
+    chosen = _selection(window)
+    if chosen is None:
+        return None
+    article_id, start, end = chosen
+    dialog = QInputDialog(window)
+    dialog.setWindowTitle("Add Note")
+    dialog.setLabelText("Note on the selected text:")
+    dialog.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
+    dialog.setAccessibleName("Add Note")
+
+    def save(text: str) -> None:
+        note = text.strip()
+        if not note:
+            errors.show_status(window, "An empty note was not added")
+            return
+
+        def create(library: Library) -> int:
+            return library.annotations.add(article_id, "note", Span(start, end), note=note).id
+
+        window.undo.push(AddAnnotation(window.undo, "Add note", create))
+
+    dialog.textValueSelected.connect(save)
+    return _open(window, dialog)
+
+
+def tag_actor(window: MainWindow) -> TagActorDialog | None:
+    chosen = _selection(window)
+    if chosen is None:
+        return None
+    article_id, start, end = chosen
+    quote = window.library.articles.get(article_id).text[start:end]
+
+    def save(actor: int | NewActor) -> str | None:
+        def create(library: Library) -> int:
+            with library.transaction():
+                actor_id = ensure_actor(library, actor)
+                return library.mentions.add(article_id, actor_id, Span(start, end)).id
+
+        return _saved(window, AddAnnotation(window.undo, "Tag actor", create))
+
+    names = actor_names(window.library, article_id)
+    return _open(window, TagActorDialog(quote, names, save, window))
+
+
+def mark_claim(window: MainWindow) -> ClaimEditor | None:
+    chosen = _selection(window)
+    if chosen is None:
+        return None
+    article_id, start, end = chosen
+    quote = window.library.articles.get(article_id).text[start:end]
+
+    def save(state: ClaimState) -> str | None:
+        def create(library: Library) -> int:
+            return create_claim(library, article_id, Span(start, end), state)[0]
+
+        return _saved(window, AddAnnotation(window.undo, "Add claim", create))
+
+    return _open(window, _editor(window, quote, article_id, save, None, None))
+
+
+def edit_claim(window: MainWindow, claim_id: int) -> ClaimEditor | None:
+    try:
+        claim = window.library.claims.get(claim_id)
+        before = claim_state(window.library, claim_id)
+    except BriefingError as exc:
+        errors.show_error(window, exc)
+        return None
+
+    def save(state: ClaimState) -> str | None:
+        if state == before:
+            return None  # nothing changed: nothing to undo
+        return _saved(window, EditClaim(window.undo, claim_id, before, state))
+
+    incoming = tuple((link.claim_id, link.relation) for link in claim.links if not link.outgoing)
+    editor = _editor(window, claim.quote, claim.article_id, save, before, claim_id, incoming)
+    return _open(window, editor)
+
+
+def delete_annotations(window: MainWindow, ids: list[int]) -> bool:
+    if not ids:
+        return False
+    text = "Delete annotation" if len(ids) == 1 else f"Delete {len(ids)} annotations"
+    return window.undo.push(RemoveAnnotations(window.undo, text, ids))
+
+
+def _editor(
+    window: MainWindow,
+    quote: str,
+    article_id: int,
+    save,  # noqa: ANN001 - claim_editor.Save
+    state: ClaimState | None,
+    claim_id: int | None,
+    incoming: tuple[tuple[int, str], ...] = (),
+) -> ClaimEditor:
+    library = window.library
+    claims = [c for c in library.claims.list() if c.id != claim_id]
+    return ClaimEditor(
+        quote,
+        actor_names(library, article_id),
+        library.sources.list(),
+        claims,
+        save,
+        state=state,
+        incoming=incoming,
+        parent=window,
+    )
+
+
+def _open(window: MainWindow, dialog):  # noqa: ANN001, ANN202 - any dialog, returned as given
+    """Open window-modal without a nested event loop; keep it on the window while open."""
+    window.dialog = dialog
+    dialog.finished.connect(dialog.deleteLater)
+    dialog.open()
+    return dialog

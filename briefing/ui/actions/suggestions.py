@@ -1,0 +1,59 @@
+"""Suggested actor mentions: find them in the open article, then accept or reject.
+
+Suggesting runs as a CoreOp (it scans the text for every known name and alias, and a
+library with thousands of actors makes that more than a moment); it only adds suggestions
+waiting for the reader, so it is not an undo step. Accepting and rejecting are.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from briefing.core.library import Library
+from briefing.core.mentions import SuggestReport
+from briefing.core.progress import Progress
+from briefing.ui import errors
+from briefing.ui.ops import CoreOp
+from briefing.ui.undo.commands import AcceptSuggestions, RejectSuggestions
+
+if TYPE_CHECKING:
+    from briefing.ui.main_window import MainWindow
+
+
+def suggest_mentions(window: MainWindow) -> CoreOp[SuggestReport] | None:
+    article_id = window.reader.article_id
+    if article_id is None:
+        errors.show_status(window, "Open an article first, then suggest its actor mentions")
+        return None
+
+    def suggest(library: Library, progress: Progress) -> SuggestReport:
+        return library.mentions.suggest(article_id, progress=progress)
+
+    def done(report: SuggestReport) -> None:
+        if report.pending == 0:
+            errors.show_status(window, "No suggestions: every known name here is tagged")
+        else:
+            waiting = f"{report.pending} suggestion" + ("" if report.pending == 1 else "s")
+            errors.show_status(window, f"{waiting} waiting under “Suggested” ({report.new} new)")
+
+    op: CoreOp[SuggestReport] = CoreOp(window.runner, suggest, parent=window)
+    op.success(done).run()
+    return op
+
+
+def pending_ids(window: MainWindow) -> list[int]:
+    return [s.id for s in window.view.suggestions] if window.view is not None else []
+
+
+def accept_suggestions(window: MainWindow, ids: list[int]) -> bool:
+    if not ids:
+        errors.show_status(window, "No suggestions to accept")
+        return False
+    return window.undo.push(AcceptSuggestions(window.undo, ids))
+
+
+def reject_suggestions(window: MainWindow, ids: list[int]) -> bool:
+    if not ids:
+        errors.show_status(window, "No suggestions to reject")
+        return False
+    return window.undo.push(RejectSuggestions(window.undo, ids))

@@ -1,0 +1,166 @@
+"""The undoable edits. Each pairs two core calls, each one transaction, and keeps only ids
+and plain values taken when it was built (never a QModelIndex or a widget).
+
+Undoing a removal restores rather than recreates (core/restore.py), so a redo after an undo
+brings back the very same ids. A step that fails (the article went, an actor was deleted)
+is reported in the status bar and the command marks itself obsolete, which makes the stack
+drop it: it cannot be replayed any more.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtGui import QUndoCommand
+
+from briefing.core.claim_state import ClaimState, apply_claim_state
+from briefing.core.errors import BriefingError
+from briefing.core.library import Library
+from briefing.core.restore import AnnotationSnapshot, remove_annotations, restore_annotations
+from briefing.ui.undo.context import UndoContext
+
+
+class CoreCommand(QUndoCommand):
+    """A command whose steps call the core; subclasses give `do()` and `undo_step()`."""
+
+    def __init__(self, context: UndoContext, text: str) -> None:
+        super().__init__(text)
+        self._context = context
+
+    def do(self, library: Library) -> None:
+        raise NotImplementedError
+
+    def undo_step(self, library: Library) -> None:
+        raise NotImplementedError
+
+    def redo(self) -> None:
+        self._step(self.do, undone=False)
+
+    def undo(self) -> None:
+        self._step(self.undo_step, undone=True)
+
+    def _step(self, step: Callable[[Library], None], *, undone: bool) -> None:
+        try:
+            step(self._context.library)
+        except BriefingError as exc:
+            verb = "undo" if undone else "do"
+            self._context.failed(f"Could not {verb} “{self.text()}”: {exc}")
+            self.setObsolete(True)
+            return
+        self._context.changed(self.text(), undone=undone)
+
+
+class AddAnnotation(CoreCommand):
+    """Create an annotation of any kind; undo removes it, redo restores the same id."""
+
+    def __init__(self, context: UndoContext, text: str, create: Callable[[Library], int]) -> None:
+        super().__init__(context, text)
+        self._create: Callable[[Library], int] | None = create
+        self._snapshots: tuple[AnnotationSnapshot, ...] = ()
+        self.annotation_id: int | None = None
+
+    def do(self, library: Library) -> None:
+        if self._create is not None:
+            self.annotation_id = self._create(library)
+            self._create = None  # what it captured is no longer needed
+        else:
+            restore_annotations(library, self._snapshots)
+
+    def undo_step(self, library: Library) -> None:
+        assert self.annotation_id is not None
+        self._snapshots = remove_annotations(library, [self.annotation_id])
+
+
+class RemoveAnnotations(CoreCommand):
+    def __init__(self, context: UndoContext, text: str, ids: Sequence[int]) -> None:
+        super().__init__(context, text)
+        self._ids = tuple(ids)
+        self._snapshots: tuple[AnnotationSnapshot, ...] = ()
+
+    def do(self, library: Library) -> None:
+        self._snapshots = remove_annotations(library, self._ids)
+
+    def undo_step(self, library: Library) -> None:
+        restore_annotations(library, self._snapshots)
+
+
+class AcceptSuggestions(CoreCommand):
+    """Suggestions become mentions; undo removes those mentions and reopens the suggestions."""
+
+    def __init__(self, context: UndoContext, suggestion_ids: Sequence[int]) -> None:
+        count = len(suggestion_ids)
+        super().__init__(
+            context, "Accept suggestion" if count == 1 else f"Accept {count} suggestions"
+        )
+        self._suggestion_ids = tuple(suggestion_ids)
+        self._snapshots: tuple[AnnotationSnapshot, ...] = ()
+        self.mention_ids: tuple[int, ...] = ()
+
+    def do(self, library: Library) -> None:
+        if not self.mention_ids:
+            self.mention_ids = tuple(m.id for m in library.mentions.accept(self._suggestion_ids))
+        else:
+            restore_annotations(library, self._snapshots)
+
+    def undo_step(self, library: Library) -> None:
+        self._snapshots = remove_annotations(library, self.mention_ids, reopen_suggestions=True)
+
+
+class RejectSuggestions(CoreCommand):
+    def __init__(self, context: UndoContext, suggestion_ids: Sequence[int]) -> None:
+        count = len(suggestion_ids)
+        super().__init__(
+            context, "Reject suggestion" if count == 1 else f"Reject {count} suggestions"
+        )
+        self._ids = tuple(suggestion_ids)
+
+    def do(self, library: Library) -> None:
+        library.mentions.reject(self._ids)
+
+    def undo_step(self, library: Library) -> None:
+        library.mentions.reopen(self._ids)
+
+
+class EditClaim(CoreCommand):
+    """Set a claim to the editor's state; undo sets the state it had before.
+
+    Actors and sources the edit created stay in the library on undo: they are entries of the
+    library's address book, which other claims may have started to use meanwhile.
+    """
+
+    def __init__(
+        self, context: UndoContext, claim_id: int, before: ClaimState, after: ClaimState
+    ) -> None:
+        super().__init__(context, "Edit claim")
+        self.claim_id = claim_id
+        self._before = before
+        self._after = after
+
+    def do(self, library: Library) -> None:
+        self._after = apply_claim_state(library, self.claim_id, self._after)
+
+    def undo_step(self, library: Library) -> None:
+        apply_claim_state(library, self.claim_id, self._before)
+
+
+class EditArticle(CoreCommand):
+    """Correct an article's metadata; `before` and `after` hold only the fields changed."""
+
+    def __init__(
+        self,
+        context: UndoContext,
+        article_id: int,
+        before: dict[str, Any],
+        after: dict[str, Any],
+    ) -> None:
+        super().__init__(context, "Edit article details")
+        self.article_id = article_id
+        self._before = dict(before)
+        self._after = dict(after)
+
+    def do(self, library: Library) -> None:
+        library.articles.edit(self.article_id, **self._after)
+
+    def undo_step(self, library: Library) -> None:
+        library.articles.edit(self.article_id, **self._before)

@@ -1,0 +1,133 @@
+"""Naming an actor in a form: completion over names and aliases, or a new actor inline.
+
+What the reader types is looked up among the library's actors, their library-wide aliases
+and the aliases bound to the open article ("the company"), without case. A known name says
+which actor it means ("→ China" for "Beijing"); an unknown one shows a kind chooser and
+becomes a `NewActor`, created when the form is saved, in the same transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QWidget,
+)
+
+from briefing.core.actors import KINDS
+from briefing.core.claim_state import NewActor
+from briefing.core.library import Library
+
+
+@dataclass(frozen=True)
+class ActorNames:
+    """Every way of naming an actor here: folded text -> (actor id, actor name)."""
+
+    by_text: dict[str, tuple[int, str]]
+    names: dict[int, str]
+    spellings: tuple[str, ...] = ()  # names and aliases as written, for completion
+
+    def find(self, text: str) -> tuple[int, str] | None:
+        return self.by_text.get(" ".join(text.split()).casefold())
+
+    def completions(self) -> list[str]:
+        seen: dict[str, str] = {}
+        for text in (*self.names.values(), *self.spellings):
+            seen.setdefault(text.casefold(), text)
+        return sorted(seen.values(), key=str.casefold)
+
+
+def actor_names(library: Library, article_id: int | None = None) -> ActorNames:
+    by_text: dict[str, tuple[int, str]] = {}
+    names: dict[int, str] = {}
+    spellings: list[str] = []
+    for listing in library.actors.list():
+        actor = listing.actor
+        names[actor.id] = actor.name
+        by_text[actor.name.casefold()] = (actor.id, actor.name)
+        for alias in actor.aliases:
+            if alias.article_id is None or alias.article_id == article_id:
+                by_text.setdefault(alias.text.casefold(), (actor.id, actor.name))
+                spellings.append(alias.text)
+    return ActorNames(by_text, names, tuple(spellings))
+
+
+class ActorField(QWidget):
+    """Signals:
+    changed(): what the field names changed (text edited or set)
+    """
+
+    changed = Signal()
+
+    def __init__(self, names: ActorNames, label: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._names = names
+        self.line = QLineEdit(self)
+        self.line.setPlaceholderText("Name or alias")
+        self.line.setAccessibleName(label)
+        self.line.setToolTip(
+            f"{label}: type a known name or alias (completion offers them), or a new name"
+        )
+        completer = QCompleter(names.completions(), self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.line.setCompleter(completer)
+        self.status = QLabel(self)
+        self.status.setObjectName("actorFieldStatus")
+        self.kind = QComboBox(self)
+        self.kind.addItems(list(KINDS))
+        self.kind.setCurrentText("person")
+        self.kind.setAccessibleName(f"Kind of the new actor ({label.lower()})")
+        self.kind.setToolTip("The new actor is a person, an organisation, a state, …")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.line, 1)
+        layout.addWidget(self.status)
+        layout.addWidget(self.kind)
+        self.setFocusProxy(self.line)
+        # One line high: a form must not hand it the spare height.
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.line.textChanged.connect(self._on_line_text_changed)
+        self._on_line_text_changed("")
+
+    def value(self) -> int | NewActor | None:
+        """The actor's id, a NewActor for an unknown name, None when empty."""
+        text = " ".join(self.line.text().split())
+        if not text:
+            return None
+        found = self._names.find(text)
+        return found[0] if found else NewActor(text, self.kind.currentText())
+
+    def set_actor(self, actor_id: int | None) -> None:
+        self.line.setText(self._names.names.get(actor_id, "") if actor_id is not None else "")
+
+    def clear(self) -> None:
+        self.line.clear()
+
+    def _on_line_text_changed(self, text: str) -> None:
+        text = " ".join(text.split())
+        found = self._names.find(text) if text else None
+        if not text:
+            self.status.setText("")
+        elif found is None:
+            self.status.setText("New actor, a")
+        elif found[1].casefold() != text.casefold():
+            self.status.setText(f"→ {found[1]}")
+        else:
+            self.status.setText("✓")
+        if not text:
+            tip = ""
+        elif found is None:
+            tip = "Not in the library yet: it is added, with the kind chosen, when you save"
+        else:
+            tip = f"Means the actor {found[1]}"
+        self.status.setToolTip(tip)
+        self.kind.setVisible(bool(text) and found is None)
+        self.changed.emit()

@@ -1,0 +1,82 @@
+"""The claim editor open over the real main window, filled in for a sample claim, saved to
+docs/screenshots/claim-editor.png; then looked at.
+
+Run with: xvfb-run -a env QT_QPA_PLATFORM=xcb .venv/bin/python -m pytest -m screenshot tests/ui
+Asserts what can fail in a picture: not blank, and no label or button text wider than its
+widget.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPixmap
+from PySide6.QtWidgets import QAbstractButton, QLabel
+
+from briefing.core import Library
+from briefing.ui.actions.annotate import edit_claim
+from briefing.ui.app import apply_style, open_window
+from briefing.ui.dialogs.claim_editor import ClaimEditor
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+
+pytestmark = [
+    pytest.mark.screenshot,
+    pytest.mark.skipif(
+        os.environ.get("QT_QPA_PLATFORM") != "xcb",
+        reason="needs a real window: xvfb-run -a env QT_QPA_PLATFORM=xcb",
+    ),
+]
+
+
+def test_claim_editor_screenshot(qtbot, qapp, tmp_path: Path) -> None:
+    apply_style(qapp)
+    library = Library.open(tmp_path / "library.sqlite")
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = open_window(library, settings)
+    qtbot.addWidget(window)
+    try:
+        window.resize(1400, 900)
+        qtbot.waitExposed(window)
+        qtbot.waitUntil(lambda: window.panel.items("Claims") != [], timeout=5000)
+        # The Treasury's claim: a speaker, subjects, sources and a contradicting claim.
+        claim = next(c for c in library.claims.list() if c.links and len(c.about) > 1)
+        editor = edit_claim(window, claim.id)
+        assert isinstance(editor, ClaimEditor)
+        qtbot.waitExposed(editor)
+        editor.move(window.geometry().center() - editor.rect().center())
+        qapp.processEvents()
+
+        # The window with the dialog painted where it sits over it, as the reader sees them.
+        # Xvfb has no window manager to draw a frame: a shadow and a border stand in for it.
+        image = QPixmap(window.grab())
+        where = editor.geometry().translated(-window.geometry().topLeft())
+        painter = QPainter(image)
+        painter.fillRect(where.translated(6, 6), QColor(0, 0, 0, 60))
+        painter.drawPixmap(where.topLeft(), editor.grab())
+        painter.setPen(QColor("#8a8f98"))
+        painter.drawRect(where.adjusted(0, 0, -1, -1))
+        painter.end()
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        assert image.save(str(SCREENSHOTS / "claim-editor.png"))
+        assert editor.grab().save(str(tmp_path / "editor.png"))
+
+        shot = image.toImage()
+        colours = {
+            shot.pixelColor(x, y).rgb()
+            for x in range(0, shot.width(), 17)
+            for y in range(0, shot.height(), 13)
+        }
+        assert len(colours) > 20
+        for widget in editor.findChildren(QLabel) + editor.findChildren(QAbstractButton):
+            if widget.isVisible() and widget.text() and not getattr(widget, "wordWrap", bool)():
+                text = widget.text().replace("&", "")
+                width = QFontMetrics(widget.font()).horizontalAdvance(text)
+                assert width <= widget.width(), text
+        editor.reject()
+    finally:
+        window.close()
+        library.close()

@@ -1,0 +1,99 @@
+"""Suggested mentions: shown as a wavy underline and under "Suggested"; accepted, rejected."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCharFormat, QTextCursor
+
+from briefing.core import Library
+from briefing.ui.actions.suggestions import suggest_mentions
+from briefing.ui.widgets.annotation_panel import IdRole
+from tests.ui.helpers import click, sample_window
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
+
+
+def _suggested(qtbot, window) -> list:  # noqa: ANN001
+    op = suggest_mentions(window)
+    with qtbot.waitSignal(op.finished, timeout=10_000):
+        pass
+    qtbot.waitUntil(lambda: window.panel.items("Suggested") != [])
+    return window.panel.items("Suggested")
+
+
+def test_suggestions_are_underlined_and_listed(qtbot, make_window, library: Library) -> None:
+    window, article_id = sample_window(qtbot, make_window, library)
+    items = _suggested(qtbot, window)
+    pending = library.mentions.pending(article_id=article_id)
+    assert [item.data(0, IdRole) for item in items] == [s.id for s in pending]
+    assert window.panel.suggestion_bar.isVisibleTo(window.panel)
+    first = pending[0]
+    cursor = QTextCursor(window.reader.page.document())
+    cursor.setPosition(window.reader.document_position(first.start) + 1)
+    fmt = cursor.charFormat()
+    assert fmt.underlineStyle() == QTextCharFormat.UnderlineStyle.WaveUnderline
+    assert fmt.underlineColor() == window.reader.colours.suggestion
+
+
+def test_accept_one_from_the_context_actions_then_undo(
+    qtbot, make_window, library: Library
+) -> None:
+    window, article_id = sample_window(qtbot, make_window, library)
+    items = _suggested(qtbot, window)
+    suggestion = library.mentions.pending(article_id=article_id)[1]
+    item = next(i for i in items if i.data(0, IdRole) == suggestion.id)
+    window.panel.tree.setCurrentItem(item)
+    assert window.panel.accept_action.isEnabled()
+    window.panel.accept_action.trigger()
+
+    (mention,) = [
+        m for m in library.mentions.list(article_id=article_id) if m.start == suggestion.start
+    ]
+    assert (mention.actor, mention.end) == (suggestion.actor, suggestion.end)
+    pending = {s.id for s in library.mentions.pending(article_id=article_id)}
+    assert suggestion.id not in pending
+    assert suggestion.id not in {i.data(0, IdRole) for i in window.panel.items("Suggested")}
+
+    window.undo_action.trigger()
+    assert mention.id not in {m.id for m in library.mentions.list(article_id=article_id)}
+    assert suggestion.id in {s.id for s in library.mentions.pending(article_id=article_id)}
+    window.redo_action.trigger()
+    assert library.mentions.get(mention.id) == mention
+
+
+def test_reject_one_then_accept_all(qtbot, make_window, library: Library) -> None:
+    window, article_id = sample_window(qtbot, make_window, library)
+    items = _suggested(qtbot, window)
+    rejected_id = items[0].data(0, IdRole)
+    window.panel.tree.setCurrentItem(items[0])
+    window.panel.reject_action.trigger()
+    waiting = library.mentions.pending(article_id=article_id)
+    assert rejected_id not in {s.id for s in waiting}
+    mentions = len(library.mentions.list(article_id=article_id))
+
+    click(qtbot, window.panel.accept_all)
+    assert library.mentions.count_pending(article_id=article_id) == 0
+    assert len(library.mentions.list(article_id=article_id)) == mentions + len(waiting)
+    assert window.panel.items("Suggested") == []
+    assert not window.panel.suggestion_bar.isVisibleTo(window.panel)
+    assert window.undo_action.text() == f"&Undo Accept {len(waiting)} suggestions"
+
+    window.undo_action.trigger()
+    window.undo_action.trigger()  # the reject
+    assert library.mentions.count_pending(article_id=article_id) == len(waiting) + 1
+    assert len(library.mentions.list(article_id=article_id)) == mentions
+
+
+def test_clicking_a_suggestion_shows_it_in_the_reader(qtbot, make_window, library: Library) -> None:
+    window, article_id = sample_window(qtbot, make_window, library)
+    item = _suggested(qtbot, window)[2]
+    suggestion = next(
+        s for s in library.mentions.pending(article_id=article_id) if s.id == item.data(0, IdRole)
+    )
+    tree = window.panel.tree
+    tree.scrollToItem(item)
+    qtbot.mouseClick(
+        tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualItemRect(item).center()
+    )
+    assert window.reader.cursor_span() == (suggestion.start, suggestion.end)
