@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from briefing.core.tags import TagService
 
 BUSY_TIMEOUT_MS = 5000
+CACHE_KIB = 64 * 1024
 SQLITE_MAGIC = b"SQLite format 3\x00"
 DEFAULT_FILENAME = "library.sqlite"
 
