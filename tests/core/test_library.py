@@ -23,6 +23,7 @@ def test_a_new_library_is_created_empty_and_migrated(tmp_path: Path) -> None:
         assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert conn.execute("PRAGMA busy_timeout").fetchone()[0] >= 1000
         assert conn.execute("PRAGMA cache_size").fetchone()[0] <= -64 * 1024
+        assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
         assert (
             conn.execute("PRAGMA user_version").fetchone()[0] == available_migrations()[-1].version
         )
