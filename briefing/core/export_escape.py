@@ -161,6 +161,8 @@ _NOTE_TOKEN = re.compile(r"\\.|(?<![!\\])\[(?!\^)[^\[\]\n\\]+\]\([^()\s\\<>]+\)|
 
 def _note_token(match: re.Match[str]) -> str:
     token = match.group(0)
+    if token == "\\<":  # CommonMark's escape, which Python-Markdown reads as raw HTML
+        return "&lt;"
     if len(token) > 1:  # "\x" or a link: as written
         return token
     return "&lt;" if token == "<" else "\\" + token

@@ -206,3 +206,13 @@ def test_csl_json(library: Library, sample: SampleLoaded, worked: int) -> None:
     (article,) = [i for i in json.loads(export_csl(library, worked)) if i["id"].startswith("art")]
     assert "issued" not in article  # no year is known: none is invented
     assert article["URL"] == "https://example.org/a"
+
+
+def test_an_escaped_angle_bracket_in_a_note_stays_text(library: Library, worked: int) -> None:
+    """Found by the property test: `\\<script>` is CommonMark's escape, but Python-Markdown
+    read it as raw HTML and swallowed the rest of the document."""
+    library.briefings.add_note(worked, "Watch for \\<script> tags", section="Beijing's reaction")
+    html = export_html(library, worked)
+    assert "<script" not in html.lower()
+    assert "Watch for" in html and "script&gt;" in html
+    assert html.count('class="footnote-backref"') == 6  # the footnotes still follow
