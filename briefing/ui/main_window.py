@@ -11,21 +11,17 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import (
-    QAction,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
-    QIcon,
-    QKeySequence,
     QUndoStack,
 )
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QToolBar, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QWidget
 
-from briefing.core.bundled import resources_dir
 from briefing.core.errors import BriefingError
 from briefing.core.library import Library
-from briefing.ui import errors
-from briefing.ui.actions import annotate, articles, import_files, suggestions
+from briefing.ui import errors, menus
+from briefing.ui.actions import annotate, import_files, suggestions
 from briefing.ui.article_view import ArticleView, load_article_view
 from briefing.ui.ops import CoreOp, OpRunner
 from briefing.ui.undo.context import UndoContext
@@ -34,11 +30,6 @@ from briefing.ui.widgets.library_pane import LibraryPane
 from briefing.ui.widgets.reader import Reader
 
 DEFAULT_SIZES = [430, 640, 330]
-
-
-def icon(name: str) -> QIcon:
-    path = resources_dir() / "icons" / f"{name}.svg"
-    return QIcon(str(path)) if path.exists() else QIcon()
 
 
 class MainWindow(QMainWindow):
@@ -58,7 +49,7 @@ class MainWindow(QMainWindow):
             library, self.runner, self.undo_stack, lambda text: errors.show_status(self, text)
         )
         self.setWindowTitle(f"Briefing — {library.path.name}")
-        self.setWindowIcon(icon("briefing"))
+        self.setWindowIcon(menus.icon("briefing"))
         self.setAcceptDrops(True)
 
         self.library_pane = LibraryPane(library, self)
@@ -77,7 +68,8 @@ class MainWindow(QMainWindow):
         self.counts = QLabel(self)
         self.counts.setObjectName("statusCounts")
         self.statusBar().addPermanentWidget(self.counts)
-        self._make_actions()
+        menus.install(self)
+        self._set_tab_order()
 
         self.library_pane.article_chosen.connect(self.open_article)
         self.panel.annotation_activated.connect(self._on_panel_annotation_activated)
@@ -98,153 +90,23 @@ class MainWindow(QMainWindow):
         self._update_counts()
         self._restore()
 
-    # Actions --------------------------------------------------------------------------------
-
-    def _action(
-        self, text: str, tip: str, slot: object, keys: QKeySequence | None = None, name: str = ""
-    ) -> QAction:
-        action = QAction(text, self)
-        action.setToolTip(tip)
-        action.setStatusTip(tip)
-        if keys is not None:
-            action.setShortcut(keys)
-        if name:
-            action.setIcon(icon(name))
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
-    def _make_actions(self) -> None:
-        keys = QKeySequence.StandardKey
-        self.import_files_action = self._action(
-            "&Import Files…",
-            "Import article files (.txt, .md, .html) into the library",
-            lambda: import_files.choose_files(self),
-            QKeySequence(keys.Open),
-            "import",
-        )
-        self.import_folder_action = self._action(
-            "Import &Folder…",
-            "Import every article file in a folder and its subfolders",
-            lambda: import_files.choose_folder(self),
-            QKeySequence("Ctrl+Shift+O"),
-        )
-        quit_action = self._action("&Quit", "Quit Briefing", self.close, QKeySequence(keys.Quit))
-        self.find_action = self._action(
-            "&Find in Article…",
-            "Find text in the open article",
-            self.reader.start_find,
-            QKeySequence(keys.Find),
-            "find",
-        )
-        self.filter_action = self._action(
-            "Filter &Library",
-            "Filter the library list by title or outlet",
-            self._focus_filter,
-            QKeySequence("Ctrl+L"),
-        )
-        self.paste_article_action = self._action(
-            "&Paste Article…",
-            "Add an article by pasting its text; correct the proposed title, outlet and date",
-            lambda: articles.paste_article(self),
-            QKeySequence("Ctrl+Shift+V"),
-            "paste",
-        )
-        self.edit_details_action = self._action(
-            "Edit Article &Details…",
-            "Correct the open article's title, outlet, date, URL and author",
-            lambda: articles.edit_article_details(self),
-            QKeySequence("Ctrl+I"),
-        )
-        self.undo_action = self._stack_action(self.undo_stack.createUndoAction(self, "&Undo"))
-        self.undo_action.setShortcut(QKeySequence(keys.Undo))
-        self.undo_action.setIcon(icon("undo"))
-        self.redo_action = self._stack_action(self.undo_stack.createRedoAction(self, "&Redo"))
-        self.redo_action.setShortcut(QKeySequence(keys.Redo))
-        self.redo_action.setIcon(icon("redo"))
-        self._make_annotate_actions()
-
-        menu = self.menuBar().addMenu("&File")
-        menu.addActions(
-            [self.import_files_action, self.import_folder_action, self.paste_article_action]
-        )
-        menu.addSeparator()
-        menu.addAction(quit_action)
-        menu = self.menuBar().addMenu("&Edit")
-        menu.addActions([self.undo_action, self.redo_action])
-        menu.addSeparator()
-        menu.addActions([self.find_action, self.filter_action])
-        menu.addSeparator()
-        menu.addAction(self.edit_details_action)
-        menu = self.menuBar().addMenu("&Annotate")
-        menu.addActions(self.annotate_actions)
-        menu.addSeparator()
-        menu.addAction(self.suggest_action)
-        toolbar = QToolBar("Main", self)
-        toolbar.setObjectName("mainToolbar")
-        toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        toolbar.addActions([self.import_files_action, self.paste_article_action])
-        toolbar.addSeparator()
-        toolbar.addActions([*self.annotate_actions, self.suggest_action])
-        toolbar.addSeparator()
-        toolbar.addActions([self.undo_action, self.redo_action, self.find_action])
-        self.addToolBar(toolbar)
-        self.reader.set_annotate_actions(self.annotate_actions)
-
-    def _stack_action(self, action: QAction) -> QAction:
-        """The stack's Undo/Redo action: its text follows the stack ("Undo Add claim")."""
-        action.setToolTip("Undo the last change" if "Undo" in action.text() else "Redo")
-        action.setStatusTip(action.toolTip())
-        self.addAction(action)
-        return action
-
-    def _make_annotate_actions(self) -> None:
-        self.claim_action = self._action(
-            "Mark as &Claim…",
-            "Mark the selected text as a claim: who says it, about whom, how credible",
-            lambda: annotate.mark_claim(self),
-            QKeySequence("Ctrl+M"),
-            "claim",
-        )
-        self.tag_actor_action = self._action(
-            "&Tag Actor…",
-            "Tag the selected words as naming an actor (person, organisation, state, …)",
-            lambda: annotate.tag_actor(self),
-            QKeySequence("Ctrl+T"),
-            "actor",
-        )
-        self.highlight_action = self._action(
-            "&Highlight",
-            "Highlight the selected text",
-            lambda: annotate.highlight(self),
-            QKeySequence("Ctrl+H"),
-            "highlight",
-        )
-        self.note_action = self._action(
-            "Add &Note…",
-            "Write a note on the selected text",
-            lambda: annotate.add_note(self),
-            QKeySequence("Ctrl+Shift+N"),
-            "note",
-        )
-        self.annotate_actions = [
-            self.claim_action,
-            self.tag_actor_action,
-            self.highlight_action,
-            self.note_action,
+    def _set_tab_order(self) -> None:
+        """Tab goes library (filter, tag, actor, list) → reader (page, find bar) → panel."""
+        pane, reader, panel = self.library_pane, self.reader, self.panel
+        chain = [
+            pane.filter,
+            pane.tag_filter,
+            pane.actor_filter,
+            pane.view,
+            reader.page,
+            reader.find_bar.field,
+            *reader.find_bar.buttons,
+            panel.tree,
+            panel.accept_all,
+            panel.reject_all,
         ]
-        self.suggest_action = self._action(
-            "&Suggest Mentions",
-            "Find known actor names and aliases in this article, for you to accept or reject",
-            lambda: suggestions.suggest_mentions(self),
-            QKeySequence("Ctrl+Shift+M"),
-            "suggest",
-        )
-
-    def _focus_filter(self) -> None:
-        self.library_pane.filter.setFocus()
-        self.library_pane.filter.selectAll()
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
 
     # Opening articles -----------------------------------------------------------------------
 

@@ -5,7 +5,9 @@ length and order), and rows are fetched the first time they are painted, a page 
 a time, as frozen `ArticleSummary` values, then cached. The scrollbar is honest and End is
 instant because nothing but ids is known up front. Sorting and filtering re-run the id
 query in the core (an indexed ORDER BY, a LIKE over titles), never a proxy model over 100k
-rows. A change to the library only marks the cache stale (`refresh()`).
+rows. The tag and actor filters narrow the same query (`articles.ids(tag=, actor_id=)`), so
+they cost what search's filters cost. A change to the library only marks the cache stale
+(`refresh()`).
 """
 
 from __future__ import annotations
@@ -68,6 +70,8 @@ class ArticleListModel(QAbstractTableModel):
         self._sort = "date"
         self._descending = True
         self._filter = ""
+        self._tag: str | None = None
+        self._actor_id: int | None = None
         self._ids: list[int] = []
         self._rows: dict[int, ArticleSummary] = {}
         self._ids = self._query()
@@ -151,6 +155,33 @@ class ArticleListModel(QAbstractTableModel):
             self._filter = text
             self.refresh()
 
+    def set_tag(self, tag: str | None) -> None:
+        """Keep articles tagged `tag`, or holding a claim so tagged (None: any tag or none)."""
+        self.narrow(tag=tag, actor_id=self._actor_id)
+
+    def set_actor(self, actor_id: int | None) -> None:
+        """Keep articles that mention the actor or hold a claim by or about it (None: any)."""
+        self.narrow(tag=self._tag, actor_id=actor_id)
+
+    def narrow(self, *, tag: str | None, actor_id: int | None, refresh: bool = True) -> None:
+        """Both narrowings at once; re-queries only if one changed (and `refresh`)."""
+        if (tag, actor_id) != (self._tag, self._actor_id):
+            self._tag, self._actor_id = tag, actor_id
+            if refresh:
+                self.refresh()
+
+    @property
+    def library(self) -> Library:
+        return self._library
+
+    @property
+    def tag(self) -> str | None:
+        return self._tag
+
+    @property
+    def actor_id(self) -> int | None:
+        return self._actor_id
+
     def refresh(self) -> None:
         """Re-read the ids (the library changed, or the order or filter) and drop the cache."""
         self.beginResetModel()
@@ -176,7 +207,11 @@ class ArticleListModel(QAbstractTableModel):
 
     def _query(self) -> list[int]:
         return self._library.articles.ids(
-            sort=self._sort, descending=self._descending, contains=self._filter or None
+            sort=self._sort,
+            descending=self._descending,
+            contains=self._filter or None,
+            tag=self._tag,
+            actor_id=self._actor_id,
         )
 
     def _summary(self, row: int) -> ArticleSummary | None:

@@ -60,9 +60,14 @@ def _quoted(text: str, limit: int = QUOTE_CHARS) -> str:
     return f"“{short}" + ("" if short.endswith(("”", '"')) else "”")
 
 
-def _swatch(colour: QColor, size: int = 12) -> QIcon:
-    """A small rounded square in a mark's colour: the panel doubles as the reader's legend."""
-    pixmap = QPixmap(size, size)
+def _swatch(colour: QColor, size: int = 12, scale: int = 4) -> QIcon:
+    """A small rounded square in a mark's colour: the panel doubles as the reader's legend.
+
+    Drawn at `scale` times the pixels and scaled down by the icon, so it is as sharp as the
+    text beside it on a 2x screen (a 12-pixel bitmap blown up to 24 looked soft).
+    """
+    pixmap = QPixmap(size * scale, size * scale)
+    pixmap.setDevicePixelRatio(scale)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)

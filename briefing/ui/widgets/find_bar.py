@@ -1,5 +1,8 @@
 """The find bar under the reader: a field, previous/next, a count, and close (Escape).
 
+F3 and Shift+F3 are the main window's Find Next / Find Previous actions (in the Edit menu,
+with the platform's keys), not shortcuts of the bar's own: one owner per key.
+
 Signals:
     find_requested(str, bool): the text to find, and whether to search backward
     text_edited(str): the field changed: find from the current match's start (incremental)
@@ -9,7 +12,7 @@ Signals:
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 
@@ -32,6 +35,7 @@ class FindBar(QWidget):
         )
         following = self._button("Next", "Find the next match (F3)", lambda: self.go(False))
         close = self._button("Close", "Close the find bar (Escape)", self.close_bar)
+        self.buttons = [previous, following, close]  # in Tab order, after the field
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         layout.addWidget(self.field, 1)
@@ -41,13 +45,6 @@ class FindBar(QWidget):
         layout.addWidget(close)
         self.field.returnPressed.connect(lambda: self.go(False))
         self.field.textChanged.connect(self.text_edited)
-        for keys, backward in (
-            (QKeySequence.StandardKey.FindNext, False),
-            (QKeySequence.StandardKey.FindPrevious, True),
-        ):
-            shortcut = QShortcut(keys, parent or self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(lambda backward=backward: self.go(backward))
 
     def _button(self, text: str, tip: str, slot: object) -> QToolButton:
         button = QToolButton(self)

@@ -1,7 +1,13 @@
-"""The library pane: a filter box over the lazy article list.
+"""The library pane: a filter box and tag and actor choosers over the lazy article list.
 
 The filter waits for a pause in typing (150 ms) before asking the core again, so a fast
-typist on 100k articles does not queue a query per key.
+typist on 100k articles does not queue a query per key. The tag and actor choosers narrow
+the same core query at once (one choice, one query). Their lists come from the core and are
+read again on `refresh()` (the window calls it on every library change); a chosen tag or
+actor that has gone (renamed, merged, deleted) falls back to "any".
+
+Home and End go to the first and last article, not the first and last column: in a list
+of rows that is what they mean, and End must stay instant on 100k articles.
 
 Signals:
     article_chosen(int): the current article changed to this id
@@ -12,6 +18,8 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
     QHeaderView,
     QLineEdit,
     QTableView,
@@ -19,10 +27,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing.core.errors import BriefingError
 from briefing.core.library import Library
 from briefing.ui.models.article_list import CLAIMS, DATE, OUTLET, TITLE, ArticleListModel
 
 FILTER_DELAY_MS = 150
+ANY_TAG = "Any tag"
+ANY_ACTOR = "Any actor"
+
+
+class _ArticleTable(QTableView):
+    def moveCursor(  # noqa: N802 - Qt's name
+        self,
+        action: QAbstractItemView.CursorAction,
+        modifiers: Qt.KeyboardModifier,
+    ) -> QModelIndex:
+        """Home/End move by rows (a table moves them by columns unless Ctrl is held), and
+        End goes to the last row even before any row is current (Qt would pick the first)."""
+        move = QAbstractItemView.CursorAction
+        rows = self.model().rowCount()
+        if action == move.MoveEnd and rows and not self.currentIndex().isValid():
+            return self.model().index(rows - 1, 0)
+        if action in (move.MoveHome, move.MoveEnd):
+            modifiers |= Qt.KeyboardModifier.ControlModifier
+        return super().moveCursor(action, modifiers)
 
 
 class LibraryPane(QWidget):
@@ -36,12 +64,20 @@ class LibraryPane(QWidget):
         self.filter.setAccessibleName("Filter articles")
         self.filter.setToolTip("Show only articles whose title or outlet contains these words")
         self.filter.setClearButtonEnabled(True)
-        self.view = QTableView(self)
+        self.tag_filter = self._chooser(
+            "Narrow by tag", "Show only articles with this tag, or with a claim that has it"
+        )
+        self.actor_filter = self._chooser(
+            "Narrow by actor",
+            "Show only articles that mention this actor or hold a claim by or about it",
+        )
+        self.view = _ArticleTable(self)
         self.view.setObjectName("articleTable")
         self.view.setAccessibleName("Articles")
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setTabKeyNavigation(False)  # Tab leaves the list (arrows move in it)
         self.view.setShowGrid(False)
         self.view.setWordWrap(False)
         self.view.setAlternatingRowColors(True)
@@ -64,12 +100,20 @@ class LibraryPane(QWidget):
         layout.setContentsMargins(6, 6, 0, 0)
         layout.setSpacing(6)
         layout.addWidget(self.filter)
+        choosers = QHBoxLayout()
+        choosers.setSpacing(6)
+        choosers.addWidget(self.tag_filter, 1)
+        choosers.addWidget(self.actor_filter, 1)
+        layout.addLayout(choosers)
         layout.addWidget(self.view)
+        self._fill_choosers()
 
         self._current_id: int | None = None
         self._filter_timer = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
         self._filter_timer.timeout.connect(self._on_filter_timer_timeout)
         self.filter.textChanged.connect(self._filter_timer.start)
+        self.tag_filter.activated.connect(self._on_tag_filter_activated)
+        self.actor_filter.activated.connect(self._on_actor_filter_activated)
         self.view.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
         self.model.modelReset.connect(self._on_model_reset)
 
@@ -92,7 +136,57 @@ class LibraryPane(QWidget):
         return True
 
     def refresh(self) -> None:
+        """The library changed: read the tag and actor lists again, then the list."""
+        self._fill_choosers()
         self.model.refresh()
+
+    def choose_tag(self, tag: str | None) -> bool:
+        """Narrow to `tag` (None: any) as choosing it in the list would; False if unknown."""
+        index = 0 if tag is None else self.tag_filter.findData(tag)
+        if index < 0:
+            return False
+        self.tag_filter.setCurrentIndex(index)
+        self._on_tag_filter_activated(index)
+        return True
+
+    def choose_actor(self, actor_id: int | None) -> bool:
+        """Narrow to an actor (None: any) as choosing it in the list would; False if unknown."""
+        index = 0 if actor_id is None else self.actor_filter.findData(actor_id)
+        if index < 0:
+            return False
+        self.actor_filter.setCurrentIndex(index)
+        self._on_actor_filter_activated(index)
+        return True
+
+    def _chooser(self, name: str, tip: str) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setAccessibleName(name)
+        combo.view().setAccessibleName(f"{name}: choices")
+        combo.setToolTip(tip)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(8)
+        combo.setMaxVisibleItems(20)
+        return combo
+
+    def _fill_choosers(self) -> None:
+        """(Re)fill both lists from the core, keeping the choices that still exist.
+
+        The model is told quietly (no query): the caller refreshes it once afterwards.
+        """
+        try:
+            tags = [(use.name, use.name) for use in self.model.library.tags.list()]
+            actors = [(a.actor.name, a.actor.id) for a in self.model.library.actors.list()]
+        except BriefingError:
+            return
+        kept_tag = _refill(self.tag_filter, ANY_TAG, tags, self.model.tag)
+        kept_actor = _refill(self.actor_filter, ANY_ACTOR, actors, self.model.actor_id)
+        self.model.narrow(tag=kept_tag, actor_id=kept_actor, refresh=False)
+
+    def _on_tag_filter_activated(self, index: int) -> None:
+        self.model.set_tag(self.tag_filter.itemData(index))
+
+    def _on_actor_filter_activated(self, index: int) -> None:
+        self.model.set_actor(self.actor_filter.itemData(index))
 
     def _on_filter_timer_timeout(self) -> None:
         self.model.set_filter(self.filter.text())
@@ -111,3 +205,22 @@ class LibraryPane(QWidget):
         if article_id is not None and article_id != self._current_id:
             self._current_id = article_id
             self.article_chosen.emit(article_id)
+
+
+def _refill(
+    combo: QComboBox, anything: str, items: list[tuple[str, object]], chosen: object
+) -> object:
+    """Fill `combo` with "any" and `items` (text, data); select `chosen` if still there.
+
+    Returns what is now chosen (None for "any"). Signals are blocked: filling is not
+    the reader choosing.
+    """
+    blocked = combo.blockSignals(True)
+    combo.clear()
+    combo.addItem(anything, None)
+    for text, data in items:
+        combo.addItem(text, data)
+    index = combo.findData(chosen) if chosen is not None else 0
+    combo.setCurrentIndex(max(index, 0))
+    combo.blockSignals(blocked)
+    return combo.currentData()

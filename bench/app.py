@@ -1,0 +1,261 @@
+"""The desktop app on 100,000 articles: start-up, the library pane, a heavy article.
+
+    xvfb-run -a env QT_QPA_PLATFORM=xcb .venv/bin/python bench/app.py [N]
+    .venv/bin/python bench/app.py [N]          # Qt's offscreen platform when there is no display
+
+Works on a copy of the cached N-article library (100,000 unless given) in bench/out/, never on
+the cached file. Into the copy go, through the core services and untimed, one article of about
+10,000 words (corpus texts one after another) with 1,000 annotations spread over it: claims
+with a speaker and a subject, highlights and actor mentions. Then, each in a child process so
+that Qt's memory and the set-up's are kept apart:
+
+- start to a usable window: `python -c` that imports briefing.ui.app, builds the QApplication
+  and the main window on the copy, shows it and processes events until the window is exposed
+  and the library list has painted its first rows. Timed from just before the parent starts
+  the child (interpreter start included: perf_counter is CLOCK_MONOTONIC, shared by the two
+  processes on Linux), and from the first line of the child. Median of 3, and the first run.
+- the library pane: sorting by each column both ways (through the view, so the model's
+  `sort()` re-queries the core), End (the last row selected and its article opened), and
+  2,000 rows scrolled a page at a time with the scroll bar; each to the next paint.
+- opening the heavy article: `MainWindow.open_article` until the reader has painted it.
+- the peak RSS of that app process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from _common import BENCH, CORPUS_TEXT, OUT, ensure_library, ms, percentile, verdict
+
+START_TARGET_S = 1.5
+STEP_TARGET_S = 0.1  # a sort, End, one page of scrolling: each step to its paint
+OPEN_TARGET_S = 0.2
+RSS_TARGET_MB = 400
+HEAVY_WORDS = 10_000
+HEAVY_ANNOTATIONS = 1_000
+SCROLL_ROWS = 2_000
+STARTUP_RUNS = 3
+
+# The first line of the start-up child is the clock; then the app, as `briefing` starts.
+STARTUP_CHILD = """import time
+STARTED = time.perf_counter()
+import json, sys
+sys.path.insert(0, sys.argv[3])
+from _app_window import show_main_window
+app, library, window, rows = show_main_window(sys.argv[1], sys.argv[2])
+print(json.dumps({"started": STARTED, "ready": time.perf_counter()}))
+window.close()
+library.close()
+"""
+
+
+def app_child(path: str, settings: str, heavy_id: int) -> None:
+    """The library pane and the heavy article, timed in this (child) process; JSON out."""
+    import resource
+
+    from _app_window import PaintCounter, painted, show_main_window, until
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QAbstractSlider
+
+    from briefing.ui.models.article_list import COLUMNS
+
+    app, library, window, rows = show_main_window(path, settings)
+    view = window.library_pane.view
+    page = PaintCounter(window.reader.page.viewport())
+    figures: dict[str, object] = {"rows": view.model().rowCount()}
+    sorts = {}
+    for column, (name, _key, _descending_first) in enumerate(COLUMNS):
+        for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+            way = "descending" if order == Qt.SortOrder.DescendingOrder else "ascending"
+            sort = lambda c=column, o=order: view.sortByColumn(c, o)  # noqa: E731
+            sorts[f"{name} {way}"] = painted(app, rows, sort)
+    figures["sort"] = sorts
+    view.sortByColumn(2, Qt.SortOrder.DescendingOrder)
+    view.setFocus()
+    until(app, lambda: True)
+    figures["end"] = painted(app, rows, lambda: QTest.keyClick(view, Qt.Key.Key_End))
+    figures["end_row"] = view.currentIndex().row()
+    view.scrollToTop()
+    until(app, lambda: True)
+    bar = view.verticalScrollBar()
+    steps = []
+    while view.rowAt(0) < SCROLL_ROWS and bar.value() < bar.maximum():
+        page_down = lambda: bar.triggerAction(QAbstractSlider.SliderAction.SliderPageStepAdd)  # noqa: E731
+        steps.append(painted(app, rows, page_down))
+    figures["scroll"] = steps
+    figures["scrolled_rows"] = view.rowAt(0)
+    figures["open"] = [painted(app, page, lambda: window.open_article(heavy_id)) for _ in range(5)]
+    assert window.view is not None
+    figures["open_marks"] = len(window.view.marks())
+    figures["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps(figures))
+    window.close()
+    library.close()
+
+
+# Set-up (parent) --------------------------------------------------------------------------------
+
+
+def make_copy(n: int) -> Path:
+    source = ensure_library(n)
+    copy = OUT / f"app-{n}.sqlite"
+    for suffix in ("", "-wal", "-shm"):
+        copy.with_name(copy.name + suffix).unlink(missing_ok=True)
+    shutil.copy(source, copy)
+    return copy
+
+
+def heavy_text() -> str:
+    """About HEAVY_WORDS words: corpus texts one after another, the same every run."""
+    parts, words = [], 0
+    for path in sorted(CORPUS_TEXT.glob("*.txt")):
+        body = path.read_text("utf-8").strip()
+        parts.append(body)
+        words += len(body.split())
+        if words >= HEAVY_WORDS:
+            break
+    return "\n\n".join(parts)
+
+
+def add_heavy_article(path: Path) -> tuple[int, int, int]:
+    """The 10,000-word article with 1,000 annotations; (its id, words, annotations)."""
+    from briefing.core import Library
+    from briefing.core.annotations import Span
+    from briefing.core.importing.service import Metadata
+
+    text = heavy_text()
+    with Library.open(path) as library:
+        result = library.imports.text(
+            text,
+            name="bench heavy article",
+            metadata=Metadata(title="Bench: 10,000 words and 1,000 annotations", outlet="Bench"),
+        )
+        article_id = result.id
+        assert article_id is not None, result
+        text = library.articles.get(article_id).text
+        words = [m.span() for m in re.finditer(r"\w[\w'-]*", text)]
+        kinds = ("person", "organisation", "state", "government body")
+        with library.transaction():
+            actors = [
+                library.actors.add(f"Bench actor {i}", kind=kinds[i % 4]).id for i in range(20)
+            ]
+            step = len(words) // HEAVY_ANNOTATIONS
+            for i in range(HEAVY_ANNOTATIONS):
+                first = i * step
+                if i % 3 == 0:  # a claim of ~8 words
+                    span = Span(words[first][0], words[min(first + 7, len(words) - 1)][1])
+                    library.claims.add(
+                        article_id, span, speaker=actors[i % 20], about=[actors[(i + 1) % 20]]
+                    )
+                elif i % 3 == 1:  # a highlight of ~4 words
+                    span = Span(words[first][0], words[min(first + 3, len(words) - 1)][1])
+                    library.annotations.add(article_id, "highlight", span)
+                else:  # a mention of one word
+                    library.mentions.add(article_id, actors[i % 20], Span(*words[first]))
+        annotations = len(library.annotations.for_article(article_id))
+    return article_id, len(words), annotations
+
+
+def run_startup(copy: Path, settings: Path) -> tuple[float, float]:
+    """(from spawning the child, from its first line) to a usable window, in seconds."""
+    spawned = time.perf_counter()
+    out = subprocess.run(
+        [sys.executable, "-c", STARTUP_CHILD, str(copy), str(settings), str(BENCH)],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    times = json.loads(out.strip().splitlines()[-1])
+    return times["ready"] - spawned, times["ready"] - times["started"]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("n", nargs="?", type=int, default=100_000, help="articles (100,000)")
+    parser.add_argument(
+        "--child", nargs=3, metavar=("COPY", "SETTINGS", "ARTICLE"), help=argparse.SUPPRESS
+    )
+    args = parser.parse_args()
+    if not os.environ.get("QT_QPA_PLATFORM") and not os.environ.get("DISPLAY"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    if args.child:
+        app_child(args.child[0], args.child[1], int(args.child[2]))
+        return
+
+    copy = make_copy(args.n)
+    settings = OUT / "app-settings.ini"
+    try:
+        heavy_id, words, annotations = add_heavy_article(copy)
+        platform = os.environ.get("QT_QPA_PLATFORM") or "default (xcb)"
+        print(f"{args.n:,} articles (a copy: {copy.name}), Qt platform {platform}")
+
+        import PySide6
+
+        print(f"Python {sys.version.split()[0]}, PySide6 {PySide6.__version__}")
+        runs = [run_startup(copy, settings) for _ in range(STARTUP_RUNS)]
+        spawn = statistics.median(r[0] for r in runs)
+        top = statistics.median(r[1] for r in runs)
+        print(
+            f"start to a usable window: {ms(spawn)} ms from spawning the process "
+            f"({ms(top)} ms from its first line; first run {ms(runs[0][0])} ms), median of "
+            f"{STARTUP_RUNS}: {verdict(spawn < START_TARGET_S)} (target < "
+            f"{START_TARGET_S * 1000:.0f} ms)"
+        )
+
+        child = subprocess.run(
+            [sys.executable, __file__, "--child", str(copy), str(settings), str(heavy_id)],
+            capture_output=True,
+            text=True,
+        )
+        if child.returncode != 0:
+            # A crash is a finding, not a reason to hide the figures above: say how it died.
+            print(f"the app process died (exit status {child.returncode}); its last words:")
+            print("\n".join("  " + line for line in child.stderr.strip().splitlines()[-12:]))
+            sys.exit(1)
+        figures = json.loads(child.stdout.strip().splitlines()[-1])
+        target = f"(target < {STEP_TARGET_S * 1000:.0f} ms)"
+        print(f"library pane, {figures['rows']:,} rows; each step to the next paint {target}:")
+        for label, seconds in figures["sort"].items():
+            print(f"  sort by {label:<17} {ms(seconds):>6} ms  {verdict(seconds < STEP_TARGET_S)}")
+        print(
+            f"  End (row {figures['end_row']:,} selected and opened) {ms(figures['end'])} ms  "
+            f"{verdict(figures['end'] < STEP_TARGET_S)} {target}"
+        )
+        steps = figures["scroll"]
+        worst = max(steps)
+        print(
+            f"  scroll {figures['scrolled_rows']:,} rows in {len(steps)} pages: per page p50 "
+            f"{ms(statistics.median(steps))} ms, p95 {ms(percentile(steps, 95))} ms, max "
+            f"{ms(worst)} ms  {verdict(worst < STEP_TARGET_S)} {target}"
+        )
+        opens = figures["open"]
+        print(
+            f"open a {words:,}-word article with {annotations:,} annotations "
+            f"({figures['open_marks']:,} marks) to a painted reader: first {ms(opens[0])} ms, "
+            f"median of {len(opens)} {ms(statistics.median(opens))} ms  "
+            f"{verdict(max(opens[0], statistics.median(opens)) < OPEN_TARGET_S)} "
+            f"(target < {OPEN_TARGET_S * 1000:.0f} ms)"
+        )
+        rss = figures["rss_mb"]
+        print(
+            f"peak RSS of the app process: {rss:.0f} MB  {verdict(rss < RSS_TARGET_MB)} "
+            f"(target < {RSS_TARGET_MB} MB)"
+        )
+    finally:
+        for suffix in ("", "-wal", "-shm"):
+            copy.with_name(copy.name + suffix).unlink(missing_ok=True)
+        settings.unlink(missing_ok=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,296 @@
+"""The main window's actions, menus and toolbar.
+
+Every command is a QAction with a tooltip and status tip, in a menu, with a shortcut: the
+standard key where Qt has one (Open, Find, Find Next, Undo, Redo, Quit, Help), so each
+platform gets its own binding, else a documented one. The Keyboard Shortcuts dialog is
+built from these menus, so it cannot drift from them; tests/ui/test_actions.py walks every
+action of the window and fails on one missing a tip, a menu or a unique shortcut.
+
+The annotation panel's actions (Edit Claim, Delete, Accept, Reject) belong to its tree and
+act on the tree's selection; they are in the Annotate menu too, so that the menu shows
+their keys, and their shortcuts still work only where the tree has focus (Delete in the
+filter box deletes characters, not claims).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtWidgets import QToolBar, QWidget
+
+from briefing.core.bundled import resources_dir
+from briefing.ui.actions import annotate, articles, help_menu, import_files, suggestions
+
+if TYPE_CHECKING:
+    from briefing.ui.main_window import MainWindow
+
+Keys = QKeySequence | QKeySequence.StandardKey | tuple[QKeySequence.StandardKey, str] | str | None
+
+
+def icon(name: str) -> QIcon:
+    path = resources_dir() / "icons" / f"{name}.svg"
+    return QIcon(str(path)) if path.exists() else QIcon()
+
+
+def _action(
+    window: MainWindow,
+    text: str,
+    tip: str,
+    slot: Callable[[], object],
+    keys: Keys = None,
+    name: str = "",
+) -> QAction:
+    action = QAction(text, window)
+    action.setToolTip(tip)
+    action.setStatusTip(tip)
+    if isinstance(keys, tuple):  # a standard key, and ours where the platform has none
+        standard, fallback = keys
+        bindings = QKeySequence.keyBindings(standard)
+        action.setShortcuts(bindings or [QKeySequence(fallback)])
+    elif isinstance(keys, QKeySequence.StandardKey):
+        action.setShortcuts(keys)  # every binding the platform has (Redo: Ctrl+Shift+Z, Ctrl+Y)
+    elif keys is not None:
+        action.setShortcut(QKeySequence(keys))
+    if name:
+        action.setIcon(icon(name))
+    action.triggered.connect(slot)
+    window.addAction(action)
+    return action
+
+
+def install(window: MainWindow) -> None:
+    """Make the window's actions (as attributes: `window.claim_action`, …), menus, toolbar."""
+    _make_file_edit_actions(window)
+    _make_annotate_actions(window)
+    _make_view_help_actions(window)
+    _make_menus(window)
+    _make_toolbar(window)
+    window.reader.set_annotate_actions(window.annotate_actions)
+
+
+def _make_file_edit_actions(window: MainWindow) -> None:
+    keys = QKeySequence.StandardKey
+    window.import_files_action = _action(
+        window,
+        "&Import Files…",
+        "Import article files (.txt, .md, .html) into the library",
+        lambda: import_files.choose_files(window),
+        keys.Open,
+        "import",
+    )
+    window.import_folder_action = _action(
+        window,
+        "Import &Folder…",
+        "Import every article file in a folder and its subfolders",
+        lambda: import_files.choose_folder(window),
+        "Ctrl+Shift+O",
+    )
+    window.paste_article_action = _action(
+        window,
+        "&Paste Article…",
+        "Add an article by pasting its text; correct the proposed title, outlet and date",
+        lambda: articles.paste_article(window),
+        "Ctrl+Shift+V",
+        "paste",
+    )
+    # Some platforms (Windows, Qt's offscreen) bind no key to Quit: Ctrl+Q there too.
+    window.quit_action = _action(
+        window, "&Quit", "Quit Briefing", window.close, (keys.Quit, "Ctrl+Q")
+    )
+    window.undo_action = _stack_action(window, window.undo_stack.createUndoAction(window, "&Undo"))
+    window.undo_action.setShortcuts(keys.Undo)
+    window.undo_action.setIcon(icon("undo"))
+    window.redo_action = _stack_action(window, window.undo_stack.createRedoAction(window, "&Redo"))
+    window.redo_action.setShortcuts(keys.Redo)
+    window.redo_action.setIcon(icon("redo"))
+    window.find_action = _action(
+        window,
+        "&Find in Article…",
+        "Find text in the open article",
+        window.reader.start_find,
+        keys.Find,
+        "find",
+    )
+    window.find_next_action = _action(
+        window,
+        "Find &Next",
+        "Go to the next match of the text in the find bar",
+        lambda: _find_again(window, backward=False),
+        keys.FindNext,
+    )
+    window.find_previous_action = _action(
+        window,
+        "Find Pre&vious",
+        "Go to the previous match of the text in the find bar",
+        lambda: _find_again(window, backward=True),
+        keys.FindPrevious,
+    )
+    window.edit_details_action = _action(
+        window,
+        "Edit Article &Details…",
+        "Correct the open article's title, outlet, date, URL and author",
+        lambda: articles.edit_article_details(window),
+        "Ctrl+I",
+    )
+
+
+def _stack_action(window: MainWindow, action: QAction) -> QAction:
+    """The stack's Undo/Redo action: its text follows the stack ("Undo Add claim")."""
+    undo = "Undo" in action.text()
+    action.setToolTip("Undo the last change" if undo else "Redo the change last undone")
+    action.setStatusTip(action.toolTip())
+    window.addAction(action)
+    return action
+
+
+def _make_annotate_actions(window: MainWindow) -> None:
+    window.claim_action = _action(
+        window,
+        "Mark as &Claim…",
+        "Mark the selected text as a claim: who says it, about whom, how credible",
+        lambda: annotate.mark_claim(window),
+        "Ctrl+M",
+        "claim",
+    )
+    window.tag_actor_action = _action(
+        window,
+        "&Tag Actor…",
+        "Tag the selected words as naming an actor (person, organisation, state, …)",
+        lambda: annotate.tag_actor(window),
+        "Ctrl+T",
+        "actor",
+    )
+    window.highlight_action = _action(
+        window,
+        "&Highlight",
+        "Highlight the selected text",
+        lambda: annotate.highlight(window),
+        "Ctrl+H",
+        "highlight",
+    )
+    window.note_action = _action(
+        window,
+        "Add &Note…",
+        "Write a note on the selected text",
+        lambda: annotate.add_note(window),
+        "Ctrl+Shift+N",
+        "note",
+    )
+    window.annotate_actions = [
+        window.claim_action,
+        window.tag_actor_action,
+        window.highlight_action,
+        window.note_action,
+    ]
+    window.suggest_action = _action(
+        window,
+        "&Suggest Mentions",
+        "Find known actor names and aliases in this article, for you to accept or reject",
+        lambda: suggestions.suggest_mentions(window),
+        "Ctrl+Shift+M",
+        "suggest",
+    )
+
+
+def _make_view_help_actions(window: MainWindow) -> None:
+    pane = window.library_pane
+    window.filter_action = _action(
+        window,
+        "Filter &Library",
+        "Filter the library list by title or outlet",
+        lambda: _focus(pane.filter, select_all=True),
+        "Ctrl+L",
+    )
+    focus_targets = (
+        ("Go to Li&brary List", "Move the keyboard focus to the list of articles", pane.view),
+        ("Go to &Reader", "Move the keyboard focus to the article's text", window.reader.page),
+        (
+            "Go to A&nnotations",
+            "Move the keyboard focus to the annotation panel",
+            window.panel.tree,
+        ),
+    )
+    window.focus_actions = [
+        _action(window, text, tip, partial(_focus, widget), f"Ctrl+{n}")
+        for n, (text, tip, widget) in enumerate(focus_targets, start=1)
+    ]
+    window.shortcuts_action = _action(
+        window,
+        "&Keyboard Shortcuts",
+        "List every command with its keyboard shortcut",
+        lambda: help_menu.show_shortcuts(window),
+        QKeySequence.StandardKey.HelpContents,
+    )
+    window.about_action = _action(
+        window,
+        "&About Briefing",
+        "Briefing's version and the library file in use",
+        lambda: help_menu.show_about(window),
+    )
+    window.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+
+
+def _make_menus(window: MainWindow) -> None:
+    bar = window.menuBar()
+    menu = bar.addMenu("&File")
+    menu.addActions(
+        [window.import_files_action, window.import_folder_action, window.paste_article_action]
+    )
+    menu.addSeparator()
+    menu.addAction(window.quit_action)
+    menu = bar.addMenu("&Edit")
+    menu.addActions([window.undo_action, window.redo_action])
+    menu.addSeparator()
+    menu.addActions([window.find_action, window.find_next_action, window.find_previous_action])
+    menu.addSeparator()
+    menu.addAction(window.edit_details_action)
+    menu = bar.addMenu("&View")
+    menu.addAction(window.filter_action)
+    menu.addSeparator()
+    menu.addActions(window.focus_actions)
+    menu = bar.addMenu("&Annotate")
+    menu.addActions(window.annotate_actions)
+    menu.addSeparator()
+    menu.addAction(window.suggest_action)
+    menu.addSeparator()
+    panel = window.panel
+    menu.addActions(
+        [panel.edit_action, panel.delete_action, panel.accept_action, panel.reject_action]
+    )
+    menu = bar.addMenu("&Help")
+    menu.addActions([window.shortcuts_action, window.about_action])
+
+
+def _make_toolbar(window: MainWindow) -> None:
+    toolbar = QToolBar("Main", window)
+    toolbar.setObjectName("mainToolbar")
+    toolbar.setMovable(False)
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    toolbar.addActions([window.import_files_action, window.paste_article_action])
+    toolbar.addSeparator()
+    toolbar.addActions([*window.annotate_actions, window.suggest_action])
+    toolbar.addSeparator()
+    toolbar.addActions([window.undo_action, window.redo_action, window.find_action])
+    # Not a command of its own: hiding the only toolbar is no use, so no menu entry for it.
+    toolbar.toggleViewAction().setVisible(False)
+    window.addToolBar(toolbar)
+    window.toolbar = toolbar
+
+
+def _focus(widget: QWidget, *, select_all: bool = False) -> None:
+    widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+    if select_all and hasattr(widget, "selectAll"):
+        widget.selectAll()
+
+
+def _find_again(window: MainWindow, *, backward: bool) -> None:
+    """F3 / Shift+F3: the next or previous match; with nothing to find yet, open the bar."""
+    bar = window.reader.find_bar
+    if bar.isVisible() and bar.field.text():
+        bar.go(backward)
+    else:
+        window.reader.start_find()

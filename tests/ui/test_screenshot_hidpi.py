@@ -1,0 +1,57 @@
+"""The main window at QT_SCALE_FACTOR=2 under Xvfb, saved to docs/screenshots/reader-hidpi.png.
+
+Run with: xvfb-run -a env QT_QPA_PLATFORM=xcb .venv/bin/python -m pytest -m screenshot tests/ui
+The window runs in a child process (tests/ui/hidpi_window.py): the scale factor is fixed
+when a QApplication is made. Asserts what can fail: twice the pixels, icons drawn at twice
+the pixels (SVG, so crisp), nothing blank, no header or toolbar label clipped. Then look.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SCREENSHOTS = ROOT / "docs" / "screenshots"
+
+pytestmark = [
+    pytest.mark.screenshot,
+    pytest.mark.skipif(
+        os.environ.get("QT_QPA_PLATFORM") != "xcb",
+        reason="needs a real window: xvfb-run -a env QT_QPA_PLATFORM=xcb",
+    ),
+]
+
+
+def test_reader_at_twice_the_pixels(tmp_path: Path) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    out = SCREENSHOTS / "reader-hidpi.png"
+    env = {**os.environ, "QT_SCALE_FACTOR": "2", "QT_QPA_PLATFORM": "xcb"}
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "tests.ui.hidpi_window",
+            str(out),
+            str(tmp_path / "library.sqlite"),
+            str(tmp_path / "settings.ini"),
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen["ratio"] == 2
+    assert seen["size"] == [2 * seen["logical"][0], 2 * seen["logical"][1]]
+    assert seen["icon_pixels"] == [32, 32]
+    assert seen["colours"] > 20
+    assert seen["clipped"] == []
+    assert out.exists()
