@@ -42,6 +42,7 @@ from _common import (
 )
 
 from briefing.core import Library
+from briefing.core.library import CACHE_KIB
 from briefing.core.search import RANK_WINDOW
 
 LIMIT = 20
@@ -219,6 +220,9 @@ def bench(n: int, args: argparse.Namespace) -> None:
     )
     all_ours, all_raw, all_grep, grepped_ours, slow = [], [], [], [], []
     raw = sqlite3.connect(path)
+    # The same page cache as a Library connection (core/library.py), so the baseline differs
+    # from ours only by our code.
+    raw.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
     with Library.open(path) as library:
         for query in QUERIES:
             matches = match_count(raw, query)
