@@ -46,15 +46,18 @@ def main() -> None:
         started = time.perf_counter()
         library.mentions.suggest()
         service = time.perf_counter() - started
-        stored = library.connection().execute(
-            "SELECT count(*) FROM mention_suggestions").fetchone()[0]
+        stored = (
+            library.connection().execute("SELECT count(*) FROM mention_suggestions").fetchone()[0]
+        )
 
     texts = [row[0] for row in sqlite3.connect(source).execute("SELECT text FROM articles")]
     build, find, matches = run_ours(names, texts)
     print(f"{args.n:,} articles, {len(by_actor):,} actors, {len(names):,} names and aliases")
-    print(f"  library.mentions.suggest(): {service:.2f} s, {stored:,} suggestions stored "
-          f"({verdict(service < TARGET_SECONDS * args.n / 100_000)} against "
-          f"{TARGET_SECONDS} s per 100,000)")
+    print(
+        f"  library.mentions.suggest(): {service:.2f} s, {stored:,} suggestions stored "
+        f"({verdict(service < TARGET_SECONDS * args.n / 100_000)} against "
+        f"{TARGET_SECONDS} s per 100,000)"
+    )
     print(f"  finder alone, same texts:   {build + find:.2f} s, {matches:,} matches")
     print(f"  service overhead over the finder: {service / (build + find):.2f}x")
     print(f"peak RSS of this process: {peak_rss_mb():.0f} MB")

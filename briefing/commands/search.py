@@ -27,8 +27,13 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--until", metavar="DATE", help="published on or before")
     p.add_argument("--actor", metavar="ACTOR", help="articles and claims involving this actor")
     p.add_argument("--tag", metavar="TAG", help="tagged so (an article, or a claim or its article)")
-    p.add_argument("--only", action="append", choices=KINDS, metavar="KIND",
-                   help="only these kinds of hit: article, claim, note, actor (repeatable)")
+    p.add_argument(
+        "--only",
+        action="append",
+        choices=KINDS,
+        metavar="KIND",
+        help="only these kinds of hit: article, claim, note, actor (repeatable)",
+    )
     p.add_argument(
         "--limit",
         type=positive_int,

@@ -81,6 +81,51 @@ def insert_item(
     return int(cursor.lastrowid)
 
 
+def reinsert_item(
+    conn: sqlite3.Connection, item: BriefingItem, position: int, claim_id: int | None
+) -> None:
+    """Put a removed item back under its old id (undo): same section, kind, text, snapshot.
+
+    `claim_id` is None when the claim went meanwhile: the item keeps its snapshot, as any
+    item whose claim was deleted does.
+    """
+    quote, speaker, citation = item.snapshot.columns() if item.snapshot else (None, None, None)
+    conn.execute(
+        """INSERT INTO briefing_items (id, section_id, position, kind, claim_id, text,
+               quote_snapshot, speaker_snapshot, citation_snapshot)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        (
+            item.id,
+            item.section_id,
+            position,
+            item.kind,
+            claim_id,
+            item.text,
+            quote,
+            speaker,
+            citation,
+        ),
+    )
+
+
+def claim_item(conn: sqlite3.Connection, briefing_id: int, claim_id: int) -> int | None:
+    """The item that holds this claim in this briefing, if any."""
+    row = conn.execute(
+        """SELECT i.id FROM briefing_items i JOIN briefing_sections s ON s.id = i.section_id
+           WHERE s.briefing_id = ? AND i.claim_id = ?""",
+        (briefing_id, claim_id),
+    ).fetchone()
+    return int(row[0]) if row else None
+
+
+def live_claim(conn: sqlite3.Connection, claim_id: int | None) -> int | None:
+    """The claim id if that claim still exists, else None."""
+    if claim_id is None:
+        return None
+    row = conn.execute("SELECT 1 FROM claims WHERE annotation_id = ?", (claim_id,)).fetchone()
+    return claim_id if row else None
+
+
 def item_in(conn: sqlite3.Connection, briefing_id: int, item_id: int) -> BriefingItem:
     row = conn.execute(
         f"""SELECT {ITEM_COLUMNS} FROM briefing_items i

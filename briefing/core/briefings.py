@@ -25,11 +25,14 @@ from briefing.core.briefing_model import (
 )
 from briefing.core.briefing_rows import (
     ITEM_COLUMNS,
+    claim_item,
     clean_heading,
     find_section,
     insert_item,
     item_from_row,
     item_in,
+    live_claim,
+    reinsert_item,
     renumber,
     require_briefing,
     section_for,
@@ -214,6 +217,73 @@ class BriefingService:
             self._touch(conn, briefing_id)
         return item
 
+    def restore(self, briefing_id: int, item: BriefingItem) -> BriefingItem:
+        """Put back an item that `remove()` returned, under the same id, at its old position
+        (last, when its section is shorter now). Undo needs the very same id: later steps in
+        the undo history name the item by it.
+
+        Its section must still be in this briefing (NotFound) and its id free (InvalidInput).
+        A claim that is in the briefing again by now is refused (InvalidInput); a claim that
+        was deleted meanwhile comes back as its snapshot, like any item whose claim went.
+        """
+        with self._library.transaction() as conn:
+            require_briefing(conn, briefing_id)
+            if not conn.execute(
+                "SELECT 1 FROM briefing_sections WHERE id = ? AND briefing_id = ?",
+                (item.section_id, briefing_id),
+            ).fetchone():
+                raise NotFound(f"briefing {briefing_id} has lost the section of item {item.id}")
+            _require_free(conn, "briefing_items", item.id, f"item {item.id}")
+            claim_id = live_claim(conn, item.claim_id)
+            if claim_id is not None and claim_item(conn, briefing_id, claim_id) is not None:
+                raise InvalidInput(f"claim {claim_id} is already in briefing {briefing_id}")
+            order = [
+                row[0]
+                for row in conn.execute(
+                    "SELECT id FROM briefing_items WHERE section_id = ? ORDER BY position, id",
+                    (item.section_id,),
+                )
+            ]
+            index = min(max(item.position, 1), len(order) + 1) - 1
+            reinsert_item(conn, item, index + 1, claim_id)
+            order.insert(index, item.id)
+            write_order(conn, order)
+            self._touch(conn, briefing_id)
+        return item_in(self._library.connection(), briefing_id, item.id)
+
+    def restore_briefing(self, briefing: Briefing) -> None:
+        """Put back a briefing that `delete()` returned: the same ids for it, its sections and
+        its items, and its old `updated_at`, so it returns to its place in `list()` (undo).
+
+        Refused (InvalidInput, nothing written) when any of those ids is in use again.
+        """
+        with self._library.transaction() as conn:
+            _require_free(conn, "briefings", briefing.id, f"briefing {briefing.id}")
+            conn.execute(
+                "INSERT INTO briefings (id, title, author, date, bluf, created_at, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    briefing.id,
+                    briefing.title,
+                    briefing.author,
+                    briefing.date.iso() if briefing.date else None,
+                    briefing.bluf,
+                    briefing.created_at,
+                    briefing.updated_at,
+                ),
+            )
+            for section in briefing.sections:
+                _require_free(conn, "briefing_sections", section.id, f"section {section.id}")
+                conn.execute(
+                    "INSERT INTO briefing_sections (id, briefing_id, position, heading) "
+                    "VALUES (?, ?, ?, ?)",
+                    (section.id, briefing.id, section.position, section.heading),
+                )
+                for item in section.items:
+                    _require_free(conn, "briefing_items", item.id, f"item {item.id}")
+                    reinsert_item(conn, item, item.position, live_claim(conn, item.claim_id))
+            store_snapshots(conn, briefing.id, SnapshotMaker(self._library))
+
     def rename_section(self, briefing_id: int, heading: str, new_heading: str) -> None:
         new_heading = clean_heading(new_heading)
         with self._library.transaction() as conn:
@@ -296,3 +366,8 @@ class BriefingService:
     ) -> None:
         store_snapshots(conn, briefing_id, maker or SnapshotMaker(self._library))
         conn.execute("UPDATE briefings SET updated_at = ? WHERE id = ?", (now(), briefing_id))
+
+
+def _require_free(conn: sqlite3.Connection, table: str, row_id: int, what: str) -> None:
+    if conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", (row_id,)).fetchone():
+        raise InvalidInput(f"cannot restore {what}: that id is in use again")

@@ -218,6 +218,14 @@ def _make_view_help_actions(window: MainWindow) -> None:
         _action(window, text, tip, partial(_focus, widget), f"Ctrl+{n}")
         for n, (text, tip, widget) in enumerate(focus_targets, start=1)
     ]
+    window.workspace_action = _action(
+        window,
+        "Briefing &Workspace",
+        "Build briefings from claims, with a live preview, and export them",
+        partial(_open_workspace, window),
+        "Ctrl+B",
+        "briefing",
+    )
     window.shortcuts_action = _action(
         window,
         "&Keyboard Shortcuts",
@@ -249,6 +257,8 @@ def _make_menus(window: MainWindow) -> None:
     menu.addSeparator()
     menu.addAction(window.edit_details_action)
     menu = bar.addMenu("&View")
+    menu.addAction(window.workspace_action)
+    menu.addSeparator()
     menu.addAction(window.filter_action)
     menu.addSeparator()
     menu.addActions(window.focus_actions)
@@ -275,10 +285,19 @@ def _make_toolbar(window: MainWindow) -> None:
     toolbar.addActions([*window.annotate_actions, window.suggest_action])
     toolbar.addSeparator()
     toolbar.addActions([window.undo_action, window.redo_action, window.find_action])
+    toolbar.addSeparator()
+    toolbar.addAction(window.workspace_action)
     # Not a command of its own: hiding the only toolbar is no use, so no menu entry for it.
     toolbar.toggleViewAction().setVisible(False)
     window.addToolBar(toolbar)
     window.toolbar = toolbar
+
+
+def _open_workspace(window: MainWindow) -> None:
+    # Imported when first used: the workspace is a window of its own, not part of start-up.
+    from briefing.ui.workspace import open_workspace
+
+    open_workspace(window)
 
 
 def _focus(widget: QWidget, *, select_all: bool = False) -> None:

@@ -202,3 +202,17 @@ def test_every_input_has_an_accessible_name(qtbot, make_window, library: Library
         assert dialog is not None
         assert _unnamed(dialog) == []
         dialog.reject()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")
+def test_the_view_menu_opens_the_briefing_workspace(qtbot, make_window, library: Library) -> None:
+    from briefing.ui.workspace.window import WorkspaceWindow
+
+    window, _ = sample_window(qtbot, make_window, library)
+    view = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
+    assert window.workspace_action in view.actions()
+    window.workspace_action.trigger()
+    workspaces = [w for w in window.findChildren(WorkspaceWindow) if w.isVisible()]
+    assert len(workspaces) == 1
+    window.workspace_action.trigger()  # the same window again, not a second one
+    assert len(window.findChildren(WorkspaceWindow)) == 1

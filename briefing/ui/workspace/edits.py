@@ -1,0 +1,221 @@
+"""The workspace's editing actions, one short function each, all through the undo stack.
+
+Each first commits what is being typed in the fields (`push`), so the undo history keeps
+the order in which the user did things. Dialogs are opened, not exec'd: the function returns
+the dialog and the change happens on `accepted`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QUndoCommand
+
+from briefing.core.errors import BriefingError
+from briefing.ui import errors
+from briefing.ui.workspace import commands
+from briefing.ui.workspace.claim_picker import ClaimPicker
+from briefing.ui.workspace.placement import drop_placements, placements_of
+from briefing.ui.workspace.text_dialog import TextItemDialog
+
+if TYPE_CHECKING:
+    from briefing.ui.workspace.window import WorkspaceWindow
+
+NEW_TITLE = "Untitled briefing"
+
+
+def push(window: WorkspaceWindow, command: QUndoCommand, *, commit: bool = True) -> bool:
+    """Do a command and keep it for undo; False when it failed (the status bar says why)."""
+    if commit:
+        window.fields.commit()
+    return window.undo.push(command)
+
+
+# Briefings ----------------------------------------------------------------------------------
+
+
+def new_briefing(window: WorkspaceWindow) -> int | None:
+    """Make "Untitled briefing", show it and put the cursor in its title to name it."""
+    window.fields.end_session()
+    command = commands.NewBriefing(window.undo, NEW_TITLE)
+    if not push(window, command) or command.briefing_id is None:
+        return None
+    window.select_briefing(command.briefing_id)
+    window.fields.title.setFocus()
+    window.fields.title.selectAll()
+    return command.briefing_id
+
+
+def delete_briefing(window: WorkspaceWindow) -> bool:
+    """Delete the open briefing; Undo brings it back whole, so there is nothing to confirm."""
+    if window.briefing_id is None:
+        return False
+    window.fields.end_session()
+    return push(window, commands.DeleteBriefing(window.undo, window.briefing_id))
+
+
+def rename_briefing(window: WorkspaceWindow) -> None:
+    window.fields.title.setFocus()
+    window.fields.title.selectAll()
+
+
+def edit_field(
+    window: WorkspaceWindow, briefing_id: int, field: str, before: str, after: str, session: int
+) -> bool:
+    """A burst of typing in a field, committed; merges with the session's earlier bursts."""
+    command = commands.EditField(window.undo, briefing_id, field, before, after, session)
+    ok = push(window, command, commit=False)
+    if not ok:
+        window.reload()  # the field shows what the library kept
+    return ok
+
+
+def retitle(window: WorkspaceWindow, briefing_id: int, title: str) -> bool:
+    """A title typed in place in the list of briefings."""
+    try:
+        before = window.library.briefings.get(briefing_id).title
+    except BriefingError as exc:
+        errors.show_error(window, exc)
+        return False
+    window.fields.end_session()
+    session = window.fields.session  # a step of its own, merged with no typing
+    window.fields.session += 1
+    return edit_field(window, briefing_id, "title", before, title, session)
+
+
+# Items --------------------------------------------------------------------------------------
+
+
+def choose_claims(window: WorkspaceWindow) -> ClaimPicker | None:
+    """The picker over the library's claims; adding happens when it is accepted."""
+    if window.briefing is None:
+        errors.show_status(window, "Make or pick a briefing first")
+        return None
+    briefing = window.briefing
+    section = window.current_section()
+    picker = ClaimPicker(
+        window.library.claims.list(),
+        [i.claim_id for i in briefing.items if i.claim_id is not None],
+        [s.heading for s in briefing.sections],
+        section.heading if section else None,
+        parent=window,
+    )
+    picker.accepted.connect(
+        lambda: (
+            add_claims(window, picker.chosen(), picker.section_name()) if picker.chosen() else None
+        )
+    )
+    window.dialog = picker
+    picker.open()
+    return picker
+
+
+def add_claims(
+    window: WorkspaceWindow, claim_ids: Sequence[int], section: str | None, at: int | None = None
+) -> list[int]:
+    """Add claims to a section (made when new) of the open briefing; the new items' ids."""
+    if window.briefing_id is None or not claim_ids:
+        return []
+    command = commands.AddClaims(window.undo, window.briefing_id, claim_ids, section, at)
+    if not push(window, command):
+        return []
+    window.select_items(command.item_ids)
+    return command.item_ids
+
+
+def drop_claims(
+    window: WorkspaceWindow, claim_ids: Sequence[int], section_id: int, row: int
+) -> list[int]:
+    """Claims dragged in from elsewhere, dropped at a row of a section (-1: its end)."""
+    briefing = window.briefing
+    section = next((s for s in briefing.sections if s.id == section_id), None) if briefing else None
+    at = row if section is not None and 0 <= row < len(section.items) else None
+    return add_claims(window, claim_ids, section.heading if section else None, at)
+
+
+def add_text(window: WorkspaceWindow, kind: str) -> TextItemDialog | None:
+    """Write a note (kind "note") or a sub-heading ("heading") into a section."""
+    if window.briefing is None:
+        errors.show_status(window, "Make or pick a briefing first")
+        return None
+    section = window.current_section()
+    dialog = TextItemDialog(
+        kind,
+        sections=[s.heading for s in window.briefing.sections],
+        section=section.heading if section else None,
+        parent=window,
+    )
+    dialog.accepted.connect(lambda: _add_text(window, kind, dialog.text(), dialog.section_name()))
+    window.dialog = dialog
+    dialog.open()
+    return dialog
+
+
+def _add_text(window: WorkspaceWindow, kind: str, text: str, section: str | None) -> None:
+    if window.briefing_id is None:
+        return
+    command = commands.AddText(window.undo, window.briefing_id, kind, text, section)
+    if push(window, command) and command.item_id is not None:
+        window.select_items([command.item_id])
+
+
+def edit_item(window: WorkspaceWindow, item_id: int) -> TextItemDialog | None:
+    """Edit a note in a dialog; a sub-heading in place; a claim is edited in the reader."""
+    item = window.briefing.item(item_id) if window.briefing else None
+    if item is None:
+        return None
+    if item.kind == "claim":
+        errors.show_status(window, "A claim is edited where it was marked, in the reader")
+        return None
+    if item.kind == "heading":
+        window.tree.edit(window.tree_model.index_of_item(item_id))
+        return None
+    dialog = TextItemDialog("note", item.text, parent=window)
+    dialog.accepted.connect(lambda: edit_text(window, item_id, dialog.text()))
+    window.dialog = dialog
+    dialog.open()
+    return dialog
+
+
+def edit_text(window: WorkspaceWindow, item_id: int, text: str) -> bool:
+    item = window.briefing.item(item_id) if window.briefing else None
+    if item is None or window.briefing_id is None or text.strip() == item.text:
+        return False
+    return push(window, commands.EditText(window.undo, window.briefing_id, item, text))
+
+
+def remove_items(window: WorkspaceWindow) -> bool:
+    """Take the selected items out of the briefing (their claims stay in the library)."""
+    items = window.selected_items()
+    if window.briefing_id is None or not items:
+        return False
+    return push(
+        window, commands.RemoveItems(window.undo, window.briefing_id, [i.id for i in items])
+    )
+
+
+def move_items(window: WorkspaceWindow, item_ids: Sequence[int], section_id: int, row: int) -> bool:
+    """Items dropped before a row of a section (-1: at its end)."""
+    window.fields.commit()
+    briefing = window.briefing
+    if briefing is None or window.briefing_id is None:
+        return False
+    after = drop_placements(briefing, item_ids, section_id, row)
+    if not after:
+        return False
+    before = placements_of(briefing, [item_id for item_id, _s, _p in after])
+    command = commands.MoveItems(window.undo, window.briefing_id, before, after)
+    if not push(window, command):
+        return False
+    window.select_items(list(item_ids))
+    return True
+
+
+def rename_section(window: WorkspaceWindow, section_id: int, heading: str) -> bool:
+    briefing = window.briefing
+    section = next((s for s in briefing.sections if s.id == section_id), None) if briefing else None
+    if section is None or window.briefing_id is None:
+        return False
+    command = commands.RenameSection(window.undo, window.briefing_id, section.heading, heading)
+    return push(window, command)

@@ -1,0 +1,170 @@
+"""The workspace's actions, menus and toolbar: every command in a menu, with its shortcut.
+
+Shortcuts that mean something else while typing (Delete, Return) belong to the tree alone
+(Qt.WidgetShortcut), so Delete in the BLUF deletes a character, not an item. Undo and Redo
+come from the shared stack: their text follows it ("Undo Edit bottom line").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtWidgets import QToolBar
+
+from briefing.core.bundled import resources_dir
+from briefing.ui.workspace import edits, exporting
+
+if TYPE_CHECKING:
+    from briefing.ui.workspace.window import WorkspaceWindow
+
+Keys = QKeySequence.StandardKey
+
+
+def icon(name: str) -> QIcon:
+    path = resources_dir() / "icons" / f"{name}.svg"
+    return QIcon(str(path)) if path.exists() else QIcon()
+
+
+def _action(
+    window: WorkspaceWindow,
+    text: str,
+    tip: str,
+    slot: Callable[[], object],
+    keys: QKeySequence | str | None = None,
+    name: str = "",
+) -> QAction:
+    action = QAction(text, window)
+    action.setToolTip(tip)
+    action.setStatusTip(tip)
+    if keys is not None:
+        action.setShortcut(QKeySequence(keys))
+    if name:
+        action.setIcon(icon(name))
+    action.triggered.connect(lambda _checked=False: slot())
+    window.addAction(action)
+    return action
+
+
+def install_actions(window: WorkspaceWindow) -> None:
+    w = window
+    w.new_action = _action(
+        w,
+        "&New Briefing",
+        "Start a new briefing",
+        lambda: edits.new_briefing(w),
+        Keys.New,
+        "new-briefing",
+    )
+    w.rename_action = _action(
+        w, "&Rename Briefing", "Change the open briefing's title", lambda: edits.rename_briefing(w)
+    )
+    w.delete_briefing_action = _action(
+        w,
+        "&Delete Briefing",
+        "Delete the open briefing (Undo brings it back)",
+        lambda: edits.delete_briefing(w),
+    )
+    w.export_action = _action(
+        w,
+        "&Export…",
+        "Export the briefing to Markdown or HTML",
+        lambda: exporting.export_dialog(w),
+        "Ctrl+E",
+        "export",
+    )
+    w.copy_action = _action(
+        w,
+        "&Copy as Markdown",
+        "Put the briefing's Markdown on the clipboard",
+        lambda: exporting.copy_markdown(w),
+        "Ctrl+Shift+C",
+        "copy",
+    )
+    w.pdf_action = _action(
+        w,
+        "Export to P&DF…",
+        "Save the briefing as a PDF, ready to send",
+        lambda: exporting.pdf_dialog(w),
+        "Ctrl+Shift+E",
+    )
+    w.print_action = _action(
+        w, "&Print…", "Print the briefing", lambda: exporting.print_briefing(w), Keys.Print, "print"
+    )
+    close_action = _action(w, "&Close", "Close the workspace", w.close, Keys.Close)
+
+    w.add_claims_action = _action(
+        w,
+        "Add &Claims…",
+        "Add claims from the library to a section",
+        lambda: edits.choose_claims(w),
+        "Ctrl+Shift+A",
+        "claim",
+    )
+    w.add_note_action = _action(
+        w,
+        "Add &Note…",
+        "Write an analyst's note, in Markdown",
+        lambda: edits.add_text(w, "note"),
+        "Ctrl+Shift+N",
+        "note",
+    )
+    w.add_heading_action = _action(
+        w,
+        "Add &Sub-heading…",
+        "Add a heading within a section",
+        lambda: edits.add_text(w, "heading"),
+        "Ctrl+Shift+H",
+        "heading",
+    )
+    w.edit_item_action = _action(
+        w, "&Edit Item", "Edit the selected note or sub-heading", w.edit_current_item, "Return"
+    )
+    w.remove_action = _action(
+        w,
+        "&Remove Item",
+        "Take the selected items out of the briefing (the claims stay)",
+        lambda: edits.remove_items(w),
+        Keys.Delete,
+        "remove",
+    )
+    for action in (w.edit_item_action, w.remove_action):
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        w.removeAction(action)
+        w.tree.addAction(action)
+
+    w.undo_action = w.stack.createUndoAction(w, "&Undo")
+    w.undo_action.setShortcut(QKeySequence(Keys.Undo))
+    w.undo_action.setIcon(icon("undo"))
+    w.redo_action = w.stack.createRedoAction(w, "&Redo")
+    w.redo_action.setShortcut(QKeySequence(Keys.Redo))
+    w.redo_action.setIcon(icon("redo"))
+    w.addActions([w.undo_action, w.redo_action])
+
+    menu = w.menuBar().addMenu("&File")
+    menu.addActions([w.new_action, w.rename_action, w.delete_briefing_action])
+    menu.addSeparator()
+    menu.addActions([w.export_action, w.copy_action, w.pdf_action, w.print_action])
+    menu.addSeparator()
+    menu.addAction(close_action)
+    menu = w.menuBar().addMenu("&Edit")
+    menu.addActions([w.undo_action, w.redo_action])
+    menu = w.menuBar().addMenu("&Briefing")
+    menu.addActions([w.add_claims_action, w.add_note_action, w.add_heading_action])
+    menu.addSeparator()
+    menu.addActions([w.edit_item_action, w.remove_action])
+
+    toolbar = QToolBar("Workspace", w)
+    toolbar.setObjectName("workspaceToolbar")
+    toolbar.setMovable(False)
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    toolbar.addAction(w.new_action)
+    toolbar.addSeparator()
+    toolbar.addActions([w.add_claims_action, w.add_note_action, w.remove_action])
+    toolbar.addSeparator()
+    toolbar.addActions([w.undo_action, w.redo_action])
+    toolbar.addSeparator()
+    toolbar.addActions([w.export_action, w.copy_action, w.print_action])
+    w.addToolBar(toolbar)

@@ -1,0 +1,81 @@
+"""Writing an analyst's note (Markdown) or a sub-heading, new or edited.
+
+A note is paragraphs, so it gets a plain-text box rather than an inline one-line editor.
+When adding, a section box says where it goes. The dialog is opened, not exec'd.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class TextItemDialog(QDialog):
+    def __init__(
+        self,
+        kind: str,
+        text: str = "",
+        *,
+        sections: list[str] | None = None,
+        section: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        noun = "Note" if kind == "note" else "Sub-heading"
+        self.setWindowTitle(f"{'Edit' if text else 'Add'} {noun}")
+        self.resize(560, 320 if kind == "note" else 160)
+        self.kind = kind
+        self.editor = QPlainTextEdit(self)
+        self.editor.setAccessibleName(noun)
+        self.editor.setPlainText(text)
+        self.editor.setTabChangesFocus(True)
+        if kind == "note":
+            self.editor.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+            self.editor.setPlaceholderText("Markdown: *emphasis*, **strong**, [links](https://…)")
+        else:
+            self.editor.setMaximumHeight(60)
+            self.editor.setPlaceholderText("A heading within the section")
+        self.section: QComboBox | None = None
+        layout = QVBoxLayout(self)
+        if sections is not None:
+            self.section = QComboBox(self)
+            self.section.setEditable(True)
+            self.section.addItems([s for s in sections if s])
+            self.section.setCurrentText(section or "")
+            self.section.lineEdit().setPlaceholderText("A section of the briefing, or a new one")
+            form = QFormLayout()
+            form.addRow("&Section", self.section)
+            layout.addLayout(form)
+        label = QLabel("The note, in Markdown:" if kind == "note" else "The sub-heading:", self)
+        label.setBuddy(self.editor)
+        layout.addWidget(label)
+        layout.addWidget(self.editor, 1)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.editor.textChanged.connect(self._on_editor_text_changed)
+        self._on_editor_text_changed()
+
+    def text(self) -> str:
+        return self.editor.toPlainText()
+
+    def section_name(self) -> str | None:
+        if self.section is None:
+            return None
+        return " ".join(self.section.currentText().split()) or None
+
+    def _on_editor_text_changed(self) -> None:
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(bool(self.text().strip()))

@@ -1,0 +1,344 @@
+"""The briefing workspace: briefings on the left, the open one's editor in the middle, its
+live preview on the right.
+
+It shares the main window's library, op runner and undo stack (see __init__.py). Every
+change goes through an undo command, which writes and then emits `runner.library_changed`;
+this window answers every such signal, its own or another window's, with `reload()`: it
+reads the list and the open briefing again and shows them, keeping the selection by id and
+the text being typed. `reload()` is cheap when nothing it shows changed: the models compare
+values before resetting.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QShowEvent, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QMainWindow,
+    QSplitter,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefing.core.briefing_model import Briefing, BriefingItem, BriefingSection
+from briefing.core.errors import NotFound
+from briefing.core.library import Library
+from briefing.ui import errors
+from briefing.ui.ops import OpRunner
+from briefing.ui.undo.context import Edited, UndoContext
+from briefing.ui.workspace import edits
+from briefing.ui.workspace.commands import FIELD_NAMES
+from briefing.ui.workspace.fields import BriefingFields
+from briefing.ui.workspace.list_model import BriefingListModel, IdRole
+from briefing.ui.workspace.menus import icon, install_actions
+from briefing.ui.workspace.preview import PreviewPane
+from briefing.ui.workspace.tree_model import BriefingTreeModel, Role
+
+DEFAULT_SIZES = [270, 560, 610]
+STYLE = """
+QLabel#paneTitle { font-weight: 600; }
+QTreeView#briefingTree::item { padding: 3px 2px; }
+QListView#briefingList::item { padding: 4px 4px; }
+QToolBar#workspaceToolbar { border: none; spacing: 6px; padding: 2px 6px; }
+"""
+QUEUED = Qt.ConnectionType.QueuedConnection
+FIELD_EDITS = {f"Edit {name}" for name in FIELD_NAMES.values()}
+
+
+def _pane(title: str, *widgets: QWidget, stretch: int = -1) -> QWidget:
+    pane = QWidget()
+    layout = QVBoxLayout(pane)
+    layout.setContentsMargins(8, 8, 8, 8)
+    layout.setSpacing(6)
+    label = QLabel(title, pane)
+    label.setObjectName("paneTitle")
+    layout.addWidget(label)
+    for n, widget in enumerate(widgets):
+        layout.addWidget(widget, 1 if n == stretch % len(widgets) else 0)
+    return pane
+
+
+def _buttons(*actions: QAction) -> QWidget:
+    row = QWidget()
+    box = QHBoxLayout(row)
+    box.setContentsMargins(0, 0, 0, 0)
+    for action in actions:
+        button = QToolButton(row)
+        button.setDefaultAction(action)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        box.addWidget(button)
+    box.addStretch(1)
+    return row
+
+
+class WorkspaceWindow(QMainWindow):
+    def __init__(
+        self,
+        library: Library,
+        runner: OpRunner,
+        stack: QUndoStack,
+        settings: QSettings,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.library = library
+        self.runner = runner
+        self.stack = stack
+        self.settings = settings
+        self.undo = UndoContext(library, runner, stack, lambda text: errors.show_status(self, text))
+        self.briefing_id: int | None = None
+        self.briefing: Briefing | None = None
+        self.dialog: QWidget | None = None  # the dialog an action has open, if any
+        self.setWindowTitle(f"Briefing Workspace — {library.path.name}")
+        self.setWindowIcon(icon("briefing"))
+        self.setStyleSheet(STYLE)
+
+        self.list_model = BriefingListModel(library, self)
+        self.list = QListView(self)
+        self.list.setObjectName("briefingList")
+        self.list.setAccessibleName("Briefings")
+        self.list.setModel(self.list_model)
+        self.list.setSpacing(1)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.fields = BriefingFields(self)
+        self.tree_model = BriefingTreeModel(self)
+        self.tree = self._make_tree()
+        self.preview = PreviewPane(runner, self)
+        install_actions(self)
+
+        editor = _pane(
+            "Briefing",
+            self.fields,
+            QLabel("Sections and items — drag to reorder, double-click to edit"),
+            self.tree,
+            _buttons(
+                self.add_claims_action,
+                self.add_note_action,
+                self.add_heading_action,
+                self.remove_action,
+            ),
+            stretch=2,
+        )
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("workspaceSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setHandleWidth(6)
+        self.splitter.addWidget(
+            _pane(
+                "Briefings",
+                self.list,
+                _buttons(self.new_action, self.delete_briefing_action),
+                stretch=0,
+            )
+        )
+        self.splitter.addWidget(editor)
+        self.splitter.addWidget(_pane("Preview", self.preview, stretch=0))
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 1)
+        self.splitter.setSizes(DEFAULT_SIZES)
+        self.setCentralWidget(self.splitter)
+        self.counts = QLabel(self)
+        self.statusBar().addPermanentWidget(self.counts)
+
+        self.list.selectionModel().currentChanged.connect(self._on_list_current_changed)
+        self.list_model.title_edited.connect(lambda i, t: edits.retitle(self, i, t), QUEUED)
+        self.fields.edited.connect(self._request_preview)
+        self.fields.committed.connect(
+            lambda briefing_id, field, before, after, session: edits.edit_field(
+                self, briefing_id, field, before, after, session
+            )
+        )
+        self.tree.doubleClicked.connect(self._on_tree_double_clicked)
+        self.tree_model.items_dropped.connect(
+            lambda ids, s, r: edits.move_items(self, ids, s, r), QUEUED
+        )
+        self.tree_model.claims_dropped.connect(
+            lambda ids, s, r: edits.drop_claims(self, ids, s, r), QUEUED
+        )
+        self.tree_model.text_edited.connect(lambda i, t: edits.edit_text(self, i, t), QUEUED)
+        self.tree_model.section_renamed.connect(
+            lambda s, h: edits.rename_section(self, s, h), QUEUED
+        )
+        runner.library_changed.connect(self._on_runner_library_changed)
+        if parent is not None:
+            parent.installEventFilter(self)  # to commit typing when the main window closes
+        self._restore()
+        self.reload()
+        if self.briefing_id is None and self.list_model.rows:
+            self.select_briefing(self.list_model.rows[0].id)
+
+    def _make_tree(self) -> QTreeView:
+        tree = QTreeView(self)
+        tree.setObjectName("briefingTree")
+        tree.setAccessibleName("Sections and items")
+        tree.setModel(self.tree_model)
+        tree.setHeaderHidden(True)
+        tree.setUniformRowHeights(True)
+        tree.setIndentation(18)
+        tree.setExpandsOnDoubleClick(False)
+        tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        tree.setDragEnabled(True)
+        tree.setAcceptDrops(True)
+        tree.setDropIndicatorShown(True)
+        tree.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)  # claims from elsewhere too
+        tree.setDefaultDropAction(Qt.DropAction.MoveAction)
+        tree.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        return tree
+
+    # Showing --------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Show the library's briefings and the open one as they are now."""
+        self.list_model.refresh()
+        briefing = None
+        if self.briefing_id is not None:
+            try:
+                briefing = self.library.briefings.get(self.briefing_id)
+            except NotFound:
+                self.briefing_id = None
+        self.briefing = briefing
+        self.fields.show_briefing(briefing)
+        selected = [i.id for i in self.selected_items()]
+        current = self.tree_model.item_at(self.tree.currentIndex())
+        position = self.tree.verticalScrollBar().value()
+        if self.tree_model.set_briefing(briefing):
+            self.tree.expandAll()
+            self.tree.verticalScrollBar().setValue(position)
+            self.select_items(selected, current.id if current else None, scroll=False)
+        self._select_in_list()
+        self._update_counts()
+        self._request_preview()
+
+    def select_briefing(self, briefing_id: int | None) -> None:
+        """Open a briefing in the editor (what was typed into the last one is kept)."""
+        if briefing_id == self.briefing_id:
+            return
+        self.fields.end_session()
+        self.briefing_id = briefing_id
+        self.reload()
+
+    def _select_in_list(self) -> None:
+        row = self.list_model.row_of(self.briefing_id) if self.briefing_id is not None else -1
+        index = self.list_model.index(row, 0) if row >= 0 else self.list.rootIndex()
+        if self.list.currentIndex() != index:
+            self.list.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
+
+    def _on_list_current_changed(self, current: object, _previous: object) -> None:
+        briefing_id = current.data(IdRole) if current.isValid() else None  # type: ignore[attr-defined]
+        if briefing_id is not None:
+            self.select_briefing(briefing_id)
+
+    def _request_preview(self) -> None:
+        self.preview.request(self.briefing_id, self.fields.values())
+
+    def _update_counts(self) -> None:
+        if self.briefing is None:
+            self.counts.setText(f"{len(self.list_model.rows)} briefings")
+            return
+        claims = sum(1 for i in self.briefing.items if i.kind == "claim")
+        sections = len(self.briefing.sections)
+        self.counts.setText(
+            f"{sections} section{'' if sections == 1 else 's'} · "
+            f"{claims} claim{'' if claims == 1 else 's'}"
+        )
+
+    def _on_runner_library_changed(self, changes: object) -> None:
+        # A committed title or BLUF changes nothing the preview reads from the library (it
+        # shows the fields as typed), so its cached page stays: no full render mid-typing.
+        if not (isinstance(changes, Edited) and changes.text in FIELD_EDITS):
+            self.preview.invalidate()
+        self.reload()
+
+    # The tree -------------------------------------------------------------------------------
+
+    def selected_items(self) -> list[BriefingItem]:
+        """The selected items (not sections), in reading order."""
+        rows = self.tree.selectionModel().selectedRows() if self.tree.selectionModel() else []
+        ids = {item.id for index in rows if (item := self.tree_model.item_at(index))}
+        return [i for i in self.briefing.items if i.id in ids] if self.briefing else []
+
+    def current_section(self) -> BriefingSection | None:
+        """Where new items go: the section of the current row, else the last section."""
+        section = self.tree_model.section_at(self.tree.currentIndex())
+        if section is None and self.briefing and self.briefing.sections:
+            section = self.briefing.sections[-1]
+        return section
+
+    def select_items(
+        self, item_ids: list[int], current: int | None = None, *, scroll: bool = True
+    ) -> None:
+        selection = self.tree.selectionModel()
+        selection.clearSelection()
+        indexes = [self.tree_model.index_of_item(i) for i in item_ids]
+        indexes = [i for i in indexes if i.isValid()]
+        flags = QItemSelectionModel.SelectionFlag
+        for index in indexes:
+            selection.select(index, flags.Select | flags.Rows)
+        focus = self.tree_model.index_of_item(current) if current is not None else QModelIndex()
+        if not focus.isValid() and indexes:
+            focus = indexes[0]
+        if focus.isValid():
+            selection.setCurrentIndex(focus, flags.NoUpdate)
+            if scroll:
+                self.tree.scrollTo(focus)
+
+    def edit_current_item(self) -> None:
+        index = self.tree.currentIndex()
+        item_id = index.data(Role.ItemId) if index.isValid() else None
+        if item_id is not None:
+            edits.edit_item(self, item_id)
+        elif index.isValid():
+            self.tree.edit(index)  # a section: rename it in place
+
+    def _on_tree_double_clicked(self, index: object) -> None:
+        kind = index.data(Role.Kind)  # type: ignore[attr-defined]
+        if kind in ("note", "claim"):  # sections and sub-headings open their inline editor
+            edits.edit_item(self, index.data(Role.ItemId))  # type: ignore[attr-defined]
+
+    # Remembering and closing ----------------------------------------------------------------
+
+    def _restore(self) -> None:
+        geometry = self.settings.value("workspace/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1400, 860)
+        splitter = self.settings.value("workspace/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+
+    def save_settings(self) -> None:
+        self.settings.setValue("workspace/geometry", self.saveGeometry())
+        self.settings.setValue("workspace/splitter", self.splitter.saveState())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.parent() and event.type() == QEvent.Type.Close:
+            self.fields.commit()
+            self.save_settings()
+            self.preview.stop()  # the runner is about to stop: start no more renders
+        return False
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        self.preview.resume()
+        self.reload()
+        super().showEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        self.fields.end_session()
+        self.save_settings()
+        self.preview.stop()
+        super().closeEvent(event)

@@ -1,0 +1,137 @@
+"""The live preview follows the typing, drops stale renders; and the briefing gets out:
+copied as Markdown, written to PDF, printed, or refused with a message."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtPrintSupport import QPrintDialog
+
+from briefing.core import Library
+from briefing.core.export_document import build_document
+from briefing.core.export_html import render_html
+from briefing.core.sample import load_sample
+from briefing.ui.workspace import exporting
+from briefing.ui.workspace.preview_render import PreviewRenderer
+from briefing.ui.workspace.window import WorkspaceWindow
+from tests.ui.test_workspace_helpers import DESIGNATION, workspace_on
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
+
+
+@pytest.fixture
+def briefing_id(library: Library) -> int:
+    c = load_sample(library).claims
+    b = library.briefings.new("SenseTime IPO and US sanctions", bluf="Old bottom line.")
+    library.briefings.add_claims(b, [c["c1"], c["c5"]], section=DESIGNATION)
+    return b
+
+
+@pytest.fixture
+def window(qtbot, library: Library, briefing_id: int, tmp_path: Path):
+    yield from workspace_on(qtbot, library, tmp_path)
+
+
+def test_the_preview_shows_the_briefing_and_follows_the_typing(
+    qtbot, window: WorkspaceWindow, library: Library, briefing_id: int
+) -> None:
+    preview = window.preview
+    qtbot.waitUntil(lambda: "Old bottom line." in preview.toPlainText())
+    assert DESIGNATION in preview.toPlainText() and "military-industrial" in preview.toPlainText()
+    window.fields.bluf.setFocus()
+    window.fields.bluf.selectAll()
+    qtbot.keyClicks(window.fields.bluf, "Sanctions bite")
+    qtbot.waitUntil(lambda: "Sanctions bite" in preview.toPlainText())
+    assert "Old bottom line." not in preview.toPlainText()
+    assert library.briefings.get(briefing_id).bluf == "Old bottom line."  # not committed yet
+    assert "<blockquote>" in preview.html
+
+
+def test_a_render_overtaken_by_typing_is_dropped(
+    qtbot, window: WorkspaceWindow, briefing_id: int
+) -> None:
+    preview = window.preview
+    qtbot.waitUntil(lambda: not preview.busy)
+    shown: list[str] = []
+    preview.updated.connect(lambda: shown.append(preview.html))
+    started: list[bool] = []
+
+    def type_more() -> None:  # while the first render runs, before its result can arrive
+        if not started:
+            started.append(preview.rendering)
+            preview.request(briefing_id, {"bluf": "Second draft"})
+
+    preview.render_started.connect(type_more)
+    preview.request(briefing_id, {"bluf": "First draft"})
+    qtbot.waitUntil(lambda: "Second draft" in preview.toPlainText())
+    assert started == [True]
+    assert not any("First draft" in html for html in shown)
+
+
+def test_copy_as_markdown(qtbot, window: WorkspaceWindow) -> None:
+    QGuiApplication.clipboard().clear()
+    window.copy_action.trigger()
+    qtbot.waitUntil(lambda: QGuiApplication.clipboard().text().startswith("# SenseTime IPO"))
+    assert "## The designation" in QGuiApplication.clipboard().text()
+
+
+def test_export_to_pdf_and_print(qtbot, window: WorkspaceWindow, tmp_path: Path) -> None:
+    path = tmp_path / "briefing.pdf"
+    op = exporting.export_pdf(window, path)
+    with qtbot.waitSignal(op.finished):
+        pass
+    data = path.read_bytes()
+    assert data.startswith(b"%PDF-") and b"/Type /Page" in data
+    assert not list(tmp_path.glob(".briefing.pdf.*"))  # no temporary file left behind
+    assert window.settings.value(exporting.FOLDER_KEY) == str(tmp_path)
+
+    window.print_action.trigger()
+    qtbot.waitUntil(lambda: isinstance(window.dialog, QPrintDialog))
+    window.dialog.reject()
+
+
+def test_an_export_that_cannot_be_written_says_why(
+    qtbot, window: WorkspaceWindow, tmp_path: Path
+) -> None:
+    path = tmp_path / "missing" / "briefing.md"
+    op = exporting.export_to(window, path, "md")
+    with qtbot.waitSignal(op.failed):
+        pass
+    assert not path.exists()
+    assert "does not exist" in window.statusBar().currentMessage()
+    assert exporting.format_for(Path("a.HTML")) == "html"
+    assert exporting.format_for(Path("a"), "HTML (*.html)") == "html"
+    assert exporting.file_stem("SenseTime IPO & US sanctions!") == "sensetime-ipo-us-sanctions"
+
+
+@pytest.mark.parametrize(
+    "bluf",
+    [
+        "Sanctions bite.",
+        "b",  # shares its first letter with the token
+        "*Stressed*, **strong** and `code` & <b>tags</b> [a link](https://example.org)",
+        "First paragraph.\n\nSecond paragraph.\n\n# not a heading",
+        "",  # no BLUF paragraph at all: rendered in full
+    ],
+)
+def test_the_fast_bluf_render_is_the_full_render(
+    library: Library, briefing_id: int, bluf: str
+) -> None:
+    renderer = PreviewRenderer()
+    fields = {"title": "Typed title", "author": "A. Analyst", "date": "2021-12-15"}
+    renderer.render(library, briefing_id, fields | {"bluf": "warm the cache"})
+    full = dataclasses.replace(
+        build_document(library, briefing_id),
+        title="Typed title",
+        author="A. Analyst",
+        date="2021-12-15",
+        bluf=bluf,
+    )
+    assert renderer.render(library, briefing_id, fields | {"bluf": bluf}) == render_html(full)
+    assert renderer.full_renders == (1 if bluf else 2)  # the cache, then keystrokes are cheap
+    renderer.generation += 1  # the library changed: read it again
+    renderer.render(library, briefing_id, fields | {"bluf": "x"})
+    assert renderer.full_renders == (2 if bluf else 3)

@@ -1,0 +1,92 @@
+"""The workspace with the worked example's briefing and its preview, saved to
+docs/screenshots/briefing-workspace.png; then looked at.
+
+Run with: xvfb-run -a env QT_QPA_PLATFORM=xcb .venv/bin/python -m pytest -m screenshot tests/ui
+Asserts what can fail in a picture: not blank, the preview rendered, and no label or button
+text wider than its widget.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QFontMetrics, QUndoStack
+from PySide6.QtWidgets import QAbstractButton, QLabel
+
+from briefing.core import Library
+from briefing.core.sample import load_sample
+from briefing.ui.app import apply_style
+from briefing.ui.ops import OpRunner
+from briefing.ui.workspace.window import WorkspaceWindow
+from tests.ui.test_workspace_helpers import BLUF, DESIGNATION, NOTE, REACTION, RESPONSE
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+
+pytestmark = [
+    pytest.mark.screenshot,
+    pytest.mark.skipif(
+        os.environ.get("QT_QPA_PLATFORM") != "xcb",
+        reason="needs a real window: xvfb-run -a env QT_QPA_PLATFORM=xcb",
+    ),
+]
+
+
+def worked_example(library: Library) -> int:
+    c = load_sample(library).claims
+    b = library.briefings.new(
+        "SenseTime IPO and US sanctions", bluf=BLUF, author="A. Analyst", date="2021-12-15"
+    )
+    library.briefings.add_claims(b, [c["c1"], c["c5"], c["c3"]], section=DESIGNATION)
+    library.briefings.add_claims(b, [c["c2"], c["c6"]], section=RESPONSE)
+    library.briefings.add_note(b, NOTE, section=RESPONSE)
+    library.briefings.add_claims(b, [c["c4"]], section=REACTION)
+    return b
+
+
+def test_workspace_screenshot(qtbot, qapp, tmp_path: Path) -> None:
+    apply_style(qapp)
+    library = Library.open(tmp_path / "library.sqlite")
+    briefing_id = worked_example(library)
+    library.briefings.new("Xinjiang supply chains: open questions", author="A. Analyst")
+    runner = OpRunner(library)
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = WorkspaceWindow(library, runner, QUndoStack(), settings)
+    qtbot.addWidget(window)
+    try:
+        window.resize(1440, 900)
+        window.show()
+        qtbot.waitExposed(window)
+        window.select_briefing(briefing_id)
+        note = next(i for i in window.briefing.items if i.kind == "note")
+        window.select_items([note.id])
+        qtbot.waitUntil(lambda: "Bottom line up front" in window.preview.toPlainText())
+        qtbot.waitUntil(lambda: not window.preview.busy)
+        qapp.processEvents()
+
+        image = window.grab()
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        assert image.save(str(SCREENSHOTS / "briefing-workspace.png"))
+
+        shot = image.toImage()
+        colours = {
+            shot.pixelColor(x, y).rgb()
+            for x in range(0, shot.width(), 17)
+            for y in range(0, shot.height(), 13)
+        }
+        assert len(colours) > 20
+        text = window.preview.toPlainText()
+        assert "SenseTime IPO and US sanctions" in text and "Beijing's reaction" in text
+        for widget in window.findChildren(QLabel) + window.findChildren(QAbstractButton):
+            if widget.isVisible() and widget.text() and not getattr(widget, "wordWrap", bool)():
+                width = QFontMetrics(widget.font()).horizontalAdvance(
+                    widget.text().replace("&", "")
+                )
+                assert width <= widget.width(), widget.text()
+    finally:
+        window.close()
+        runner.shutdown()
+        qtbot.wait(1)
+        library.close()
