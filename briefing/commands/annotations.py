@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 from briefing.commands.arguments import article_id
 from briefing.commands.output import print_json
+from briefing.core.atomic_files import write_atomically
 from briefing.core.errors import InvalidInput
 from briefing.core.library import Library
 from briefing.core.w3c import export_annotations
@@ -37,28 +36,6 @@ def register(commands: argparse._SubParsersAction) -> None:
     a.add_argument("file", metavar="FILE", help="a JSON-LD file, or - for standard input")
     a.add_argument("--json", action="store_true", help="the report, for scripts")
     a.set_defaults(run=run_import)
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write to a temporary file beside the target and rename it: never half a file."""
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise InvalidInput(f"cannot write {path}: the folder {folder} does not exist")
-    try:
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise InvalidInput(f"cannot write in {folder}: {exc.strerror}") from None
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-        # mkstemp makes the file private (0600); give it the mode any new file would get.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)
-        os.replace(temporary, path)
-    except OSError as exc:
-        Path(temporary).unlink(missing_ok=True)
-        raise InvalidInput(f"cannot write {path}: {exc.strerror}") from None
 
 
 def run_export(args: argparse.Namespace, library: Library) -> int:

@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from briefing.commands.annotations import write_atomically
 from briefing.commands.arguments import positive_int
 from briefing.commands.output import date_text, print_json, print_table
+from briefing.core.atomic_files import write_atomically
 from briefing.core.briefing_model import Briefing, BriefingItem
 from briefing.core.export_csl import render_csl
 from briefing.core.export_document import build_document

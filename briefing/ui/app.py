@@ -20,8 +20,8 @@ from briefing.core.library import Library
 from briefing.core.sample import SampleLoaded, load_sample
 from briefing.ui.dialogs.library_unavailable import ask_for_library
 from briefing.ui.errors import install_excepthook
+from briefing.ui.icons import icon
 from briefing.ui.main_window import MainWindow
-from briefing.ui.menus import icon
 from briefing.ui.ops import CoreOp
 
 APP_NAME = "Briefing"

@@ -19,21 +19,16 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QToolBar, QWidget
 
-from briefing.core.bundled import resources_dir
 from briefing.ui.actions import annotate, articles, help_menu, import_files, suggestions
+from briefing.ui.icons import icon
 
 if TYPE_CHECKING:
     from briefing.ui.main_window import MainWindow
 
 Keys = QKeySequence | QKeySequence.StandardKey | tuple[QKeySequence.StandardKey, str] | str | None
-
-
-def icon(name: str) -> QIcon:
-    path = resources_dir() / "icons" / f"{name}.svg"
-    return QIcon(str(path)) if path.exists() else QIcon()
 
 
 def _action(

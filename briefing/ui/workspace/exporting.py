@@ -9,9 +9,7 @@ QPdfWriter, on the GUI thread, where text layout belongs.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,7 +26,7 @@ from PySide6.QtGui import (
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog
 
-from briefing.commands.annotations import write_atomically
+from briefing.core.atomic_files import atomic_target, write_atomically
 from briefing.core.errors import InvalidInput
 from briefing.core.export_html import export_html
 from briefing.core.export_markdown import export_markdown
@@ -190,23 +188,11 @@ def export_pdf(window: WorkspaceWindow, path: Path) -> QueryOp[str] | None:
 
 def write_pdf(html: str, path: Path, title: str) -> None:
     """Lay the HTML out on A4 pages into a file beside `path`, then rename it into place."""
-    folder = path.parent
-    if not folder.is_dir():
-        raise InvalidInput(f"cannot write {path}: the folder {folder} does not exist")
-    handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(handle)
-    try:
-        writer = QPdfWriter(temporary)
+    with atomic_target(path) as temporary:
+        writer = QPdfWriter(str(temporary))
         writer.setTitle(title)
         writer.setCreator("Briefing")
         writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
         writer.setPageMargins(QMarginsF(18, 16, 18, 16), QPageLayout.Unit.Millimeter)
         print_html(html, writer)
-        del writer  # closes the file
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)
-        os.replace(temporary, path)
-    except OSError as exc:
-        Path(temporary).unlink(missing_ok=True)
-        raise InvalidInput(f"cannot write {path}: {exc.strerror}") from None
+        del writer  # closes the file before it is renamed

@@ -11,21 +11,16 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QToolBar
 
-from briefing.core.bundled import resources_dir
+from briefing.ui.icons import icon
 from briefing.ui.workspace import edits, exporting
 
 if TYPE_CHECKING:
     from briefing.ui.workspace.window import WorkspaceWindow
 
 Keys = QKeySequence.StandardKey
-
-
-def icon(name: str) -> QIcon:
-    path = resources_dir() / "icons" / f"{name}.svg"
-    return QIcon(str(path)) if path.exists() else QIcon()
 
 
 def _action(
