@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QAbstractButton, QDialog
 
 from briefing.core import Library
 from briefing.core.sample import load_sample
+from briefing.ui.app import apply_style, open_window
 from briefing.ui.main_window import MainWindow
 
 
@@ -39,3 +46,32 @@ def dialog_of(window: MainWindow, kind: type[QDialog]) -> QDialog:
     assert isinstance(dialog, kind), dialog
     assert dialog.isVisible()
     return dialog
+
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+# Screenshot tests need a real window: run them under Xvfb with Qt's xcb platform.
+REAL_WINDOW = [
+    pytest.mark.screenshot,
+    pytest.mark.skipif(
+        os.environ.get("QT_QPA_PLATFORM") != "xcb",
+        reason="needs a real window: xvfb-run -a env QT_QPA_PLATFORM=xcb",
+    ),
+]
+
+
+@contextmanager
+def first_run_window(qtbot, qapp, tmp_path: Path) -> Iterator[tuple[MainWindow, Library]]:
+    """The styled main window at 1400x900 on a new library, as a first run shows it."""
+    apply_style(qapp)
+    library = Library.open(tmp_path / "library.sqlite")
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = open_window(library, settings)
+    qtbot.addWidget(window)
+    try:
+        window.resize(1400, 900)
+        qtbot.waitExposed(window)
+        qtbot.waitUntil(lambda: window.panel.items("Claims") != [], timeout=5000)
+        yield window, library
+    finally:
+        window.close()
+        library.close()

@@ -3,7 +3,6 @@ the Help menu, and the window worked from the keyboard alone."""
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -28,7 +27,6 @@ from briefing.ui.dialogs.shortcuts import ShortcutsDialog, keys_of, plain
 from briefing.ui.main_window import MainWindow
 from tests.ui.helpers import sample_window, select
 
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 INPUTS = (QLineEdit, QComboBox, QAbstractItemView, QTextEdit, QPlainTextEdit, QAbstractSpinBox)
 
 
@@ -204,7 +202,6 @@ def test_every_input_has_an_accessible_name(qtbot, make_window, library: Library
         dialog.reject()
 
 
-@pytest.mark.qt_log_ignore("This plugin does not support")
 def test_the_view_menu_opens_the_briefing_workspace(qtbot, make_window, library: Library) -> None:
     from briefing.ui.workspace.window import WorkspaceWindow
 

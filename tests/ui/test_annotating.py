@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QInputDialog
 
@@ -12,7 +11,6 @@ from briefing.ui.dialogs.tag_actor import TagActorDialog
 from tests.ui.helpers import click, dialog_of, sample_window, select
 
 # Qt's offscreen platform warns when a window or popup (the completer) is shown; not ours.
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
 QUOTE = "SenseTime said yesterday it was postponing"
 

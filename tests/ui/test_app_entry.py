@@ -11,8 +11,6 @@ from PySide6.QtWidgets import QApplication
 from briefing.cli import main
 from briefing.core import Library
 
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
 
 def test_briefing_alone_opens_the_app_on_a_new_library(
     qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch

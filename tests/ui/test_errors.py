@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -13,8 +12,6 @@ from briefing.core import Library
 from briefing.ui import errors
 from briefing.ui.app import open_library
 from tests.conftest import SAMPLE
-
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 
 def test_unexpected_error_offers_the_traceback_as_details(qtbot) -> None:

@@ -12,8 +12,6 @@ from briefing.ui.ops import CoreOp
 from briefing.ui.widgets.library_pane import ANY_ACTOR, ANY_TAG
 from tests.conftest import corpus_files
 
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
 
 @pytest.fixture
 def tagged(library: Library) -> dict[str, int]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
 
 from briefing.core import Library
@@ -14,7 +13,6 @@ from briefing.ui.main_window import MainWindow
 from tests.conftest import SAMPLE, corpus_files
 
 # Qt's offscreen platform warns on every top-level window it shows; nothing to fix here.
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 
 def _first_run(qtbot, tmp_path: Path) -> tuple[Library, MainWindow]:

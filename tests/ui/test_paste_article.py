@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
-
 from briefing.core import Library
 from briefing.ui.actions.articles import paste_article
 from tests.conftest import SAMPLE
 from tests.ui.helpers import click
-
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
 
 def test_paste_the_sample_correct_its_date_and_import(qtbot, make_window, library: Library) -> None:

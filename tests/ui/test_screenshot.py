@@ -7,26 +7,15 @@ column header or status text wider than its place.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-import pytest
-from PySide6.QtCore import QPoint, QSettings
+from PySide6.QtCore import QPoint
 from PySide6.QtGui import QColor, QFontMetrics, QImage, QTextCursor
 
-from briefing.core import Library
-from briefing.ui.app import apply_style, open_window
 from briefing.ui.theme import mark_colours
+from tests.ui.helpers import REAL_WINDOW, SCREENSHOTS, first_run_window
 
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
-
-pytestmark = [
-    pytest.mark.screenshot,
-    pytest.mark.skipif(
-        os.environ.get("QT_QPA_PLATFORM") != "xcb",
-        reason="needs a real window: xvfb-run -a env QT_QPA_PLATFORM=xcb",
-    ),
-]
+pytestmark = REAL_WINDOW
 
 
 def _colour_near(image: QImage, point: QPoint, colour: QColor, radius: int = 3) -> bool:
@@ -40,14 +29,7 @@ def _colour_near(image: QImage, point: QPoint, colour: QColor, radius: int = 3) 
 
 
 def test_reader_screenshot(qtbot, qapp, tmp_path: Path) -> None:
-    apply_style(qapp)
-    library = Library.open(tmp_path / "library.sqlite")
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    window = open_window(library, settings)
-    qtbot.addWidget(window)
-    try:
-        window.resize(1400, 900)
-        qtbot.waitExposed(window)
+    with first_run_window(qtbot, qapp, tmp_path) as (window, library):
         qtbot.waitUntil(lambda: window.reader.article_id is not None, timeout=5000)
         qtbot.waitUntil(lambda: window.panel.items("Claims") != [], timeout=5000)
         qapp.processEvents()
@@ -83,6 +65,3 @@ def test_reader_screenshot(qtbot, qapp, tmp_path: Path) -> None:
         for section in range(model.columnCount()):
             label = model.headerData(section, header.orientation())
             assert metrics.horizontalAdvance(label) + 12 <= header.sectionSize(section), label
-    finally:
-        window.close()
-        library.close()

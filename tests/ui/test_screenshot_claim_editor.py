@@ -8,40 +8,20 @@ widget.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPixmap
 from PySide6.QtWidgets import QAbstractButton, QLabel
 
-from briefing.core import Library
 from briefing.ui.actions.annotate import edit_claim
-from briefing.ui.app import apply_style, open_window
 from briefing.ui.dialogs.claim_editor import ClaimEditor
+from tests.ui.helpers import REAL_WINDOW, SCREENSHOTS, first_run_window
 
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
-
-pytestmark = [
-    pytest.mark.screenshot,
-    pytest.mark.skipif(
-        os.environ.get("QT_QPA_PLATFORM") != "xcb",
-        reason="needs a real window: xvfb-run -a env QT_QPA_PLATFORM=xcb",
-    ),
-]
+pytestmark = REAL_WINDOW
 
 
 def test_claim_editor_screenshot(qtbot, qapp, tmp_path: Path) -> None:
-    apply_style(qapp)
-    library = Library.open(tmp_path / "library.sqlite")
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    window = open_window(library, settings)
-    qtbot.addWidget(window)
-    try:
-        window.resize(1400, 900)
-        qtbot.waitExposed(window)
-        qtbot.waitUntil(lambda: window.panel.items("Claims") != [], timeout=5000)
+    with first_run_window(qtbot, qapp, tmp_path) as (window, library):
         # The Treasury's claim: a speaker, subjects, sources and a contradicting claim.
         claim = next(c for c in library.claims.list() if c.links and len(c.about) > 1)
         editor = edit_claim(window, claim.id)
@@ -77,6 +57,3 @@ def test_claim_editor_screenshot(qtbot, qapp, tmp_path: Path) -> None:
                 width = QFontMetrics(widget.font()).horizontalAdvance(text)
                 assert width <= widget.width(), text
         editor.reject()
-    finally:
-        window.close()
-        library.close()

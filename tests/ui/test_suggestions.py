@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCharFormat, QTextCursor
 
@@ -10,8 +9,6 @@ from briefing.core import Library
 from briefing.ui.actions.suggestions import suggest_mentions
 from briefing.ui.widgets.annotation_panel import IdRole
 from tests.ui.helpers import click, sample_window
-
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
 
 def _suggested(qtbot, window) -> list:  # noqa: ANN001

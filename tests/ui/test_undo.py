@@ -12,8 +12,6 @@ from briefing.ui.dialogs.claim_editor import ClaimEditor
 from briefing.ui.widgets.annotation_panel import IdRole
 from tests.ui.helpers import click, dialog_of, sample_window, select
 
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
-
 
 def test_the_edit_menu_has_undo_and_redo_with_standard_keys(
     qtbot, make_window, library: Library

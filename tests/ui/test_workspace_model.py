@@ -13,8 +13,6 @@ from briefing.ui.workspace.mime import CLAIMS_MIME, ITEMS_MIME, claims_mime_data
 from briefing.ui.workspace.placement import drop_placements, place, placements_of
 from briefing.ui.workspace.tree_model import BriefingTreeModel, Role
 
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
-
 
 @pytest.fixture
 def sample(library: Library) -> SampleLoaded:

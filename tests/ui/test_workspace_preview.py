@@ -19,8 +19,6 @@ from briefing.ui.workspace.preview_render import PreviewRenderer
 from briefing.ui.workspace.window import WorkspaceWindow
 from tests.ui.test_workspace_helpers import DESIGNATION, workspace_on
 
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
-
 
 @pytest.fixture
 def briefing_id(library: Library) -> int:

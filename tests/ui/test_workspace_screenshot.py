@@ -8,10 +8,8 @@ text wider than its widget.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QFontMetrics, QUndoStack
 from PySide6.QtWidgets import QAbstractButton, QLabel
@@ -21,17 +19,10 @@ from briefing.core.sample import load_sample
 from briefing.ui.app import apply_style
 from briefing.ui.ops import OpRunner
 from briefing.ui.workspace.window import WorkspaceWindow
+from tests.ui.helpers import REAL_WINDOW, SCREENSHOTS
 from tests.ui.test_workspace_helpers import BLUF, DESIGNATION, NOTE, REACTION, RESPONSE
 
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
-
-pytestmark = [
-    pytest.mark.screenshot,
-    pytest.mark.skipif(
-        os.environ.get("QT_QPA_PLATFORM") != "xcb",
-        reason="needs a real window: xvfb-run -a env QT_QPA_PLATFORM=xcb",
-    ),
-]
+pytestmark = REAL_WINDOW
 
 
 def worked_example(library: Library) -> int:

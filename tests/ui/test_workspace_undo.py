@@ -22,8 +22,6 @@ from tests.ui.test_workspace_helpers import (
     workspace_on,
 )
 
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
-
 
 @pytest.fixture
 def sample(library: Library) -> SampleLoaded:
