@@ -127,6 +127,18 @@ class MainWindow(QMainWindow):
         self._update_counts()
         return True
 
+    def show_annotation(self, article_id: int, annotation_id: int) -> bool:
+        """Open an annotation where it is: its article (selected in the library list when it
+        is listed there), scrolled to it and flashed; the window comes to the front, since
+        the request may come from the workspace, the claims table or an actor page."""
+        if self.reader.article_id != article_id and not self.open_article(article_id, select=True):
+            return False
+        self.raise_()
+        self.activateWindow()
+        if not self.reader.reveal_annotation(annotation_id):
+            errors.show_status(self, "This annotation has no place in the current text")
+        return True
+
     def _on_panel_annotation_activated(self, annotation_id: int) -> None:
         if not self.reader.reveal_annotation(annotation_id):
             errors.show_status(self, "This annotation has no place in the current text")
@@ -136,9 +148,13 @@ class MainWindow(QMainWindow):
         current = self.reader.article_id
         if current is not None:
             bar = self.reader.page.verticalScrollBar()
-            position = bar.value()
+            position, span = bar.value(), self.reader.cursor_span()
             if self.library.articles.exists(current):
                 self.open_article(current)
+                # The reader stays where it was: the cursor too, so a shortcut that acts on
+                # the claim at the cursor works again after the change it just made.
+                if span is not None and self.view and span[1] <= len(self.view.article.text):
+                    self.reader.select_span(*span)
                 bar.setValue(position)
             else:
                 self.view = None

@@ -65,6 +65,7 @@ def install(window: MainWindow) -> None:
     _make_menus(window)
     _make_toolbar(window)
     window.reader.set_annotate_actions(window.annotate_actions)
+    window.panel.set_claim_actions([window.add_to_briefing_action])
 
 
 def _make_file_edit_actions(window: MainWindow) -> None:
@@ -181,6 +182,15 @@ def _make_annotate_actions(window: MainWindow) -> None:
         window.highlight_action,
         window.note_action,
     ]
+    window.add_to_briefing_action = _action(
+        window,
+        "Add Claim to &Briefing",
+        "Add the claim at the cursor, or the claims selected in the annotation panel, to the "
+        "briefing open in the workspace",
+        lambda: annotate.add_to_briefing(window),
+        "Ctrl+Shift+B",
+        "briefing",
+    )
     window.suggest_action = _action(
         window,
         "&Suggest Mentions",
@@ -221,6 +231,21 @@ def _make_view_help_actions(window: MainWindow) -> None:
         "Ctrl+B",
         "briefing",
     )
+    window.claims_action = _action(
+        window,
+        "&Claims",
+        "Every claim in the library in a table: sort, filter, open, add to a briefing",
+        partial(_open_claims, window),
+        "Ctrl+Shift+C",
+    )
+    window.actors_action = _action(
+        window,
+        "&Actors",
+        "The library's actors: aliases, mentions, the claims they make and that are about them",
+        partial(_open_actors, window),
+        "Ctrl+Shift+T",
+        "actor",
+    )
     window.shortcuts_action = _action(
         window,
         "&Keyboard Shortcuts",
@@ -252,13 +277,15 @@ def _make_menus(window: MainWindow) -> None:
     menu.addSeparator()
     menu.addAction(window.edit_details_action)
     menu = bar.addMenu("&View")
-    menu.addAction(window.workspace_action)
+    menu.addActions([window.workspace_action, window.claims_action, window.actors_action])
     menu.addSeparator()
     menu.addAction(window.filter_action)
     menu.addSeparator()
     menu.addActions(window.focus_actions)
     menu = bar.addMenu("&Annotate")
     menu.addActions(window.annotate_actions)
+    menu.addSeparator()
+    menu.addAction(window.add_to_briefing_action)
     menu.addSeparator()
     menu.addAction(window.suggest_action)
     menu.addSeparator()
@@ -293,6 +320,18 @@ def _open_workspace(window: MainWindow) -> None:
     from briefing.ui.workspace import open_workspace
 
     open_workspace(window)
+
+
+def _open_claims(window: MainWindow) -> None:
+    from briefing.ui.claims_table import open_claims
+
+    open_claims(window)
+
+
+def _open_actors(window: MainWindow) -> None:
+    from briefing.ui.actors import open_actors
+
+    open_actors(window)
 
 
 def _focus(widget: QWidget, *, select_all: bool = False) -> None:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QInputDialog
 
 from briefing.core.annotations import Span
+from briefing.core.claim_model import Claim
 from briefing.core.claim_state import (
     ClaimState,
     NewActor,
@@ -144,6 +145,38 @@ def delete_annotations(window: MainWindow, ids: list[int]) -> bool:
         return False
     text = "Delete annotation" if len(ids) == 1 else f"Delete {len(ids)} annotations"
     return window.undo.push(RemoveAnnotations(window.undo, text, ids))
+
+
+def add_to_briefing(window: MainWindow) -> list[int]:
+    """Ctrl+Shift+B: the claims selected in the annotation panel when it has focus, else
+    the claims under the reader's cursor or selection, go to the workspace's briefing."""
+    from briefing.ui.workspace.add_to_briefing import add_to_briefing as add
+
+    claim_ids = window.panel.selected_ids("claim") if window.panel.tree.hasFocus() else []
+    if not claim_ids:
+        claim_ids = _claims_at_cursor(window)
+    if not claim_ids:
+        errors.show_status(
+            window, "Put the cursor in a claim, or select claims in the panel, to add them"
+        )
+        return []
+    return add(window, claim_ids)
+
+
+def _claims_at_cursor(window: MainWindow) -> list[int]:
+    span, view = window.reader.cursor_span(), window.view
+    if span is None or view is None:
+        return []
+    start, end = span
+
+    def touches(claim: Claim) -> bool:
+        if claim.orphaned or claim.start is None or claim.end is None:
+            return False
+        if start == end:  # a bare cursor: inside the claim or at either edge
+            return claim.start <= start <= claim.end
+        return start < claim.end and claim.start < end
+
+    return [claim.id for claim in view.claims if touches(claim)]
 
 
 def _editor(

@@ -17,7 +17,16 @@ Signals:
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -42,6 +51,7 @@ from PySide6.QtWidgets import (
 
 from briefing.ui.article_view import ArticleView
 from briefing.ui.theme import mark_colours
+from briefing.ui.workspace.mime import CLAIMS_MIME, claims_mime_data
 
 IdRole = Qt.ItemDataRole.UserRole + 1
 KindRole = Qt.ItemDataRole.UserRole + 2  # claim, mention, highlight, note, suggestion
@@ -110,6 +120,18 @@ class _WrappingDelegate(QStyledItemDelegate):
 
 
 class _Tree(QTreeWidget):
+    """The panel's tree; selected claims drag out as claim ids, for the briefing workspace."""
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802 - Qt's name
+        return [CLAIMS_MIME]
+
+    def mimeData(self, items: list[QTreeWidgetItem]) -> QMimeData | None:  # noqa: N802
+        claims = [item for item in items if item.data(0, KindRole) == "claim"]
+        if not claims:
+            return None  # nothing a briefing can take: no drag starts
+        text = "\n\n".join(item.text(0) for item in claims)
+        return claims_mime_data([int(item.data(0, IdRole)) for item in claims], text)
+
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
         if event.oldSize().width() != event.size().width():
@@ -137,6 +159,10 @@ class AnnotationPanel(QWidget):
         self.tree.setRootIsDecorated(True)
         self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.tree.setSelectionMode(QTreeWidget.SelectionMode.ExtendedSelection)
+        self.tree.setDragEnabled(True)
+        self.tree.setDragDropMode(QTreeWidget.DragDropMode.DragOnly)
+        self.tree.setDefaultDropAction(Qt.DropAction.CopyAction)
+        self._claim_actions: list[QAction] = []
         self.accept_all = QPushButton("Accept All", self)
         self.accept_all.setToolTip("Tag every suggested mention as a mention of its actor")
         self.reject_all = QPushButton("Reject All", self)
@@ -201,6 +227,14 @@ class AnnotationPanel(QWidget):
             lambda: self.annotations_delete_requested.emit(self._ids(None)),
         )
 
+    def set_claim_actions(self, actions: list[QAction]) -> None:
+        """Window actions on claims (Add to Briefing) for the context menu of claims."""
+        self._claim_actions = list(actions)
+
+    def selected_ids(self, kind: str | None) -> list[int]:
+        """Ids of the selected annotations of `kind` (None: any kind but suggestions)."""
+        return self._ids(kind)
+
     def _ids(self, kind: str | None, *, everything: bool = False) -> list[int]:
         """Ids of the selected items of `kind` (None: any annotation, not suggestions)."""
         items = self.items(SUGGESTED) if everything else self.tree.selectedItems()
@@ -225,6 +259,8 @@ class AnnotationPanel(QWidget):
             self.tree.setCurrentItem(item)
         self._update_actions()
         actions = [a for a in self.tree.actions() if a.isEnabled()]
+        if self._ids("claim"):
+            actions += self._claim_actions
         if not actions:
             return
         menu = QMenu(self)

@@ -1,0 +1,1 @@
+"""Actor pages (issue 7): filled in by the actor-pages work."""

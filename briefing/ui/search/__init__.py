@@ -1,0 +1,1 @@
+"""Library search (issue 7): filled in by the search work."""
