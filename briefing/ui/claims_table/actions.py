@@ -1,0 +1,176 @@
+"""What the claims table does with its rows: open one in its article, add the selection to
+the briefing open in the workspace, copy the quotes; its menus and context menu.
+
+Return and Ctrl+C belong to the table alone (Qt.WidgetShortcut), so in the search box they
+still move on and copy text. Add to Briefing is Ctrl+Shift+B here as in the reader.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+from briefing.ui import errors
+from briefing.ui.claims_table.model import one_line
+from briefing.ui.icons import icon
+
+if TYPE_CHECKING:
+    from briefing.ui.claims_table.window import ClaimsWindow
+
+Keys = QKeySequence.StandardKey
+
+
+def _action(
+    window: ClaimsWindow,
+    text: str,
+    tip: str,
+    slot: Callable[[], object],
+    keys: list[QKeySequence | str] | None = None,
+    name: str = "",
+) -> QAction:
+    action = QAction(text, window)
+    action.setToolTip(tip)
+    action.setStatusTip(tip)
+    if keys:
+        action.setShortcuts([QKeySequence(k) for k in keys])
+    if name:
+        action.setIcon(icon(name))
+    action.triggered.connect(lambda _checked=False: slot())
+    window.addAction(action)
+    return action
+
+
+def install_actions(window: ClaimsWindow) -> None:
+    w = window
+    w.open_action = _action(
+        w,
+        "&Open in Article",
+        "Show the claim where it is in its article, in the main window",
+        lambda: open_current(w),
+        ["Return", "Enter"],
+        "claim",
+    )
+    w.add_action = _action(
+        w,
+        "Add to &Briefing",
+        "Add the selected claims to the briefing open in the workspace (Undo takes them out)",
+        lambda: add_selected(w),
+        ["Ctrl+Shift+B"],
+        "briefing",
+    )
+    w.copy_action = _action(
+        w,
+        "&Copy Quote",
+        "Put the selected quotes on the clipboard, one per line",
+        lambda: copy_quotes(w),
+        [Keys.Copy],
+        "copy",
+    )
+    for action in (w.open_action, w.copy_action):
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        w.removeAction(action)
+        w.view.addAction(action)
+    w.find_action = _action(
+        w, "&Find", "Search the claims", lambda: w.focus_search(), [Keys.Find], "find"
+    )
+    w.clear_action = _action(
+        w, "C&lear Filters", "Show every claim again", w.bar.clear, ["Ctrl+Shift+L"]
+    )
+    close_action = _action(w, "&Close", "Close the claims table", w.close, [Keys.Close])
+    w.undo_action = w.stack.createUndoAction(w, "&Undo")
+    w.undo_action.setShortcut(QKeySequence(Keys.Undo))
+    w.undo_action.setIcon(icon("undo"))
+    w.redo_action = w.stack.createRedoAction(w, "&Redo")
+    w.redo_action.setShortcut(QKeySequence(Keys.Redo))
+    w.redo_action.setIcon(icon("redo"))
+    w.addActions([w.undo_action, w.redo_action])
+
+    menu = w.menuBar().addMenu("&Claims")
+    menu.addActions([w.open_action, w.add_action, w.copy_action])
+    menu.addSeparator()
+    menu.addAction(close_action)
+    menu = w.menuBar().addMenu("&Edit")
+    menu.addActions([w.undo_action, w.redo_action])
+    menu.addSeparator()
+    menu.addActions([w.find_action, w.clear_action])
+    w.view.menu_requested = lambda where: show_menu_at(w, where)
+    update_actions(w)
+
+
+def context_menu(window: ClaimsWindow) -> QMenu:
+    """The rows' menu: the same actions as the Claims menu, for the selection."""
+    menu = QMenu(window.view)
+    menu.setObjectName("claimsContextMenu")
+    menu.setToolTipsVisible(True)
+    menu.addActions([window.open_action, window.add_action, window.copy_action])
+    menu.aboutToHide.connect(menu.deleteLater)
+    return menu
+
+
+def update_actions(window: ClaimsWindow) -> None:
+    selected = bool(window.view.selected_ids())
+    window.open_action.setEnabled(window.view.current_id() is not None or selected)
+    window.add_action.setEnabled(selected)
+    window.copy_action.setEnabled(selected)
+    count = len(window.view.selected_ids())
+    window.add_action.setText(
+        "Add to &Briefing" if count <= 1 else f"Add {count} Claims to &Briefing"
+    )
+    window.copy_action.setText("&Copy Quote" if count <= 1 else f"&Copy {count} Quotes")
+
+
+def open_current(window: ClaimsWindow) -> bool:
+    """The current claim (else the first selected) in its article in the main window."""
+    view = window.view
+    row = window.model.row_at(view.currentIndex())
+    if row is None or row.id not in view.selected_ids():
+        ids = view.selected_ids()
+        row = next((r for r in window.model.rows if ids and r.id == ids[0]), row)
+    if row is None:
+        errors.show_status(window, "Select a claim to open it in its article")
+        return False
+    return window.main_window.show_annotation(row.article_id, row.id)
+
+
+def add_selected(window: ClaimsWindow) -> list[int]:
+    """The selected claims, in table order, to the workspace's briefing (one undo step).
+
+    add_to_briefing reports in the main window and the workspace; the same words go to this
+    window's status bar, where the reader is looking.
+    """
+    from briefing.ui.workspace.add_to_briefing import add_to_briefing
+
+    ids = window.view.selected_ids()
+    if not ids:
+        errors.show_status(window, "Select claims to add them to a briefing")
+        return []
+    added = add_to_briefing(window.main_window, ids)
+    message = window.main_window.statusBar().currentMessage()
+    if message:
+        errors.show_status(window, message)
+    return added
+
+
+def copy_quotes(window: ClaimsWindow) -> str:
+    """The selected quotes, one per line, in table order, on the clipboard."""
+    ids = set(window.view.selected_ids())
+    quotes = [one_line(row.quote) for row in window.model.rows if row.id in ids]
+    if not quotes:
+        errors.show_status(window, "Select claims to copy their quotes")
+        return ""
+    text = "\n".join(quotes)
+    QGuiApplication.clipboard().setText(text)
+    what = "quote" if len(quotes) == 1 else f"{len(quotes)} quotes"
+    errors.show_status(window, f"Copied {what}")
+    return text
+
+
+def show_menu_at(window: ClaimsWindow, where: QPoint) -> QMenu:
+    menu = context_menu(window)
+    window.menu = menu  # tests find the open menu here
+    menu.popup(where)
+    return menu

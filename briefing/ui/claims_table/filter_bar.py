@@ -1,0 +1,164 @@
+"""Above the claims table: a search box that narrows as you type, choosers for status,
+speaker, grade and tag, and the count of what is shown.
+
+The choosers offer only what the library holds (the speakers and tags of its claims), and
+keep their choice by value when the claims are read again; a choice that is gone returns to
+"any" rather than showing an empty table for a reason the reader cannot see.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
+
+from briefing.core.claim_model import GRADE_MEANINGS, STATUSES
+from briefing.core.claim_row_order import NO_SPEAKER, UNGRADED, ClaimFilter
+from briefing.core.claim_rows import ClaimRow
+
+Choices = list[tuple[str, object]]
+NO_MODIFIERS = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+SEARCH_HINT = "Search quotes, speakers, subjects, articles, outlets and tags"
+
+
+def _combo(name: str, tip: str, choices: Choices, parent: QWidget) -> QComboBox:
+    combo = QComboBox(parent)
+    combo.setAccessibleName(name)
+    combo.setToolTip(tip)
+    combo.setStatusTip(tip)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(12)
+    _fill(combo, choices)
+    return combo
+
+
+def _fill(combo: QComboBox, choices: Choices) -> None:
+    """Replace the choices, keeping the chosen value when it is still offered."""
+    chosen = combo.currentData()
+    combo.blockSignals(True)
+    combo.clear()
+    for text, value in choices:
+        combo.addItem(text, value)
+    found = combo.findData(chosen) if chosen is not None else -1
+    combo.setCurrentIndex(max(found, 0))
+    combo.blockSignals(False)
+    view = combo.view()
+    view.setMinimumWidth(view.sizeHintForColumn(0) + 2 * view.frameWidth() + 24)
+
+
+class ClaimFilterBar(QWidget):
+    """Signals: changed() when any narrowing changed; leave_down() when Down or Return is
+    pressed in the search box (the window moves to the table)."""
+
+    changed = Signal()
+    leave_down = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("claimsFilterBar")
+        self.search = QLineEdit(self)
+        self.search.setObjectName("claimsSearch")
+        self.search.setAccessibleName("Search claims")
+        self.search.setPlaceholderText(SEARCH_HINT + " (Ctrl+F)")
+        self.search.setToolTip(SEARCH_HINT + ": every word must match; case and accents do not")
+        self.search.setClearButtonEnabled(True)
+        self.search.installEventFilter(self)
+        self.status = _combo(
+            "Status",
+            "Show claims of one status",
+            [("Any status", None), *((s.capitalize(), s) for s in STATUSES)],
+            self,
+        )
+        self.speaker = _combo(
+            "Speaker", "Show claims by one speaker", [("Any speaker", None)], self
+        )
+        grades: Choices = [(f"{g} — {m}", g) for g, m in GRADE_MEANINGS.items()]
+        self.grade = _combo(
+            "Grade",
+            "Show claims of one credibility grade",
+            [("Any grade", None), *grades, ("Ungraded", UNGRADED)],
+            self,
+        )
+        self.tag = _combo(
+            "Tag", "Show claims tagged so, or in an article tagged so", [("Any tag", None)], self
+        )
+        self.count = QLabel(self)
+        self.count.setObjectName("claimsCount")
+        self.count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(6)
+        row.addWidget(self.search, 3)
+        for combo in self.choosers:
+            row.addWidget(combo, 1)
+        row.addSpacing(6)
+        row.addWidget(self.count)
+        for combo in self.choosers:
+            combo.currentIndexChanged.connect(self.changed)
+        self.search.textChanged.connect(self.changed)
+        for first, second in zip([self.search, *self.choosers], self.choosers, strict=False):
+            QWidget.setTabOrder(first, second)
+
+    @property
+    def choosers(self) -> list[QComboBox]:
+        return [self.status, self.speaker, self.grade, self.tag]
+
+    def current(self) -> ClaimFilter:
+        return ClaimFilter(
+            text=self.search.text(),
+            status=self.status.currentData(),
+            speaker_id=self.speaker.currentData(),
+            grade=self.grade.currentData(),
+            tag=self.tag.currentData(),
+        )
+
+    def offer(self, rows: list[ClaimRow]) -> None:
+        """The speakers and tags of these claims as choices; changed() if a choice went."""
+        before = self.current()
+        speakers = {row.speaker.id: row.speaker.name for row in rows if row.speaker}
+        speaker_choices: Choices = [("Any speaker", None)]
+        speaker_choices += sorted(((n, i) for i, n in speakers.items()), key=_name_key)
+        if any(row.speaker is None for row in rows):
+            speaker_choices.append(("No speaker given", NO_SPEAKER))
+        _fill(self.speaker, speaker_choices)
+        tags = {t.casefold(): t for row in rows for t in (*row.tags, *row.article_tags)}
+        tag_choices: Choices = [("Any tag", None)]
+        tag_choices += sorted(((t, t) for t in tags.values()), key=_name_key)
+        _fill(self.tag, tag_choices)
+        if self.current() != before:
+            self.changed.emit()
+
+    def show_count(self, shown: int, total: int) -> None:
+        noun = "claim" if total == 1 else "claims"
+        self.count.setText(f"{shown:,} of {total:,} {noun}")
+
+    def clear(self) -> None:
+        """Back to every claim (Escape in an empty search box)."""
+        for combo in self.choosers:
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.search.clear()
+        self.changed.emit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        """Down or Return: on to the table. Escape: clear the search, then the choosers."""
+        if watched is not self.search or not isinstance(event, QKeyEvent):
+            return False
+        if event.type() != QEvent.Type.KeyPress or event.modifiers() not in NO_MODIFIERS:
+            return False
+        if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.leave_down.emit()
+            return True
+        if event.key() == Qt.Key.Key_Escape:
+            if self.search.text():
+                self.search.clear()
+            else:
+                self.clear()
+            return True
+        return False
+
+
+def _name_key(choice: tuple[str, object]) -> str:
+    return choice[0].casefold()

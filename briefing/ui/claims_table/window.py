@@ -1,0 +1,226 @@
+"""The claims table: every claim in the library in a window of its own, to sort, narrow,
+open where it was made, and send to a briefing.
+
+Like the workspace it is a child of the main window with the Qt.Window flag and shares its
+library, op runner, undo stack and settings: Undo here takes back an Add to Briefing, and
+every change anywhere reaches the table through `runner.library_changed`. The rows are read
+on the reader thread (QueryOp), so a large library never freezes the window; a change that
+arrives while a read runs is read again once it ends. While the window is hidden it reads
+nothing and catches up when shown.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefing.core.claim_rows import ClaimRow, claim_rows
+from briefing.core.library import Library
+from briefing.core.progress import Progress
+from briefing.ui import errors
+from briefing.ui.claims_table import actions
+from briefing.ui.claims_table.filter_bar import ClaimFilterBar
+from briefing.ui.claims_table.model import ClaimsTableModel
+from briefing.ui.claims_table.view import CELL_PADDING, ClaimsTableView
+from briefing.ui.icons import icon
+from briefing.ui.ops import QueryOp
+
+if TYPE_CHECKING:
+    from briefing.ui.main_window import MainWindow
+
+EMPTY = "No claims yet — mark a claim in the reader with Ctrl+M"
+NO_MATCH = "No claim matches the search and the choosers — Escape in the search box clears them"
+LOADING = "Reading the claims…"
+HINT = "Double-click a claim to open it in its article · drag claims onto a briefing"
+STYLE = f"""
+QTableView#claimsTable {{ border: none; }}
+QTableView#claimsTable::item {{ padding: 0 {CELL_PADDING}px; }}
+QLabel#claimsCount {{ padding: 0 4px; }}
+QLabel#claimsHint {{ color: palette(placeholder-text); }}
+"""
+
+
+def _read_rows(library: Library, _progress: Progress) -> list[ClaimRow]:
+    rows = claim_rows(library)
+    for row in rows:
+        _ = row.haystack  # folded here, on the reader thread, not at the first keystroke
+    return rows
+
+
+class ClaimsWindow(QMainWindow):
+    def __init__(self, main_window: MainWindow) -> None:
+        super().__init__(main_window, Qt.WindowType.Window)
+        self.main_window = main_window
+        self.library = main_window.library
+        self.runner = main_window.runner
+        self.stack = main_window.undo_stack
+        self.settings = main_window.settings
+        self.menu: QMenu | None = None  # the context menu last opened
+        self._loading: QueryOp[list[ClaimRow]] | None = None
+        self._again = False  # the library changed while a read ran: read once more after
+        self._stale = True  # the rows may be out of date (the window was hidden, or new)
+        self._stopped = False  # the main window is closing: start no more reads
+        self._fitted = False  # the columns have their widths (remembered, or fitted once)
+        self.setWindowTitle(f"Claims — {self.library.path.name}")
+        self.setWindowIcon(icon("claim"))
+        self.setStyleSheet(STYLE)
+
+        self.model = ClaimsTableModel(self)
+        self.bar = ClaimFilterBar(self)
+        self.view = ClaimsTableView(self.model, self)
+        actions.install_actions(self)
+        self.setCentralWidget(self._layout())
+        self.view.set_placeholder(LOADING)
+        self._update_count()
+
+        self.bar.changed.connect(lambda: self.model.set_filter(self.bar.current()))
+        self.bar.leave_down.connect(self.enter_table)
+        self.view.activated.connect(lambda _index: actions.open_current(self))
+        self.view.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self.view.selectionModel().currentChanged.connect(self._on_selection_changed)
+        self.model.modelReset.connect(self._update_count)
+        self.runner.library_changed.connect(self._on_library_changed)
+        main_window.installEventFilter(self)  # to save settings when the main window closes
+        self._restore()
+
+    def _layout(self) -> QWidget:
+        hint = QLabel(HINT, self)
+        hint.setObjectName("claimsHint")
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(0, 0, 0, 0)
+        buttons.addWidget(hint, 1)
+        for action in (self.copy_action, self.open_action, self.add_action):
+            button = QToolButton(self)
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            buttons.addWidget(button)
+        self.add_button = button
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(10, 10, 10, 8)
+        layout.setSpacing(8)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+        QWidget.setTabOrder(self.bar.tag, self.view)
+        return central
+
+    # Reading the claims ---------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read every claim again (on the reader thread) and show them."""
+        if self._stopped:
+            return
+        if self._loading is not None:
+            self._again = True
+            return
+        self._stale = False
+        op: QueryOp[list[ClaimRow]] = QueryOp(self.runner, _read_rows, parent=self)
+        op.success(self._on_rows_read)
+        op.failure(self._on_read_failed)
+        self._loading = op
+        op.run()
+
+    @property
+    def loading(self) -> bool:
+        return self._loading is not None
+
+    def _on_rows_read(self, rows: list[ClaimRow]) -> None:
+        self._loading = None
+        if self._stopped:
+            return
+        self.bar.offer(rows)  # may narrow the filter (a chosen speaker is gone) first
+        self.model.set_filter(self.bar.current())
+        self.model.set_rows(rows)
+        if not self._fitted and rows:
+            self.view.fit_columns()
+            self._fitted = True
+        self._update_count()
+        if self._again:
+            self._again = False
+            self.reload()
+
+    def _on_read_failed(self, exc: BaseException) -> None:
+        self._loading = None
+        if not self._stopped:
+            self.view.set_placeholder(f"The claims could not be read: {exc}")
+            errors.show_error(self, exc)
+
+    def _on_library_changed(self, _changes: object) -> None:
+        if self.isVisible():
+            self.reload()
+        else:
+            self._stale = True
+
+    # Showing --------------------------------------------------------------------------------
+
+    def _update_count(self) -> None:
+        model = self.model
+        self.bar.show_count(model.rowCount(), model.total)
+        if not model.loaded:
+            self.view.set_placeholder(LOADING)
+        else:
+            self.view.set_placeholder(EMPTY if model.total == 0 else NO_MATCH)
+        actions.update_actions(self)
+
+    def _on_selection_changed(self, *_args: object) -> None:
+        actions.update_actions(self)
+
+    def focus_search(self) -> None:
+        self.bar.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.bar.search.selectAll()
+
+    def enter_table(self) -> None:
+        """From the search box to the table, on the current row (else the first)."""
+        self.view.setFocus(Qt.FocusReason.TabFocusReason)
+        if not self.view.selected_ids() and self.model.rowCount():
+            self.view.selectRow(0)
+
+    def select_claims(self, claim_ids: list[int]) -> None:
+        self.view.select_ids(claim_ids)
+
+    # Remembering and closing ----------------------------------------------------------------
+
+    def _restore(self) -> None:
+        geometry = self.settings.value("claims/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1360, 760)
+        header_state = self.settings.value("claims/header")
+        header = self.view.horizontalHeader()
+        if header_state is not None and header.restoreState(header_state):
+            self._fitted = True
+            self.view.sortByColumn(header.sortIndicatorSection(), header.sortIndicatorOrder())
+
+    def save_settings(self) -> None:
+        self.settings.setValue("claims/geometry", self.saveGeometry())
+        self.settings.setValue("claims/header", self.view.horizontalHeader().saveState())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.parent() and event.type() == QEvent.Type.Close:
+            if self.isVisible():
+                self.save_settings()
+            self._stopped = True  # the runner is about to stop
+        return False
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        self._stopped = False
+        if self._stale or not self.model.loaded:
+            self.reload()
+        super().showEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        self.save_settings()
+        super().closeEvent(event)

@@ -1,0 +1,318 @@
+"""The claims table, driven as a reader does: the worked example and three more articles
+(tests/core/test_claim_rows.py: a Reuters piece dated to the month, one whose year is
+unknown with an orphan, an undated one) listed, sorted, searched, narrowed, opened in their
+articles, added to a briefing and dragged there.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QModelIndex, QPoint, Qt
+from PySide6.QtGui import QContextMenuEvent, QFont, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QHeaderView
+
+from briefing.core import Library
+from briefing.core.sample import SampleLoaded
+from briefing.ui.claims_table import open_claims
+from briefing.ui.claims_table.model import COLUMNS, DATE, GRADE, QUOTE, SPEAKER, cell_text
+from briefing.ui.claims_table.window import EMPTY, NO_MATCH, ClaimsWindow
+from briefing.ui.main_window import MainWindow
+from briefing.ui.workspace import open_workspace
+from briefing.ui.workspace.mime import CLAIMS_MIME, ids_in
+from tests.core.test_claim_rows import Extra, add_second_articles
+from tests.ui.helpers import sample_window
+
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+@pytest.fixture
+def main(qtbot, make_window, library: Library) -> MainWindow:
+    window, _ = sample_window(qtbot, make_window, library)
+    return window
+
+
+@pytest.fixture
+def sample(library: Library, main: MainWindow) -> SampleLoaded:
+    """The worked example sample_window loaded: its claims were made c1 to c6, in order."""
+    ids = sorted(claim.id for claim in library.claims.list())
+    claims = {f"c{n}": claim_id for n, claim_id in enumerate(ids, start=1)}
+    return SampleLoaded(main.reader.article_id, actors=11, sources=0, claims=claims)
+
+
+QUOTES = {
+    "c1": "SenseTime's facial recognition programmes were designed in part to be used against "
+    "Uighurs and other mostly Muslim minorities in Xinjiang",
+}
+
+
+@pytest.fixture
+def extra(library: Library, sample: SampleLoaded) -> Extra:
+    return add_second_articles(library)
+
+
+def open_table(qtbot, main: MainWindow) -> ClaimsWindow:
+    table = open_claims(main)
+    qtbot.waitExposed(table)
+    qtbot.waitUntil(lambda: table.model.loaded and not table.loading)
+    return table
+
+
+def column(table: ClaimsWindow, number: int) -> list[str]:
+    return [cell_text(row, number) for row in table.model.rows]
+
+
+def shown_ids(table: ClaimsWindow) -> list[int]:
+    return [row.id for row in table.model.rows]
+
+
+def row_rect(table: ClaimsWindow, claim_id: int, col: int = QUOTE):
+    index = table.model.index(table.model.row_of(claim_id), col)
+    table.view.scrollTo(index)
+    return table.view.visualRect(index)
+
+
+def test_every_claim_is_listed_with_its_columns(qtbot, main, sample, extra: Extra) -> None:
+    table = open_table(qtbot, main)
+    assert table.model.total == 12 and table.model.rowCount() == 12
+    assert table.bar.count.text() == "12 of 12 claims"
+    headers = [table.model.headerData(n, Qt.Orientation.Horizontal) for n in range(8)]
+    assert headers == ["Quote", "Speaker", "About", "Status", "Grade", "Article", "Outlet", "Date"]
+    for n in range(len(COLUMNS)):
+        assert table.model.headerData(n, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    c1 = table.model.row_of(sample.claims["c1"])
+    cells = [table.model.index(c1, n).data() for n in range(8)]
+    assert cells == [
+        QUOTES["c1"],
+        "US Treasury",
+        "SenseTime, Uighurs",
+        "Disputed",
+        "3 — possibly true",
+        "SenseTime postpones IPO after US blacklisting",
+        "AFP",
+        "14 Dec 2021",
+    ]
+    tip = table.model.index(c1, QUOTE).data(Qt.ItemDataRole.ToolTipRole)
+    assert QUOTES["c1"].replace("'", "&#x27;") in tip
+    # Newest first: the worked example (14 Dec 2021), the Reuters piece (Dec 2021), then the
+    # article whose year is unknown, then the undated one.
+    assert column(table, DATE) == ["14 Dec 2021"] * 6 + ["Dec 2021"] * 3 + ["15 Dec"] * 2 + [""]
+    assert table.view.selectionMode() == table.view.SelectionMode.ExtendedSelection
+    assert table.view.alternatingRowColors()
+
+
+def test_sorting_by_date_grade_and_speaker(qtbot, main, sample, extra: Extra) -> None:
+    table = open_table(qtbot, main)
+    header = table.view.horizontalHeader()
+
+    def click_header(section: int) -> None:
+        x = header.sectionViewportPosition(section) + header.sectionSize(section) // 2
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+
+    click_header(GRADE)  # grade: best first, ungraded last
+    grades = [row.grade for row in table.model.rows]
+    assert grades == [2, 2, 3, 3, 3, 3, 4, 4, 5, 6, None, None]
+    click_header(GRADE)
+    assert [row.grade for row in table.model.rows][:3] == [6, 5, 4]
+    assert [row.grade for row in table.model.rows][-2:] == [None, None]
+
+    click_header(SPEAKER)
+    speakers = column(table, SPEAKER)
+    assert speakers[:2] == ["China", "China"] and speakers[-2:] == ["", ""]
+    assert speakers.index("Société Générale") < speakers.index("UN experts and researchers")
+
+    click_header(DATE)  # a first click on the date: newest first
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    click_header(DATE)
+    assert column(table, DATE) == ["Dec 2021"] * 3 + ["14 Dec 2021"] * 6 + ["15 Dec"] * 2 + [""]
+
+
+def test_search_as_you_type_and_the_choosers_narrow(qtbot, main, sample, extra: Extra) -> None:
+    table = open_table(qtbot, main)
+    bar = table.bar
+    qtbot.keyClicks(bar.search, "societe")  # no accent typed: Société Générale found
+    assert shown_ids(table) == [extra.suppliers]
+    assert bar.count.text() == "1 of 12 claims"
+    bar.search.clear()
+    qtbot.keyClicks(bar.search, "XINJIANG camps")
+    assert shown_ids(table) == [sample.claims["c3"]]
+    qtbot.keyClick(bar.search, Qt.Key.Key_Escape)  # clears the search
+    assert bar.search.text() == "" and table.model.rowCount() == 12
+
+    bar.status.setCurrentIndex(bar.status.findData("disputed"))
+    assert set(column(table, 3)) == {"Disputed"} and table.model.rowCount() == 2
+    bar.status.setCurrentIndex(0)
+    china = main.library.actors.resolve("China").id
+    bar.speaker.setCurrentIndex(bar.speaker.findData(china))
+    assert set(shown_ids(table)) == {extra.bullying, extra.measures}
+    bar.speaker.setCurrentIndex(bar.speaker.findText("No speaker given"))
+    assert set(shown_ids(table)) == {extra.volatility, extra.revived}
+    bar.speaker.setCurrentIndex(0)
+    bar.grade.setCurrentIndex(bar.grade.findText("2 — probably true"))
+    assert set(shown_ids(table)) == {sample.claims["c3"], extra.suppliers}
+    bar.tag.setCurrentIndex(bar.tag.findText("surveillance"))
+    assert shown_ids(table) == []
+    assert table.view.placeholder == NO_MATCH
+    assert bar.count.text() == "0 of 12 claims"
+    bar.grade.setCurrentIndex(0)
+    assert shown_ids(table) == [sample.claims["c1"]]
+    qtbot.keyClick(bar.search, Qt.Key.Key_Escape)  # an empty search box: clears the choosers
+    assert table.model.rowCount() == 12 and bar.tag.currentIndex() == 0
+
+
+def test_double_click_and_enter_open_the_claim_in_its_article(
+    qtbot, main, sample, extra: Extra
+) -> None:
+    table = open_table(qtbot, main)
+    rect = row_rect(table, extra.suppliers)
+    qtbot.mouseClick(table.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(table.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    claim = main.library.claims.get(extra.suppliers)
+    assert main.reader.article_id == extra.curbs
+    assert main.reader.cursor_span() == (claim.start, claim.end)
+
+    table.view.select_ids([sample.claims["c3"]])
+    table.view.setFocus()
+    qtbot.keyClick(table.view, Qt.Key.Key_Return)
+    claim = main.library.claims.get(sample.claims["c3"])
+    assert main.reader.article_id == claim.article_id
+    assert main.reader.cursor_span() == (claim.start, claim.end)
+
+
+def test_add_selected_claims_to_the_briefing_and_undo(qtbot, main, sample, extra) -> None:
+    library = main.library
+    briefing_id = library.briefings.new("Export curbs")
+    table = open_table(qtbot, main)
+    wanted = [extra.suppliers, sample.claims["c1"], extra.bullying]
+    table.view.select_ids(wanted)
+    in_table_order = [i for i in shown_ids(table) if i in wanted]
+    assert table.add_action.isEnabled() and table.add_action.text() == "Add 3 Claims to &Briefing"
+    table.activateWindow()
+    qtbot.waitUntil(table.isActiveWindow)
+    table.view.setFocus()
+    qtbot.keyClick(table.view, Qt.Key.Key_B, CTRL_SHIFT)
+
+    def claims_in_briefing() -> list[int]:
+        return [i.claim_id for i in library.briefings.get(briefing_id).items if i.claim_id]
+
+    qtbot.waitUntil(lambda: claims_in_briefing() == in_table_order)
+    assert "Added 3 claims" in table.statusBar().currentMessage()
+    main.undo_stack.undo()
+    qtbot.waitUntil(lambda: claims_in_briefing() == [])
+
+
+def test_a_drag_carries_the_ids_in_table_order(qtbot, main, sample, extra: Extra) -> None:
+    library = main.library
+    briefing_id = library.briefings.new("Export curbs")
+    table = open_table(qtbot, main)
+    wanted = [extra.measures, sample.claims["c6"], extra.bullying]
+    table.view.select_ids(wanted)
+    data = table.model.mimeData(table.view.selectedIndexes())
+    in_table_order = [i for i in shown_ids(table) if i in wanted]
+    assert ids_in(data, CLAIMS_MIME) == in_table_order
+    quotes = {row.id: row.quote for row in table.model.rows}
+    assert data.text() == "\n".join(quotes[i] for i in in_table_order)
+    assert table.view.dragEnabled()
+
+    workspace = open_workspace(main)  # the drop: what the workspace's tree does with it
+    assert workspace.briefing_id == briefing_id
+    assert workspace.tree_model.canDropMimeData(
+        data, Qt.DropAction.CopyAction, -1, 0, QModelIndex()
+    )
+    workspace.tree_model.dropMimeData(data, Qt.DropAction.CopyAction, -1, 0, QModelIndex())
+    qtbot.waitUntil(
+        lambda: [i.claim_id for i in library.briefings.get(briefing_id).items] == in_table_order
+    )
+
+
+def test_the_table_follows_claims_added_and_edited_in_the_main_window(qtbot, main, sample) -> None:
+    from briefing.ui.dialogs.claim_editor import ClaimEditor
+    from tests.ui.helpers import dialog_of, select
+    from tests.ui.test_annotating import _ok
+
+    table = open_table(qtbot, main)
+    assert table.model.total == 6
+    select(main, "SenseTime said yesterday it was postponing")
+    main.claim_action.trigger()
+    editor = dialog_of(main, ClaimEditor)
+    qtbot.keyClicks(editor.speaker.line, "SenseTime")
+    qtbot.mouseClick(_ok(editor), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: table.model.total == 7)
+    (new,) = [r for r in table.model.all_rows if r.quote.startswith("SenseTime said")]
+    assert new.speaker_name == "SenseTime"
+
+    table.view.select_ids([sample.claims["c6"]])
+    from briefing.ui.actions import annotate
+
+    editor = annotate.edit_claim(main, sample.claims["c6"])
+    editor.status.setCurrentText("denied")
+    qtbot.mouseClick(_ok(editor), Qt.MouseButton.LeftButton)
+    row = lambda: table.model.row_of(sample.claims["c6"])  # noqa: E731
+    qtbot.waitUntil(lambda: table.model.index(row(), 3).data() == "Denied")
+    assert table.view.selected_ids() == [sample.claims["c6"]]  # kept across the reload
+    main.undo_stack.undo()
+    qtbot.waitUntil(lambda: table.model.index(row(), 3).data() == "Asserted")
+
+
+def test_an_orphaned_claim_is_shown_apart(qtbot, main, sample, extra: Extra) -> None:
+    table = open_table(qtbot, main)
+    index = table.model.index(table.model.row_of(extra.orphan), SPEAKER)
+    assert index.data() == "SenseTime"
+    font = index.data(Qt.ItemDataRole.FontRole)
+    assert isinstance(font, QFont) and font.italic()
+    grey = QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText)
+    assert index.data(Qt.ItemDataRole.ForegroundRole) == grey
+    assert "no longer in the article" in index.data(Qt.ItemDataRole.ToolTipRole)
+    placed = table.model.index(table.model.row_of(extra.suppliers), SPEAKER)
+    assert placed.data(Qt.ItemDataRole.FontRole) is None
+
+
+def test_an_empty_library_says_how_to_begin(qtbot, make_window, library: Library) -> None:
+    main = make_window(library)
+    main.show()
+    qtbot.waitExposed(main)
+    table = open_table(qtbot, main)
+    assert table.model.rowCount() == 0 and table.view.placeholder == EMPTY
+    assert table.bar.count.text() == "0 of 0 claims"
+    assert not table.add_action.isEnabled()
+
+
+def test_context_menu_from_the_keyboard_copies_the_quotes(qtbot, main, sample, extra) -> None:
+    table = open_table(qtbot, main)
+    table.view.select_ids([sample.claims["c6"], sample.claims["c3"]])
+    table.view.setFocus()
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, QPoint(0, 0), QPoint(0, 0))
+    QApplication.sendEvent(table.view, event)
+    menu = table.menu
+    assert menu is not None and menu.isVisible()
+    texts = [a.text() for a in menu.actions()]
+    assert texts == ["&Open in Article", "Add 2 Claims to &Briefing", "&Copy 2 Quotes"]
+    assert all(a.toolTip() and a.statusTip() for a in menu.actions())
+    menu.actions()[2].trigger()
+    menu.close()
+    order = [i for i in shown_ids(table) if i in (sample.claims["c6"], sample.claims["c3"])]
+    quotes = {row.id: row.quote for row in table.model.rows}
+    assert QGuiApplication.clipboard().text() == "\n".join(quotes[i] for i in order)
+
+
+def test_view_claims_opens_one_window_that_remembers_its_layout(qtbot, main, sample) -> None:
+    main.claims_action.trigger()
+    table = main.findChild(ClaimsWindow)
+    assert table is not None and table.isVisible()
+    assert open_claims(main) is table
+    qtbot.waitUntil(lambda: table.model.loaded)
+    table.view.sortByColumn(GRADE, Qt.SortOrder.AscendingOrder)
+    table.resize(900, 600)
+    table.close()
+    assert main.settings.value("claims/geometry") is not None
+    table.deleteLater()
+    qtbot.waitUntil(lambda: main.findChild(ClaimsWindow) is None)
+    again = open_table(qtbot, main)
+    assert again is not table
+    header = again.view.horizontalHeader()
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (
+        GRADE,
+        Qt.SortOrder.AscendingOrder,
+    )
+    assert [row.grade for row in again.model.rows] == sorted(r.grade for r in again.model.rows)
+    assert header.sectionResizeMode(QUOTE) == QHeaderView.ResizeMode.Stretch
+    assert again.height() == 600  # (the offscreen screen is too narrow to check the width)

@@ -1,0 +1,75 @@
+"""The claims table with the worked example's claims, saved to docs/screenshots/claims-table.png;
+then looked at.
+
+Run with: xvfb-run -a env QT_QPA_PLATFORM=xcb .venv/bin/python -m pytest -m screenshot tests/ui
+Asserts what can fail in a picture: not blank, every claim listed, and no header, label or
+button text wider than its place.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QAbstractButton, QLabel
+
+from briefing.ui.claims_table import open_claims
+from briefing.ui.claims_table.model import COLUMNS, QUOTE
+from briefing.ui.claims_table.view import CELL_PADDING, LINES
+from tests.ui.helpers import REAL_WINDOW, SCREENSHOTS, first_run_window
+
+pytestmark = REAL_WINDOW
+
+
+def test_claims_table_screenshot(qtbot, qapp, tmp_path: Path) -> None:
+    with first_run_window(qtbot, qapp, tmp_path) as (window, library):
+        table = open_claims(window)
+        table.resize(1440, 520)
+        qtbot.waitExposed(table)
+        qtbot.waitUntil(lambda: table.model.loaded and not table.loading)
+        ids = [row.id for row in table.model.rows]
+        table.view.select_ids([ids[0], ids[2]], current=ids[2])
+        table.view.setFocus()
+        qapp.processEvents()
+
+        image = table.grab()
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        assert image.save(str(SCREENSHOTS / "claims-table.png"))
+
+        shot = image.toImage()
+        colours = {
+            shot.pixelColor(x, y).rgb()
+            for x in range(0, shot.width(), 17)
+            for y in range(0, shot.height(), 13)
+        }
+        assert len(colours) > 20
+        assert table.model.rowCount() == len(library.claims.list()) == 6
+        assert table.bar.count.text() == "6 of 6 claims"
+        view = table.view
+        for row in range(table.model.rowCount()):  # every row in sight, none cut off
+            assert view.viewport().rect().contains(view.visualRect(table.model.index(row, 0)))
+        header = view.horizontalHeader()
+        metrics = QFontMetrics(header.font())
+        for number, column in enumerate(COLUMNS):
+            assert metrics.horizontalAdvance(column.title) + 12 <= header.sectionSize(number)
+        # Every cell but the quote (elided on purpose, whole in its tooltip) fits its two
+        # lines; no row is drawn shorter than its text.
+        cell_metrics = QFontMetrics(view.font())
+        lines = view.verticalHeader().defaultSectionSize() - 2 * CELL_PADDING
+        assert lines >= LINES * cell_metrics.lineSpacing()
+        for row in range(table.model.rowCount()):
+            for number in range(len(COLUMNS)):
+                if number == QUOTE:
+                    continue
+                text = table.model.index(row, number).data()
+                space = QRect(0, 0, header.sectionSize(number) - 2 * CELL_PADDING - 4, 1000)
+                needed = cell_metrics.boundingRect(space, Qt.TextFlag.TextWordWrap, text)
+                assert needed.height() <= LINES * cell_metrics.lineSpacing(), text
+                assert needed.width() <= space.width(), text
+        for widget in table.findChildren(QLabel) + table.findChildren(QAbstractButton):
+            if widget.isVisible() and widget.text() and not getattr(widget, "wordWrap", bool)():
+                width = QFontMetrics(widget.font()).horizontalAdvance(
+                    widget.text().replace("&", "")
+                )
+                assert width <= widget.width(), widget.text()
