@@ -16,7 +16,7 @@ from PySide6.QtGui import (
     QDropEvent,
     QUndoStack,
 )
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QWidget
 
 from briefing.core.errors import BriefingError
 from briefing.core.library import Library
@@ -24,6 +24,7 @@ from briefing.ui import errors, menus
 from briefing.ui.actions import annotate, import_files, suggestions
 from briefing.ui.article_view import ArticleView, load_article_view
 from briefing.ui.ops import CoreOp, OpRunner
+from briefing.ui.search import SearchPage
 from briefing.ui.undo.context import UndoContext
 from briefing.ui.widgets.annotation_panel import AnnotationPanel
 from briefing.ui.widgets.library_pane import LibraryPane
@@ -53,13 +54,18 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
 
         self.library_pane = LibraryPane(library, self)
+        self.search_page = SearchPage(self)  # its field goes in the toolbar (menus.py)
+        # The search results take the library list's place while a query is typed.
+        self.left_pane = QStackedWidget(self)
+        self.left_pane.addWidget(self.library_pane)
+        self.left_pane.addWidget(self.search_page)
         self.reader = Reader(self)
         self.panel = AnnotationPanel(self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setHandleWidth(6)
-        for pane in (self.library_pane, self.reader, self.panel):
+        for pane in (self.left_pane, self.reader, self.panel):
             self.splitter.addWidget(pane)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes(DEFAULT_SIZES)
@@ -72,6 +78,11 @@ class MainWindow(QMainWindow):
         self._set_tab_order()
 
         self.library_pane.article_chosen.connect(self.open_article)
+        self.search_page.shown_changed.connect(
+            lambda shown: self.left_pane.setCurrentWidget(
+                self.search_page if shown else self.library_pane
+            )
+        )
         self.panel.annotation_activated.connect(self._on_panel_annotation_activated)
         self.panel.suggestion_activated.connect(
             lambda suggestion_id: self.reader.reveal_annotation(suggestion_id, "suggestion")
@@ -91,13 +102,17 @@ class MainWindow(QMainWindow):
         self._restore()
 
     def _set_tab_order(self) -> None:
-        """Tab goes library (filter, tag, actor, list) → reader (page, find bar) → panel."""
-        pane, reader, panel = self.library_pane, self.reader, self.panel
+        """Tab goes search field → library (filter, tag, actor, list) or search results
+        (filters, list), whichever is shown → reader (page, find bar) → panel."""
+        pane, reader, panel, search = self.library_pane, self.reader, self.panel, self.search_page
         chain = [
+            search.field,
             pane.filter,
             pane.tag_filter,
             pane.actor_filter,
             pane.view,
+            *search.filters.widgets,
+            search.view,
             reader.page,
             reader.find_bar.field,
             *reader.find_bar.buttons,

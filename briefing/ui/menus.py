@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QToolBar, QWidget
 
 from briefing.ui.actions import annotate, articles, help_menu, import_files, suggestions
 from briefing.ui.icons import icon
+from briefing.ui.search.in_toolbar import place_field
 
 if TYPE_CHECKING:
     from briefing.ui.main_window import MainWindow
@@ -219,6 +220,13 @@ def _make_view_help_actions(window: MainWindow) -> None:
             window.panel.tree,
         ),
     )
+    window.search_action = _action(
+        window,
+        "&Search Library…",
+        "Search the whole library (articles, claims, notes, actors) as you type",
+        window.search_page.focus_field,
+        "Ctrl+K",
+    )
     window.focus_actions = [
         _action(window, text, tip, partial(_focus, widget), f"Ctrl+{n}")
         for n, (text, tip, widget) in enumerate(focus_targets, start=1)
@@ -279,7 +287,7 @@ def _make_menus(window: MainWindow) -> None:
     menu = bar.addMenu("&View")
     menu.addActions([window.workspace_action, window.claims_action, window.actors_action])
     menu.addSeparator()
-    menu.addAction(window.filter_action)
+    menu.addActions([window.search_action, window.filter_action])
     menu.addSeparator()
     menu.addActions(window.focus_actions)
     menu = bar.addMenu("&Annotate")
@@ -309,6 +317,11 @@ def _make_toolbar(window: MainWindow) -> None:
     toolbar.addActions([window.undo_action, window.redo_action, window.find_action])
     toolbar.addSeparator()
     toolbar.addAction(window.workspace_action)
+    # The search field, right-aligned: always at hand, named with its key.
+    field = window.search_page.field
+    keys = window.search_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    field.setPlaceholderText(f"Search library   {keys}")
+    place_field(toolbar, field, icon_only=[window.undo_action, window.redo_action])
     # Not a command of its own: hiding the only toolbar is no use, so no menu entry for it.
     toolbar.toggleViewAction().setVisible(False)
     window.addToolBar(toolbar)

@@ -43,6 +43,7 @@ from briefing.ui.widgets.reader_document import (
     Typography,
     build_document,
 )
+from briefing.ui.widgets.term_marks import TermMarks
 
 MEASURE_CHARS = 70
 MIN_SIDE_MARGIN = 28
@@ -148,6 +149,7 @@ class Reader(QWidget):
         self._map: PositionMap | None = None
         self._flash: list[QTextEdit.ExtraSelection] = []
         self._found: list[QTextEdit.ExtraSelection] = []
+        self.terms = TermMarks(self, self._apply_extra_selections)  # a search's terms
         self._flash_timer = QTimer(self, singleShot=True, interval=FLASH_MS)
         self._flash_timer.timeout.connect(self._end_flash)
         self.find_bar.find_requested.connect(self.find)
@@ -168,6 +170,7 @@ class Reader(QWidget):
 
     def show_placeholder(self, message: str = "Choose an article from the library.") -> None:
         self._view, self._map = None, None
+        self.terms.clear(apply=False)
         self.page.document().clear()
         self.page.setPlaceholderText(message)
 
@@ -175,6 +178,7 @@ class Reader(QWidget):
         """Lay out `view`'s article and draw its marks; the view scrolls to the top."""
         self._view = view
         self._flash, self._found = [], []
+        self.terms.clear(apply=False)
         document = QTextDocument(self.page)
         point_size = self.font().pointSizeF()
         colours = self.colours
@@ -319,7 +323,7 @@ class Reader(QWidget):
         self._apply_extra_selections()
 
     def _apply_extra_selections(self) -> None:
-        self.page.setExtraSelections([*self._found, *self._flash])
+        self.page.setExtraSelections([*self.terms.selections, *self._found, *self._flash])
 
     # Finding --------------------------------------------------------------------------------
 

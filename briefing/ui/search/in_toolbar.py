@@ -1,0 +1,75 @@
+"""The search field at the right end of the main toolbar, visible at any window width.
+
+A toolbar that runs out of room hides its last items behind a » button, and the field is
+the last item: at 1400 pixels the labelled buttons alone take about 1,300. So Undo and
+Redo show their (universal) icons only, which leaves the field room at the default width;
+and when the window is narrower than the labelled toolbar and the field need, every button
+drops its label (tooltips still name them) rather than the field going out of sight.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QSizePolicy, QToolBar, QToolButton, QWidget
+
+from briefing.ui.search.field import SearchField
+
+SPARE = 24  # pixels kept free beside the field: the toolbar's margins and handle
+
+
+def place_field(toolbar: QToolBar, field: SearchField, icon_only: Sequence[QAction]) -> None:
+    """Put `field` at the right end of `toolbar`; the `icon_only` actions lose their text."""
+    spacer = QWidget(toolbar)
+    spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    for widget, name in ((spacer, "spacer"), (field, "searchField")):
+        # Qt wraps a toolbar's widget in a QWidgetAction: a holder, not a command (the
+        # command is Search Library, Ctrl+K), so it is named as Qt names its internal ones.
+        toolbar.addWidget(widget).setObjectName(f"_q_toolbar_{name}")
+    _Fitter(toolbar, field, list(icon_only))
+
+
+class _Fitter(QObject):
+    """Labels on the buttons while they and the field fit; icons only when not."""
+
+    def __init__(self, toolbar: QToolBar, field: SearchField, icon_only: list[QAction]) -> None:
+        super().__init__(toolbar)
+        self._toolbar = toolbar
+        self._field = field
+        self._icon_only = icon_only
+        self._labelled_width: int | None = None  # the buttons' width with their labels
+        self._style(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Resize:
+            self._fit()
+        return False
+
+    def _fit(self) -> None:
+        toolbar = self._toolbar
+        if self._labelled_width is None:
+            labelled = toolbar.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+            if not labelled:
+                return
+            buttons = [toolbar.widgetForAction(a) for a in toolbar.actions()]
+            self._labelled_width = sum(
+                b.sizeHint().width() for b in buttons if isinstance(b, QToolButton)
+            ) + 8 * sum(a.isSeparator() for a in toolbar.actions())
+        fits = self._labelled_width + self._field.minimumWidth() + SPARE <= toolbar.width()
+        wanted = (
+            Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+            if fits
+            else Qt.ToolButtonStyle.ToolButtonIconOnly
+        )
+        if toolbar.toolButtonStyle() != wanted:
+            self._style(wanted)
+
+    def _style(self, style: Qt.ToolButtonStyle) -> None:
+        self._toolbar.setToolButtonStyle(style)
+        for action in self._icon_only:  # setToolButtonStyle just gave them their text back
+            button = self._toolbar.widgetForAction(action)
+            if isinstance(button, QToolButton):
+                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)

@@ -1,0 +1,113 @@
+"""Search as you type without stalling the window: the core's search on the reader thread,
+with only the newest query worth running.
+
+A fast typist asks a question per key. Each is a `QueryOp` on the reader thread, so the
+window never waits for SQLite; and while one runs, later keys only replace the one waiting
+(at most one running, one waiting), so the thread never works through a backlog of
+questions nobody still asks. An answer to anything but the newest question is dropped
+on arrival: a slow early query cannot overwrite the results of a later one.
+
+Signals:
+    answered(object, object): the request (`SearchRequest`) and its hits (list[SearchHit])
+    failed(object, str): the request and what to tell the reader (a filter the core refused)
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Signal
+
+from briefing.core.errors import BriefingError
+from briefing.core.library import Library
+from briefing.core.progress import Progress
+from briefing.core.search_hit import SearchHit
+from briefing.ui.ops import OpRunner, QueryOp
+
+LIMIT = 20  # of each kind: actors, claims and notes, articles
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    """One question: the words typed and the filters set, as the core takes them."""
+
+    query: str
+    actor_id: int | None = None
+    tag: str | None = None
+    outlet: str | None = None
+    since: str | None = None
+    until: str | None = None
+
+    def has_filters(self) -> bool:
+        values = (self.actor_id, self.tag, self.outlet, self.since, self.until)
+        return any(v is not None for v in values)
+
+    def run(self, library: Library, _progress: Progress | None = None) -> list[SearchHit]:
+        return library.search.run(
+            self.query,
+            actor=self.actor_id,
+            tag=self.tag,
+            outlet=self.outlet,
+            since=self.since,
+            until=self.until,
+            limit=LIMIT,
+        )
+
+
+class Searcher(QObject):
+    answered = Signal(object, object)
+    failed = Signal(object, str)
+
+    def __init__(self, runner: OpRunner, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._latest: SearchRequest | None = None  # the question the reader is asking now
+        self._waiting: SearchRequest | None = None
+        self._running = False
+        self.asked_at = 0.0  # perf_counter() of the newest question, for the bench
+
+    @property
+    def latest(self) -> SearchRequest | None:
+        return self._latest
+
+    @property
+    def busy(self) -> bool:
+        return self._running or self._waiting is not None
+
+    def ask(self, request: SearchRequest) -> None:
+        """Search for `request`; whatever was asked before it no longer matters."""
+        self._latest = request
+        self.asked_at = time.perf_counter()
+        if self._running:
+            self._waiting = request
+        else:
+            self._start(request)
+
+    def forget(self) -> None:
+        """Nothing is being asked any more (the field was cleared): drop what comes back."""
+        self._latest = None
+        self._waiting = None
+
+    def _start(self, request: SearchRequest) -> None:
+        self._running = True
+        op = QueryOp(self._runner, request.run)
+        op.success(lambda hits: self._on_done(request, hits))
+        op.failure(lambda exc: self._on_failed(request, exc))
+        op.failed.connect(lambda _exc: self._next())  # after failure handling, even a bug's
+        op.run()
+
+    def _on_done(self, request: SearchRequest, hits: list[SearchHit]) -> None:
+        if request == self._latest:
+            self.answered.emit(request, hits)
+        self._next()
+
+    def _on_failed(self, request: SearchRequest, exc: BaseException) -> None:
+        if request == self._latest and isinstance(exc, BriefingError):
+            self.failed.emit(request, str(exc))
+
+    def _next(self) -> None:
+        self._running = False
+        waiting, self._waiting = self._waiting, None
+        if waiting is not None:
+            self._start(waiting)

@@ -1,0 +1,383 @@
+"""Library search in the main window, driven as a reader does: Ctrl+K, typing, filters,
+opening hits at the hit with the words marked, keys, drag, and answers that never go stale.
+
+The library holds the worked example among corpus articles (some about sanctions, some
+from Wikinews in January 2019), so every query and filter has to discriminate.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from briefing.core import Library
+from briefing.core.sample import SampleLoaded, load_sample
+from briefing.core.search_hit import HIT_START
+from briefing.core.search_terms import term_spans
+from briefing.ui.main_window import MainWindow
+from briefing.ui.ops import CoreOp
+from briefing.ui.search.page import SearchPage
+from briefing.ui.search.results_model import HitRole
+from briefing.ui.workspace.mime import CLAIMS_MIME, ids_in
+from tests.conftest import CORPUS_TEXT
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def corpus_articles() -> list[Path]:
+    """Six articles that mention sanctions and eighteen Wikinews stories of January 2019."""
+    texts = sorted(CORPUS_TEXT.glob("bbc-*.txt"))
+    sanctions = [p for p in texts if "sanction" in p.read_text("utf-8", "replace").lower()]
+    return sanctions[:6] + sorted(CORPUS_TEXT.glob("wikinews-2019-01-*.txt"))[:18]
+
+
+def fill(library: Library) -> SampleLoaded:
+    """The worked example, then the corpus articles with their outlets set."""
+    sample = load_sample(library)
+    for result in library.imports.files(corpus_articles()):
+        article = library.articles.get(result.id)
+        outlet = "Wikinews" if article.date and article.date.year == 2019 else "BBC News"
+        library.articles.edit(result.id, outlet=outlet)
+    return sample
+
+
+@pytest.fixture
+def shown(qtbot, make_window, library: Library) -> tuple[MainWindow, SampleLoaded]:
+    sample = fill(library)
+    window = make_window(library)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    return window, sample
+
+
+def answered(page: SearchPage) -> bool:
+    return not page.searcher.busy and page.shown == page.searcher.latest
+
+
+def search(qtbot, window: MainWindow, query: str) -> SearchPage:
+    """Type `query` into the (emptied) field and wait for its answer."""
+    page = window.search_page
+    page.field.setFocus()
+    page.field.clear()
+    qtbot.keyClicks(page.field, query)
+    qtbot.waitUntil(lambda: answered(page) and page.shown.query == query)
+    return page
+
+
+def kinds(page: SearchPage) -> list[str]:
+    return [hit.kind for hit in page.model.hits]
+
+
+def row_of(page: SearchPage, kind: str, hit_id: int | None = None) -> int:
+    return next(
+        row
+        for row, hit in enumerate(page.model.hits)
+        if hit.kind == kind and (hit_id is None or hit.id == hit_id)
+    )
+
+
+def test_ctrl_k_focuses_the_search_field_from_the_reader(qtbot, shown) -> None:
+    window, sample = shown
+    window.open_article(sample.article_id)
+    page = window.search_page
+    page.field.setText("sanctions")
+    window.reader.page.setFocus()
+    qtbot.keyClick(window.reader.page, Qt.Key.Key_K, CTRL)
+    assert QApplication.focusWidget() is page.field
+    assert page.field.selectedText() == "sanctions"  # typing replaces it
+    assert (
+        window.search_action
+        in next(a.menu() for a in window.menuBar().actions() if a.text() == "&View").actions()
+    )
+    assert page.field.isVisible() and page.field.parent() is window.toolbar
+
+
+def test_typing_shows_results_with_snippets_in_place_of_the_library(qtbot, shown) -> None:
+    window, _sample = shown
+    assert window.left_pane.currentWidget() is window.library_pane
+    page = search(qtbot, window, "sanctions")
+    assert window.left_pane.currentWidget() is page and page.view.isVisible()
+    hits = page.model.hits
+    assert len(hits) >= 6 and set(kinds(page)) == {"article"}
+    assert all(HIT_START in hit.snippet for hit in hits)
+    assert page.model.index(0, 0).data(HitRole.Group) == f"Articles ({len(hits)})"
+    assert page.count.text() == f"{len(hits)} results for “sanctions”"
+    assert [h.id for h in hits] == [h.id for h in window.library.search.run("sanctions")]
+
+
+def test_actor_and_claim_hits_are_shown_as_such_first(qtbot, shown) -> None:
+    window, sample = shown
+    page = search(qtbot, window, "SenseTime")
+    assert kinds(page) == ["actor", "claim", "claim", "article"]
+    actor, claim = page.model.index(0, 0), page.model.index(1, 0)
+    assert actor.data(HitRole.Group) == "Actors (1)"
+    assert actor.data(Qt.ItemDataRole.AccessibleTextRole).startswith("Actor: SenseTime")
+    assert claim.data(HitRole.Group) == "Claims and notes (2)"
+    assert claim.data(Qt.ItemDataRole.AccessibleTextRole).startswith("Claim: ")
+    assert page.model.index(2, 0).data(HitRole.Group) == ""  # the group is headed once
+    claim_hit = claim.data(HitRole.Hit)
+    assert claim_hit.id in sample.claims.values()
+    speaker = window.library.claims.get(claim_hit.id).speaker
+    assert claim_hit.detail == (speaker.name if speaker else None)
+    assert page.model.index(3, 0).data(HitRole.Group) == "Articles (1)"
+
+
+def test_the_actor_filter_narrows_claims_and_articles(qtbot, shown) -> None:
+    window, _sample = shown
+    page = search(qtbot, window, "China")
+    everything = page.model.hits
+    wang = window.library.actors.resolve("Wang Wenbin").id
+    assert page.filters.choose_actor(wang)
+    qtbot.waitUntil(lambda: answered(page) and page.shown.actor_id == wang)
+    narrowed = page.model.hits
+    assert narrowed and len(narrowed) < len(everything)
+    assert "actor" not in kinds(page)  # actors are left out when a filter is set
+    for hit in narrowed:
+        if hit.kind == "claim":
+            assert hit.detail == "Wang Wenbin" or wang in {
+                a.id for a in window.library.claims.get(hit.id).about
+            }
+    assert "with actor Wang Wenbin" in page.count.text()
+
+
+def test_the_tag_filter_narrows(qtbot, shown) -> None:
+    window, sample = shown
+    page = search(qtbot, window, "said")
+    assert len({hit.article_id for hit in page.model.hits}) > 1
+    assert page.filters.choose_tag("IPO")
+    qtbot.waitUntil(lambda: answered(page) and page.shown.tag == "IPO")
+    assert {hit.article_id for hit in page.model.hits} == {sample.article_id}
+
+
+def test_the_outlet_and_date_filters_narrow(qtbot, shown) -> None:
+    window, _sample = shown
+    page = search(qtbot, window, "said")
+    library = window.library
+    outlets = {library.articles.get(hit.article_id).outlet for hit in page.model.hits}
+    assert {"Wikinews", "BBC News"} <= outlets
+
+    qtbot.keyClicks(page.filters.outlet, "wikinews")
+    qtbot.keyClick(page.filters.outlet, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: answered(page) and page.shown.outlet == "wikinews")
+    hits = page.model.hits
+    assert hits and {library.articles.get(h.article_id).outlet for h in hits} == {"Wikinews"}
+
+    qtbot.keyClicks(page.filters.since, "2019-01-10")
+    qtbot.keyClick(page.filters.since, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: answered(page) and page.shown.since == "2019-01-10")
+    dates = [library.articles.get(h.article_id).date for h in page.model.hits]
+    assert dates and all((d.year, d.month, d.day) >= (2019, 1, 10) for d in dates)
+    assert len(dates) < len(hits)
+
+    qtbot.keyClicks(page.filters.until, "2019-01-14")
+    qtbot.keyClick(page.filters.until, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: answered(page) and page.shown.until == "2019-01-14")
+    dates = [library.articles.get(h.article_id).date for h in page.model.hits]
+    assert dates and all((2019, 1, 10) <= (d.year, d.month, d.day) <= (2019, 1, 14) for d in dates)
+
+    page.filters.outlet.clear()  # its clear button: the filter is off at once
+    qtbot.waitUntil(lambda: answered(page) and page.shown.outlet is None)
+    assert "from 2019-01-10, to 2019-01-14" in page.count.text()
+
+
+def test_a_partial_date_is_a_range(qtbot, shown) -> None:
+    window, sample = shown
+    page = search(qtbot, window, "said")
+    qtbot.keyClicks(page.filters.since, "2021")
+    qtbot.keyClick(page.filters.since, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: answered(page) and page.shown.since == "2021")
+    assert {hit.article_id for hit in page.model.hits} == {sample.article_id}
+
+
+def test_a_bad_date_says_so_and_changes_nothing(qtbot, shown) -> None:
+    window, _sample = shown
+    page = search(qtbot, window, "sanctions")
+    before = page.model.hits
+    qtbot.keyClicks(page.filters.since, "20x1")
+    qtbot.keyClick(page.filters.since, Qt.Key.Key_Return)
+    message = window.statusBar().currentMessage()
+    assert message.startswith("From date “20x1”"), message
+    assert page.model.hits == before and page.shown.since is None
+    assert not page.searcher.busy
+
+
+@pytest.mark.parametrize("query", ['"SenseTime', "SenseTime)", "NEAR(", '"unbalanced'])
+def test_a_query_that_is_not_valid_syntax_still_answers(qtbot, shown, query: str) -> None:
+    window, _sample = shown
+    page = search(qtbot, window, query)
+    expected = window.library.search.run(query)
+    assert page.model.hits == expected
+    if "SenseTime" in query:
+        assert "article" in kinds(page)
+    shown_text = page.count.text() if expected else page.empty.text()
+    assert query in shown_text
+
+
+def test_an_empty_result_says_so_plainly(qtbot, shown) -> None:
+    window, _sample = shown
+    page = search(qtbot, window, "zanzibar quokka")
+    assert page.model.rowCount() == 0
+    assert page.empty.isVisible() and not page.view.isVisible()
+    assert page.empty.text() == "No articles, claims or actors match “zanzibar quokka”."
+    page.filters.since.setText("2020")
+    page.filters.since.editingFinished.emit()
+    qtbot.waitUntil(lambda: answered(page) and page.shown.since == "2020")
+    assert page.empty.text() == (
+        "No articles, claims or actors match “zanzibar quokka” with from 2020."
+    )
+
+
+def test_enter_opens_an_article_at_the_words_marked(qtbot, shown) -> None:
+    window, _sample = shown
+    page = search(qtbot, window, "sanction")
+    first = page.model.hits[0]
+    qtbot.keyClick(page.field, Qt.Key.Key_Return)
+    reader = window.reader
+    assert reader.article_id == first.article_id
+    assert window.library_pane.current_id == first.article_id  # selected in the list too
+    spans = term_spans(window.library, first.article_id, "sanction")
+    assert spans and reader.terms.spans == spans
+    text = window.library.articles.get(first.article_id).text
+    assert all(text[s:e].lower().startswith("sanction") for s, e in spans)
+    marked = {
+        (sel.cursor.selectionStart(), sel.cursor.selectionEnd())
+        for sel in reader.page.extraSelections()
+    }
+    for start, end in spans:
+        assert (reader.document_position(start), reader.document_position(end)) in marked
+    # Scrolled so the first is in view.
+    page_view = reader.page
+    cursor = page_view.textCursor()
+    cursor.setPosition(reader.document_position(spans[0][0]))
+    assert page_view.viewport().rect().contains(page_view.cursorRect(cursor).center())
+
+    qtbot.keyClick(reader.page, Qt.Key.Key_Escape)  # Escape in the reader clears the marks
+    assert reader.terms.spans == [] and page_view.extraSelections() == []
+
+
+def test_clicking_a_claim_hit_reveals_the_claim_with_the_words_marked(qtbot, shown) -> None:
+    window, sample = shown
+    page = search(qtbot, window, "SenseTime")
+    row = row_of(page, "claim")
+    hit = page.model.hits[row]
+    rect = page.view.visualRect(page.model.index(row, 0))
+    qtbot.mouseClick(page.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    reader = window.reader
+    assert reader.article_id == sample.article_id
+    claim = window.library.claims.get(hit.id)
+    cursor = reader.page.textCursor()
+    assert (cursor.selectionStart(), cursor.selectionEnd()) == (
+        reader.document_position(claim.start),
+        reader.document_position(claim.end),
+    )
+    assert reader.terms.spans == term_spans(window.library, sample.article_id, "SenseTime")
+    assert page.view.currentIndex().row() == row
+
+
+def test_an_actor_hit_opens_its_page(qtbot, shown) -> None:
+    window, _sample = shown
+    page = search(qtbot, window, "SenseTime")
+    actors = pytest.importorskip("briefing.ui.actors")
+    if not hasattr(actors, "open_actors"):
+        pytest.skip("the actor pages are not built yet")
+    assert page.open_row(row_of(page, "actor"))
+    assert any(w.isVisible() and w is not window for w in QApplication.topLevelWidgets())
+
+
+def test_keys_move_between_the_field_and_the_results(qtbot, shown) -> None:
+    window, _sample = shown
+    page = search(qtbot, window, "sanctions")
+    qtbot.keyClick(page.field, Qt.Key.Key_Down)
+    assert QApplication.focusWidget() is page.view and page.view.currentIndex().row() == 0
+    qtbot.keyClick(page.view, Qt.Key.Key_Down)
+    qtbot.keyClick(page.view, Qt.Key.Key_Return)
+    assert window.reader.article_id == page.model.hits[1].article_id
+    assert QApplication.focusWidget() is page.view  # the reader can go on down the list
+    qtbot.keyClick(page.view, Qt.Key.Key_Up)
+    qtbot.keyClick(page.view, Qt.Key.Key_Up)  # up from the first row: back to the field
+    assert QApplication.focusWidget() is page.field
+    qtbot.keyClick(page.field, Qt.Key.Key_Return)  # the current hit, the second
+    assert window.reader.article_id == page.model.hits[0].article_id
+
+
+def test_escape_returns_to_the_library_list(qtbot, shown) -> None:
+    window, _sample = shown
+    page = search(qtbot, window, "sanctions")
+    qtbot.keyClick(page.field, Qt.Key.Key_Escape)
+    assert page.field.text() == "" and page.model.rowCount() == 0
+    assert window.left_pane.currentWidget() is window.library_pane
+    qtbot.keyClick(page.field, Qt.Key.Key_Escape)  # again, empty: on to the list
+    assert QApplication.focusWidget() is window.library_pane.view
+
+
+def test_claim_hits_drag_as_claims_and_go_to_a_briefing(qtbot, shown) -> None:
+    window, _sample = shown
+    page = search(qtbot, window, "SenseTime")
+    row = row_of(page, "claim")
+    hit = page.model.hits[row]
+    index = page.model.index(row, 0)
+    assert page.model.flags(index) & Qt.ItemFlag.ItemIsDragEnabled
+    assert not page.model.flags(page.model.index(0, 0)) & Qt.ItemFlag.ItemIsDragEnabled
+    data = page.model.mimeData([index])
+    assert ids_in(data, CLAIMS_MIME) == [hit.id]
+    assert "SenseTime" in data.text()
+
+    menu = page.view.menu_for(row)
+    add = next(a for a in menu.actions() if a.text() == "Add to Briefing")
+    add.trigger()
+    (briefing,) = window.library.briefings.list()
+    assert [i.claim_id for i in window.library.briefings.get(briefing.id).items] == [hit.id]
+    menu.deleteLater()
+    assert [a.text() for a in page.view.menu_for(row_of(page, "article")).actions()] == ["Open"]
+
+
+def test_stale_answers_never_overwrite_newer_ones(qtbot, shown) -> None:
+    window, _sample = shown
+    page = window.search_page
+    answers: list[str] = []
+    page.searcher.answered.connect(lambda request, _hits: answers.append(request.query))
+    page.field.setFocus()
+    typed = "sanctions said"
+    qtbot.keyClicks(page.field, typed)  # faster than any answer comes back
+    qtbot.waitUntil(lambda: answered(page) and page.shown.query == typed)
+    prefixes = [typed[:n].strip() for n in range(1, len(typed) + 1)]
+    positions = [max(i for i, p in enumerate(prefixes) if p == a) for a in answers]
+    assert positions == sorted(positions) and answers[-1] == typed
+    assert page.model.hits == window.library.search.run(typed)
+
+    page.searcher.ask(page.shown.__class__("sanctions"))  # a slow, older question...
+    page.searcher.ask(page.shown.__class__("SenseTime"))  # ...overtaken at once
+    qtbot.waitUntil(lambda: answered(page) and page.shown.query == "SenseTime")
+    qtbot.wait(50)
+    assert page.shown.query == "SenseTime" and kinds(page)[0] == "actor"
+
+
+def test_results_follow_changes_to_the_library(qtbot, shown) -> None:
+    window, _sample = shown
+    page = search(qtbot, window, "quokka")
+    assert page.model.rowCount() == 0
+    text = "Quokka census\n\nA quokka census on Rottnest Island counted twelve thousand."
+    CoreOp(window.runner, lambda lib, _p: lib.imports.texts([("q.txt", text)])).run()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    assert page.model.hits[0].title == "Quokka census" and page.view.isVisible()
+
+
+def test_the_field_stays_in_sight_in_a_narrow_window(qtbot, shown) -> None:
+    window, _sample = shown
+    field, toolbar = window.search_page.field, window.toolbar
+    labelled = Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+    assert toolbar.toolButtonStyle() == labelled and field.isVisible()
+    undo = toolbar.widgetForAction(window.undo_action)
+    assert undo.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonIconOnly
+    window.resize(900, 700)
+    qtbot.waitUntil(lambda: toolbar.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonIconOnly)
+    qtbot.waitUntil(field.isVisible)
+    assert field.geometry().right() <= toolbar.width()
+    window.resize(1400, 900)
+    qtbot.waitUntil(lambda: toolbar.toolButtonStyle() == labelled)
+    assert field.isVisible() and undo.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonIconOnly

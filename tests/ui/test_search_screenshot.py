@@ -1,0 +1,76 @@
+"""Library search in the main window, saved to docs/screenshots/search.png; then looked at.
+
+Run with: xvfb-run -a env QT_QPA_PLATFORM=xcb .venv/bin/python -m pytest -m screenshot tests/ui
+The worked example among corpus articles, "China" typed: an actor hit, claim hits and
+article hits with their snippets; the worked example opened from its hit, the word marked
+in the reader. Asserts what can fail in a picture: not blank, every kind shown, the marks
+drawn, and no label wider than itself.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QAbstractButton, QLabel
+
+from briefing.core import Library
+from briefing.ui.app import apply_style
+from briefing.ui.main_window import MainWindow
+from tests.ui.helpers import REAL_WINDOW, SCREENSHOTS
+from tests.ui.test_search_panel import answered, fill
+
+pytestmark = REAL_WINDOW
+QUERY = "China"
+
+
+def test_search_screenshot(qtbot, qapp, tmp_path: Path) -> None:
+    apply_style(qapp)
+    library = Library.open(tmp_path / "library.sqlite")
+    sample = fill(library)
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(library, settings)
+    qtbot.addWidget(window)
+    try:
+        window.resize(1400, 900)
+        window.show()
+        qtbot.waitExposed(window)
+        page = window.search_page
+        page.focus_field()
+        qtbot.keyClicks(page.field, QUERY)
+        qtbot.waitUntil(lambda: answered(page) and page.shown.query == QUERY)
+        kinds = [hit.kind for hit in page.model.hits]
+        assert {"actor", "claim", "article"} <= set(kinds)
+        row = next(
+            i
+            for i, hit in enumerate(page.model.hits)
+            if hit.kind == "article" and hit.article_id == sample.article_id
+        )
+        assert page.open_row(row)
+        assert window.reader.terms.spans
+        page.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        qtbot.wait(200)
+        qapp.processEvents()
+
+        image = window.grab()
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        assert image.save(str(SCREENSHOTS / "search.png"))
+
+        shot = image.toImage()
+        colours = {
+            shot.pixelColor(x, y).rgb()
+            for x in range(0, shot.width(), 17)
+            for y in range(0, shot.height(), 13)
+        }
+        assert len(colours) > 20
+        for widget in window.findChildren(QLabel) + window.findChildren(QAbstractButton):
+            if widget.isVisible() and widget.text() and not getattr(widget, "wordWrap", bool)():
+                width = QFontMetrics(widget.font()).horizontalAdvance(
+                    widget.text().replace("&", "")
+                )
+                assert width <= widget.width(), widget.text()
+    finally:
+        window.close()
+        qtbot.wait(1)
+        library.close()
