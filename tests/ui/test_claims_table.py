@@ -9,18 +9,30 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtGui import QContextMenuEvent, QFont, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QHeaderView
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QHeaderView
 
 from briefing.core import Library
+from briefing.core.annotations import Span
 from briefing.core.sample import SampleLoaded
+from briefing.ui.actions import annotate
 from briefing.ui.claims_table import open_claims
-from briefing.ui.claims_table.model import COLUMNS, DATE, GRADE, QUOTE, SPEAKER, cell_text
+from briefing.ui.claims_table.model import (
+    COLUMNS,
+    DATE,
+    GRADE,
+    QUOTE,
+    SPEAKER,
+    STATUS,
+    cell_text,
+)
 from briefing.ui.claims_table.window import EMPTY, NO_MATCH, ClaimsWindow
+from briefing.ui.dialogs.claim_editor import ClaimEditor
 from briefing.ui.main_window import MainWindow
+from briefing.ui.ops import CoreOp
 from briefing.ui.workspace import open_workspace
 from briefing.ui.workspace.mime import CLAIMS_MIME, ids_in
 from tests.core.test_claim_rows import Extra, add_second_articles
-from tests.ui.helpers import sample_window
+from tests.ui.helpers import dialog_of, sample_window, select
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
@@ -61,8 +73,16 @@ def column(table: ClaimsWindow, number: int) -> list[str]:
     return [cell_text(row, number) for row in table.model.rows]
 
 
+def _ok(dialog: ClaimEditor):
+    return dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+
+
 def shown_ids(table: ClaimsWindow) -> list[int]:
     return [row.id for row in table.model.rows]
+
+
+def status_of(table: ClaimsWindow, claim_id: int) -> str:
+    return table.model.index(table.model.row_of(claim_id), STATUS).data()
 
 
 def row_rect(table: ClaimsWindow, claim_id: int, col: int = QUOTE):
@@ -139,7 +159,7 @@ def test_search_as_you_type_and_the_choosers_narrow(qtbot, main, sample, extra: 
     assert bar.search.text() == "" and table.model.rowCount() == 12
 
     bar.status.setCurrentIndex(bar.status.findData("disputed"))
-    assert set(column(table, 3)) == {"Disputed"} and table.model.rowCount() == 2
+    assert set(column(table, STATUS)) == {"Disputed"} and table.model.rowCount() == 2
     bar.status.setCurrentIndex(0)
     china = main.library.actors.resolve("China").id
     bar.speaker.setCurrentIndex(bar.speaker.findData(china))
@@ -225,10 +245,6 @@ def test_a_drag_carries_the_ids_in_table_order(qtbot, main, sample, extra: Extra
 
 
 def test_the_table_follows_claims_added_and_edited_in_the_main_window(qtbot, main, sample) -> None:
-    from briefing.ui.dialogs.claim_editor import ClaimEditor
-    from tests.ui.helpers import dialog_of, select
-    from tests.ui.test_annotating import _ok
-
     table = open_table(qtbot, main)
     assert table.model.total == 6
     select(main, "SenseTime said yesterday it was postponing")
@@ -241,16 +257,13 @@ def test_the_table_follows_claims_added_and_edited_in_the_main_window(qtbot, mai
     assert new.speaker_name == "SenseTime"
 
     table.view.select_ids([sample.claims["c6"]])
-    from briefing.ui.actions import annotate
-
     editor = annotate.edit_claim(main, sample.claims["c6"])
     editor.status.setCurrentText("denied")
     qtbot.mouseClick(_ok(editor), Qt.MouseButton.LeftButton)
-    row = lambda: table.model.row_of(sample.claims["c6"])  # noqa: E731
-    qtbot.waitUntil(lambda: table.model.index(row(), 3).data() == "Denied")
+    qtbot.waitUntil(lambda: status_of(table, sample.claims["c6"]) == "Denied")
     assert table.view.selected_ids() == [sample.claims["c6"]]  # kept across the reload
     main.undo_stack.undo()
-    qtbot.waitUntil(lambda: table.model.index(row(), 3).data() == "Asserted")
+    qtbot.waitUntil(lambda: status_of(table, sample.claims["c6"]) == "Asserted")
 
 
 def test_an_orphaned_claim_is_shown_apart(qtbot, main, sample, extra: Extra) -> None:
@@ -316,3 +329,19 @@ def test_view_claims_opens_one_window_that_remembers_its_layout(qtbot, main, sam
     assert [row.grade for row in again.model.rows] == sorted(r.grade for r in again.model.rows)
     assert header.sectionResizeMode(QUOTE) == QHeaderView.ResizeMode.Stretch
     assert again.height() == 600  # (the offscreen screen is too narrow to check the width)
+
+
+def test_a_hidden_table_catches_up_when_shown_again(qtbot, main, sample) -> None:
+    table = open_table(qtbot, main)
+    table.close()
+    op = CoreOp(
+        main.runner,
+        lambda library, _progress: library.claims.add(
+            sample.article_id, Span(quote="caught in the middle"), speaker="SenseTime"
+        ),
+    )
+    op.run()
+    qtbot.waitUntil(lambda: len(main.library.claims.list()) == 7)
+    assert table.model.total == 6 and not table.loading  # hidden: nothing read
+    assert open_claims(main) is table
+    qtbot.waitUntil(lambda: table.model.total == 7)

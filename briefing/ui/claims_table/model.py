@@ -59,6 +59,12 @@ COLUMNS = (
     Column("Date", "date", "When the article was published", descending_first=True),
 )
 QUOTE, SPEAKER, ABOUT, STATUS, GRADE, ARTICLE, OUTLET, DATE = range(len(COLUMNS))
+ROW_FLAGS = (
+    Qt.ItemFlag.ItemIsEnabled
+    | Qt.ItemFlag.ItemIsSelectable
+    | Qt.ItemFlag.ItemIsDragEnabled
+    | Qt.ItemFlag.ItemNeverHasChildren
+)
 DEFAULT_SORT = (DATE, Qt.SortOrder.DescendingOrder)
 
 
@@ -98,6 +104,7 @@ class ClaimsTableModel(QAbstractTableModel):
         self._filter = ClaimFilter()
         self._sort = (COLUMNS[DEFAULT_SORT[0]].key, True)
         self.loaded = False  # the first rows have arrived (until then: "Loading claims…")
+        self._rows_by_id: dict[int, int] | None = None
 
     # Ours -----------------------------------------------------------------------------------
 
@@ -108,7 +115,7 @@ class ClaimsTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._all = rows
         self._sorted = sort_rows(rows, self._sort[0], descending=self._sort[1])
-        self._shown = filter_rows(self._sorted, self._filter)
+        self._show(filter_rows(self._sorted, self._filter))
         self.loaded = True
         self.endResetModel()
         return True
@@ -118,7 +125,7 @@ class ClaimsTableModel(QAbstractTableModel):
             return
         self.beginResetModel()
         self._filter = wanted
-        self._shown = filter_rows(self._sorted, wanted)
+        self._show(filter_rows(self._sorted, wanted))
         self.endResetModel()
 
     @property
@@ -140,10 +147,14 @@ class ClaimsTableModel(QAbstractTableModel):
 
     def row_of(self, claim_id: int) -> int:
         """The table row showing the claim; -1 when it is filtered out or gone."""
-        for n, row in enumerate(self._shown):
-            if row.id == claim_id:
-                return n
-        return -1
+        if self._rows_by_id is None:  # made on demand: a keystroke need not pay for it
+            self._rows_by_id = {row.id: n for n, row in enumerate(self._shown)}
+        return self._rows_by_id.get(claim_id, -1)
+
+    def _show(self, rows: list[ClaimRow]) -> None:
+        """Between beginResetModel and endResetModel: these rows, in this order."""
+        self._shown = rows
+        self._rows_by_id = None
 
     # Qt's model interface -------------------------------------------------------------------
 
@@ -174,15 +185,8 @@ class ClaimsTableModel(QAbstractTableModel):
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        flag = Qt.ItemFlag
-        return (
-            flag.ItemIsEnabled
-            | flag.ItemIsSelectable
-            | flag.ItemIsDragEnabled
-            | flag.ItemNeverHasChildren
-        )
+        # Asked for every selected cell on each selection change: a constant, not four ORs.
+        return ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         row = self.row_at(index)
@@ -214,7 +218,7 @@ class ClaimsTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._sort = wanted
         self._sorted = sort_rows(self._all, wanted[0], descending=wanted[1])
-        self._shown = filter_rows(self._sorted, self._filter)
+        self._show(filter_rows(self._sorted, self._filter))
         self.endResetModel()
 
     # Dragging -------------------------------------------------------------------------------

@@ -47,7 +47,7 @@ STYLE = f"""
 QTableView#claimsTable {{ border: none; }}
 QTableView#claimsTable::item {{ padding: 0 {CELL_PADDING}px; }}
 QLabel#claimsCount {{ padding: 0 4px; }}
-QLabel#claimsHint {{ color: palette(placeholder-text); }}
+QLabel#claimsHint {{ color: palette(placeholder-text); padding: 0 4px; }}
 """
 
 
@@ -97,9 +97,10 @@ class ClaimsWindow(QMainWindow):
     def _layout(self) -> QWidget:
         hint = QLabel(HINT, self)
         hint.setObjectName("claimsHint")
+        self.statusBar().addWidget(hint, 1)  # hidden while a message shows, then back
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
-        buttons.addWidget(hint, 1)
+        buttons.addStretch(1)
         for action in (self.copy_action, self.open_action, self.add_action):
             button = QToolButton(self)
             button.setDefaultAction(action)
