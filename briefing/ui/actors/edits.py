@@ -1,0 +1,189 @@
+"""What the reader does on an actor page, one short function each, all through the shared
+undo stack. Bad input (an empty name or alias, a duplicate, merging an actor with itself)
+is said in the status bar or in the open dialog, and nothing changes.
+
+Dialogs are opened, not exec'd: the function returns the dialog, and the change happens on
+`accepted`. The open one is kept in `window.dialog` (tests drive it from there).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QMessageBox
+
+from briefing.core.actor_aliases import get_alias
+from briefing.core.actor_page import pending_ids
+from briefing.core.errors import BriefingError
+from briefing.ui import errors
+from briefing.ui.actors import commands
+from briefing.ui.actors.aliases import AddAliasDialog
+from briefing.ui.actors.list_model import ActorRow
+from briefing.ui.actors.merge import MergeDialog, confirm_merge
+from briefing.ui.undo.commands import AcceptSuggestions, RejectSuggestions
+
+if TYPE_CHECKING:
+    from briefing.ui.actors.window import ActorsWindow
+
+
+def _actor_id(window: ActorsWindow) -> int | None:
+    if window.actor_id is None:
+        errors.show_status(window, "Choose an actor first")
+    return window.actor_id
+
+
+# The actor itself ---------------------------------------------------------------------------
+
+
+def edit_field(window: ActorsWindow, field: str, value: str) -> bool:
+    """Set the name, kind or description; the page shows the library's value if refused."""
+    actor_id = _actor_id(window)
+    if actor_id is None:
+        return False
+    try:
+        actor = window.library.actors.get(actor_id)
+    except BriefingError as exc:
+        errors.show_error(window, exc)
+        return False
+    before = getattr(actor, field)
+    if " ".join(value.split()) == before:
+        return False
+    command = commands.EditActor(window.undo, actor_id, {field: before}, {field: value})
+    ok = window.undo.push(command)
+    if not ok:
+        window.reload()  # the field goes back to what the library holds
+    return ok
+
+
+# Aliases ------------------------------------------------------------------------------------
+
+
+def add_alias(window: ActorsWindow) -> AddAliasDialog | None:
+    """The Add Alias dialog; it stays open with the reason while the alias is refused."""
+    actor_id, page = _actor_id(window), window.page_view.page
+    if actor_id is None or page is None:
+        return None
+    articles: dict[int, str] = {}
+    for row in (*page.mentions.rows, *page.claims_made.rows, *page.claims_about.rows):
+        articles.setdefault(row.article_id, row.article_title)
+
+    def save(text: str, article_id: int | None) -> str | None:
+        command = commands.AddAlias(window.undo, actor_id, text, article_id)
+        return None if window.undo.push(command) else _reason(window)
+
+    dialog = AddAliasDialog(page.actor.name, list(articles.items()), save, parent=window)
+    window.dialog = dialog
+    dialog.open()
+    return dialog
+
+
+def rename_alias(window: ActorsWindow, alias_id: int, text: str) -> bool:
+    try:
+        before = get_alias(window.library, alias_id)
+    except BriefingError as exc:
+        errors.show_error(window, exc)
+        window.reload()
+        return False
+    if " ".join(text.split()) == before.alias.text:
+        window.reload()  # only spaces changed: show the alias as it is
+        return False
+    ok = window.undo.push(commands.RenameAlias(window.undo, before, text))
+    if not ok:
+        window.reload()  # the list shows the alias as it is
+    return ok
+
+
+def start_renaming_alias(window: ActorsWindow) -> None:
+    item = window.page_view.aliases.currentItem()
+    if item is None:
+        errors.show_status(window, "Choose an alias to rename")
+        return
+    window.page_view.aliases.editItem(item, 0)
+
+
+def remove_alias(window: ActorsWindow) -> bool:
+    alias_id = window.page_view.aliases.current_id()
+    if alias_id is None:
+        errors.show_status(window, "Choose an alias to remove")
+        return False
+    return window.undo.push(commands.RemoveAlias(window.undo, alias_id))
+
+
+# Suggested mentions -------------------------------------------------------------------------
+
+
+def review(window: ActorsWindow, accept: bool, *, every: bool) -> bool:
+    """Accept or reject the selected suggestions, or every pending one of this actor (also
+    those beyond the shown page), as one undo step."""
+    actor_id = _actor_id(window)
+    if actor_id is None:
+        return False
+    if every:
+        ids = pending_ids(window.library, actor_id)
+    else:
+        ids = window.page_view.selected_suggestions()
+    if not ids:
+        what = "to accept" if accept else "to reject"
+        errors.show_status(
+            window, f"No suggestions {what}" if every else f"Select the suggestions {what}"
+        )
+        return False
+    command = AcceptSuggestions if accept else RejectSuggestions
+    return window.undo.push(command(window.undo, ids))
+
+
+# Merging ------------------------------------------------------------------------------------
+
+
+def choose_merge(window: ActorsWindow) -> MergeDialog | None:
+    """Pick the actor to merge with; the confirmation follows when one is picked."""
+    actor_id = _actor_id(window)
+    if actor_id is None:
+        return None
+    rows = window.list_model.rows
+    current = next((r for r in rows if r.id == actor_id), None)
+    others = [r for r in rows if r.id != actor_id]
+    if current is None or not others:
+        errors.show_status(window, "There is no other actor to merge with")
+        return None
+    dialog = MergeDialog(current, others, parent=window)
+    dialog.accepted.connect(lambda: _confirm(window, dialog))
+    window.dialog = dialog
+    dialog.open()
+    return dialog
+
+
+def _confirm(window: ActorsWindow, dialog: MergeDialog) -> None:
+    pair = dialog.keep_and_other()
+    if pair is None:
+        return
+    keep, other = pair
+    box = confirm_merge(keep, other, window)
+    box.buttonClicked.connect(
+        lambda button: (
+            merge(window, keep, other)
+            if box.buttonRole(button) == QMessageBox.ButtonRole.AcceptRole
+            else None
+        )
+    )
+    window.dialog = box
+    box.open()
+
+
+def merge(window: ActorsWindow, keep: ActorRow, other: ActorRow) -> bool:
+    """Fold `other` into `keep` and show the page of the actor that stays."""
+    if keep.id == other.id:
+        errors.show_status(window, "An actor cannot be merged with itself")
+        return False
+    name = other.listing.actor.name
+    if not window.undo.push(commands.MergeActors(window.undo, keep.id, other.id, name)):
+        return False
+    window.show_actor(keep.id)
+    errors.show_status(window, f"Merged {name} into {keep.listing.actor.name}")
+    return True
+
+
+def _reason(window: ActorsWindow) -> str:
+    """Why the last command failed, without the "Could not do …:" the status bar adds."""
+    message = window.undo.last_error
+    return message.split("”: ", 1)[1] if "”: " in message else message

@@ -1,0 +1,166 @@
+"""The actors window's actions and menus: every command in a menu, with its shortcut, and the
+page's buttons made from the same actions.
+
+Keys that mean something else while typing (Delete, F2) belong to the alias list alone
+(Qt.WidgetShortcut), so Delete in the name field deletes a character, not an alias. Undo
+and Redo come from the shared stack, as in the main window and the workspace.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QBoxLayout, QPushButton, QSizePolicy, QWidget
+
+from briefing.ui.actors import edits
+from briefing.ui.icons import icon
+
+if TYPE_CHECKING:
+    from briefing.ui.actors.window import ActorsWindow
+
+Keys = QKeySequence.StandardKey
+
+
+def _action(
+    window: ActorsWindow,
+    text: str,
+    tip: str,
+    slot: Callable[[], object],
+    keys: QKeySequence | QKeySequence.StandardKey | str | None = None,
+    name: str = "",
+    widget: QWidget | None = None,
+) -> QAction:
+    action = QAction(text, window)
+    action.setToolTip(tip)
+    action.setStatusTip(tip)
+    if keys is not None:
+        action.setShortcut(QKeySequence(keys))
+    if name:
+        action.setIcon(icon(name))
+    action.triggered.connect(lambda _checked=False: slot())
+    if widget is not None:
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        widget.addAction(action)
+    else:
+        window.addAction(action)
+    return action
+
+
+def _buttons(layout: QBoxLayout, actions: list[QAction], at: int = 0) -> None:
+    """Push buttons for actions. (A QToolButton would drop the "…" that says a dialog
+    follows.) Each follows its action's text, tip and enabled state."""
+    column = layout.direction() == QBoxLayout.Direction.TopToBottom
+    for n, action in enumerate(actions):
+        button = QPushButton(action.text().replace("&", ""))
+        button.setToolTip(action.toolTip())
+        button.setAutoDefault(False)
+        button.clicked.connect(action.trigger)
+        action.changed.connect(lambda b=button, a=action: b.setEnabled(a.isEnabled()))
+        if column:  # equal widths
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        layout.insertWidget(at + n, button)
+
+
+def install_actions(window: ActorsWindow) -> None:
+    w, page = window, window.page_view
+    w.find_action = _action(
+        w, "&Find Actor", "Filter the actor list", w.focus_filter, Keys.Find, "find"
+    )
+    w.add_alias_action = _action(
+        w,
+        "&Add Alias…",
+        "Give the actor another name, everywhere or in one article",
+        lambda: edits.add_alias(w),
+        "Ctrl+Shift+A",
+    )
+    w.rename_alias_action = _action(
+        w,
+        "Re&name Alias",
+        "Edit the selected alias in place",
+        lambda: edits.start_renaming_alias(w),
+        "F2",
+        widget=page.aliases,
+    )
+    w.remove_alias_action = _action(
+        w,
+        "&Remove Alias",
+        "Remove the selected alias (Undo brings it back)",
+        lambda: edits.remove_alias(w),
+        Keys.Delete,
+        widget=page.aliases,
+    )
+    w.merge_action = _action(
+        w,
+        "&Merge With…",
+        "Merge this actor with another: one name stays, everything else moves over",
+        lambda: edits.choose_merge(w),
+        "Ctrl+Shift+M",
+    )
+    w.show_more_action = _action(
+        w,
+        "Show &More",
+        "List more of this actor's mentions, claims and suggestions",
+        w.show_more,
+    )
+    w.accept_action = _action(
+        w,
+        "A&ccept Selected",
+        "Tag the selected suggestions as mentions of this actor",
+        lambda: edits.review(w, True, every=False),
+        "Ctrl+Return",
+        widget=page.suggestions,
+    )
+    w.reject_action = _action(
+        w,
+        "R&eject Selected",
+        "Dismiss the selected suggestions (they are not suggested again)",
+        lambda: edits.review(w, False, every=False),
+        Keys.Delete,
+        widget=page.suggestions,
+    )
+    w.accept_all_action = _action(
+        w,
+        "Accept &All",
+        "Tag every suggestion of this actor as a mention, also those not listed",
+        lambda: edits.review(w, True, every=True),
+    )
+    w.reject_all_action = _action(
+        w,
+        "Reject A&ll",
+        "Dismiss every suggestion of this actor, also those not listed",
+        lambda: edits.review(w, False, every=True),
+    )
+    close_action = _action(w, "&Close", "Close the actors window", w.close, Keys.Close)
+    w.undo_action = w.stack.createUndoAction(w, "&Undo")
+    w.undo_action.setShortcut(QKeySequence(Keys.Undo))
+    w.undo_action.setIcon(icon("undo"))
+    w.redo_action = w.stack.createRedoAction(w, "&Redo")
+    w.redo_action.setShortcut(QKeySequence(Keys.Redo))
+    w.redo_action.setIcon(icon("redo"))
+    w.addActions([w.undo_action, w.redo_action])
+
+    menu = w.menuBar().addMenu("&File")
+    menu.addAction(close_action)
+    menu = w.menuBar().addMenu("&Edit")
+    menu.addActions([w.undo_action, w.redo_action])
+    menu.addSeparator()
+    menu.addAction(w.find_action)
+    menu = w.menuBar().addMenu("&Actor")
+    menu.addActions([w.add_alias_action, w.rename_alias_action, w.remove_alias_action])
+    menu.addSeparator()
+    menu.addAction(w.merge_action)
+    menu.addSeparator()
+    menu.addActions([w.accept_action, w.reject_action, w.accept_all_action, w.reject_all_action])
+    menu.addSeparator()
+    menu.addAction(w.show_more_action)
+
+    _buttons(page.header_buttons, [w.merge_action])
+    _buttons(page.alias_buttons, [w.add_alias_action, w.rename_alias_action, w.remove_alias_action])
+    _buttons(
+        page.suggestion_buttons,
+        [w.accept_action, w.reject_action, w.accept_all_action, w.reject_all_action],
+    )
+    page.suggestion_buttons.addStretch(1)

@@ -1,0 +1,262 @@
+"""The actors window: the library's actors on the left, the chosen actor's page on the right.
+
+It shares the main window's library, op runner and undo stack (see __init__.py). Every edit
+goes through an undo command, which writes and then emits `runner.library_changed`; this
+window answers every such signal, its own or another window's, with `reload()`: it reads the
+list and the open page again, keeping the chosen actor, the selected suggestions, the
+scroll positions and any text being typed. A hidden window only notes that it is stale and
+reads again when shown.
+
+Reads are synchronous: the list is two queries, and a page is a handful of capped ones
+(core/actor_page.py), a few milliseconds even for an actor with thousands of mentions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QSettings, Qt
+from PySide6.QtGui import QCloseEvent, QShowEvent, QUndoStack
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefing.core.actor_page import LIMIT, actor_page
+from briefing.core.actors import KINDS
+from briefing.core.errors import NotFound
+from briefing.core.library import Library
+from briefing.ui import errors
+from briefing.ui.actors import edits
+from briefing.ui.actors.list_model import NAME, ActorFilter, ActorListModel, IdRole
+from briefing.ui.actors.list_view import make_actor_table
+from briefing.ui.actors.menus import install_actions
+from briefing.ui.actors.page import ActorPageView
+from briefing.ui.icons import icon
+from briefing.ui.ops import OpRunner
+from briefing.ui.undo.context import UndoContext
+
+Opener = Callable[[int, int], object]  # (article id, annotation or suggestion id)
+DEFAULT_SIZES = [480, 1000]
+ALL_KINDS = "All kinds"
+QUEUED = Qt.ConnectionType.QueuedConnection
+STYLE = """
+QLabel#sectionTitle, QLabel#paneTitle { font-weight: 600; }
+QLabel#emptyPage { color: palette(placeholder-text); }
+QLineEdit#actorName { font-size: 15pt; font-weight: 600; padding: 2px 4px; }
+QTreeWidget#actorPageList::item, QTreeWidget#aliasList::item { padding: 3px 2px; }
+QTableView#actorTable::item { padding: 0 6px; }
+"""
+
+
+class ActorsWindow(QMainWindow):
+    def __init__(
+        self,
+        library: Library,
+        runner: OpRunner,
+        stack: QUndoStack,
+        settings: QSettings,
+        *,
+        open_annotation: Opener | None = None,
+        open_suggestion: Opener | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.library = library
+        self.runner = runner
+        self.stack = stack
+        self.settings = settings
+        self.undo = UndoContext(library, runner, stack, lambda text: errors.show_status(self, text))
+        self.actor_id: int | None = None
+        self.limit = LIMIT
+        self.dialog: QWidget | None = None  # the dialog an action has open, if any
+        self._stale = False
+        self.setWindowTitle(f"Actors — {library.path.name}")
+        self.setWindowIcon(icon("actor"))
+        self.setStyleSheet(STYLE)
+
+        self.list_model = ActorListModel(library, self)
+        self.proxy = ActorFilter(self)
+        self.proxy.setSourceModel(self.list_model)
+        self.filter = QLineEdit(self)
+        self.filter.setPlaceholderText("Filter by name or alias")
+        self.filter.setAccessibleName("Filter actors")
+        self.filter.setClearButtonEnabled(True)
+        self.kind_filter = QComboBox(self)
+        self.kind_filter.setAccessibleName("Narrow by kind")
+        self.kind_filter.addItems([ALL_KINDS, *KINDS])
+        self.list = make_actor_table(self.proxy, self)
+        self.list.setSortingEnabled(True)
+        self.list.sortByColumn(NAME, Qt.SortOrder.AscendingOrder)
+        self.page_view = ActorPageView(self)
+        install_actions(self)
+
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(8, 8, 4, 8)
+        left_layout.setSpacing(6)
+        title = QLabel("Actors", left)
+        title.setObjectName("paneTitle")
+        left_layout.addWidget(title)
+        filters = QHBoxLayout()
+        filters.addWidget(self.filter, 1)
+        filters.addWidget(self.kind_filter)
+        left_layout.addLayout(filters)
+        left_layout.addWidget(self.list, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("actorsSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setHandleWidth(6)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.page_view)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes(DEFAULT_SIZES)
+        self.setCentralWidget(self.splitter)
+        self.counts = QLabel(self)
+        self.statusBar().addPermanentWidget(self.counts)
+
+        self._open_annotation = open_annotation
+        self._open_suggestion = open_suggestion
+        self.list.selectionModel().currentChanged.connect(self._on_list_current_changed)
+        self.filter.textChanged.connect(self.proxy.set_text)
+        self.kind_filter.currentTextChanged.connect(
+            lambda text: self.proxy.set_kind(None if text == ALL_KINDS else text)
+        )
+        self.page_view.field_committed.connect(lambda f, v: edits.edit_field(self, f, v), QUEUED)
+        self.page_view.aliases.renamed.connect(lambda i, t: edits.rename_alias(self, i, t), QUEUED)
+        self.page_view.open_requested.connect(self._on_open_requested)
+        self.page_view.more_requested.connect(self.show_more)
+        self.page_view.suggestion_open_requested.connect(self._on_suggestion_open_requested)
+        runner.library_changed.connect(self._on_runner_library_changed)
+        if parent is not None:
+            parent.installEventFilter(self)  # to save the layout when the main window closes
+        self._restore()
+        self.reload()
+
+    # Showing --------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Show the actors and the chosen actor's page as they are now."""
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
+        self.list_model.refresh()
+        page = None
+        if self.actor_id is not None:
+            try:
+                page = actor_page(self.library, self.actor_id, limit=self.limit)
+            except NotFound:  # merged away or deleted elsewhere
+                self.actor_id = None
+        self.page_view.show_page(page)
+        self.show_more_action.setEnabled(page is not None and self._capped(page))
+        for action in (self.add_alias_action, self.merge_action):
+            action.setEnabled(page is not None)
+        self._select_in_list()
+        self._update_counts()
+
+    def show_actor(self, actor_id: int | None) -> None:
+        """Open an actor's page (also when the filter hides it: the filter is cleared)."""
+        if actor_id != self.actor_id:
+            self.actor_id = actor_id
+            self.limit = LIMIT
+        if actor_id is not None and self._proxy_row(actor_id) < 0:
+            self.filter.clear()
+            self.kind_filter.setCurrentText(ALL_KINDS)
+        self.reload()
+
+    def show_more(self) -> None:
+        self.limit += LIMIT
+        self.reload()
+
+    def focus_filter(self) -> None:
+        self.filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter.selectAll()
+
+    @staticmethod
+    def _capped(page: object) -> bool:
+        lists = ("mentions", "claims_made", "claims_about", "suggestions")
+        return any(getattr(page, name).more > 0 for name in lists)
+
+    def _proxy_row(self, actor_id: int) -> int:
+        row = self.list_model.row_of(actor_id)
+        if row < 0:
+            return -1
+        return self.proxy.mapFromSource(self.list_model.index(row, 0)).row()
+
+    def _select_in_list(self) -> None:
+        row = self._proxy_row(self.actor_id) if self.actor_id is not None else -1
+        selection = self.list.selectionModel()
+        if row < 0:
+            selection.clearSelection()
+            return
+        index = self.proxy.index(row, 0)
+        if self.list.currentIndex().row() != row or not selection.isSelected(index):
+            flags = QItemSelectionModel.SelectionFlag
+            selection.setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
+        self.list.scrollTo(index)
+
+    def _on_list_current_changed(self, current: object, _previous: object) -> None:
+        actor_id = current.data(IdRole) if current.isValid() else None  # type: ignore[attr-defined]
+        if actor_id is not None and actor_id != self.actor_id:
+            self.show_actor(actor_id)
+
+    def _update_counts(self) -> None:
+        rows = self.list_model.rows
+        pending = sum(r.pending for r in rows)
+        text = f"{len(rows):,} actor{'' if len(rows) == 1 else 's'}"
+        if pending:
+            text += f" · {pending:,} suggested mention{'' if pending == 1 else 's'} to review"
+        self.counts.setText(text)
+
+    def _on_runner_library_changed(self, _changes: object) -> None:
+        self.reload()
+
+    def _on_open_requested(self, article_id: int, annotation_id: int) -> None:
+        if self._open_annotation is not None:
+            self._open_annotation(article_id, annotation_id)
+
+    def _on_suggestion_open_requested(self, article_id: int, suggestion_id: int) -> None:
+        if self._open_suggestion is not None:
+            self._open_suggestion(article_id, suggestion_id)
+
+    # Remembering and closing ----------------------------------------------------------------
+
+    def _restore(self) -> None:
+        geometry = self.settings.value("actors/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1480, 900)
+        for key, splitter in (
+            ("actors/splitter", self.splitter),
+            ("actors/page_splitter", self.page_view.body),
+        ):
+            state = self.settings.value(key)
+            if state is not None:
+                splitter.restoreState(state)
+
+    def save_settings(self) -> None:
+        self.settings.setValue("actors/geometry", self.saveGeometry())
+        self.settings.setValue("actors/splitter", self.splitter.saveState())
+        self.settings.setValue("actors/page_splitter", self.page_view.body.saveState())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.parent() and event.type() == QEvent.Type.Close:
+            self.save_settings()
+        return False
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        self.save_settings()
+        super().closeEvent(event)
