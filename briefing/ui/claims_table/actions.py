@@ -112,11 +112,11 @@ def context_menu(window: ClaimsWindow) -> QMenu:
 
 
 def update_actions(window: ClaimsWindow) -> None:
-    selected = bool(window.view.selected_ids())
-    window.open_action.setEnabled(window.view.current_id() is not None or selected)
-    window.add_action.setEnabled(selected)
-    window.copy_action.setEnabled(selected)
+    """Enabled for what is selected, and saying how many ("Add 3 Claims to Briefing")."""
     count = len(window.view.selected_ids())
+    window.open_action.setEnabled(count > 0 or window.view.current_id() is not None)
+    window.add_action.setEnabled(count > 0)
+    window.copy_action.setEnabled(count > 0)
     window.add_action.setText(
         "Add to &Briefing" if count <= 1 else f"Add {count} Claims to &Briefing"
     )
@@ -125,11 +125,10 @@ def update_actions(window: ClaimsWindow) -> None:
 
 def open_current(window: ClaimsWindow) -> bool:
     """The current claim (else the first selected) in its article in the main window."""
-    view = window.view
-    row = window.model.row_at(view.currentIndex())
-    if row is None or row.id not in view.selected_ids():
-        ids = view.selected_ids()
-        row = next((r for r in window.model.rows if ids and r.id == ids[0]), row)
+    model, ids = window.model, window.view.selected_ids()
+    row = model.row_at(window.view.currentIndex())
+    if ids and (row is None or row.id not in ids):
+        row = model.rows[model.row_of(ids[0])]
     if row is None:
         errors.show_status(window, "Select a claim to open it in its article")
         return False

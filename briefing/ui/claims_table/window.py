@@ -106,7 +106,6 @@ class ClaimsWindow(QMainWindow):
             button.setDefaultAction(action)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             buttons.addWidget(button)
-        self.add_button = button
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(10, 10, 10, 8)
