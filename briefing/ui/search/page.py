@@ -67,7 +67,7 @@ class SearchPage(QWidget):
         self.field.returnPressed.connect(self.open_current)
         self.field.down_pressed.connect(self._on_field_down_pressed)
         self.field.escape_pressed.connect(self._on_field_escape_pressed)
-        self.filters.changed.connect(self.search)
+        self.filters.changed.connect(lambda: self.search())
         self.searcher.answered.connect(self._on_answered)
         self.searcher.failed.connect(lambda _request, message: self._status(message))
         self.view.open_requested.connect(self.open_row)
@@ -84,9 +84,9 @@ class SearchPage(QWidget):
         self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.field.selectAll()
 
-    def search(self) -> None:
-        """Ask the core again for the field's text with the filters set (a bad date: the
-        status line says so, and the results shown stay)."""
+    def search(self, *, again: bool = False) -> None:
+        """Ask the core for the field's text with the filters set (a bad date: the status
+        line says so, and the results shown stay); with `again`, even if asked already."""
         if not self.active:
             return
         try:
@@ -94,7 +94,7 @@ class SearchPage(QWidget):
         except InvalidInput as exc:
             self._status(str(exc))
             return
-        self.searcher.ask(SearchRequest(self.field.text().strip(), **values))
+        self.searcher.ask(SearchRequest(self.field.text().strip(), **values), again=again)
 
     def open_current(self) -> None:
         """Enter in the field: open the current hit, else the first; once the newest
@@ -184,7 +184,7 @@ class SearchPage(QWidget):
     def _on_library_changed(self, _changes: object) -> None:
         if self.active:
             self.filters.refill()
-            self.search()
+            self.search(again=True)
 
     def _status(self, message: str) -> None:
         errors.show_status(self._window, message)

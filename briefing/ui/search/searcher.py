@@ -75,8 +75,12 @@ class Searcher(QObject):
     def busy(self) -> bool:
         return self._running or self._waiting is not None
 
-    def ask(self, request: SearchRequest) -> None:
-        """Search for `request`; whatever was asked before it no longer matters."""
+    def ask(self, request: SearchRequest, *, again: bool = False) -> None:
+        """Search for `request`; whatever was asked before it no longer matters. The question
+        being asked already (a typed space) is not asked twice, unless `again` (the library
+        changed under it)."""
+        if request == self._latest and not again:
+            return
         self._latest = request
         self.asked_at = time.perf_counter()
         if self._running:
