@@ -136,22 +136,14 @@ def open_current(window: ClaimsWindow) -> bool:
 
 
 def add_selected(window: ClaimsWindow) -> list[int]:
-    """The selected claims, in table order, to the workspace's briefing (one undo step).
-
-    add_to_briefing reports in the main window and the workspace; the same words go to this
-    window's status bar, where the reader is looking.
-    """
+    """The selected claims, in table order, to the workspace's briefing (one undo step)."""
     from briefing.ui.workspace.add_to_briefing import add_to_briefing
 
     ids = window.view.selected_ids()
     if not ids:
         errors.show_status(window, "Select claims to add them to a briefing")
         return []
-    added = add_to_briefing(window.main_window, ids)
-    message = window.main_window.statusBar().currentMessage()
-    if message:
-        errors.show_status(window, message)
-    return added
+    return add_to_briefing(window.main_window, ids)
 
 
 def copy_quotes(window: ClaimsWindow) -> str:

@@ -23,21 +23,26 @@ if TYPE_CHECKING:
 def add_to_briefing(main_window: MainWindow, claim_ids: Sequence[int]) -> list[int]:
     """Add the claims (those not in it already) to the workspace's open briefing.
 
-    Returns the new items' ids; [] when there was nothing to add, with a status line saying
-    why in the window the reader is looking at.
+    Returns the new items' ids; [] when there was nothing to add. What happened is said in
+    the status bar of the window the reader is working in, and of the workspace.
     """
     from briefing.ui.workspace import edits, open_workspace
 
+    active = QApplication.activeWindow() or main_window
     if not claim_ids:
-        errors.show_status(main_window, "Select a claim to add to a briefing")
+        errors.show_status(active, "Select a claim to add to a briefing")
         return []
     # Shown so the reader sees where the claims went, but the window they work in keeps
     # the focus: adding claim after claim from the reader must not mean clicking back.
-    active = QApplication.activeWindow()
     workspace = open_workspace(main_window)
-    if active is not None and active is not workspace:
+    if active is not workspace:
         active.raise_()
         active.activateWindow()
+
+    def say(message: str) -> None:
+        for window in {main_window, active, workspace}:
+            errors.show_status(window, message)
+
     if workspace.briefing is None:
         edits.new_briefing(workspace)
     briefing = workspace.briefing
@@ -46,18 +51,15 @@ def add_to_briefing(main_window: MainWindow, claim_ids: Sequence[int]) -> list[i
     present = {item.claim_id for item in briefing.items}
     wanted = [claim_id for claim_id in dict.fromkeys(claim_ids) if claim_id not in present]
     if not wanted:
-        message = f"Already in “{briefing.title}”"
-        errors.show_status(main_window, message)
-        errors.show_status(workspace, message)
+        say(f"Already in “{briefing.title}”")
         return []
     section = workspace.current_section()
     ids = edits.add_claims(workspace, wanted, section.heading if section else None)
     if ids:
-        count = len(ids)
-        what = "claim" if count == 1 else f"{count} claims"
-        message = f"Added {what} to “{briefing.title}”"
-        skipped = len(set(claim_ids)) - count
-        if skipped:
-            message += f" ({skipped} already there)"
-        errors.show_status(main_window, message)
+        what = "claim" if len(ids) == 1 else f"{len(ids)} claims"
+        skipped = len(set(claim_ids)) - len(ids)
+        say(
+            f"Added {what} to “{briefing.title}”"
+            + (f" ({skipped} already there)" if skipped else "")
+        )
     return ids
