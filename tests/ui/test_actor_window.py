@@ -35,7 +35,9 @@ def test_list_shows_every_actor_with_kind_and_counts(qtbot, make_window, library
     assert by_name["Uighurs"] == ("group", "–", "–", "2", "3")
     assert list_index(window, "Xinjiang").data(KindRole) == "place"
     assert window.counts.text() == "11 actors · 40 suggested mentions to review"
-    assert window.page_view.stack.currentIndex() == 0  # no actor chosen yet: the empty state
+    assert window.page_view.name.text() == "China"  # the first in the list, to begin with
+    window.show_actor(None)
+    assert window.page_view.stack.currentIndex() == 0  # the empty state
 
 
 def test_filter_by_alias_and_kind(qtbot, make_window, library: Library) -> None:
@@ -82,7 +84,7 @@ def test_choosing_an_actor_shows_its_page(qtbot, make_window, library: Library) 
     assert set(ids(page.made)) == {c.id for c in claims if c.speaker.name == "SenseTime"}
     (mention,) = ids(page.mentions)
     item = row_of(page.mentions, mention)
-    assert (item.text(1), item.parent().text(0)) == ("SenseTime", f"{TITLE}  ·  2021-12-14  (1)")
+    assert (item.text(1), item.parent().text(0)) == ("SenseTime", f"2021-12-14  ·  {TITLE}  (1)")
     assert item.text(0).endswith("Chinese artificial intelligence start-up")
     assert len(ids(page.suggestions)) == 11
     assert page.mentions_title.text() == "Mentions · 1 in 1 article"
@@ -160,3 +162,27 @@ def test_refreshes_when_the_library_changes_elsewhere(qtbot, make_window, librar
     library.actors.add("Hong Kong", kind="place")
     main.runner.library_changed.emit(None)
     assert "Hong Kong" in [row[0] for row in listed(window)]
+
+
+def test_long_lists_are_capped_and_show_more(qtbot, make_window, library: Library) -> None:
+    _main, window = actors_on_sample(qtbot, make_window, library, "SenseTime")
+    page = window.page_view
+    assert not window.show_more_action.isEnabled()  # nothing is left out
+    window.limit = 4  # as if the actor had more suggestions than a page holds
+    window.reload()
+    assert len(ids(page.suggestions)) == 4 and window.show_more_action.isEnabled()
+    more = page.suggestions.topLevelItem(page.suggestions.topLevelItemCount() - 1)
+    assert more.text(0) == "… and 7 more suggestions (double-click to list more)"
+    page.suggestions.itemActivated.emit(more, 0)
+    assert len(ids(page.suggestions)) == 11 and not window.show_more_action.isEnabled()
+
+
+def test_layout_is_remembered(qtbot, make_window, library: Library) -> None:
+    main, window = actors_on_sample(qtbot, make_window, library, "SenseTime")
+    window.splitter.setSizes([300, 1100])
+    window.page_view.body.setSizes([100, 100, 500])
+    states = window.splitter.saveState(), window.page_view.body.saveState()
+    window.close()
+    settings = main.settings
+    assert (settings.value("actors/splitter"), settings.value("actors/page_splitter")) == states
+    assert settings.value("actors/geometry") == window.saveGeometry()

@@ -43,9 +43,9 @@ def open_actors(main_window: MainWindow, actor_id: int | None = None) -> ActorsW
             ),
             parent=main_window,
         )
-    window.show()
     if actor_id is not None:
-        window.show_actor(actor_id)
+        window.show_actor(actor_id)  # before show(): a new window reads one page, not two
+    window.show()
     window.raise_()
     window.activateWindow()
     return window

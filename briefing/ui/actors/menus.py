@@ -135,11 +135,15 @@ def install_actions(window: ActorsWindow) -> None:
     )
     close_action = _action(w, "&Close", "Close the actors window", w.close, Keys.Close)
     w.undo_action = w.stack.createUndoAction(w, "&Undo")
-    w.undo_action.setShortcut(QKeySequence(Keys.Undo))
-    w.undo_action.setIcon(icon("undo"))
     w.redo_action = w.stack.createRedoAction(w, "&Redo")
-    w.redo_action.setShortcut(QKeySequence(Keys.Redo))
-    w.redo_action.setIcon(icon("redo"))
+    for action, keys, tip in (
+        (w.undo_action, Keys.Undo, "Undo the last change (in any of the app's windows)"),
+        (w.redo_action, Keys.Redo, "Redo the change last undone"),
+    ):
+        action.setShortcuts(QKeySequence.keyBindings(keys))
+        action.setIcon(icon("undo" if action is w.undo_action else "redo"))
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
     w.addActions([w.undo_action, w.redo_action])
 
     menu = w.menuBar().addMenu("&File")

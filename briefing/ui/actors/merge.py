@@ -156,6 +156,10 @@ def confirm_merge(keep: ActorRow, other: ActorRow, parent: QWidget) -> QMessageB
     box = QMessageBox(QMessageBox.Icon.Question, "Merge Actors", question, parent=parent)
     box.setInformativeText(details)
     box.setAccessibleName("Confirm merge")
+    # Wide enough that the account reads as a paragraph, not a column.
+    box.setStyleSheet(
+        "QLabel#qt_msgbox_label, QLabel#qt_msgbox_informativelabel { min-width: 460px; }"
+    )
     box.addButton("Merge", QMessageBox.ButtonRole.AcceptRole)
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(cancel)

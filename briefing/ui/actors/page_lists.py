@@ -117,7 +117,6 @@ def fill_passages(tree: QTreeWidget, passages: Capped[Passage], what: str) -> No
         group = groups.get(passage.article_id)
         if group is None:
             group = QTreeWidgetItem(tree)
-            group.setFirstColumnSpanned(True)
             group.setData(0, ArticleRole, passage.article_id)
             group.setToolTip(0, _article(passage.article_title, passage.article_date))
             groups[passage.article_id] = group
@@ -131,6 +130,9 @@ def fill_passages(tree: QTreeWidget, passages: Capped[Passage], what: str) -> No
         font.setWeight(QFont.Weight.DemiBold)
         group.setFont(0, font)
     _more(tree, passages.more, what)
+    for row in range(tree.topLevelItemCount()):
+        # By row: the item's own setFirstColumnSpanned looks its row up, for every group.
+        tree.setFirstColumnSpanned(row, QModelIndex(), True)
     tree.expandAll()
 
 
@@ -182,7 +184,8 @@ def select_ids(tree: QTreeWidget, ids: set[int]) -> None:
 
 
 def _article(title: str, date: str | None) -> str:
-    return f"{title or 'Untitled'}" + (f"  ·  {date}" if date else "")
+    """The date first: a long title is cut at its end, and the date must stay in sight."""
+    return (f"{date}  ·  " if date else "") + (title or "Untitled")
 
 
 def _more(tree: QTreeWidget, more: int, what: str) -> None:

@@ -43,7 +43,7 @@ from briefing.ui.ops import OpRunner
 from briefing.ui.undo.context import UndoContext
 
 Opener = Callable[[int, int], object]  # (article id, annotation or suggestion id)
-DEFAULT_SIZES = [480, 1000]
+DEFAULT_SIZES = [520, 960]
 ALL_KINDS = "All kinds"
 QUEUED = Qt.ConnectionType.QueuedConnection
 STYLE = """
@@ -77,6 +77,7 @@ class ActorsWindow(QMainWindow):
         self.limit = LIMIT
         self.dialog: QWidget | None = None  # the dialog an action has open, if any
         self._stale = False
+        self._shown_once = False  # the first showing opens the first actor's page
         self.setWindowTitle(f"Actors — {library.path.name}")
         self.setWindowIcon(icon("actor"))
         self.setStyleSheet(STYLE)
@@ -148,6 +149,9 @@ class ActorsWindow(QMainWindow):
             return
         self._stale = False
         self.list_model.refresh()
+        if self.actor_id is None and not self._shown_once and self.proxy.rowCount():
+            self.actor_id = self.proxy.index(0, NAME).data(IdRole)
+        self._shown_once = True
         page = None
         if self.actor_id is not None:
             try:

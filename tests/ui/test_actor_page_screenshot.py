@@ -1,0 +1,57 @@
+"""The actors window on SenseTime's page in the worked example, with suggestions found and
+one of them selected, saved to docs/screenshots/actor-page.png; then looked at.
+
+Run with: xvfb-run -a env QT_QPA_PLATFORM=xcb .venv/bin/python -m pytest -m screenshot tests/ui
+Asserts what can fail in a picture: not blank, every list filled, and no label or button
+text wider than its widget.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QAbstractButton, QLabel
+
+from briefing.ui.actors import open_actors
+from tests.ui.helpers import REAL_WINDOW, SCREENSHOTS, first_run_window
+
+pytestmark = REAL_WINDOW
+
+
+def test_actor_page_screenshot(qtbot, qapp, tmp_path: Path) -> None:
+    with first_run_window(qtbot, qapp, tmp_path) as (main, library):
+        library.mentions.suggest()
+        sensetime = library.actors.resolve("SenseTime").id
+        window = open_actors(main, sensetime)
+        try:
+            window.resize(1480, 900)
+            qtbot.waitExposed(window)
+            page = window.page_view
+            assert page.page is not None and page.page.actor.name == "SenseTime"
+            group = page.suggestions.topLevelItem(0)
+            group.child(1).setSelected(True)
+            group.child(2).setSelected(True)
+            qapp.processEvents()
+
+            image = window.grab()
+            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+            assert image.save(str(SCREENSHOTS / "actor-page.png"))
+
+            shot = image.toImage()
+            colours = {
+                shot.pixelColor(x, y).rgb()
+                for x in range(0, shot.width(), 17)
+                for y in range(0, shot.height(), 13)
+            }
+            assert len(colours) > 20
+            for tree in (page.made, page.about, page.mentions, page.suggestions):
+                assert tree.topLevelItemCount() > 0, tree.accessibleName()
+            for widget in window.findChildren(QLabel) + window.findChildren(QAbstractButton):
+                if widget.isVisible() and widget.text() and not widget.property("wordWrap"):
+                    width = QFontMetrics(widget.font()).horizontalAdvance(
+                        widget.text().replace("&", "")
+                    )
+                    assert width <= widget.width(), widget.text()
+        finally:
+            window.close()
