@@ -142,7 +142,7 @@ def test_the_actor_filter_narrows_claims_and_articles(qtbot, shown) -> None:
             assert hit.detail == "Wang Wenbin" or wang in {
                 a.id for a in window.library.claims.get(hit.id).about
             }
-    assert "with actor Wang Wenbin" in page.count.text()
+    assert page.count.text().endswith("·  actor Wang Wenbin")
 
 
 def test_the_tag_filter_narrows(qtbot, shown) -> None:
@@ -182,7 +182,7 @@ def test_the_outlet_and_date_filters_narrow(qtbot, shown) -> None:
 
     page.filters.outlet.clear()  # its clear button: the filter is off at once
     qtbot.waitUntil(lambda: answered(page) and page.shown.outlet is None)
-    assert "from 2019-01-10, to 2019-01-14" in page.count.text()
+    assert page.count.text().endswith("·  from 2019-01-10, to 2019-01-14")
 
 
 def test_a_partial_date_is_a_range(qtbot, shown) -> None:
@@ -228,7 +228,7 @@ def test_an_empty_result_says_so_plainly(qtbot, shown) -> None:
     page.filters.since.editingFinished.emit()
     qtbot.waitUntil(lambda: answered(page) and page.shown.since == "2020")
     assert page.empty.text() == (
-        "No articles, claims or actors match “zanzibar quokka” with from 2020."
+        "No articles, claims or actors match “zanzibar quokka” (from 2020)."
     )
 
 
@@ -381,3 +381,55 @@ def test_the_field_stays_in_sight_in_a_narrow_window(qtbot, shown) -> None:
     window.resize(1400, 900)
     qtbot.waitUntil(lambda: toolbar.toolButtonStyle() == labelled)
     assert field.isVisible() and undo.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonIconOnly
+
+
+def test_a_note_hit_opens_the_note(qtbot, shown) -> None:
+    window, sample = shown
+    page = search(qtbot, window, "abandoned")
+    assert kinds(page)[0] == "note" and kinds(page).count("note") == 1
+    index = page.model.index(0, 0)
+    assert index.data(Qt.ItemDataRole.AccessibleTextRole).startswith("Note: ")
+    assert index.data(HitRole.Group) == "Claims and notes (1)"
+    note = page.model.hits[0]
+    assert page.open_row(0)
+    assert window.reader.article_id == sample.article_id
+    span = window.reader._view.span_of(note.id, None)
+    cursor = window.reader.page.textCursor()
+    assert (cursor.selectionStart(), cursor.selectionEnd()) == tuple(
+        window.reader.document_position(offset) for offset in span
+    )
+
+
+def test_enter_before_the_answer_opens_the_first_hit_once_answered(qtbot, shown) -> None:
+    window, sample = shown
+    page = window.search_page
+    page.field.setFocus()
+    qtbot.keyClicks(page.field, "postpones")
+    qtbot.keyClick(page.field, Qt.Key.Key_Return)  # no answer can have come back yet
+    qtbot.waitUntil(lambda: window.reader.article_id == sample.article_id)
+    assert page.shown.query == "postpones" and page.view.currentIndex().row() == 0
+
+
+def test_a_click_on_a_group_heading_opens_nothing(qtbot, shown) -> None:
+    window, _sample = shown
+    page = search(qtbot, window, "sanctions")
+    rect = page.view.visualRect(page.model.index(0, 0))
+    heading = rect.topLeft() + rect.topLeft().__class__(40, 4)
+    qtbot.mouseClick(page.view.viewport(), Qt.MouseButton.LeftButton, pos=heading)
+    assert window.reader.article_id is None
+    qtbot.mouseClick(page.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.reader.article_id == page.model.hits[0].article_id
+
+
+def test_tab_goes_from_the_field_to_whichever_list_is_shown(qtbot, shown) -> None:
+    window, _sample = shown
+    page = window.search_page
+    page.field.setFocus()
+    qtbot.keyClick(page.field, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is window.library_pane.filter
+    search(qtbot, window, "sanctions")
+    order = []
+    for _ in range(7):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        order.append(QApplication.focusWidget())
+    assert order == [*page.filters.widgets, page.view, window.reader.page]

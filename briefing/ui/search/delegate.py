@@ -16,6 +16,7 @@ results costs one layout per visible row, not one per paint.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QRectF, QSize, Qt
@@ -43,6 +44,7 @@ GAP = 2  # between the lines of a row
 HEADING_GAP = 6
 SNIPPET_LINES = {"actor": 2}  # else 3
 MAX_CACHE = 2000
+_SPACES = re.compile(r"\s+")
 
 
 @dataclass
@@ -75,7 +77,8 @@ class HitDelegate(QStyledItemDelegate):
         small.setWeight(QFont.Weight.DemiBold)
         return body, title, meta, small
 
-    def _heading_height(self) -> int:
+    def heading_height(self) -> int:
+        """Of the group heading drawn above a group's first row, inside that row."""
         return QFontMetrics(self._fonts()[3]).height() + 2 * HEADING_GAP
 
     # Layout ---------------------------------------------------------------------------------
@@ -96,7 +99,7 @@ class HitDelegate(QStyledItemDelegate):
                 text, ranges, body, width - 2 * PAD_X, SNIPPET_LINES.get(hit.kind, 3)
             )
             height += GAP + 2 + lines_height
-        height += PAD_BOTTOM + (self._heading_height() if heading else 0)
+        height += PAD_BOTTOM + (self.heading_height() if heading else 0)
         layout = _Layout(height, snippet, cut)
         self._cache[key] = layout
         return layout
@@ -178,7 +181,8 @@ class HitDelegate(QStyledItemDelegate):
                 last = layout.snippet.lineAt(layout.snippet.lineCount() - 1)
                 at = QPointF(x + last.naturalTextWidth(), y + last.y() + last.ascent())
                 painter.drawText(at, "…")
-        if not selected:
+        # A hair between rows; none above the next group's heading, which has its own rule.
+        if not selected and not index.siblingAtRow(index.row() + 1).data(HitRole.Group):
             painter.setPen(palette.color(QPalette.ColorRole.Midlight))
             painter.drawLine(
                 rect.left() + PAD_X, rect.bottom(), rect.right() - PAD_X, rect.bottom()
@@ -189,7 +193,7 @@ class HitDelegate(QStyledItemDelegate):
         self, painter: QPainter, rect: QRect, text: str, font: QFont, palette: QPalette, rule: bool
     ) -> int:
         """The group's heading at the top of `rect`; returns where the row itself starts."""
-        height = self._heading_height()
+        height = self.heading_height()
         if rule:
             painter.setPen(palette.color(QPalette.ColorRole.Mid))
             painter.drawLine(rect.left(), rect.top(), rect.right(), rect.top())
@@ -252,16 +256,20 @@ def _meta(hit: SearchHit) -> str:
 
 
 def _snippet_text(hit: SearchHit) -> tuple[str, list[tuple[int, int]]]:
-    """The snippet on one line and where its matches are; "" for an actor whose snippet is
-    just the name already shown."""
+    """The snippet as one paragraph (paragraph breaks and runs of spaces made one space) and
+    where its matches are; "" for an actor whose snippet is just the name already shown."""
     text, ranges = "", []
     for piece, is_match in hit.snippet_parts():
-        piece = piece.replace("\n", " ").replace("\t", " ")
+        piece = _SPACES.sub(" ", piece)
+        if text.endswith(" ") and piece.startswith(" "):
+            piece = piece[1:]
         if is_match:
             ranges.append((len(text), len(piece)))
         text += piece
     if hit.kind == "actor" and " ".join(text.split()) == hit.title:
         return "", []
+    if hit.kind == "claim":  # its words, quoted as the annotation panel quotes them
+        return f"“{text.strip()}”", [(start + 1 - text[:1].isspace(), n) for start, n in ranges]
     return text, ranges
 
 

@@ -148,8 +148,8 @@ class SearchPage(QWidget):
         filters = self.filters.describe()
         if not hits:
             text = f"No articles, claims or actors match “{request.query}”"
-            self.empty.setText(text + (f" with {filters}." if filters else "."))
-            self.count.setText("No results")
+            self.empty.setText(text + (f" ({filters})." if filters else "."))
+            self.count.setText("")
         else:
             counts: dict[str, int] = {}
             for hit in hits:
@@ -157,7 +157,7 @@ class SearchPage(QWidget):
             total = len(hits)
             text = f"{total} result{'' if total == 1 else 's'} for “{request.query}”"
             if filters:
-                text += f" with {filters}"
+                text += f"  ·  {filters}"
             if LIMIT in counts.values():
                 text += f" (the best {LIMIT} of each kind)"
             self.count.setText(text)

@@ -13,11 +13,11 @@ Signals:
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QContextMenuEvent, QKeyEvent
+from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QAbstractItemView, QListView, QMenu, QWidget
 
 from briefing.ui.search.delegate import HitDelegate
-from briefing.ui.search.results_model import ResultsModel
+from briefing.ui.search.results_model import HitRole, ResultsModel
 
 
 class ResultsView(QListView):
@@ -60,6 +60,16 @@ class ResultsView(QListView):
             self.leave_requested.emit()
             return
         super().keyPressEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        """A click on a group's heading is not a click on the hit below it."""
+        at = event.position().toPoint()
+        index = self.indexAt(at)
+        if index.isValid() and index.data(HitRole.Group):
+            if at.y() < self.visualRect(index).top() + self.hit_delegate.heading_height():
+                event.accept()
+                return
+        super().mousePressEvent(event)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt's name
         index = self.indexAt(event.pos())

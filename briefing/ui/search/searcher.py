@@ -102,9 +102,10 @@ class Searcher(QObject):
         op.run()
 
     def _on_done(self, request: SearchRequest, hits: list[SearchHit]) -> None:
+        self._running = False  # before the answer is out: its receivers see the searcher idle
         if request == self._latest:
             self.answered.emit(request, hits)
-        self._next()
+        self._start_waiting()
 
     def _on_failed(self, request: SearchRequest, exc: BaseException) -> None:
         if request == self._latest and isinstance(exc, BriefingError):
@@ -112,6 +113,9 @@ class Searcher(QObject):
 
     def _next(self) -> None:
         self._running = False
-        waiting, self._waiting = self._waiting, None
-        if waiting is not None:
+        self._start_waiting()
+
+    def _start_waiting(self) -> None:
+        if self._waiting is not None and not self._running:
+            waiting, self._waiting = self._waiting, None
             self._start(waiting)
