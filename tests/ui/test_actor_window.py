@@ -171,6 +171,7 @@ def test_long_lists_are_capped_and_show_more(qtbot, make_window, library: Librar
     window.limit = 4  # as if the actor had more suggestions than a page holds
     window.reload()
     assert len(ids(page.suggestions)) == 4 and window.show_more_action.isEnabled()
+    assert page.suggestions_title.text() == "Suggested mentions · 11 (4 listed) to review"
     more = page.suggestions.topLevelItem(page.suggestions.topLevelItemCount() - 1)
     assert more.text(0) == "… and 7 more suggestions (double-click to list more)"
     page.suggestions.itemActivated.emit(more, 0)

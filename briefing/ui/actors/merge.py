@@ -26,8 +26,8 @@ from briefing.ui.actors.list_model import ActorRow
 IdRole = Qt.ItemDataRole.UserRole + 1
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n:,} {word}" + ("" if n == 1 else "s")
+def _plural(n: int, word: str, many: str = "") -> str:
+    return f"{n:,} " + (word if n == 1 else many or f"{word}s")
 
 
 def _summary(row: ActorRow) -> str:
@@ -137,7 +137,7 @@ def merge_message(keep: ActorRow, other: ActorRow) -> tuple[str, str]:
     x = other.listing
     moving = ", ".join(
         [
-            _plural(len(x.actor.aliases), "alias").replace("aliass", "aliases"),
+            _plural(len(x.actor.aliases), "alias", "aliases"),
             _plural(x.mentions, "mention"),
             _plural(x.claims_made, "claim") + " it makes",
             _plural(x.claims_about, "claim") + " about it",

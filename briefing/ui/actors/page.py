@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.core.actor_page import ActorPage
+from briefing.core.actor_page import ActorPage, Capped
 from briefing.core.actors import KINDS
 from briefing.ui.actors import page_lists
 from briefing.ui.actors.aliases import AliasList
@@ -40,6 +40,13 @@ from briefing.ui.actors.page_lists import ArticleRole, IdRole, MoreRole
 
 def _plural(n: int, word: str) -> str:
     return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+
+def _count(capped: Capped) -> str:
+    """How many in all, and how many are listed when not all are."""
+    if capped.more:
+        return f"{capped.total:,} ({len(capped.rows):,} listed)"
+    return f"{capped.total:,}"
 
 
 def _section(title: QLabel, body: QWidget, below: QHBoxLayout | None = None) -> QWidget:
@@ -201,13 +208,13 @@ class ActorPageView(QWidget):
         if positions is not None:
             for tree, position in zip(self._trees(), positions, strict=True):
                 tree.verticalScrollBar().setValue(position)
-        self.made_title.setText(f"Claims made · {page.claims_made.total:,}")
-        self.about_title.setText(f"Claims about · {page.claims_about.total:,}")
+        self.made_title.setText(f"Claims made · {_count(page.claims_made)}")
+        self.about_title.setText(f"Claims about · {_count(page.claims_about)}")
         articles = page.mention_articles
         where = f" in {_plural(articles, 'article')}" if articles and not page.mentions.more else ""
-        self.mentions_title.setText(f"Mentions · {page.mentions.total:,}{where}")
+        self.mentions_title.setText(f"Mentions · {_count(page.mentions)}{where}")
         self.suggestions_title.setText(
-            f"Suggested mentions · {page.suggestions.total:,} to review"
+            f"Suggested mentions · {_count(page.suggestions)} to review"
             if page.suggestions.total
             else "Suggested mentions · none waiting"
         )
