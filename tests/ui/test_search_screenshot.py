@@ -19,7 +19,7 @@ from briefing.core import Library
 from briefing.ui.app import apply_style
 from briefing.ui.main_window import MainWindow
 from tests.ui.helpers import REAL_WINDOW, SCREENSHOTS
-from tests.ui.test_search_panel import answered, fill
+from tests.ui.test_search_helpers import answered, fill
 
 pytestmark = REAL_WINDOW
 QUERY = "China"
