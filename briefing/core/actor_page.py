@@ -3,9 +3,9 @@ it, the claims it makes and the claims about it, and the suggested mentions wait
 
 An actor of a large library may have thousands of mentions, so each list is capped at
 `limit` rows (newest articles first) and carries its full count: a page says "and 4,210
-more" rather than loading them all. Each list costs one query, whatever its length, and its
-context is cut from the article text by SQLite (substr), so no article text comes into
-Python.
+more" rather than loading them all. Each list costs a count and one query for its rows
+(claims one more, for their subjects), whatever its length; the words around a mention are
+cut from the article text by SQLite (substr), so no whole article text comes into Python.
 """
 
 from __future__ import annotations

@@ -7,8 +7,10 @@ list and the open page again, keeping the chosen actor, the selected suggestions
 scroll positions and any text being typed. A hidden window only notes that it is stale and
 reads again when shown.
 
-Reads are synchronous: the list is two queries, and a page is a handful of capped ones
-(core/actor_page.py), a few milliseconds even for an actor with thousands of mentions.
+Reads are synchronous: the list is two queries, and a page a handful of capped ones
+(core/actor_page.py). On a 10,000-article library, an actor with 1,370 mentions and 1,370
+suggestions reads in about 20 ms and its page is shown, 500 of each listed, in about 90 ms;
+too little to be worth a worker round trip, which would show the old page meanwhile.
 """
 
 from __future__ import annotations
