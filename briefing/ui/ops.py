@@ -30,6 +30,7 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
+from shiboken6 import isValid
 
 from briefing.core.errors import BriefingError, Cancelled
 from briefing.core.library import Library
@@ -213,6 +214,11 @@ class _Op(QObject, Generic[T]):
             self._dialog.setLabelText(f"{self._dialog_label}\n{label}" if label else "")
         self.progressed.emit(done, total, label)
 
+    def _parent_gone(self) -> bool:
+        """The widget that asked was deleted while the op ran (a window closed meanwhile):
+        its callbacks are bound to it, so they must not run."""
+        return self._parent is not None and not isValid(self._parent)
+
     @Slot(object)
     def _on_worker_succeeded(self, result: object) -> None:
         self._close_dialog()
@@ -220,7 +226,7 @@ class _Op(QObject, Generic[T]):
             # Views refresh first, so the action's follow-up (select what was added) sees them.
             if self._writes:
                 self._runner.library_changed.emit(result)
-            if self._on_success is not None:
+            if self._on_success is not None and not self._parent_gone():
                 self._on_success(result)  # type: ignore[arg-type]
         finally:
             self._runner.done(self)
@@ -229,6 +235,8 @@ class _Op(QObject, Generic[T]):
     @Slot(object)
     def _on_worker_failed(self, exc: BaseException) -> None:
         self._close_dialog()
+        if self._parent_gone():
+            self._parent, self._on_failure = None, None  # say it in whatever window is left
         try:
             if isinstance(exc, Cancelled):
                 errors.show_status(self._parent, "Cancelled: nothing was changed")

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QTextEdit,
     QWidget,
+    QWidgetAction,
 )
 
 import briefing
@@ -32,7 +33,8 @@ INPUTS = (QLineEdit, QComboBox, QAbstractItemView, QTextEdit, QPlainTextEdit, QA
 
 def _commands(window: MainWindow) -> list[QAction]:
     """Every command of the window: its QActions, less Qt's own (a menu's title action, a
-    line edit's clear button, the toolbar's hide/show toggle)."""
+    line edit's clear button, the toolbar's hide/show toggle, the holder of a widget put in
+    the toolbar)."""
     toggle = window.toolbar.toggleViewAction()
     return [
         action
@@ -41,6 +43,7 @@ def _commands(window: MainWindow) -> list[QAction]:
         and not action.isSeparator()
         and not action.objectName().startswith("_q_")
         and action is not toggle
+        and not isinstance(action, QWidgetAction)
     ]
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import threading
+
 from PySide6.QtCore import QThread
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from briefing.core import InvalidInput, Library
 from briefing.core.errors import Cancelled
@@ -68,4 +70,26 @@ def test_the_worker_keeps_one_connection(qtbot, library: Library) -> None:
             op.run()
         ids.append(blocker.args[0])
     assert len(set(ids)) == 1
+    runner.shutdown()
+
+
+def test_a_result_for_a_widget_deleted_meanwhile_is_dropped(qtbot, library: Library) -> None:
+    """A window closed while its op ran (the workspace's preview did): no callback on it."""
+    runner = OpRunner(library)
+    release = threading.Event()
+    asker = QWidget()
+    seen: list[object] = []
+    asker.destroyed.connect(lambda: seen.append("destroyed"))
+
+    def slow(_lib: Library, _progress: object) -> int:
+        release.wait(5)
+        return 42
+
+    op = QueryOp(runner, slow, parent=asker).success(lambda result: seen.append(asker.isVisible()))
+    op.run()
+    asker.deleteLater()
+    qtbot.waitUntil(lambda: seen == ["destroyed"])
+    with qtbot.waitSignal(op.finished, timeout=5000):
+        release.set()
+    assert seen == ["destroyed"]  # the callback, which touches the widget, never ran
     runner.shutdown()

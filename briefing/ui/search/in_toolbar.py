@@ -24,10 +24,8 @@ def place_field(toolbar: QToolBar, field: SearchField, icon_only: Sequence[QActi
     """Put `field` at the right end of `toolbar`; the `icon_only` actions lose their text."""
     spacer = QWidget(toolbar)
     spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-    for widget, name in ((spacer, "spacer"), (field, "searchField")):
-        # Qt wraps a toolbar's widget in a QWidgetAction: a holder, not a command (the
-        # command is Search Library, Ctrl+K), so it is named as Qt names its internal ones.
-        toolbar.addWidget(widget).setObjectName(f"_q_toolbar_{name}")
+    toolbar.addWidget(spacer)
+    toolbar.addWidget(field)
     _Fitter(toolbar, field, list(icon_only))
 
 
