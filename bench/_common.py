@@ -18,11 +18,16 @@ OUT = BENCH / "out"  # gitignored: built libraries, grep folders, scratch databa
 CORPUS = ROOT.parent / "shared" / "corpus"
 CORPUS_TEXT = CORPUS / "text"
 CORPUS_HTML = CORPUS / "html"
-SCHEMA = ROOT / "db" / "001_initial.sql"
+MIGRATIONS = ROOT / "db"  # the numbered schema scripts, applied in order by migration_sql()
 
 # Bump when build_library.py generates different articles, so stale caches are not reused.
 GENERATOR_VERSION = 1
 DEFAULT_SIZES = (10_000, 100_000)
+
+
+def migration_sql() -> list[str]:
+    """The library schema's scripts in order (db/001_*.sql, 002, ...), as a library gets them."""
+    return [path.read_text("utf-8") for path in sorted(MIGRATIONS.glob("[0-9][0-9][0-9]_*.sql"))]
 
 
 def library_path(n: int) -> Path:

@@ -6,6 +6,10 @@ quote) is quoted, so it is searched as the words it contains. If the result is s
 valid FTS5 (`AND OR`, `NEAR(`, unbalanced parentheses), the caller runs `literal()`: every
 chunk quoted, nothing an operator. Chunks with no word characters at all (`*`, `--`, `;`)
 are dropped, because an empty phrase makes FTS5 match nothing.
+
+KEY_MARK is taken out of what the reader types: the article index keeps each outlet as a
+token between two KEY_MARKs (search_filters.outlet_key), and only the outlet filter may
+reach those tokens.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from __future__ import annotations
 import re
 
 OPERATORS = frozenset({"AND", "OR", "NOT"})
+KEY_MARK = "\ue002"  # a private-use character: brackets index keys, never in a query
 _CHUNK = re.compile(r'"[^"]*"?\*?|[()]|[^\s()"]+')
 # FTS5 barewords: ASCII letters, digits and "_", and any non-ASCII character.
 _BAREWORD = re.compile(r"^[A-Za-z0-9_\u0080-\U0010FFFF]+$")
@@ -25,7 +30,7 @@ def translate(query: str) -> str:
     May still be invalid FTS5 (operators in the wrong place); see `literal()`.
     """
     parts = []
-    for chunk in _CHUNK.findall(query):
+    for chunk in _CHUNK.findall(query.replace(KEY_MARK, " ")):
         if chunk in ("(", ")") or chunk in OPERATORS:
             parts.append(chunk)
         elif chunk.startswith('"'):
@@ -43,7 +48,7 @@ def translate(query: str) -> str:
 
 def literal(query: str) -> str:
     """Every chunk of the query as a quoted string: valid FTS5 for any input."""
-    chunks = query.replace('"', " ").split()
+    chunks = query.replace('"', " ").replace(KEY_MARK, " ").split()
     return " ".join(_quote(chunk) for chunk in chunks if _WORDISH.search(chunk))
 
 

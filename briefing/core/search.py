@@ -2,10 +2,12 @@
 
 Ranking is BM25 with the title weighing ten times the text, done in two steps: the best ids
 from the index alone, then titles and snippets for just those rows, so nothing is built for
-matches nobody will see. Claims and notes (their quotes and notes) and actors (their names
-and aliases) are searched too, from their own indexes; hits say what they hit. Whatever the
-reader types is answered: a query FTS5 cannot parse is run again as literal words (see
-fts_query).
+matches nobody will see. The outlet filter is part of the index query (the outlet is a token
+in the index: search_filters), and the date, actor and tag filters read small indexes, so a
+filter never reads the article rows of the matches it rejects. Claims and notes (their
+quotes and notes) and actors (their names and aliases) are searched too, from their own
+indexes; hits say what they hit. Whatever the reader types is answered: a query FTS5 cannot
+parse is run again as literal words (see fts_query).
 """
 
 from __future__ import annotations
@@ -28,12 +30,15 @@ __all__ = ["HIT_END", "HIT_START", "SearchHit", "SearchService"]
 DEFAULT_LIMIT = 20
 SNIPPET_TOKENS = 24
 TITLE_WEIGHT = 10.0  # a hit in the title counts ten times a hit in the text
+# bm25 over articles_fts(title, text, outlet_key): the outlet's key never adds to a score.
+SCORE = f"bm25(articles_fts, {TITLE_WEIGHT}, 1.0, 0.0)"
 # BM25 must score every match before it knows the best twenty, and a word like "said"
-# matches nearly every article: at 100k articles that alone takes 100 ms. A word that
-# common says little about relevance, so when more than RANK_WINDOW articles match an
-# unfiltered query, only the newest RANK_WINDOW of them (by import order) are ranked.
-# Rarer queries, where ranking matters, are ranked over every match. See bench/search.py.
+# matches nearly every article: at 100k articles that alone takes 60 ms. A word that
+# common says little about relevance, so when more than RANK_WINDOW articles match (after
+# the filters), only the newest RANK_WINDOW of them (by import order) are ranked. Rarer
+# queries, where ranking matters, are ranked over every match. See bench/search.py.
 RANK_WINDOW = 20_000
+FILTER_INDEX = "articles_search_dates"  # (id, date_start, date_end): db/003_search_filters.sql
 KINDS = ("actor", "claim", "note", "article")
 
 
@@ -118,27 +123,23 @@ class SearchService:
     def _top(
         self, conn: sqlite3.Connection, match: str, filters: Filters, limit: int
     ) -> list[tuple[int, float]]:
-        """The best `limit` article ids with their BM25 scores (lower is better)."""
-        score = f"bm25(articles_fts, {TITLE_WEIGHT}, 1.0)"
-        if filters:
-            clauses, params = filters.article_sql()
-            # CROSS JOIN keeps the index as the outer loop: the planner otherwise walks
-            # articles first and asks FTS5 about each.
-            sql = f"""SELECT articles_fts.rowid, {score} FROM articles_fts
-                      CROSS JOIN articles a ON a.id = articles_fts.rowid
-                      WHERE articles_fts MATCH :match {clauses} ORDER BY 2 LIMIT :limit"""
-            return conn.execute(sql, {**params, "match": match, "limit": limit}).fetchall()
-        window, window_params = "", []
-        oldest = conn.execute(
-            """SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?
-               ORDER BY rowid DESC LIMIT 1 OFFSET ?""",
-            [match, RANK_WINDOW - 1],
-        ).fetchone()
-        if oldest is not None:
-            window, window_params = "AND rowid >= ?", [oldest[0]]
-        sql = f"""SELECT rowid, {score} FROM articles_fts
-                  WHERE articles_fts MATCH ? {window} ORDER BY 2 LIMIT ?"""
-        return conn.execute(sql, [match, *window_params, limit]).fetchall()
+        """The best `limit` article ids with their BM25 scores (lower is better), among the
+        newest RANK_WINDOW matches that pass the filters; equal scores, newest first."""
+        clauses, params = filters.beyond_index().article_sql()
+        join = ""
+        if clauses:
+            # The index as the outer loop (CROSS JOIN), each match tested against the small
+            # covering index of db/003 rather than its article's row.
+            join = f" CROSS JOIN articles a INDEXED BY {FILTER_INDEX} ON a.id = articles_fts.rowid"
+        # FTS5 hands the matches over newest first without sorting, so the window costs
+        # nothing to find; bm25 is computed for the rows inside it only.
+        sql = f"""SELECT id, score FROM (
+                      SELECT articles_fts.rowid AS id, {SCORE} AS score FROM articles_fts{join}
+                      WHERE articles_fts MATCH :match {clauses}
+                      ORDER BY articles_fts.rowid DESC LIMIT :window)
+                  ORDER BY score, id DESC LIMIT :limit"""
+        params.update(match=filters.index_match(match), window=RANK_WINDOW, limit=limit)
+        return conn.execute(sql, params).fetchall()
 
 
 def _is_syntax_error(exc: sqlite3.OperationalError) -> bool:

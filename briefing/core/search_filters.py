@@ -2,14 +2,19 @@
 
 One place builds them, so that article hits and claim hits are narrowed alike: a claim is in
 range when its article is. A date without a year belongs to no date range.
+
+The article index holds each article's outlet as one token, its key (db/003_search_filters.sql),
+so an article search narrowed by outlet is answered by the index: `index_match()` ANDs the
+key to the query and `beyond_index()` is what is left to test in SQL.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from briefing.core.dates import PartialDate
 from briefing.core.errors import InvalidInput
+from briefing.core.fts_query import KEY_MARK
 
 _ACTOR_IN_ARTICLE = """(
     EXISTS (SELECT 1 FROM annotations n JOIN mentions m ON m.annotation_id = n.id
@@ -22,6 +27,14 @@ _TAG_ON_ARTICLE = """EXISTS (SELECT 1 FROM tags g WHERE g.name = :tag COLLATE NO
     EXISTS (SELECT 1 FROM article_tags t WHERE t.article_id = a.id AND t.tag_id = g.id)
     OR EXISTS (SELECT 1 FROM annotations n JOIN annotation_tags t ON t.annotation_id = n.id
                WHERE n.article_id = a.id AND t.tag_id = g.id)))"""
+
+
+def outlet_key(outlet: str) -> str:
+    """The outlet's token in the article index: the hex of its UTF-8 bytes with ASCII letters
+    lowered (as SQLite's lower() and COLLATE NOCASE do), between two KEY_MARKs (a private-use
+    character: a token character for FTS5, taken out of typed queries by fts_query, and no
+    word ending to the porter stemmer). Must equal what db/003_search_filters.sql computes."""
+    return KEY_MARK + outlet.encode("utf-8", "surrogatepass").lower().hex() + KEY_MARK
 
 
 @dataclass(frozen=True)
@@ -55,6 +68,16 @@ class Filters:
         return any(
             v is not None for v in (self.outlet, self.since, self.until, self.actor_id, self.tag)
         )
+
+    def index_match(self, match: str) -> str:
+        """The FTS5 query `match` narrowed to the outlet, for the article index."""
+        if not self.outlet:
+            return match
+        return f'({match}) AND outlet_key : "{outlet_key(self.outlet)}"'
+
+    def beyond_index(self) -> Filters:
+        """The filters that `index_match()` leaves to SQL: all but the outlet."""
+        return replace(self, outlet=None)
 
     def article_sql(self) -> tuple[str, dict[str, object]]:
         """` AND ...` clauses on `a` (the articles table), with named parameters."""
