@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QBoxLayout, QPushButton, QSizePolicy, QWidget
 
 from briefing.ui.actors import edits
 from briefing.ui.icons import icon
+from briefing.ui.search.elsewhere import add_search_library
 
 if TYPE_CHECKING:
     from briefing.ui.actors.window import ActorsWindow
@@ -152,6 +153,7 @@ def install_actions(window: ActorsWindow) -> None:
     menu.addActions([w.undo_action, w.redo_action])
     menu.addSeparator()
     menu.addAction(w.find_action)
+    w.search_action = add_search_library(w, menu)
     menu = w.menuBar().addMenu("&Actor")
     menu.addActions([w.add_alias_action, w.rename_alias_action, w.remove_alias_action])
     menu.addSeparator()

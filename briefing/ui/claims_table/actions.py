@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMenu
 from briefing.ui import errors
 from briefing.ui.claims_table.model import one_line
 from briefing.ui.icons import icon
+from briefing.ui.search.elsewhere import add_search_library
 
 if TYPE_CHECKING:
     from briefing.ui.claims_table.window import ClaimsWindow
@@ -97,6 +98,7 @@ def install_actions(window: ClaimsWindow) -> None:
     menu.addActions([w.undo_action, w.redo_action])
     menu.addSeparator()
     menu.addActions([w.find_action, w.clear_action])
+    w.search_action = add_search_library(w, menu)
     w.view.menu_requested = lambda where: show_menu_at(w, where)
     update_actions(w)
 

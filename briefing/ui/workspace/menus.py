@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QToolBar
 
 from briefing.ui.icons import icon
+from briefing.ui.search.elsewhere import add_search_library
 from briefing.ui.workspace import edits, exporting
 
 if TYPE_CHECKING:
@@ -146,6 +147,7 @@ def install_actions(window: WorkspaceWindow) -> None:
     menu.addAction(close_action)
     menu = w.menuBar().addMenu("&Edit")
     menu.addActions([w.undo_action, w.redo_action])
+    w.search_action = add_search_library(w, menu)
     menu = w.menuBar().addMenu("&Briefing")
     menu.addActions([w.add_claims_action, w.add_note_action, w.add_heading_action])
     menu.addSeparator()

@@ -1,0 +1,32 @@
+"""Ctrl+K is at hand in every window: from the workspace, the claims table and the actor
+pages it brings the main window forward with its search field focused."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMainWindow
+
+from briefing.core import Library
+from briefing.core.sample import load_sample
+
+
+@pytest.mark.parametrize("opener", ["workspace_action", "claims_action", "actors_action"])
+def test_ctrl_k_in_another_window_goes_to_the_library_search(
+    qtbot, make_window, library: Library, opener: str
+) -> None:
+    load_sample(library)
+    main = make_window(library)
+    main.show()
+    qtbot.waitExposed(main)
+    main.search_page.field.setText("China")
+    getattr(main, opener).trigger()
+    (other,) = main.findChildren(QMainWindow)  # the window just opened
+    other.activateWindow()
+    qtbot.waitUntil(other.isActiveWindow)
+    assert other.search_action is not None
+    qtbot.keyClick(other, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(main.isActiveWindow)
+    field = main.search_page.field
+    qtbot.waitUntil(field.hasFocus)
+    assert field.selectedText() == "China"  # ready to type over
