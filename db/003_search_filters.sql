@@ -9,11 +9,10 @@
 --    the words' lists with the outlet's and scores only what is left. The key is U+E002 (a
 --    private-use character, which core/fts_query.py takes out of typed queries, so no word
 --    or prefix* a reader types reaches a key), the hex of the outlet's UTF-8 bytes with ASCII
---    letters lowered, and U+E002 again. Two outlets have the
---    same key exactly when `a = b COLLATE NOCASE`, the comparison the filter had; the key
---    ends in a non-letter, so the porter stemmer leaves it whole. An article with no outlet
---    has no key. core/search.py builds the same key in Python (outlet_key()); the expression
---    is repeated in the view and the three triggers below and must stay the same in all four.
+--    letters lowered, and U+E002 again. Two outlets have the same key exactly when
+--    `a = b COLLATE NOCASE`, the comparison the filter had; the key ends in a non-letter, so
+--    the porter stemmer leaves it whole. An article with no outlet has no key. The view below spells the key out; core/search_filters.py builds the same
+--    key in Python (outlet_key()), and the two must stay the same.
 --    Column order: title (0) and text (1) stay first, for snippet() and highlight() by
 --    number; the key is column 2, weighted 0 in bm25, so it adds nothing to a score.
 --    The index is external content over a view that adds the key to the articles' columns,
@@ -27,10 +26,26 @@ DROP TRIGGER articles_fts_delete;
 DROP TRIGGER articles_fts_update;
 DROP TABLE articles_fts;
 
+-- The articles as the index sees them. The outlet's ASCII letters are lowered by replace()
+-- rather than lower(), which an SQLite built with ICU makes fold other letters too; in two
+-- halves, because 26 nested calls overflow SQLite's parser. The inner query is flattened:
+-- the view reads an article by its id.
 CREATE VIEW articles_fts_content AS
     SELECT id, title, text,
-           char(57346) || nullif(lower(hex(lower(outlet))), '') || char(57346) AS outlet_key
-    FROM articles;
+           char(57346) || nullif(lower(hex(
+               replace(replace(replace(replace(replace(replace(replace(
+               replace(replace(replace(replace(replace(replace(half
+               , 'N', 'n'), 'O', 'o'), 'P', 'p'), 'Q', 'q'), 'R', 'r'), 'S', 's')
+               , 'T', 't'), 'U', 'u'), 'V', 'v'), 'W', 'w'), 'X', 'x'), 'Y', 'y')
+               , 'Z', 'z')
+           )), '') || char(57346) AS outlet_key
+    FROM (SELECT id, title, text,
+                 replace(replace(replace(replace(replace(replace(replace(
+                 replace(replace(replace(replace(replace(replace(outlet
+                 , 'A', 'a'), 'B', 'b'), 'C', 'c'), 'D', 'd'), 'E', 'e'), 'F', 'f')
+                 , 'G', 'g'), 'H', 'h'), 'I', 'i'), 'J', 'j'), 'K', 'k'), 'L', 'l')
+                 , 'M', 'm') AS half
+          FROM articles);
 
 -- porter + unicode61 remove_diacritics 2, as before: 'sanction' finds 'sanctions', 'resume'
 -- finds 'résumé'.
@@ -40,23 +55,26 @@ CREATE VIRTUAL TABLE articles_fts USING fts5(
     tokenize = 'porter unicode61 remove_diacritics 2'
 );
 
+-- The triggers index what the view shows, so the key is spelled out once: an entry leaves the
+-- index before its row changes or goes (its old values read through the view) and comes back
+-- after.
 CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
     INSERT INTO articles_fts (rowid, title, text, outlet_key)
-        VALUES (new.id, new.title, new.text,
-                char(57346) || nullif(lower(hex(lower(new.outlet))), '') || char(57346));
+        SELECT id, title, text, outlet_key FROM articles_fts_content WHERE id = new.id;
 END;
-CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+CREATE TRIGGER articles_fts_delete BEFORE DELETE ON articles BEGIN
     INSERT INTO articles_fts (articles_fts, rowid, title, text, outlet_key)
-        VALUES ('delete', old.id, old.title, old.text,
-                char(57346) || nullif(lower(hex(lower(old.outlet))), '') || char(57346));
+        SELECT 'delete', id, title, text, outlet_key FROM articles_fts_content
+        WHERE id = old.id;
+END;
+CREATE TRIGGER articles_fts_unindex BEFORE UPDATE OF title, text, outlet ON articles BEGIN
+    INSERT INTO articles_fts (articles_fts, rowid, title, text, outlet_key)
+        SELECT 'delete', id, title, text, outlet_key FROM articles_fts_content
+        WHERE id = old.id;
 END;
 CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text, outlet ON articles BEGIN
-    INSERT INTO articles_fts (articles_fts, rowid, title, text, outlet_key)
-        VALUES ('delete', old.id, old.title, old.text,
-                char(57346) || nullif(lower(hex(lower(old.outlet))), '') || char(57346));
     INSERT INTO articles_fts (rowid, title, text, outlet_key)
-        VALUES (new.id, new.title, new.text,
-                char(57346) || nullif(lower(hex(lower(new.outlet))), '') || char(57346));
+        SELECT id, title, text, outlet_key FROM articles_fts_content WHERE id = new.id;
 END;
 
 INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');

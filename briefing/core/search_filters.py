@@ -31,9 +31,9 @@ _TAG_ON_ARTICLE = """EXISTS (SELECT 1 FROM tags g WHERE g.name = :tag COLLATE NO
 
 def outlet_key(outlet: str) -> str:
     """The outlet's token in the article index: the hex of its UTF-8 bytes with ASCII letters
-    lowered (as SQLite's lower() and COLLATE NOCASE do), between two KEY_MARKs (a private-use
-    character: a token character for FTS5, taken out of typed queries by fts_query, and no
-    word ending to the porter stemmer). Must equal what db/003_search_filters.sql computes."""
+    lowered (as COLLATE NOCASE does), between two KEY_MARKs (a private-use character: a token
+    character for FTS5, taken out of typed queries by fts_query, and no word ending to the
+    porter stemmer). Must equal what the view of db/003_search_filters.sql computes."""
     return KEY_MARK + outlet.encode("utf-8", "surrogatepass").lower().hex() + KEY_MARK
 
 

@@ -100,7 +100,7 @@ def test_a_version_2_library_searches_the_same_after_the_migration(tmp_path: Pat
     assert len(list(tmp_path.glob("library.v2-backup-*.sqlite"))) == 1
 
 
-@pytest.mark.parametrize("outlet", ["Reuters", "Süddeutsche Zeitung", "", None])
+@pytest.mark.parametrize("outlet", ["Reuters", "Süddeutsche Zeitung", "ÄBC Zürich NEWS", "", None])
 def test_the_view_and_the_triggers_build_the_key_search_builds(
     library: Library, outlet: str | None
 ) -> None:
