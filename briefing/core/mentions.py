@@ -60,10 +60,19 @@ class MentionService:
     # Mentions -------------------------------------------------------------------------------
 
     def add(self, article_id: int, actor: str | int, span: Span) -> Mention:
+        """Tag a span as naming an actor. A pending suggestion of the same actor on the same
+        words is thereby answered: it becomes accepted, as if the reader had accepted it."""
         actor_id = self._library.actors.resolve(actor).id
         with self._library.transaction() as conn:
             selector = span.locate(article_text(conn, article_id))
             mention_id = self._insert(conn, article_id, actor_id, selector, span.orphaned)
+            if not span.orphaned:
+                conn.execute(
+                    """UPDATE mention_suggestions SET state = 'accepted'
+                       WHERE article_id = ? AND actor_id = ? AND start = ? AND "end" = ?
+                             AND state = 'pending'""",
+                    (article_id, actor_id, selector.start, selector.end),
+                )
         return self.get(mention_id)
 
     def get(self, mention_id: int) -> Mention:

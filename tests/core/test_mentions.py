@@ -79,3 +79,16 @@ def test_mentions_per_actor_across_articles(library: Library, sample_article: in
         sample_article,
         other.id,
     ]
+
+
+def test_tagging_the_suggested_words_by_hand_answers_the_suggestion(
+    library: Library, sample_article: int, actors
+) -> None:
+    library.mentions.suggest(sample_article)
+    suggested = next(
+        s for s in library.mentions.pending(article_id=sample_article) if s.actor.name == "China"
+    )
+    before = library.mentions.count_pending(article_id=sample_article)
+    library.mentions.add(sample_article, "China", Span(suggested.start, suggested.end))
+    assert suggested.id not in {s.id for s in library.mentions.pending(article_id=sample_article)}
+    assert library.mentions.count_pending(article_id=sample_article) == before - 1

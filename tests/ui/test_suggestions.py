@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QDialogButtonBox
 
 from briefing.core import Library
 from briefing.ui.actions.suggestions import suggest_mentions
+from briefing.ui.dialogs.tag_actor import TagActorDialog
 from briefing.ui.widgets.annotation_panel import IdRole
 from tests.ui.helpers import click, sample_window
 
@@ -94,3 +96,29 @@ def test_clicking_a_suggestion_shows_it_in_the_reader(qtbot, make_window, librar
         tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualItemRect(item).center()
     )
     assert window.reader.cursor_span() == (suggestion.start, suggestion.end)
+
+
+def test_tagging_suggested_words_by_hand_answers_the_suggestion_until_undone(
+    qtbot, make_window, library: Library
+) -> None:
+    window, article_id = sample_window(qtbot, make_window, library)
+    _suggested(qtbot, window)
+    suggestion = next(
+        s for s in library.mentions.pending(article_id=article_id) if s.actor.name == "China"
+    )
+    window.reader.select_span(suggestion.start, suggestion.end)
+    window.tag_actor_action.trigger()
+    dialog = window.dialog
+    assert isinstance(dialog, TagActorDialog)
+    dialog.actor.line.setText("China")
+    click(qtbot, dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok))
+
+    def pending() -> set[int]:
+        return {s.id for s in library.mentions.pending(article_id=article_id)}
+
+    assert suggestion.id not in pending()
+    assert suggestion.id not in {i.data(0, IdRole) for i in window.panel.items("Suggested")}
+    window.undo_action.trigger()  # the tag goes: the suggestion is open again
+    assert suggestion.id in pending()
+    window.redo_action.trigger()
+    assert suggestion.id not in pending()

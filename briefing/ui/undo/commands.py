@@ -69,7 +69,8 @@ class AddAnnotation(CoreCommand):
 
     def undo_step(self, library: Library) -> None:
         assert self.annotation_id is not None
-        self._snapshots = remove_annotations(library, [self.annotation_id])
+        # A mention tagged by hand answered the suggestion on its words: it is open again.
+        self._snapshots = remove_annotations(library, [self.annotation_id], reopen_suggestions=True)
 
 
 class RemoveAnnotations(CoreCommand):
