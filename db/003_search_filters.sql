@@ -2,8 +2,8 @@
 --
 -- Before, a search narrowed by outlet or date read the article row of every match to test
 -- it: at 100k articles a common word matches 10,000 to 85,000 articles, and each read lands
--- on the article's own page (its text is in the row), so `election --outlet X` took 6 ms and
--- `said --since 2000` 240 ms. See bench/search.py.
+-- on the article's own page (its text is in the row), so `election --outlet X` took 8 ms and
+-- `said --since 2000` 200 ms (now 2.8 ms, and 25 ms with the rank window). bench/search.py.
 --
 -- 1. The outlet goes into the article index as one token, its key, so that FTS5 intersects
 --    the words' lists with the outlet's and scores only what is left. The key is U+E002 (a
