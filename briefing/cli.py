@@ -25,6 +25,7 @@ from briefing.commands import (
     tags,
 )
 from briefing.commands.output import fail
+from briefing.commands.terminal import announce_upgrade
 from briefing.core.errors import BriefingError
 from briefing.core.library import Library
 
@@ -65,7 +66,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         return open_app(args.library)
     try:
-        with Library.open_default(args.library) as library:
+        with Library.open_default(args.library, on_upgrade=announce_upgrade) as library:
             return args.run(args, library)
     except BriefingError as exc:
         fail(str(exc))

@@ -45,3 +45,15 @@ class TerminalProgress:
             self._stream.write("\r" + " " * (columns - 1) + "\r")
             self._stream.flush()
             self._drawn = False
+
+
+def announce_upgrade(old: int, new: int, stream: TextIO | None = None) -> None:
+    """Before an older library is upgraded (seconds on a large one): a line on a terminal,
+    so the command does not seem to hang; nothing in a pipe, where stderr means errors."""
+    stream = stream or sys.stderr
+    if stream.isatty():
+        stream.write(
+            f"briefing: upgrading the library for this version (schema {old} to {new}); "
+            "a copy as it was is kept beside it\n"
+        )
+        stream.flush()

@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
@@ -99,11 +99,19 @@ class Library:
     # Opening ---------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str], *, create: bool = True) -> Library:
+    def open(
+        cls,
+        path: str | os.PathLike[str],
+        *,
+        create: bool = True,
+        on_upgrade: Callable[[int, int], None] | None = None,
+    ) -> Library:
         """Open the library at `path`, creating and migrating it as needed.
 
         A file that is not SQLite, or an SQLite file that is not a Briefing library, is
         refused and left untouched. `library.created` tells whether the file is new.
+        `on_upgrade(from_version, to_version)` is called before an existing library is
+        upgraded to this version's schema (see migrate.migrate).
         """
         path = Path(path).expanduser()
         if path.is_dir():
@@ -121,7 +129,7 @@ class Library:
             _check_is_briefing(path)
         library = cls(path, created=not exists)
         try:
-            migrate(library.connection(), path)
+            migrate(library.connection(), path, on_upgrade=on_upgrade)
         except sqlite3.Error as exc:
             library.close()
             message = describe_sqlite_error(exc, path) or f"cannot open {path}: {exc}"
@@ -132,12 +140,17 @@ class Library:
         return library
 
     @classmethod
-    def open_default(cls, explicit: str | os.PathLike[str] | None = None) -> Library:
+    def open_default(
+        cls,
+        explicit: str | os.PathLike[str] | None = None,
+        *,
+        on_upgrade: Callable[[int, int], None] | None = None,
+    ) -> Library:
         """Open the library named by --library, $BRIEFING_LIBRARY or the data folder."""
         path = resolve_library_path(explicit)
         if explicit is None and not os.environ.get("BRIEFING_LIBRARY"):
             path.parent.mkdir(parents=True, exist_ok=True)
-        return cls.open(path)
+        return cls.open(path, on_upgrade=on_upgrade)
 
     # Connections and transactions --------------------------------------------------------
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -86,13 +87,19 @@ def backup(conn: sqlite3.Connection, path: Path, version: int) -> Path:
 
 
 def migrate(
-    conn: sqlite3.Connection, path: Path | None, migrations: list[Migration] | None = None
+    conn: sqlite3.Connection,
+    path: Path | None,
+    migrations: list[Migration] | None = None,
+    *,
+    on_upgrade: Callable[[int, int], None] | None = None,
 ) -> list[int]:
     """Bring the library up to date; return the versions applied (usually none).
 
     `conn` must be in autocommit mode (isolation_level=None). `path` is None for an
     in-memory library, which has nothing to back up. `migrations` defaults to the ones
-    shipped in db/ (tests pass their own to exercise upgrades).
+    shipped in db/ (tests pass their own to exercise upgrades). `on_upgrade(from, to)` is
+    called before existing data is upgraded: a large library takes seconds (rebuilding an
+    index), and the app and the CLI say so rather than seem to hang.
     """
     if migrations is None:
         migrations = available_migrations()
@@ -106,6 +113,8 @@ def migrate(
     if current == latest:
         return []
 
+    if current > 0 and on_upgrade is not None:
+        on_upgrade(current, latest)
     if current > 0 and path is not None:
         # Before the lock: SQLite refuses to back up from a connection that is writing.
         backup(conn, path, current)

@@ -19,6 +19,7 @@ from briefing.core.errors import BriefingError
 from briefing.core.library import Library
 from briefing.core.sample import SampleLoaded, load_sample
 from briefing.ui.dialogs.library_unavailable import ask_for_library
+from briefing.ui.dialogs.upgrade_notice import UpgradeNotice
 from briefing.ui.errors import install_excepthook
 from briefing.ui.icons import icon
 from briefing.ui.main_window import MainWindow
@@ -55,13 +56,24 @@ def apply_style(app: QApplication) -> None:
 def open_library(library_path: str | None) -> Library | None:
     """Open the library, asking for another file while it cannot be opened; None: gave up."""
     path = library_path
+    notices: list[UpgradeNotice] = []
+
+    def announce(old: int, new: int) -> None:
+        notices.append(UpgradeNotice(old, new))
+        notices[-1].show_now()
+
     while True:
         try:
-            return Library.open_default(path)
+            return Library.open_default(path, on_upgrade=announce)
         except BriefingError as exc:
             path = ask_for_library(str(exc))
             if path is None:
                 return None
+        finally:
+            for notice in notices:
+                notice.close()
+                notice.deleteLater()
+            notices.clear()
 
 
 def open_window(library: Library, settings: QSettings) -> MainWindow:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from briefing.commands.terminal import TerminalProgress
+from briefing.commands.terminal import TerminalProgress, announce_upgrade
 
 
 class FakeTerminal(io.StringIO):
@@ -36,3 +36,11 @@ def test_a_single_file_gets_no_bar() -> None:
     stream = FakeTerminal()
     TerminalProgress(stream).update(1, 1, "only.txt")
     assert stream.getvalue() == ""
+
+
+def test_an_upgrade_is_announced_on_a_terminal_and_not_in_a_pipe() -> None:
+    terminal, pipe = FakeTerminal(), io.StringIO()
+    announce_upgrade(2, 3, terminal)
+    announce_upgrade(2, 3, pipe)
+    assert "upgrading the library" in terminal.getvalue() and "2 to 3" in terminal.getvalue()
+    assert pipe.getvalue() == ""
