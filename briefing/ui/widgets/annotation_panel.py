@@ -18,31 +18,22 @@ Signals:
 from __future__ import annotations
 
 from PySide6.QtCore import (
-    QMimeData,
-    QModelIndex,
-    QPersistentModelIndex,
     QPoint,
-    QRect,
-    QSize,
     Qt,
     Signal,
 )
 from PySide6.QtGui import (
     QAction,
     QColor,
-    QFontMetrics,
     QIcon,
     QKeySequence,
     QPainter,
     QPixmap,
-    QResizeEvent,
 )
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QMenu,
     QPushButton,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -51,10 +42,8 @@ from PySide6.QtWidgets import (
 
 from briefing.ui.article_view import ArticleView
 from briefing.ui.theme import mark_colours
-from briefing.ui.workspace.mime import CLAIMS_MIME, claims_mime_data
+from briefing.ui.widgets.annotation_tree import AnnotationTree, IdRole, KindRole
 
-IdRole = Qt.ItemDataRole.UserRole + 1
-KindRole = Qt.ItemDataRole.UserRole + 2  # claim, mention, highlight, note, suggestion
 SUGGESTED = "Suggested"
 QUOTE_CHARS = 110
 
@@ -88,56 +77,6 @@ def _swatch(colour: QColor, size: int = 12, scale: int = 4) -> QIcon:
     return QIcon(pixmap)
 
 
-class _WrappingDelegate(QStyledItemDelegate):
-    """Rows as tall as their wrapped text at the tree's current width.
-
-    Qt's own size hint for wrapped text does not know the column width, so long quotes
-    lost their last line; the tree re-lays its rows out when it is resized.
-    """
-
-    PADDING = 10
-
-    def __init__(self, tree: QTreeWidget) -> None:
-        super().__init__(tree)
-        self._tree = tree
-
-    def sizeHint(  # noqa: N802 - Qt's name
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QSize:
-        depth, parent = 0, index.parent()
-        while parent.isValid():
-            depth, parent = depth + 1, parent.parent()
-        width = self._tree.viewport().width() - self._tree.indentation() * (depth + 1) - 16
-        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        metrics = option.fontMetrics
-        font = index.data(Qt.ItemDataRole.FontRole)
-        if font is not None:
-            metrics = QFontMetrics(font)
-        rect = metrics.boundingRect(
-            QRect(0, 0, max(width, 40), 100_000), Qt.TextFlag.TextWordWrap, text
-        )
-        return QSize(max(width, 40), rect.height() + self.PADDING)
-
-
-class _Tree(QTreeWidget):
-    """The panel's tree; selected claims drag out as claim ids, for the briefing workspace."""
-
-    def mimeTypes(self) -> list[str]:  # noqa: N802 - Qt's name
-        return [CLAIMS_MIME]
-
-    def mimeData(self, items: list[QTreeWidgetItem]) -> QMimeData | None:  # noqa: N802
-        claims = [item for item in items if item.data(0, KindRole) == "claim"]
-        if not claims:
-            return None  # nothing a briefing can take: no drag starts
-        text = "\n\n".join(item.text(0) for item in claims)
-        return claims_mime_data([int(item.data(0, IdRole)) for item in claims], text)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
-        super().resizeEvent(event)
-        if event.oldSize().width() != event.size().width():
-            self.scheduleDelayedItemsLayout()
-
-
 class AnnotationPanel(QWidget):
     annotation_activated = Signal(int)
     suggestion_activated = Signal(int)
@@ -148,8 +87,7 @@ class AnnotationPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.tree = _Tree(self)
-        self.tree.setItemDelegate(_WrappingDelegate(self.tree))
+        self.tree = AnnotationTree(self)
         self.tree.setObjectName("annotationTree")
         self.tree.setHeaderHidden(True)
         self.tree.setWordWrap(True)
