@@ -14,7 +14,6 @@ filter box deletes characters, not claims).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -22,40 +21,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QToolBar, QWidget
 
+from briefing.ui.action_factory import make_action
 from briefing.ui.actions import annotate, articles, help_menu, import_files, suggestions
 from briefing.ui.icons import icon
 from briefing.ui.search.in_toolbar import place_field
 
 if TYPE_CHECKING:
     from briefing.ui.main_window import MainWindow
-
-Keys = QKeySequence | QKeySequence.StandardKey | tuple[QKeySequence.StandardKey, str] | str | None
-
-
-def _action(
-    window: MainWindow,
-    text: str,
-    tip: str,
-    slot: Callable[[], object],
-    keys: Keys = None,
-    name: str = "",
-) -> QAction:
-    action = QAction(text, window)
-    action.setToolTip(tip)
-    action.setStatusTip(tip)
-    if isinstance(keys, tuple):  # a standard key, and ours where the platform has none
-        standard, fallback = keys
-        bindings = QKeySequence.keyBindings(standard)
-        action.setShortcuts(bindings or [QKeySequence(fallback)])
-    elif isinstance(keys, QKeySequence.StandardKey):
-        action.setShortcuts(keys)  # every binding the platform has (Redo: Ctrl+Shift+Z, Ctrl+Y)
-    elif keys is not None:
-        action.setShortcut(QKeySequence(keys))
-    if name:
-        action.setIcon(icon(name))
-    action.triggered.connect(slot)
-    window.addAction(action)
-    return action
 
 
 def install(window: MainWindow) -> None:
@@ -71,7 +43,7 @@ def install(window: MainWindow) -> None:
 
 def _make_file_edit_actions(window: MainWindow) -> None:
     keys = QKeySequence.StandardKey
-    window.import_files_action = _action(
+    window.import_files_action = make_action(
         window,
         "&Import Files…",
         "Import article files (.txt, .md, .html) into the library",
@@ -79,14 +51,14 @@ def _make_file_edit_actions(window: MainWindow) -> None:
         keys.Open,
         "import",
     )
-    window.import_folder_action = _action(
+    window.import_folder_action = make_action(
         window,
         "Import &Folder…",
         "Import every article file in a folder and its subfolders",
         lambda: import_files.choose_folder(window),
         "Ctrl+Shift+O",
     )
-    window.paste_article_action = _action(
+    window.paste_article_action = make_action(
         window,
         "&Paste Article…",
         "Add an article by pasting its text; correct the proposed title, outlet and date",
@@ -95,7 +67,7 @@ def _make_file_edit_actions(window: MainWindow) -> None:
         "paste",
     )
     # Some platforms (Windows, Qt's offscreen) bind no key to Quit: Ctrl+Q there too.
-    window.quit_action = _action(
+    window.quit_action = make_action(
         window, "&Quit", "Quit Briefing", window.close, (keys.Quit, "Ctrl+Q")
     )
     window.undo_action = _stack_action(window, window.undo_stack.createUndoAction(window, "&Undo"))
@@ -104,7 +76,7 @@ def _make_file_edit_actions(window: MainWindow) -> None:
     window.redo_action = _stack_action(window, window.undo_stack.createRedoAction(window, "&Redo"))
     window.redo_action.setShortcuts(keys.Redo)
     window.redo_action.setIcon(icon("redo"))
-    window.find_action = _action(
+    window.find_action = make_action(
         window,
         "&Find in Article…",
         "Find text in the open article",
@@ -112,21 +84,21 @@ def _make_file_edit_actions(window: MainWindow) -> None:
         keys.Find,
         "find",
     )
-    window.find_next_action = _action(
+    window.find_next_action = make_action(
         window,
         "Find &Next",
         "Go to the next match of the text in the find bar",
         lambda: _find_again(window, backward=False),
         keys.FindNext,
     )
-    window.find_previous_action = _action(
+    window.find_previous_action = make_action(
         window,
         "Find Pre&vious",
         "Go to the previous match of the text in the find bar",
         lambda: _find_again(window, backward=True),
         keys.FindPrevious,
     )
-    window.edit_details_action = _action(
+    window.edit_details_action = make_action(
         window,
         "Edit Article &Details…",
         "Correct the open article's title, outlet, date, URL and author",
@@ -145,7 +117,7 @@ def _stack_action(window: MainWindow, action: QAction) -> QAction:
 
 
 def _make_annotate_actions(window: MainWindow) -> None:
-    window.claim_action = _action(
+    window.claim_action = make_action(
         window,
         "Mark as &Claim…",
         "Mark the selected text as a claim: who says it, about whom, how credible",
@@ -153,7 +125,7 @@ def _make_annotate_actions(window: MainWindow) -> None:
         "Ctrl+M",
         "claim",
     )
-    window.tag_actor_action = _action(
+    window.tag_actor_action = make_action(
         window,
         "&Tag Actor…",
         "Tag the selected words as naming an actor (person, organisation, state, …)",
@@ -161,7 +133,7 @@ def _make_annotate_actions(window: MainWindow) -> None:
         "Ctrl+T",
         "actor",
     )
-    window.highlight_action = _action(
+    window.highlight_action = make_action(
         window,
         "&Highlight",
         "Highlight the selected text",
@@ -169,7 +141,7 @@ def _make_annotate_actions(window: MainWindow) -> None:
         "Ctrl+H",
         "highlight",
     )
-    window.note_action = _action(
+    window.note_action = make_action(
         window,
         "Add &Note…",
         "Write a note on the selected text",
@@ -183,7 +155,7 @@ def _make_annotate_actions(window: MainWindow) -> None:
         window.highlight_action,
         window.note_action,
     ]
-    window.add_to_briefing_action = _action(
+    window.add_to_briefing_action = make_action(
         window,
         "Add Claim to &Briefing",
         "Add the claim at the cursor, or the claims selected in the annotation panel, to the "
@@ -192,7 +164,7 @@ def _make_annotate_actions(window: MainWindow) -> None:
         "Ctrl+Shift+B",
         "briefing",
     )
-    window.suggest_action = _action(
+    window.suggest_action = make_action(
         window,
         "&Suggest Mentions",
         "Find known actor names and aliases in this article, for you to accept or reject",
@@ -204,7 +176,7 @@ def _make_annotate_actions(window: MainWindow) -> None:
 
 def _make_view_help_actions(window: MainWindow) -> None:
     pane = window.library_pane
-    window.filter_action = _action(
+    window.filter_action = make_action(
         window,
         "Filter &Library",
         "Filter the library list by title or outlet",
@@ -220,7 +192,7 @@ def _make_view_help_actions(window: MainWindow) -> None:
             window.panel.tree,
         ),
     )
-    window.search_action = _action(
+    window.search_action = make_action(
         window,
         "&Search Library…",
         "Search the whole library (articles, claims, notes, actors) as you type",
@@ -228,10 +200,10 @@ def _make_view_help_actions(window: MainWindow) -> None:
         "Ctrl+K",
     )
     window.focus_actions = [
-        _action(window, text, tip, partial(_focus, widget), f"Ctrl+{n}")
+        make_action(window, text, tip, partial(_focus, widget), f"Ctrl+{n}")
         for n, (text, tip, widget) in enumerate(focus_targets, start=1)
     ]
-    window.workspace_action = _action(
+    window.workspace_action = make_action(
         window,
         "Briefing &Workspace",
         "Build briefings from claims, with a live preview, and export them",
@@ -239,14 +211,14 @@ def _make_view_help_actions(window: MainWindow) -> None:
         "Ctrl+B",
         "briefing",
     )
-    window.claims_action = _action(
+    window.claims_action = make_action(
         window,
         "&Claims",
         "Every claim in the library in a table: sort, filter, open, add to a briefing",
         partial(_open_claims, window),
         "Ctrl+Shift+C",
     )
-    window.actors_action = _action(
+    window.actors_action = make_action(
         window,
         "&Actors",
         "The library's actors: aliases, mentions, the claims they make and that are about them",
@@ -254,14 +226,14 @@ def _make_view_help_actions(window: MainWindow) -> None:
         "Ctrl+Shift+T",
         "actor",
     )
-    window.shortcuts_action = _action(
+    window.shortcuts_action = make_action(
         window,
         "&Keyboard Shortcuts",
         "List every command with its keyboard shortcut",
         lambda: help_menu.show_shortcuts(window),
         QKeySequence.StandardKey.HelpContents,
     )
-    window.about_action = _action(
+    window.about_action = make_action(
         window,
         "&About Briefing",
         "Briefing's version and the library file in use",

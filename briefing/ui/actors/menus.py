@@ -8,13 +8,12 @@ and Redo come from the shared stack, as in the main window and the workspace.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QBoxLayout, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import QBoxLayout, QPushButton, QSizePolicy
 
+from briefing.ui.action_factory import make_action
 from briefing.ui.actors import edits
 from briefing.ui.icons import icon
 from briefing.ui.search.elsewhere import add_search_library
@@ -23,31 +22,6 @@ if TYPE_CHECKING:
     from briefing.ui.actors.window import ActorsWindow
 
 Keys = QKeySequence.StandardKey
-
-
-def _action(
-    window: ActorsWindow,
-    text: str,
-    tip: str,
-    slot: Callable[[], object],
-    keys: QKeySequence | QKeySequence.StandardKey | str | None = None,
-    name: str = "",
-    widget: QWidget | None = None,
-) -> QAction:
-    action = QAction(text, window)
-    action.setToolTip(tip)
-    action.setStatusTip(tip)
-    if keys is not None:
-        action.setShortcut(QKeySequence(keys))
-    if name:
-        action.setIcon(icon(name))
-    action.triggered.connect(lambda _checked=False: slot())
-    if widget is not None:
-        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        widget.addAction(action)
-    else:
-        window.addAction(action)
-    return action
 
 
 def _buttons(layout: QBoxLayout, actions: list[QAction], at: int = 0) -> None:
@@ -67,17 +41,17 @@ def _buttons(layout: QBoxLayout, actions: list[QAction], at: int = 0) -> None:
 
 def install_actions(window: ActorsWindow) -> None:
     w, page = window, window.page_view
-    w.find_action = _action(
+    w.find_action = make_action(
         w, "&Find Actor", "Filter the actor list", w.focus_filter, Keys.Find, "find"
     )
-    w.add_alias_action = _action(
+    w.add_alias_action = make_action(
         w,
         "&Add Alias…",
         "Give the actor another name, everywhere or in one article",
         lambda: edits.add_alias(w),
         "Ctrl+Shift+A",
     )
-    w.rename_alias_action = _action(
+    w.rename_alias_action = make_action(
         w,
         "Re&name Alias",
         "Edit the selected alias in place",
@@ -85,7 +59,7 @@ def install_actions(window: ActorsWindow) -> None:
         "F2",
         widget=page.aliases,
     )
-    w.remove_alias_action = _action(
+    w.remove_alias_action = make_action(
         w,
         "&Remove Alias",
         "Remove the selected alias (Undo brings it back)",
@@ -93,20 +67,20 @@ def install_actions(window: ActorsWindow) -> None:
         Keys.Delete,
         widget=page.aliases,
     )
-    w.merge_action = _action(
+    w.merge_action = make_action(
         w,
         "&Merge With…",
         "Merge this actor with another: one name stays, everything else moves over",
         lambda: edits.choose_merge(w),
         "Ctrl+Shift+M",
     )
-    w.show_more_action = _action(
+    w.show_more_action = make_action(
         w,
         "Show &More",
         "List more of this actor's mentions, claims and suggestions",
         w.show_more,
     )
-    w.accept_action = _action(
+    w.accept_action = make_action(
         w,
         "A&ccept Selected",
         "Tag the selected suggestions as mentions of this actor",
@@ -114,7 +88,7 @@ def install_actions(window: ActorsWindow) -> None:
         "Ctrl+Return",
         widget=page.suggestions,
     )
-    w.reject_action = _action(
+    w.reject_action = make_action(
         w,
         "R&eject Selected",
         "Dismiss the selected suggestions (they are not suggested again)",
@@ -122,19 +96,19 @@ def install_actions(window: ActorsWindow) -> None:
         Keys.Delete,
         widget=page.suggestions,
     )
-    w.accept_all_action = _action(
+    w.accept_all_action = make_action(
         w,
         "Accept &All",
         "Tag every suggestion of this actor as a mention, also those not listed",
         lambda: edits.review(w, True, every=True),
     )
-    w.reject_all_action = _action(
+    w.reject_all_action = make_action(
         w,
         "Reject A&ll",
         "Dismiss every suggestion of this actor, also those not listed",
         lambda: edits.review(w, False, every=True),
     )
-    close_action = _action(w, "&Close", "Close the actors window", w.close, Keys.Close)
+    close_action = make_action(w, "&Close", "Close the actors window", w.close, Keys.Close)
     w.undo_action = w.stack.createUndoAction(w, "&Undo")
     w.redo_action = w.stack.createRedoAction(w, "&Redo")
     for action, keys, tip in (

@@ -7,14 +7,14 @@ still move on and copy text. Add to Briefing is Ctrl+Shift+B here as in the read
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from briefing.ui import errors
+from briefing.ui.action_factory import make_action
 from briefing.ui.claims_table.model import one_line
 from briefing.ui.icons import icon
 from briefing.ui.search.elsewhere import add_search_library
@@ -25,29 +25,9 @@ if TYPE_CHECKING:
 Keys = QKeySequence.StandardKey
 
 
-def _action(
-    window: ClaimsWindow,
-    text: str,
-    tip: str,
-    slot: Callable[[], object],
-    keys: list[QKeySequence | str] | None = None,
-    name: str = "",
-) -> QAction:
-    action = QAction(text, window)
-    action.setToolTip(tip)
-    action.setStatusTip(tip)
-    if keys:
-        action.setShortcuts([QKeySequence(k) for k in keys])
-    if name:
-        action.setIcon(icon(name))
-    action.triggered.connect(lambda _checked=False: slot())
-    window.addAction(action)
-    return action
-
-
 def install_actions(window: ClaimsWindow) -> None:
     w = window
-    w.open_action = _action(
+    w.open_action = make_action(
         w,
         "&Open in Article",
         "Show the claim where it is in its article, in the main window",
@@ -55,7 +35,7 @@ def install_actions(window: ClaimsWindow) -> None:
         ["Return", "Enter"],
         "claim",
     )
-    w.add_action = _action(
+    w.add_action = make_action(
         w,
         "Add to &Briefing",
         "Add the selected claims to the briefing open in the workspace (Undo takes them out)",
@@ -63,7 +43,7 @@ def install_actions(window: ClaimsWindow) -> None:
         ["Ctrl+Shift+B"],
         "briefing",
     )
-    w.copy_action = _action(
+    w.copy_action = make_action(
         w,
         "&Copy Quote",
         "Put the selected quotes on the clipboard, one per line",
@@ -75,13 +55,13 @@ def install_actions(window: ClaimsWindow) -> None:
         action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         w.removeAction(action)
         w.view.addAction(action)
-    w.find_action = _action(
+    w.find_action = make_action(
         w, "&Find", "Search the claims", lambda: w.focus_search(), [Keys.Find], "find"
     )
-    w.clear_action = _action(
+    w.clear_action = make_action(
         w, "C&lear Filters", "Show every claim again", w.bar.clear, ["Ctrl+Shift+L"]
     )
-    close_action = _action(w, "&Close", "Close the claims table", w.close, [Keys.Close])
+    close_action = make_action(w, "&Close", "Close the claims table", w.close, [Keys.Close])
     w.undo_action = w.stack.createUndoAction(w, "&Undo")
     w.undo_action.setShortcut(QKeySequence(Keys.Undo))
     w.undo_action.setIcon(icon("undo"))

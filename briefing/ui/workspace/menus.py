@@ -7,13 +7,13 @@ come from the shared stack: their text follows it ("Undo Edit bottom line").
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QToolBar
 
+from briefing.ui.action_factory import make_action
 from briefing.ui.icons import icon
 from briefing.ui.search.elsewhere import add_search_library
 from briefing.ui.workspace import edits, exporting
@@ -24,29 +24,9 @@ if TYPE_CHECKING:
 Keys = QKeySequence.StandardKey
 
 
-def _action(
-    window: WorkspaceWindow,
-    text: str,
-    tip: str,
-    slot: Callable[[], object],
-    keys: QKeySequence | str | None = None,
-    name: str = "",
-) -> QAction:
-    action = QAction(text, window)
-    action.setToolTip(tip)
-    action.setStatusTip(tip)
-    if keys is not None:
-        action.setShortcut(QKeySequence(keys))
-    if name:
-        action.setIcon(icon(name))
-    action.triggered.connect(lambda _checked=False: slot())
-    window.addAction(action)
-    return action
-
-
 def install_actions(window: WorkspaceWindow) -> None:
     w = window
-    w.new_action = _action(
+    w.new_action = make_action(
         w,
         "&New Briefing",
         "Start a new briefing",
@@ -54,16 +34,16 @@ def install_actions(window: WorkspaceWindow) -> None:
         Keys.New,
         "new-briefing",
     )
-    w.rename_action = _action(
+    w.rename_action = make_action(
         w, "&Rename Briefing", "Change the open briefing's title", lambda: edits.rename_briefing(w)
     )
-    w.delete_briefing_action = _action(
+    w.delete_briefing_action = make_action(
         w,
         "&Delete Briefing",
         "Delete the open briefing (Undo brings it back)",
         lambda: edits.delete_briefing(w),
     )
-    w.export_action = _action(
+    w.export_action = make_action(
         w,
         "&Export…",
         "Export the briefing to Markdown or HTML",
@@ -71,7 +51,7 @@ def install_actions(window: WorkspaceWindow) -> None:
         "Ctrl+E",
         "export",
     )
-    w.copy_action = _action(
+    w.copy_action = make_action(
         w,
         "&Copy as Markdown",
         "Put the briefing's Markdown on the clipboard",
@@ -79,19 +59,19 @@ def install_actions(window: WorkspaceWindow) -> None:
         "Ctrl+Shift+C",
         "copy",
     )
-    w.pdf_action = _action(
+    w.pdf_action = make_action(
         w,
         "Export to P&DF…",
         "Save the briefing as a PDF, ready to send",
         lambda: exporting.pdf_dialog(w),
         "Ctrl+Shift+E",
     )
-    w.print_action = _action(
+    w.print_action = make_action(
         w, "&Print…", "Print the briefing", lambda: exporting.print_briefing(w), Keys.Print, "print"
     )
-    close_action = _action(w, "&Close", "Close the workspace", w.close, Keys.Close)
+    close_action = make_action(w, "&Close", "Close the workspace", w.close, Keys.Close)
 
-    w.add_claims_action = _action(
+    w.add_claims_action = make_action(
         w,
         "Add &Claims…",
         "Add claims from the library to a section",
@@ -99,7 +79,7 @@ def install_actions(window: WorkspaceWindow) -> None:
         "Ctrl+Shift+A",
         "claim",
     )
-    w.add_note_action = _action(
+    w.add_note_action = make_action(
         w,
         "Add &Note…",
         "Write an analyst's note, in Markdown",
@@ -107,7 +87,7 @@ def install_actions(window: WorkspaceWindow) -> None:
         "Ctrl+Shift+N",
         "note",
     )
-    w.add_heading_action = _action(
+    w.add_heading_action = make_action(
         w,
         "Add &Sub-heading…",
         "Add a heading within a section",
@@ -115,10 +95,10 @@ def install_actions(window: WorkspaceWindow) -> None:
         "Ctrl+Shift+H",
         "heading",
     )
-    w.edit_item_action = _action(
+    w.edit_item_action = make_action(
         w, "&Edit Item", "Edit the selected note or sub-heading", w.edit_current_item, "Return"
     )
-    w.remove_action = _action(
+    w.remove_action = make_action(
         w,
         "&Remove Item",
         "Take the selected items out of the briefing (the claims stay)",
