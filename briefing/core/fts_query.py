@@ -15,6 +15,7 @@ reach those tokens.
 from __future__ import annotations
 
 import re
+import sqlite3
 
 OPERATORS = frozenset({"AND", "OR", "NOT"})
 KEY_MARK = "\ue002"  # a private-use character: brackets index keys, never in a query
@@ -64,3 +65,10 @@ def _term(chunk: str) -> str:
 
 def _quote(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
+
+
+def is_syntax_error(exc: sqlite3.OperationalError) -> bool:
+    """FTS5 refusing the query itself (answered again as literal words), as opposed to a
+    failure of the library (which must surface)."""
+    message = str(exc)
+    return message.startswith("fts5:") or "syntax error" in message or "unterminated" in message

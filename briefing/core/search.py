@@ -78,7 +78,7 @@ class SearchService:
         try:
             return self._everything(translated, filters, limit, kinds)
         except sqlite3.OperationalError as exc:
-            if not _is_syntax_error(exc):
+            if not fts_query.is_syntax_error(exc):
                 raise
         fallback = fts_query.literal(query)
         return self._everything(fallback, filters, limit, kinds) if fallback else []
@@ -140,8 +140,3 @@ class SearchService:
                   ORDER BY score, id DESC LIMIT :limit"""
         params.update(match=filters.index_match(match), window=RANK_WINDOW, limit=limit)
         return conn.execute(sql, params).fetchall()
-
-
-def _is_syntax_error(exc: sqlite3.OperationalError) -> bool:
-    message = str(exc)
-    return message.startswith("fts5:") or "syntax error" in message or "unterminated" in message

@@ -33,7 +33,7 @@ def term_spans(library: Library, article_id: int, query: str) -> list[tuple[int,
     try:
         marked = _highlighted(conn, article_id, translated)
     except sqlite3.OperationalError as exc:
-        if not _is_syntax_error(exc):
+        if not fts_query.is_syntax_error(exc):
             raise
         fallback = fts_query.literal(query)
         marked = _highlighted(conn, article_id, fallback) if fallback else None
@@ -59,9 +59,3 @@ def _spans(marked: str) -> list[tuple[int, int]]:
         spans.append((offset, offset + len(hit)))
         offset += len(hit) + len(rest)
     return spans
-
-
-def _is_syntax_error(exc: sqlite3.OperationalError) -> bool:
-    # As search.py tells FTS5's complaints about a query from other failures.
-    message = str(exc)
-    return message.startswith("fts5:") or "syntax error" in message or "unterminated" in message
