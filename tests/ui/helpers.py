@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QAbstractButton, QDialog
+from PySide6.QtGui import QAction, QImage, QPixmap
+from PySide6.QtWidgets import QAbstractButton, QDialog, QMainWindow, QMenu
 
 from briefing.core import Library
 from briefing.core.sample import load_sample
@@ -75,3 +76,33 @@ def first_run_window(qtbot, qapp, tmp_path: Path) -> Iterator[tuple[MainWindow, 
     finally:
         window.close()
         library.close()
+
+
+def save_screenshot(image: QPixmap, name: str) -> QImage:
+    """Save a screenshot in docs/screenshots and check it is not blank (a window that never
+    painted gives one flat colour); the image, for the caller's own checks."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    assert image.save(str(SCREENSHOTS / name))
+    shot = image.toImage()
+    colours = {
+        shot.pixelColor(x, y).rgb()
+        for x in range(0, shot.width(), 17)
+        for y in range(0, shot.height(), 13)
+    }
+    assert len(colours) > 20
+    return shot
+
+
+def actions_in_menus(window: QMainWindow) -> set[QAction]:
+    """Every action reachable from the window's menu bar, submenus included."""
+    found: set[QAction] = set()
+
+    def walk(menu: QMenu) -> None:
+        for action in menu.actions():
+            if action.menu() is not None:
+                walk(action.menu())
+            found.add(action)
+
+    for top in window.menuBar().actions():
+        walk(top.menu())
+    return found

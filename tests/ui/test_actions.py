@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QLineEdit,
-    QMenu,
     QMessageBox,
     QPlainTextEdit,
     QTextEdit,
@@ -26,7 +25,7 @@ from briefing.ui.actions import annotate, articles
 from briefing.ui.actions.help_menu import show_about, show_shortcuts
 from briefing.ui.dialogs.shortcuts import ShortcutsDialog, keys_of, plain
 from briefing.ui.main_window import MainWindow
-from tests.ui.helpers import sample_window, select
+from tests.ui.helpers import actions_in_menus, sample_window, select
 
 INPUTS = (QLineEdit, QComboBox, QAbstractItemView, QTextEdit, QPlainTextEdit, QAbstractSpinBox)
 
@@ -47,27 +46,13 @@ def _commands(window: MainWindow) -> list[QAction]:
     ]
 
 
-def _in_menus(window: MainWindow) -> set[QAction]:
-    found: set[QAction] = set()
-
-    def walk(menu: QMenu) -> None:
-        for action in menu.actions():
-            if action.menu() is not None:
-                walk(action.menu())
-            found.add(action)
-
-    for top in window.menuBar().actions():
-        walk(top.menu())
-    return found
-
-
 def test_every_action_has_text_a_tip_a_menu_and_a_unique_shortcut(
     make_window, library: Library
 ) -> None:
     window = make_window(library)
     commands = _commands(window)
     assert len(commands) >= 25  # the walk found the window's and the panel's actions
-    in_menus = _in_menus(window)
+    in_menus = actions_in_menus(window)
     owners: dict[str, str] = {}
     for action in commands:
         name = plain(action.text())
@@ -106,7 +91,7 @@ def test_the_shortcuts_dialog_is_generated_from_the_menus(
     dialog = show_shortcuts(window)
     assert isinstance(dialog, ShortcutsDialog) and window.dialog is dialog
     rows = dialog.rows()
-    keyed = {a for a in _in_menus(window) if not a.isSeparator() and a.menu() is None}
+    keyed = {a for a in actions_in_menus(window) if not a.isSeparator() and a.menu() is None}
     assert len(rows) == len(keyed)
     shown = {(command, keys) for command, keys, _menu in rows}
     assert ("Mark as Claim", keys_of(window.claim_action)) in shown

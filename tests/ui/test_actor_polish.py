@@ -10,13 +10,12 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QLineEdit,
-    QMenu,
     QWidget,
 )
 
 from briefing.core import Library
 from briefing.ui.actors.window import ActorsWindow
-from tests.ui.helpers import sample_window
+from tests.ui.helpers import actions_in_menus, sample_window
 from tests.ui.test_actor_helpers import actors_on_sample
 
 INPUTS = (QLineEdit, QComboBox, QAbstractItemView)
@@ -40,20 +39,6 @@ def unnamed(root: QWidget) -> list[str]:
             continue
         if not named:
             found.append(f"{type(widget).__name__} {widget.toolTip()!r}")
-    return found
-
-
-def in_menus(window: ActorsWindow) -> set[QAction]:
-    found: set[QAction] = set()
-
-    def walk(menu: QMenu) -> None:
-        for action in menu.actions():
-            if action.menu() is not None:
-                walk(action.menu())
-            found.add(action)
-
-    for top in window.menuBar().actions():
-        walk(top.menu())
     return found
 
 
@@ -83,7 +68,7 @@ def test_every_action_has_text_a_tip_a_menu_and_a_unique_shortcut(
         if a.menu() is None and not a.isSeparator() and not a.objectName().startswith("_q_")
     ]
     assert len(commands) >= 13
-    menus = in_menus(window)
+    menus = actions_in_menus(window)
     owners: dict[str, str] = {}
     for action in commands:
         name = action.text().replace("&", "")
