@@ -42,6 +42,27 @@ def test_list_sorts_by_title_case_blind_and_filters_by_outlet(
         library.articles.list(sort="colour")
 
 
+def test_outlets_are_counted_most_used_first_with_case_variants_as_one(
+    library: Library, three: list[int]
+) -> None:
+    assert library.articles.outlets() == [("AFP", 1), ("Reuters", 1)]  # no outlet: not listed
+    more = library.imports.texts([(str(i), f"Story {i}\n\nBody number {i}.") for i in range(5)])
+    for result, outlet in zip(
+        more, ["reuters", "Reuters", "Le Monde", "Ökonom", "ökonom"], strict=True
+    ):
+        library.articles.edit(result.id, outlet=outlet)
+    # "reuters" and "Reuters" are one outlet to the filter (it ignores case), spelled as most
+    # of its articles spell it; "Ökonom" and "ökonom" differ beyond ASCII, as they do there.
+    assert library.articles.outlets() == [
+        ("Reuters", 3),
+        ("AFP", 1),
+        ("Le Monde", 1),
+        ("Ökonom", 1),
+        ("ökonom", 1),
+    ]
+    assert len(library.articles.list(outlet="REUTERS")) == 3
+
+
 def test_summaries_keep_the_order_asked(library: Library, three: list[int]) -> None:
     ids = [three[2], three[0], 999]
     assert [s.id for s in library.articles.summaries(ids)] == [three[2], three[0]]

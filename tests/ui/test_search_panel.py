@@ -130,6 +130,28 @@ def test_the_outlet_and_date_filters_narrow(qtbot, shown) -> None:
     assert page.count.text().endswith("·  from 2019-01-10, to 2019-01-14")
 
 
+def test_the_outlet_field_proposes_the_librarys_outlets(qtbot, shown) -> None:
+    window, _sample = shown
+    page = search(qtbot, window, "said")
+    library = window.library
+    field = page.filters.outlet
+    field.setFocus()
+    qtbot.waitUntil(lambda: page.filters.outlets.rowCount() > 0)
+    proposed = page.filters.outlets.stringList()
+    assert proposed == [name for name, _count in library.articles.outlets()]
+    assert {"Wikinews", "BBC News"} <= set(proposed)
+
+    completer = field.completer()
+    completer.setCompletionPrefix("bbc")  # what typing does, without the popup offscreen
+    assert completer.completionCount() == 1 and completer.currentCompletion() == "BBC News"
+    completer.setCompletionPrefix("NEWS")  # matched anywhere in the name, case aside
+    assert completer.completionCount() >= 2
+    completer.activated.emit("BBC News")  # what choosing it in the popup sends
+    qtbot.waitUntil(lambda: answered(page) and page.shown.outlet == "BBC News")
+    hits = page.model.hits
+    assert hits and {library.articles.get(h.article_id).outlet for h in hits} == {"BBC News"}
+
+
 def test_a_partial_date_is_a_range(qtbot, shown) -> None:
     window, sample = shown
     page = search(qtbot, window, "said")

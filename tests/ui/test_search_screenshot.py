@@ -4,7 +4,8 @@ Run with: xvfb-run -a env QT_QPA_PLATFORM=xcb .venv/bin/python -m pytest -m scre
 The worked example among corpus articles, "China" typed: an actor hit, claim hits and
 article hits with their snippets; the worked example opened from its hit, the word marked
 in the reader. Asserts what can fail in a picture: not blank, every kind shown, the marks
-drawn, and no label wider than itself.
+drawn, and no label wider than itself. Also the outlet field's list of proposals, a popup
+that only a real window shows.
 """
 
 from __future__ import annotations
@@ -61,6 +62,46 @@ def test_search_screenshot(qtbot, qapp, tmp_path: Path) -> None:
                     widget.text().replace("&", "")
                 )
                 assert width <= widget.width(), widget.text()
+    finally:
+        window.close()
+        qtbot.wait(1)
+        library.close()
+
+
+def test_an_outlet_is_picked_from_the_fields_proposals(qtbot, qapp, tmp_path: Path) -> None:
+    """Typing part of an outlet's name opens the list of matching outlets, and choosing one
+    with the keyboard narrows the search to it: needs a real window for the popup."""
+    apply_style(qapp)
+    library = Library.open(tmp_path / "library.sqlite")
+    fill(library)
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(library, settings)
+    qtbot.addWidget(window)
+    try:
+        window.resize(1400, 900)
+        window.show()
+        qtbot.waitExposed(window)
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+        page = window.search_page
+        page.focus_field()
+        qtbot.keyClicks(page.field, "said")
+        qtbot.waitUntil(lambda: answered(page) and page.shown.query == "said")
+        field = page.filters.outlet
+        field.setFocus()
+        qtbot.waitUntil(lambda: page.filters.outlets.rowCount() > 0)
+        qtbot.keyClicks(field, "news")
+        popup = field.completer().popup()
+        qtbot.waitUntil(popup.isVisible)
+        shown = [popup.model().index(i, 0).data() for i in range(popup.model().rowCount())]
+        assert "BBC News" in shown and "Wikinews" in shown
+        row = shown.index("BBC News")
+        for _ in range(row + 1):
+            qtbot.keyClick(popup, Qt.Key.Key_Down)
+        qtbot.keyClick(popup, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: answered(page) and page.shown.outlet == "BBC News")
+        outlets = {library.articles.get(hit.article_id).outlet for hit in page.model.hits}
+        assert outlets == {"BBC News"}
     finally:
         window.close()
         qtbot.wait(1)

@@ -2,10 +2,11 @@
 
 Actor and tag are chosen from the library's own lists (one choice, one search), so they
 cannot name something unknown. Outlet and dates are typed; they apply when the reader
-presses Enter or leaves the field, not on every key, because "202" on the way to "2021" is
-not a date. Dates may be partial as the core takes them (2021, 2021-12, Dec 2021); a date
-that cannot be read is refused here with a message naming the field, and the search that
-is shown stays as it was.
+presses Enter, leaves the field or picks an outlet the field proposes (the library's
+outlets, most used first, matched anywhere in the name), not on every key, because "202"
+on the way to "2021" is not a date and "Guard" not an outlet. Dates may be partial as the
+core takes them (2021, 2021-12, Dec 2021); a date that cannot be read is refused here with
+a message naming the field, and the search that is shown stays as it was.
 
 Signals:
     changed(): a filter was set or cleared
@@ -13,8 +14,8 @@ Signals:
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QGridLayout, QLineEdit, QWidget
+from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal
+from PySide6.QtWidgets import QComboBox, QCompleter, QGridLayout, QLineEdit, QWidget
 
 from briefing.core.dates import PartialDate
 from briefing.core.errors import BriefingError, InvalidInput
@@ -41,6 +42,14 @@ class FilterRow(QWidget):
         self.outlet = self._field(
             "Outlet", "Narrow search by outlet", "Only articles from this outlet (its full name)"
         )
+        self.outlets = QStringListModel(self)
+        completer = QCompleter(self.outlets, self.outlet)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setMaxVisibleItems(12)
+        self.outlet.setCompleter(completer)
+        completer.activated.connect(self._on_outlet_chosen)
+        self.outlet.installEventFilter(self)
         self.since = self._field(
             "From date",
             "Search from date",
@@ -122,6 +131,22 @@ class FilterRow(QWidget):
         _refill(self.actor, ANY_ACTOR, actors)
         _refill(self.tag, ANY_TAG, tags)
 
+    def refill_outlets(self) -> None:
+        """Read the outlets the field proposes. Done when the reader enters the field rather
+        than on every change to the library: counting them reads the whole outlet index
+        (about 10 ms at 100k articles)."""
+        try:
+            outlets = [name for name, _count in self._library.articles.outlets()]
+        except BriefingError:
+            return
+        if outlets != self.outlets.stringList():
+            self.outlets.setStringList(outlets)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.outlet and event.type() == QEvent.Type.FocusIn:
+            self.refill_outlets()
+        return super().eventFilter(watched, event)
+
     def _choose(self, combo: QComboBox, data: object) -> bool:
         index = 0 if data is None else combo.findData(data)
         if index < 0:
@@ -129,6 +154,10 @@ class FilterRow(QWidget):
         combo.setCurrentIndex(index)
         self.changed.emit()
         return True
+
+    def _on_outlet_chosen(self, outlet: str) -> None:
+        self.outlet.setText(outlet)
+        self._on_field_editing_finished()
 
     def _on_field_editing_finished(self) -> None:
         texts = (self.outlet.text().strip(), self.since.text().strip(), self.until.text().strip())
