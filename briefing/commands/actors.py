@@ -9,8 +9,10 @@ from typing import Any
 
 from briefing.commands.arguments import article_id, positive_int
 from briefing.commands.output import print_json, print_table
+from briefing.core.actor_delete import delete_actor, mention_count
 from briefing.core.actors import KINDS, Actor
 from briefing.core.annotations import Span
+from briefing.core.errors import InvalidInput
 from briefing.core.library import Library
 from briefing.core.mentions import Mention, Suggestion
 
@@ -73,9 +75,10 @@ def register(commands: argparse._SubParsersAction) -> None:
     a.add_argument("--occurrence", type=positive_int, help="which occurrence (1 is the first)")
     a.set_defaults(run=run_mention)
 
-    a = sub.add_parser("delete", help="delete an actor no claim points to")
+    a = sub.add_parser("delete", help="delete an actor no claim points to, with its mentions")
     a.add_argument("actor", metavar="ACTOR")
     a.add_argument("--reassign", metavar="ACTOR", help="move its claims and mentions here first")
+    a.add_argument("--yes", "-y", action="store_true", help="do not ask (about its mentions)")
     a.set_defaults(run=run_delete)
 
     for parser in sub.choices.values():
@@ -228,12 +231,36 @@ def run_merge(args: argparse.Namespace, library: Library) -> int:
 
 
 def run_delete(args: argparse.Namespace, library: Library) -> int:
-    gone = library.actors.delete(args.actor, reassign_to=args.reassign)
+    if args.reassign is not None:
+        gone = library.actors.delete(args.actor, reassign_to=args.reassign)
+        mentions = 0
+    else:
+        target = library.actors.resolve(args.actor)
+        mentions = mention_count(library, target.id)
+        if mentions and not args.yes and not _confirmed(target, mentions):
+            print("Nothing deleted.", file=sys.stderr)
+            return 1
+        gone = target
+        delete_actor(library, target.id)
     if args.json:
         print_json(actor_json(gone))
     else:
-        print(f"deleted actor {gone.id}: {gone.name}")
+        also = f" and its {_count(mentions, 'mention')}" if mentions else ""
+        print(f"deleted actor {gone.id}: {gone.name}{also}")
     return 0
+
+
+def _confirmed(actor: Actor, mentions: int) -> bool:
+    """Ask on a terminal before deleting mentions the reader made; refuse without one."""
+    what = f"{actor.name!r} has {_count(mentions, 'mention')}, deleted with it"
+    if not sys.stdin.isatty():
+        raise InvalidInput(f"not deleting without confirmation: {what}; add --yes")
+    print(f"{what}. Delete? [y/N] ", end="", file=sys.stderr, flush=True)
+    return sys.stdin.readline().strip().lower() in ("y", "yes")
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
 def run_suggest(args: argparse.Namespace, library: Library) -> int:

@@ -253,23 +253,14 @@ class ActorService:
         return self.get(kept.id)
 
     def delete(self, actor: str | int, *, reassign_to: str | int | None = None) -> Actor:
-        """Delete an actor. Claims that point to it are refused unless reassigned."""
+        """Delete an actor with its aliases and mentions (see actor_delete). Refused while
+        claims point to it, unless they are reassigned (a merge into `reassign_to`)."""
         target = self.resolve(actor)
         if reassign_to is not None:
             return self.merge(reassign_to, target.id)
-        conn = self._library.connection()
-        used = conn.execute(
-            """SELECT (SELECT count(*) FROM claims WHERE speaker_id = :a)
-                    + (SELECT count(*) FROM claim_about WHERE actor_id = :a)""",
-            {"a": target.id},
-        ).fetchone()[0]
-        if used:
-            raise InvalidInput(
-                f"{target.name!r} is the speaker or subject of {used} claim(s); reassign them "
-                "to another actor (merge) or edit those claims first"
-            )
-        with self._library.transaction() as conn:
-            conn.execute("DELETE FROM actors WHERE id = ?", (target.id,))
+        from briefing.core.actor_delete import delete_actor  # it builds on this module
+
+        delete_actor(self._library, target.id)
         return target
 
     # Helpers --------------------------------------------------------------------------------

@@ -162,6 +162,7 @@ def test_filters_of_the_claims_listing(cli: Cli) -> None:
         (["actor", "add", "X", "--kind", "alien"], "unknown actor kind"),
         (["source", "add", "--title", "S", "--grade", "Z"], "A to F"),
         (["claim", "link", "1", "1", "--relation", "supports"], "itself"),
+        (["actor", "delete", "SenseTime", "--yes"], "speaker or subject of 4 claim(s)"),
     ],
 )
 def test_bad_input_is_one_line_exit_2_and_changes_nothing(cli: Cli, args, message) -> None:
@@ -183,6 +184,30 @@ def test_suggest_accept_reject_and_mention(cli: Cli) -> None:
     remaining = {s["id"] for s in cli.json("actor", "suggest", "1")}
     assert first not in remaining and second not in remaining
     assert cli("actor", "mention", "1", "Wang Wenbin", "--quote", "Wang Wenbin").strip().isdigit()
+
+
+def test_deleting_an_actor_deletes_its_mentions_when_told_to(cli: Cli) -> None:
+    enter_worked_example(cli)
+    for actor in ("Tang Xiao'ou", "SenseTime"):
+        mention = cli("actor", "mention", "1", actor, "--quote", actor, "--occurrence", "1")
+        assert mention.strip().isdigit()
+    before = cli.json("actor", "list"), cli.json("annotations", "export", "1")
+    tang = next(a["id"] for a in before[0] if a["name"] == "Tang Xiao'ou")
+
+    # Without a terminal to ask on, mentions the reader made are not deleted unasked.
+    err = cli("actor", "delete", "Tang Xiao'ou", code=2)
+    assert err == (
+        'briefing: not deleting without confirmation: "Tang Xiao\'ou" has 1 mention, '
+        "deleted with it; add --yes\n"
+    )
+    assert (cli.json("actor", "list"), cli.json("annotations", "export", "1")) == before
+
+    out = cli("actor", "delete", "Tang Xiao'ou", "--yes")
+    assert out == f"deleted actor {tang}: Tang Xiao'ou and its 1 mention\n"
+    items = cli.json("annotations", "export", "1")["items"]
+    assert [i["briefing:kind"] for i in items].count("mention") == 1  # SenseTime's
+    assert len(items) == len(before[1]["items"]) - 1
+    assert "Tang Xiao'ou" not in {a["name"] for a in cli.json("actor", "list")}
 
 
 def test_update_and_w3c_round_trip_through_the_cli(cli: Cli, tmp_path: Path) -> None:
