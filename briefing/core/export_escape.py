@@ -155,8 +155,9 @@ def note(text: str | None) -> str:
     return "\n\n".join("\n".join(lines) for lines in blocks if lines)
 
 
-# An escape pair, a link kept as written, or a character to escape.
-_NOTE_TOKEN = re.compile(r"\\.|(?<![!\\])\[(?!\^)[^\[\]\n\\]+\]\([^()\s\\<>]+\)|[\[\]|<]")
+# An escape pair, a link kept as written, or a character to escape. Not a link after "!"
+# (an image) or "^" (an inline footnote "^[...]" to Pandoc and markdown-it).
+_NOTE_TOKEN = re.compile(r"\\.|(?<![!\\^])\[(?!\^)[^\[\]\n\\]+\]\([^()\s\\<>]+\)|[\[\]|<]")
 
 
 def _note_token(match: re.Match[str]) -> str:
