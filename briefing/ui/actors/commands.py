@@ -1,8 +1,9 @@
 """Undoable actor edits, on the shared stack and the pattern of briefing/ui/undo/commands.py:
 two core calls each, ids and plain values only.
 
-An alias that is removed comes back under its own id, and a merged actor comes back whole
-(core/actor_merge.py), so a redo after an undo finds the same rows as the first time did.
+An alias that is removed comes back under its own id, and a merged or deleted actor comes
+back whole (core/actor_merge.py, core/actor_delete.py), so a redo after an undo finds the
+same rows as the first time did.
 Accepting and rejecting suggestions reuse the reader's AcceptSuggestions/RejectSuggestions.
 """
 
@@ -17,6 +18,7 @@ from briefing.core.actor_aliases import (
     rename_alias,
     restore_alias,
 )
+from briefing.core.actor_delete import DeletedActor, delete_actor, undelete_actor
 from briefing.core.actor_merge import MergeRecord, merge_actors, unmerge_actors
 from briefing.core.library import Library
 from briefing.ui.undo.commands import CoreCommand
@@ -108,3 +110,19 @@ class MergeActors(CoreCommand):
     def undo_step(self, library: Library) -> None:
         assert self._record is not None
         unmerge_actors(library, self._record)
+
+
+class DeleteActor(CoreCommand):
+    """Delete an actor with its aliases, suggestions and mentions; undo brings all back."""
+
+    def __init__(self, context: UndoContext, actor_id: int, name: str) -> None:
+        super().__init__(context, f"Delete {name}")
+        self.actor_id = actor_id
+        self._record: DeletedActor | None = None
+
+    def do(self, library: Library) -> None:
+        self._record = delete_actor(library, self.actor_id)
+
+    def undo_step(self, library: Library) -> None:
+        assert self._record is not None
+        undelete_actor(library, self._record)

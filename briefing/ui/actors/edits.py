@@ -19,7 +19,7 @@ from briefing.ui import errors
 from briefing.ui.actors import commands
 from briefing.ui.actors.aliases import AddAliasDialog
 from briefing.ui.actors.list_model import ActorRow
-from briefing.ui.actors.merge import MergeDialog, confirm_merge
+from briefing.ui.actors.merge import MergeDialog, confirm_delete, confirm_merge
 from briefing.ui.undo.commands import AcceptSuggestions, RejectSuggestions
 
 if TYPE_CHECKING:
@@ -187,3 +187,47 @@ def _reason(window: ActorsWindow) -> str:
     """Why the last command failed, without the "Could not do …:" the status bar adds."""
     message = window.undo.last_error
     return message.split("”: ", 1)[1] if "”: " in message else message
+
+
+# Deleting ------------------------------------------------------------------------------------
+
+
+def ask_delete(window: ActorsWindow) -> QMessageBox | None:
+    """Ask before deleting the current actor, saying what goes with it. An actor that claims
+    name is not offered for deletion: the status bar says to merge it instead."""
+    actor_id = _actor_id(window)
+    if actor_id is None:
+        return None
+    row = next((r for r in window.list_model.rows if r.id == actor_id), None)
+    if row is None:
+        return None
+    claims = row.listing.claims_made + row.listing.claims_about
+    if claims:
+        errors.show_status(
+            window,
+            f"{row.listing.actor.name} cannot be deleted: {claims} claim"
+            f"{'' if claims == 1 else 's'} name it. Merge it into another actor instead",
+        )
+        return None
+    box = confirm_delete(row, window)
+    box.buttonClicked.connect(
+        lambda button: (
+            delete(window, row)
+            if box.buttonRole(button) == QMessageBox.ButtonRole.DestructiveRole
+            else None
+        )
+    )
+    window.dialog = box
+    box.open()
+    return box
+
+
+def delete(window: ActorsWindow, row: ActorRow) -> bool:
+    """Delete the actor and show the one that now takes its place in the list."""
+    name = row.listing.actor.name
+    proxy_row = window.proxy_row(row.id)
+    if not window.undo.push(commands.DeleteActor(window.undo, row.id, name)):
+        return False
+    window.show_row(proxy_row)
+    errors.show_status(window, f"Deleted {name} (Edit ▸ Undo brings it back)")
+    return True

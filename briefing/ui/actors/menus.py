@@ -74,6 +74,12 @@ def install_actions(window: ActorsWindow) -> None:
         lambda: edits.choose_merge(w),
         "Ctrl+Shift+M",
     )
+    w.delete_action = make_action(
+        w,
+        "&Delete Actor…",
+        "Delete this actor with its aliases and mentions (Undo brings it back)",
+        lambda: edits.ask_delete(w),
+    )
     w.show_more_action = make_action(
         w,
         "Show &More",
@@ -131,13 +137,13 @@ def install_actions(window: ActorsWindow) -> None:
     menu = w.menuBar().addMenu("&Actor")
     menu.addActions([w.add_alias_action, w.rename_alias_action, w.remove_alias_action])
     menu.addSeparator()
-    menu.addAction(w.merge_action)
+    menu.addActions([w.merge_action, w.delete_action])
     menu.addSeparator()
     menu.addActions([w.accept_action, w.reject_action, w.accept_all_action, w.reject_all_action])
     menu.addSeparator()
     menu.addAction(w.show_more_action)
 
-    _buttons(page.header_buttons, [w.merge_action])
+    _buttons(page.header_buttons, [w.merge_action, w.delete_action])
     _buttons(page.alias_buttons, [w.add_alias_action, w.rename_alias_action, w.remove_alias_action])
     _buttons(
         page.suggestion_buttons,

@@ -166,5 +166,39 @@ def confirm_merge(keep: ActorRow, other: ActorRow, parent: QWidget) -> QMessageB
     return box
 
 
+def confirm_delete(row: ActorRow, parent: QWidget) -> QMessageBox:
+    """The question before a deletion, with a plain account of what goes with the actor."""
+    x = row.listing
+    name = x.actor.name
+    counts = [
+        (n, noun, many)
+        for n, noun, many in (
+            (len(x.actor.aliases), "alias", "aliases"),
+            (x.mentions, "mention", ""),
+            (row.pending, "suggested mention", ""),
+        )
+        if n
+    ]
+    going = [_plural(n, noun, many) for n, noun, many in counts]
+    verb = "go" if len(counts) > 1 or (counts and counts[0][0] > 1) else "goes"
+    details = (f"Its {_and(going)} {verb} with it. " if going else "") + (
+        "Edit ▸ Undo brings it back."
+    )
+    box = QMessageBox(QMessageBox.Icon.Question, "Delete Actor", f"Delete “{name}”?", parent=parent)
+    box.setInformativeText(details)
+    box.setAccessibleName("Confirm deletion")
+    box.setStyleSheet(
+        "QLabel#qt_msgbox_label, QLabel#qt_msgbox_informativelabel { min-width: 420px; }"
+    )
+    box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
+    return box
+
+
+def _and(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

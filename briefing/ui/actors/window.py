@@ -162,7 +162,7 @@ class ActorsWindow(QMainWindow):
                 self.actor_id = None
         self.page_view.show_page(page)
         self.show_more_action.setEnabled(page is not None and self._capped(page))
-        for action in (self.add_alias_action, self.merge_action):
+        for action in (self.add_alias_action, self.merge_action, self.delete_action):
             action.setEnabled(page is not None)
         self._select_in_list()
         self._update_counts()
@@ -172,10 +172,19 @@ class ActorsWindow(QMainWindow):
         if actor_id != self.actor_id:
             self.actor_id = actor_id
             self.limit = LIMIT
-        if actor_id is not None and self._proxy_row(actor_id) < 0:
+        if actor_id is not None and self.proxy_row(actor_id) < 0:
             self.filter.clear()
             self.kind_filter.setCurrentText(ALL_KINDS)
         self.reload()
+
+    def show_row(self, row: int) -> None:
+        """Open the actor at that row of the list, or the last one if the list is shorter
+        (after a deletion: the actor that took the deleted one's place)."""
+        rows = self.proxy.rowCount()
+        if rows == 0 or row < 0:
+            self.show_actor(None)
+            return
+        self.show_actor(self.proxy.index(min(row, rows - 1), NAME).data(IdRole))
 
     def show_more(self) -> None:
         self.limit += LIMIT
@@ -190,14 +199,15 @@ class ActorsWindow(QMainWindow):
         lists = ("mentions", "claims_made", "claims_about", "suggestions")
         return any(getattr(page, name).more > 0 for name in lists)
 
-    def _proxy_row(self, actor_id: int) -> int:
+    def proxy_row(self, actor_id: int) -> int:
+        """Where the actor is in the (filtered) list; -1 if it is not shown."""
         row = self.list_model.row_of(actor_id)
         if row < 0:
             return -1
         return self.proxy.mapFromSource(self.list_model.index(row, 0)).row()
 
     def _select_in_list(self) -> None:
-        row = self._proxy_row(self.actor_id) if self.actor_id is not None else -1
+        row = self.proxy_row(self.actor_id) if self.actor_id is not None else -1
         selection = self.list.selectionModel()
         if row < 0:
             selection.clearSelection()
