@@ -8,7 +8,7 @@ import sys
 from typing import Any
 
 from briefing.commands.arguments import article_id, positive_int
-from briefing.commands.output import print_json, print_table
+from briefing.commands.output import counted, print_json, print_table
 from briefing.core.actor_delete import delete_actor, mention_count
 from briefing.core.actors import KINDS, Actor
 from briefing.core.annotations import Span
@@ -245,22 +245,18 @@ def run_delete(args: argparse.Namespace, library: Library) -> int:
     if args.json:
         print_json(actor_json(gone))
     else:
-        also = f" and its {_count(mentions, 'mention')}" if mentions else ""
+        also = f" and its {counted(mentions, 'mention')}" if mentions else ""
         print(f"deleted actor {gone.id}: {gone.name}{also}")
     return 0
 
 
 def _confirmed(actor: Actor, mentions: int) -> bool:
     """Ask on a terminal before deleting mentions the reader made; refuse without one."""
-    what = f"{actor.name!r} has {_count(mentions, 'mention')}, deleted with it"
+    what = f"{actor.name!r} has {counted(mentions, 'mention')}, deleted with it"
     if not sys.stdin.isatty():
         raise InvalidInput(f"not deleting without confirmation: {what}; add --yes")
     print(f"{what}. Delete? [y/N] ", end="", file=sys.stderr, flush=True)
     return sys.stdin.readline().strip().lower() in ("y", "yes")
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
 def run_suggest(args: argparse.Namespace, library: Library) -> int:

@@ -7,7 +7,7 @@ import sys
 from typing import Any
 
 from briefing.commands.arguments import article_id, positive_int
-from briefing.commands.output import date_text, fail, print_json, print_table
+from briefing.commands.output import counted, date_text, fail, print_json, print_table
 from briefing.commands.terminal import TerminalProgress
 from briefing.core.article_update import update_article
 from briefing.core.articles import SORT_KEYS, Article, ArticleSummary
@@ -292,12 +292,12 @@ def run_delete(args: argparse.Namespace, library: Library) -> int:
             raise InvalidInput("not deleting without confirmation: add --yes")
         for p in previews:
             print(
-                f"article {p.id}: {p.title} ({_count(p.annotations, 'annotation')})",
+                f"article {p.id}: {p.title} ({counted(p.annotations, 'annotation')})",
                 file=sys.stderr,
             )
         total = sum(p.annotations for p in previews)
         question = (
-            f"Delete {_count(len(previews), 'article')} and {_count(total, 'annotation')}? [y/N] "
+            f"Delete {counted(len(previews), 'article')} and {counted(total, 'annotation')}? [y/N] "
         )
         print(question, end="", file=sys.stderr, flush=True)
         if sys.stdin.readline().strip().lower() not in ("y", "yes"):
@@ -308,9 +308,5 @@ def run_delete(args: argparse.Namespace, library: Library) -> int:
         print_json([{"id": d.id, "title": d.title, "annotations": d.annotations} for d in deleted])
     else:
         for d in deleted:
-            print(f"deleted article {d.id}: {d.title} ({_count(d.annotations, 'annotation')})")
+            print(f"deleted article {d.id}: {d.title} ({counted(d.annotations, 'annotation')})")
     return 0
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"

@@ -15,6 +15,11 @@ def fail(message: str) -> None:
     print(f"briefing: {' '.join(message.split())}", file=sys.stderr)
 
 
+def counted(n: int, noun: str) -> str:
+    """ "1 mention", "2 mentions": a count with its noun, for messages."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def print_json(value: object) -> None:
     json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")

@@ -18,9 +18,11 @@ from briefing.core.errors import BriefingError
 from briefing.ui import errors
 from briefing.ui.actors import commands
 from briefing.ui.actors.aliases import AddAliasDialog
+from briefing.ui.actors.deletion import confirm_delete
 from briefing.ui.actors.list_model import ActorRow
-from briefing.ui.actors.merge import MergeDialog, confirm_delete, confirm_merge
+from briefing.ui.actors.merge import MergeDialog, confirm_merge
 from briefing.ui.undo.commands import AcceptSuggestions, RejectSuggestions
+from briefing.ui.wording import counted
 
 if TYPE_CHECKING:
     from briefing.ui.actors.window import ActorsWindow
@@ -205,8 +207,8 @@ def ask_delete(window: ActorsWindow) -> QMessageBox | None:
     if claims:
         errors.show_status(
             window,
-            f"{row.listing.actor.name} cannot be deleted: {claims} claim"
-            f"{'' if claims == 1 else 's'} name it. Merge it into another actor instead",
+            f"{row.listing.actor.name} cannot be deleted: {counted(claims, 'claim')} name it. "
+            "Merge it into another actor instead",
         )
         return None
     box = confirm_delete(row, window)

@@ -22,18 +22,15 @@ from PySide6.QtWidgets import (
 )
 
 from briefing.ui.actors.list_model import ActorRow
+from briefing.ui.wording import counted
 
 IdRole = Qt.ItemDataRole.UserRole + 1
-
-
-def _plural(n: int, word: str, many: str = "") -> str:
-    return f"{n:,} " + (word if n == 1 else many or f"{word}s")
 
 
 def _summary(row: ActorRow) -> str:
     x = row.listing
     return (
-        f"{x.actor.kind} · {_plural(x.mentions, 'mention')} · "
+        f"{x.actor.kind} · {counted(x.mentions, 'mention')} · "
         f"{x.claims_made + x.claims_about} claims"
     )
 
@@ -137,15 +134,15 @@ def merge_message(keep: ActorRow, other: ActorRow) -> tuple[str, str]:
     x = other.listing
     moving = ", ".join(
         [
-            _plural(len(x.actor.aliases), "alias", "aliases"),
-            _plural(x.mentions, "mention"),
-            _plural(x.claims_made, "claim") + " it makes",
-            _plural(x.claims_about, "claim") + " about it",
+            counted(len(x.actor.aliases), "alias", "aliases"),
+            counted(x.mentions, "mention"),
+            counted(x.claims_made, "claim") + " it makes",
+            counted(x.claims_about, "claim") + " about it",
         ]
     )
     details = (
         f"“{k}” keeps its name, kind and description. “{o}” is removed: its name becomes an "
-        f"alias of “{k}”, and its {moving} and {_plural(other.pending, 'suggested mention')} "
+        f"alias of “{k}”, and its {moving} and {counted(other.pending, 'suggested mention')} "
         f"move to “{k}”.\n\nEdit ▸ Undo takes the merge back."
     )
     return f"Merge “{o}” into “{k}”?", details
@@ -164,40 +161,6 @@ def confirm_merge(keep: ActorRow, other: ActorRow, parent: QWidget) -> QMessageB
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(cancel)
     return box
-
-
-def confirm_delete(row: ActorRow, parent: QWidget) -> QMessageBox:
-    """The question before a deletion, with a plain account of what goes with the actor."""
-    x = row.listing
-    name = x.actor.name
-    counts = [
-        (n, noun, many)
-        for n, noun, many in (
-            (len(x.actor.aliases), "alias", "aliases"),
-            (x.mentions, "mention", ""),
-            (row.pending, "suggested mention", ""),
-        )
-        if n
-    ]
-    going = [_plural(n, noun, many) for n, noun, many in counts]
-    verb = "go" if len(counts) > 1 or (counts and counts[0][0] > 1) else "goes"
-    details = (f"Its {_and(going)} {verb} with it. " if going else "") + (
-        "Edit ▸ Undo brings it back."
-    )
-    box = QMessageBox(QMessageBox.Icon.Question, "Delete Actor", f"Delete “{name}”?", parent=parent)
-    box.setInformativeText(details)
-    box.setAccessibleName("Confirm deletion")
-    box.setStyleSheet(
-        "QLabel#qt_msgbox_label, QLabel#qt_msgbox_informativelabel { min-width: 420px; }"
-    )
-    box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
-    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(cancel)
-    return box
-
-
-def _and(parts: list[str]) -> str:
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
 def _escape(text: str) -> str:

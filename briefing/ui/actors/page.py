@@ -36,10 +36,7 @@ from briefing.core.actors import KINDS
 from briefing.ui.actors import page_lists
 from briefing.ui.actors.aliases import AliasList
 from briefing.ui.actors.page_lists import ArticleRole, IdRole, MoreRole
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n:,} {word}{'' if n == 1 else 's'}"
+from briefing.ui.wording import counted
 
 
 def _count(capped: Capped) -> str:
@@ -211,7 +208,7 @@ class ActorPageView(QWidget):
         self.made_title.setText(f"Claims made · {_count(page.claims_made)}")
         self.about_title.setText(f"Claims about · {_count(page.claims_about)}")
         articles = page.mention_articles
-        where = f" in {_plural(articles, 'article')}" if articles and not page.mentions.more else ""
+        where = f" in {counted(articles, 'article')}" if articles and not page.mentions.more else ""
         self.mentions_title.setText(f"Mentions · {_count(page.mentions)}{where}")
         self.suggestions_title.setText(
             f"Suggested mentions · {_count(page.suggestions)} to review"
