@@ -120,8 +120,12 @@ def undelete_actor(library: Library, record: DeletedActor) -> Actor:
             "WHERE EXISTS (SELECT 1 FROM articles WHERE id = ?2)",
             record.suggestions,
         )
-        articles = {r[0] for r in conn.execute("SELECT id FROM articles")}
-        restore_annotations(library, [m for m in record.mentions if m.annotation[1] in articles])
+        wanted = sorted({m.annotation[1] for m in record.mentions})
+        marks = ",".join("?" * len(wanted))
+        there = {
+            r[0] for r in conn.execute(f"SELECT id FROM articles WHERE id IN ({marks})", wanted)
+        }
+        restore_annotations(library, [m for m in record.mentions if m.annotation[1] in there])
     return library.actors.get(record.id)
 
 
