@@ -119,3 +119,10 @@ def test_what_was_on_an_article_deleted_meanwhile_stays_deleted(
     page = actor_page(library, tang)
     assert [m.article_id for m in page.mentions.rows] == [sample.article_id]
     assert {s.article_id for s in page.suggestions.rows} <= {sample.article_id}
+
+
+def test_an_actor_with_nothing_but_aliases_comes_back(library: Library) -> None:
+    added = library.actors.add("Nobody Special", kind="person", aliases=["N. S."])
+    record = delete_actor(library, added.id)
+    assert record.mentions == () and len(record.aliases) == 1
+    assert undelete_actor(library, record) == added
