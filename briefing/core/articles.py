@@ -190,7 +190,8 @@ class ArticleService:
         from `summaries(ids)`. Newest first by default for dates and imports.
 
         `contains` keeps articles whose title or outlet holds every word (case-insensitive,
-        literal: % and _ match themselves); `tag` and `actor_id` narrow as search does (an
+        literal: % and _ match themselves), the agency standing in for a missing outlet as it
+        does in the lists; `tag` and `actor_id` narrow as search does (an
         article tagged so or holding a claim tagged so; an article that mentions the actor
         or holds a claim by or about it). Sorting by claims counts them per article, so it
         costs a scan of the annotations index; the other keys read only the articles table.
@@ -201,7 +202,10 @@ class ArticleService:
             descending = sort in ("date", "imported", "claims")
         clauses, params = Filters.build(outlet=outlet, tag=tag, actor_id=actor_id).article_sql()
         for i, word in enumerate((contains or "").split()):
-            clauses += f" AND (a.title LIKE :w{i} ESCAPE '\\' OR a.outlet LIKE :w{i} ESCAPE '\\')"
+            clauses += (
+                f" AND (a.title LIKE :w{i} ESCAPE '\\' OR a.outlet LIKE :w{i} ESCAPE '\\'"
+                f" OR (ifnull(a.outlet, '') = '' AND a.agency LIKE :w{i} ESCAPE '\\'))"
+            )
             params[f"w{i}"] = _like_pattern(word)
         counts = _CLAIM_COUNTS if sort == "claims" else ""
         order = SORT_KEYS[sort][1 if descending else 0]

@@ -120,6 +120,10 @@ def test_ids_filter_by_words_tag_and_actor(library: Library, three: list[int]) -
 
     assert library.articles.ids(contains="story ALPHA") == [three[0]]
     assert library.articles.ids(contains="100%") == []  # literal, not a wildcard
+    # The agency stands in for a missing outlet, as the lists show it, and only then.
+    library.articles.edit(three[2], agency="Agence France-Presse")
+    library.articles.edit(three[1], agency="France 24")
+    assert library.articles.ids(contains="france") == [three[2]]
     library.tags.tag_article(three[1], ["Economy"])
     assert library.articles.ids(tag="economy") == [three[1]]
     actor = library.actors.add("Gamma Corp", kind="organisation")
