@@ -217,6 +217,14 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        # The workspace, claims and actors windows and any open dialog work through this
+        # window's runner: they close with it (each saving its own state) rather than stay
+        # open on a stopped one, and keep the app running after its main window is gone.
+        windows = [w for w in self.findChildren(QWidget) if w.isWindow() and w.isVisible()]
+        for window in windows:
+            if window.isVisible() and not window.close():
+                event.ignore()
+                return
         self.save_settings()
         self.runner.shutdown()
         super().closeEvent(event)

@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtWidgets import QMainWindow
 
 from briefing.core import Library
+from briefing.core.sample import load_sample
 from briefing.ui.actions.import_files import import_paths
 from briefing.ui.app import open_window
 from briefing.ui.main_window import MainWindow
@@ -132,3 +134,25 @@ def test_sorting_by_clicking_a_header(qtbot, make_window, library: Library) -> N
     model = window.library_pane.model
     titles = [model.index(r, 0).data() for r in range(model.rowCount())]
     assert titles == [s.title for s in library.articles.list(sort="title", descending=False)]
+
+
+def test_closing_the_main_window_closes_the_others(
+    qtbot, make_window, library: Library, settings_path: Path
+) -> None:
+    """They work through the main window's runner, which stops with it; left open they also
+    kept the app running with no main window. So does an open dialog."""
+    load_sample(library)
+    window = make_window(library)
+    window.show()
+    qtbot.waitExposed(window)
+    for action in (window.workspace_action, window.claims_action, window.actors_action):
+        action.trigger()
+    others = window.findChildren(QMainWindow)
+    assert len(others) == 3 and all(other.isVisible() for other in others)
+    window.paste_article_action.trigger()
+    dialog = window.dialog
+    assert dialog.isVisible()
+    assert window.close()
+    assert not any(other.isVisible() for other in [*others, dialog])
+    saved = QSettings(str(settings_path), QSettings.Format.IniFormat).childGroups()
+    assert {"workspace", "claims", "actors"} <= {g.lower() for g in saved}, saved
