@@ -11,7 +11,7 @@ Signals:
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QSizePolicy, QWidget
 
 MIN_WIDTH = 180
@@ -35,6 +35,21 @@ class SearchField(QLineEdit):
         self.setMinimumWidth(MIN_WIDTH)
         self.setMaximumWidth(MAX_WIDTH)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self._select_on_focus = False
+
+    def take_focus(self) -> None:
+        """Focus with the text selected, so that typing replaces it. From another window
+        (Ctrl+K there) this window is activated later, and a selection made before the focus
+        arrives may be dropped on the way: it is made again when the focus comes."""
+        self.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.selectAll()
+        self._select_on_focus = not self.hasFocus()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt's name
+        super().focusInEvent(event)
+        if self._select_on_focus:
+            self._select_on_focus = False
+            self.selectAll()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         key = event.key()

@@ -81,8 +81,7 @@ class SearchPage(QWidget):
         return bool(self.field.text().strip())
 
     def focus_field(self) -> None:
-        self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.field.selectAll()
+        self.field.take_focus()
 
     def search(self, *, again: bool = False) -> None:
         """Ask the core for the field's text with the filters set (a bad date: the status
