@@ -142,7 +142,7 @@ class FilterRow(QWidget):
         if outlets != self.outlets.stringList():
             self.outlets.setStringList(outlets)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if watched is self.outlet and event.type() == QEvent.Type.FocusIn:
             self.refill_outlets()
         return super().eventFilter(watched, event)
