@@ -130,7 +130,7 @@ def heavy_text() -> str:
 def add_heavy_article(path: Path) -> tuple[int, int, int]:
     """The 10,000-word article with 1,000 annotations; (its id, words, annotations)."""
     from briefing.core import Library
-    from briefing.core.annotations import Span
+    from briefing.core.annotations.service import Span
     from briefing.core.importing.service import Metadata
 
     text = heavy_text()

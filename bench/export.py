@@ -31,11 +31,11 @@ import markdown  # noqa: E402
 
 from bench._common import CORPUS_TEXT, OUT, ms  # noqa: E402
 from briefing.core import Library  # noqa: E402
-from briefing.core.annotations import Span  # noqa: E402
+from briefing.core.annotations.service import Span  # noqa: E402
 from briefing.core.errors import BriefingError  # noqa: E402
-from briefing.core.export_document import build_document  # noqa: E402
-from briefing.core.export_html import export_html  # noqa: E402
-from briefing.core.export_markdown import export_markdown  # noqa: E402
+from briefing.core.export.document import build_document  # noqa: E402
+from briefing.core.export.html import export_html  # noqa: E402
+from briefing.core.export.markdown import export_markdown  # noqa: E402
 
 _SENTENCE = re.compile(r"\S[^.!?\n]{30,240}[.!?]")
 

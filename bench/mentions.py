@@ -32,7 +32,7 @@ from collections import Counter
 
 from _common import CORPUS_TEXT, ensure_library, peak_rss_mb, verdict
 
-from briefing.core.mention_finder import MentionFinder, Name
+from briefing.core.actors.mention_finder import MentionFinder, Name
 
 ACTORS = 1_000
 ALIASES = 3  # per actor, besides its name

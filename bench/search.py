@@ -6,7 +6,7 @@ For each library (10,000 and 100,000 articles unless SIZES are given; built with
 build_library.py if missing) and each query of a fixed mix, times:
 
   ours  library.search.run(query, limit=20, ...): top 20 with snippets, as the CLI and app do;
-  raw   the same SQL as briefing/core/search.py, written out by hand, on a plain sqlite3
+  raw   the same SQL as briefing/core/search/service.py, written out by hand, on a plain sqlite3
         connection to the same file (same rows, same snippets; checked);
   grep  `grep -r -l -i -F` over the same texts written one file per article under
         bench/out/grep-N-gV/<outlet>/ (written once); two words are two greps joined by xargs,
@@ -46,7 +46,7 @@ from _common import (
 
 from briefing.core import Library
 from briefing.core.library import CACHE_KIB
-from briefing.core.search import RANK_WINDOW
+from briefing.core.search.service import RANK_WINDOW
 
 LIMIT = 20
 SLOW_MS = 50  # a query slower than this at p95 is called out

@@ -7,11 +7,11 @@
 --
 -- 1. The outlet goes into the article index as one token, its key, so that FTS5 intersects
 --    the words' lists with the outlet's and scores only what is left. The key is U+E002 (a
---    private-use character, which core/fts_query.py takes out of typed queries, so no word
+--    private-use character, which core/search/query.py takes out of typed queries, so no word
 --    or prefix* a reader types reaches a key), the hex of the outlet's UTF-8 bytes with ASCII
 --    letters lowered, and U+E002 again. Two outlets have the same key exactly when
 --    `a = b COLLATE NOCASE`, the comparison the filter had; the key ends in a non-letter, so
---    the porter stemmer leaves it whole. An article with no outlet has no key. The view below spells the key out; core/search_filters.py builds the same
+--    the porter stemmer leaves it whole. An article with no outlet has no key. The view below spells the key out; core/search/filters.py builds the same
 --    key in Python (outlet_key()), and the two must stay the same.
 --    Column order: title (0) and text (1) stay first, for snippet() and highlight() by
 --    number; the key is column 2, weighted 0 in bm25, so it adds nothing to a score.

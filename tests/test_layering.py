@@ -8,7 +8,7 @@ import sys
 
 def test_core_and_cli_do_not_import_qt() -> None:
     code = (
-        "import sys, briefing.core, briefing.cli, briefing.core.search, "
+        "import sys, briefing.core, briefing.cli, briefing.core.search.service, "
         "briefing.core.importing.service; "
         "bad = [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', 'briefing.ui'))]; "
         "print(bad); sys.exit(1 if bad else 0)"

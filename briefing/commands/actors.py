@@ -9,12 +9,12 @@ from typing import Any
 
 from briefing.commands.arguments import article_id, positive_int
 from briefing.commands.output import counted, print_json, print_table
-from briefing.core.actor_delete import delete_actor, mention_count
-from briefing.core.actors import KINDS, Actor
-from briefing.core.annotations import Span
+from briefing.core.actors.deletion import delete_actor, mention_count
+from briefing.core.actors.mentions import Mention, Suggestion
+from briefing.core.actors.service import KINDS, Actor
+from briefing.core.annotations.service import Span
 from briefing.core.errors import InvalidInput
 from briefing.core.library import Library
-from briefing.core.mentions import Mention, Suggestion
 
 
 def register(commands: argparse._SubParsersAction) -> None:

@@ -9,8 +9,8 @@ from typing import Any
 from briefing.commands.arguments import article_id, positive_int
 from briefing.commands.output import counted, date_text, fail, print_json, print_table
 from briefing.commands.terminal import TerminalProgress
-from briefing.core.article_update import update_article
-from briefing.core.articles import SORT_KEYS, Article, ArticleSummary
+from briefing.core.articles.service import SORT_KEYS, Article, ArticleSummary
+from briefing.core.articles.update import update_article
 from briefing.core.errors import InvalidInput
 from briefing.core.importing.service import STDIN, ImportResult, Metadata
 from briefing.core.library import Library

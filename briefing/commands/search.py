@@ -9,7 +9,7 @@ from typing import Any
 from briefing.commands.arguments import positive_int
 from briefing.commands.output import date_text, print_json
 from briefing.core.library import Library
-from briefing.core.search import DEFAULT_LIMIT, KINDS, SearchHit
+from briefing.core.search.service import DEFAULT_LIMIT, KINDS, SearchHit
 
 _BOLD, _PLAIN = "\033[1m", "\033[0m"
 

@@ -7,7 +7,7 @@ with Library.open("news.sqlite") as library:
         print(hit.title, hit.marked_snippet())
 """
 
-from briefing.core.articles import Article, ArticleSummary, DeletedArticle
+from briefing.core.articles.service import Article, ArticleSummary, DeletedArticle
 from briefing.core.dates import PartialDate
 from briefing.core.errors import (
     BriefingError,
@@ -20,7 +20,7 @@ from briefing.core.errors import (
 )
 from briefing.core.importing.service import ImportResult, Metadata
 from briefing.core.library import Library
-from briefing.core.search import SearchHit
+from briefing.core.search.service import SearchHit
 
 __all__ = [
     "Article",

@@ -28,14 +28,14 @@ from briefing.core.errors import BriefingError, LibraryUnavailable
 from briefing.core.migrate import APPLICATION_ID, migrate
 
 if TYPE_CHECKING:
-    from briefing.core.actors import ActorService
-    from briefing.core.annotations import AnnotationService
-    from briefing.core.articles import ArticleService
-    from briefing.core.briefings import BriefingService
-    from briefing.core.claims import ClaimService
+    from briefing.core.actors.mentions import MentionService
+    from briefing.core.actors.service import ActorService
+    from briefing.core.annotations.service import AnnotationService
+    from briefing.core.articles.service import ArticleService
+    from briefing.core.briefings.service import BriefingService
+    from briefing.core.claims.service import ClaimService
     from briefing.core.importing.service import ImportService
-    from briefing.core.mentions import MentionService
-    from briefing.core.search import SearchService
+    from briefing.core.search.service import SearchService
     from briefing.core.sources import SourceService
     from briefing.core.tags import TagService
 
@@ -257,7 +257,7 @@ class Library:
     def articles(self) -> ArticleService:
         # Imported here: the services import this module, and a script that only opens a
         # library should not pay for trafilatura.
-        from briefing.core.articles import ArticleService
+        from briefing.core.articles.service import ArticleService
 
         return ArticleService(self)
 
@@ -269,31 +269,31 @@ class Library:
 
     @cached_property
     def search(self) -> SearchService:
-        from briefing.core.search import SearchService
+        from briefing.core.search.service import SearchService
 
         return SearchService(self)
 
     @cached_property
     def annotations(self) -> AnnotationService:
-        from briefing.core.annotations import AnnotationService
+        from briefing.core.annotations.service import AnnotationService
 
         return AnnotationService(self)
 
     @cached_property
     def claims(self) -> ClaimService:
-        from briefing.core.claims import ClaimService
+        from briefing.core.claims.service import ClaimService
 
         return ClaimService(self)
 
     @cached_property
     def actors(self) -> ActorService:
-        from briefing.core.actors import ActorService
+        from briefing.core.actors.service import ActorService
 
         return ActorService(self)
 
     @cached_property
     def mentions(self) -> MentionService:
-        from briefing.core.mentions import MentionService
+        from briefing.core.actors.mentions import MentionService
 
         return MentionService(self)
 
@@ -305,7 +305,7 @@ class Library:
 
     @cached_property
     def briefings(self) -> BriefingService:
-        from briefing.core.briefings import BriefingService
+        from briefing.core.briefings.service import BriefingService
 
         return BriefingService(self)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from briefing.core.annotations import require_article
+from briefing.core.annotations.service import require_article
 from briefing.core.clock import now
 from briefing.core.dates import parse_optional
 from briefing.core.errors import InvalidInput, NotFound

@@ -10,7 +10,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from briefing.core.annotations import require_article
+from briefing.core.annotations.service import require_article
 from briefing.core.errors import InvalidInput, NotFound
 
 if TYPE_CHECKING:

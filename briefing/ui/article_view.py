@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from briefing.core.annotations import Annotation
-from briefing.core.articles import Article
-from briefing.core.claim_model import Claim
+from briefing.core.actors.mentions import Mention, Suggestion
+from briefing.core.annotations.service import Annotation
+from briefing.core.articles.service import Article
+from briefing.core.claims.model import Claim
 from briefing.core.library import Library
-from briefing.core.mentions import Mention, Suggestion
 
 
 @dataclass(frozen=True)

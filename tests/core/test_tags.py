@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from briefing.core import Library, NotFound
-from briefing.core.annotations import Span
+from briefing.core.annotations.service import Span
 
 
 def test_rename_and_merge_everywhere(library: Library, sample_article: int) -> None:

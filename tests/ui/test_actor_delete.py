@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from briefing.core import Library, NotFound
-from briefing.core.actor_page import actor_page
+from briefing.core.actors.page import actor_page
 from tests.ui.test_actor_helpers import actors_on_sample, listed
 from tests.ui.test_actor_merge import confirmation, press
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from briefing.core import Library
-from briefing.core.annotations import Span
+from briefing.core.annotations.service import Span
 from briefing.ui.actors import open_actors
 from briefing.ui.actors.list_model import KindRole
 from briefing.ui.undo.commands import AddAnnotation

@@ -1,5 +1,5 @@
 """The claims table, driven as a reader does: the worked example and three more articles
-(tests/core/test_claim_rows.py: a Reuters piece dated to the month, one whose year is
+(tests/core/claims/test_rows.py: a Reuters piece dated to the month, one whose year is
 unknown with an orphan, an undated one) listed, sorted, searched, narrowed, opened in their
 articles, added to a briefing and dragged there.
 """
@@ -12,7 +12,7 @@ from PySide6.QtGui import QContextMenuEvent, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QHeaderView
 
 from briefing.core import Library
-from briefing.core.annotations import Span
+from briefing.core.annotations.service import Span
 from briefing.core.sample import SampleLoaded
 from briefing.ui.actions import annotate
 from briefing.ui.claims_table import open_claims
@@ -31,7 +31,7 @@ from briefing.ui.main_window import MainWindow
 from briefing.ui.ops import CoreOp
 from briefing.ui.workspace import open_workspace
 from briefing.ui.workspace.mime import CLAIMS_MIME, ids_in
-from tests.core.test_claim_rows import Extra, add_second_articles
+from tests.core.claims.test_rows import Extra, add_second_articles
 from tests.ui.helpers import dialog_of, sample_window, select
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from briefing.core import Library
-from briefing.core.annotations import Span
+from briefing.core.annotations.service import Span
 from briefing.ui.main_window import MainWindow
 from briefing.ui.ops import CoreOp
 from briefing.ui.widgets.library_pane import ANY_ACTOR, ANY_TAG

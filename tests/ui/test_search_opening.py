@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from briefing.core import Library
 from briefing.core.sample import SampleLoaded
-from briefing.core.search_terms import term_spans
+from briefing.core.search.terms import term_spans
 from briefing.ui.main_window import MainWindow
 from briefing.ui.search.results_model import HitRole
 from briefing.ui.workspace.mime import CLAIMS_MIME, ids_in

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from briefing.core import Library
 from briefing.core.sample import SampleLoaded
-from briefing.core.search_hit import HIT_START
+from briefing.core.search.hit import HIT_START
 from briefing.ui.main_window import MainWindow
 from briefing.ui.ops import CoreOp
 from briefing.ui.search.results_model import HitRole

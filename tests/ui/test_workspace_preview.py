@@ -11,8 +11,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtPrintSupport import QPrintDialog
 
 from briefing.core import Library
-from briefing.core.export_document import build_document
-from briefing.core.export_html import render_html
+from briefing.core.export.document import build_document
+from briefing.core.export.html import render_html
 from briefing.core.sample import load_sample
 from briefing.ui.workspace import exporting
 from briefing.ui.workspace.preview_render import PreviewRenderer

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefing.core.articles import content_hash, date_columns
+from briefing.core.articles.service import content_hash, date_columns
 from briefing.core.clock import now
 from briefing.core.dates import PartialDate, parse_optional
 from briefing.core.errors import ImportFailed, InvalidInput

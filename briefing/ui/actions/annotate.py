@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QInputDialog
 
-from briefing.core.annotations import Span
-from briefing.core.claim_model import Claim
-from briefing.core.claim_state import (
+from briefing.core.annotations.service import Span
+from briefing.core.claims.model import Claim
+from briefing.core.claims.state import (
     ClaimState,
     NewActor,
     claim_state,

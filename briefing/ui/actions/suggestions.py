@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from briefing.core.actors.mentions import SuggestReport
 from briefing.core.library import Library
-from briefing.core.mentions import SuggestReport
 from briefing.core.progress import Progress
 from briefing.ui import errors
 from briefing.ui.ops import CoreOp

@@ -2,7 +2,7 @@
 two core calls each, ids and plain values only.
 
 An alias that is removed comes back under its own id, and a merged or deleted actor comes
-back whole (core/actor_merge.py, core/actor_delete.py), so a redo after an undo finds the
+back whole (core/actors/merge.py, core/actors/deletion.py), so a redo after an undo finds the
 same rows as the first time did.
 Accepting and rejecting suggestions reuse the reader's AcceptSuggestions/RejectSuggestions.
 """
@@ -11,15 +11,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from briefing.core.actor_aliases import (
+from briefing.core.actors.aliases import (
     ActorAlias,
     add_alias,
     remove_alias,
     rename_alias,
     restore_alias,
 )
-from briefing.core.actor_delete import DeletedActor, delete_actor, undelete_actor
-from briefing.core.actor_merge import MergeRecord, merge_actors, unmerge_actors
+from briefing.core.actors.deletion import DeletedActor, delete_actor, undelete_actor
+from briefing.core.actors.merge import MergeRecord, merge_actors, unmerge_actors
 from briefing.core.library import Library
 from briefing.ui.undo.commands import CoreCommand
 from briefing.ui.undo.context import UndoContext

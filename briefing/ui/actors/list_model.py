@@ -26,8 +26,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
-from briefing.core.actor_page import pending_counts
-from briefing.core.actors import ActorListing
+from briefing.core.actors.page import pending_counts
+from briefing.core.actors.service import ActorListing
 from briefing.core.library import Library
 
 NAME, MENTIONS, MADE, ABOUT, PENDING = range(5)

@@ -8,7 +8,7 @@ scroll positions and any text being typed. A hidden window only notes that it is
 reads again when shown.
 
 Reads are synchronous: the list is two queries, and a page a handful of capped ones
-(core/actor_page.py). On a 10,000-article library, an actor with 1,370 mentions and 1,370
+(core/actors/page.py). On a 10,000-article library, an actor with 1,370 mentions and 1,370
 suggestions reads in about 20 ms and its page is shown, 500 of each listed, in about 90 ms;
 too little to be worth a worker round trip, which would show the old page meanwhile.
 """
@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.core.actor_page import LIMIT, actor_page
-from briefing.core.actors import KINDS
+from briefing.core.actors.page import LIMIT, actor_page
+from briefing.core.actors.service import KINDS
 from briefing.core.errors import NotFound
 from briefing.core.library import Library
 from briefing.ui import errors

@@ -12,9 +12,9 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
-from briefing.core.claim_model import GRADE_MEANINGS, STATUSES
-from briefing.core.claim_row_order import NO_SPEAKER, UNGRADED, ClaimFilter
-from briefing.core.claim_rows import ClaimRow
+from briefing.core.claims.model import GRADE_MEANINGS, STATUSES
+from briefing.core.claims.row_order import NO_SPEAKER, UNGRADED, ClaimFilter
+from briefing.core.claims.rows import ClaimRow
 
 Choices = list[tuple[str, object]]
 NO_MODIFIERS = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)

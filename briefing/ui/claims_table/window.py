@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.core.claim_rows import ClaimRow, claim_rows
+from briefing.core.claims.rows import ClaimRow, claim_rows
 from briefing.core.library import Library
 from briefing.core.progress import Progress
 from briefing.ui import errors

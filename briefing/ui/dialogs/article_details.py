@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.core.articles import Article
+from briefing.core.articles.service import Article
 from briefing.core.dates import parse_optional
 from briefing.core.errors import BriefingError
 from briefing.ui.dialogs.paste_article import date_text

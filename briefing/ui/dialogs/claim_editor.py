@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.core.claim_model import GRADE_MEANINGS, STATUSES, Claim
-from briefing.core.claim_state import ClaimState, NewActor
+from briefing.core.claims.model import GRADE_MEANINGS, STATUSES, Claim
+from briefing.core.claims.state import ClaimState, NewActor
 from briefing.core.sources import Source
 from briefing.ui.widgets.actor_field import ActorField, ActorNames
 from briefing.ui.widgets.claim_links import ClaimLinks

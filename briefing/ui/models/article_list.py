@@ -23,7 +23,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from briefing.core.articles import ArticleSummary
+from briefing.core.articles.service import ArticleSummary
 from briefing.core.dates import PartialDate
 from briefing.core.errors import BriefingError
 from briefing.core.library import Library

@@ -17,7 +17,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from briefing.core.errors import InvalidInput
-from briefing.core.search_hit import SearchHit
+from briefing.core.search.hit import SearchHit
 from briefing.ui import errors
 from briefing.ui.search.field import SearchField
 from briefing.ui.search.filters import FilterRow

@@ -1,10 +1,10 @@
 """The undoable edits. Each pairs two core calls, each one transaction, and keeps only ids
 and plain values taken when it was built (never a QModelIndex or a widget).
 
-Undoing a removal restores rather than recreates (core/restore.py), so a redo after an undo
-brings back the very same ids. A step that fails (the article went, an actor was deleted)
-is reported in the status bar and the command marks itself obsolete, which makes the stack
-drop it: it cannot be replayed any more.
+Undoing a removal restores rather than recreates (core/annotations/restore.py), so a redo
+after an undo brings back the very same ids. A step that fails (the article went, an actor
+was deleted) is reported in the status bar and the command marks itself obsolete, which
+makes the stack drop it: it cannot be replayed any more.
 """
 
 from __future__ import annotations
@@ -14,10 +14,14 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
-from briefing.core.claim_state import ClaimState, apply_claim_state
+from briefing.core.annotations.restore import (
+    AnnotationSnapshot,
+    remove_annotations,
+    restore_annotations,
+)
+from briefing.core.claims.state import ClaimState, apply_claim_state
 from briefing.core.errors import BriefingError
 from briefing.core.library import Library
-from briefing.core.restore import AnnotationSnapshot, remove_annotations, restore_annotations
 from briefing.ui.undo.context import UndoContext
 
 

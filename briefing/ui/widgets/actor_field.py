@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.core.actors import KINDS
-from briefing.core.claim_state import NewActor
+from briefing.core.actors.service import KINDS
+from briefing.core.claims.state import NewActor
 from briefing.core.library import Library
 
 

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.core.claim_model import SOURCE_RELATIONS
-from briefing.core.claim_state import NewSource
+from briefing.core.claims.model import SOURCE_RELATIONS
+from briefing.core.claims.state import NewSource
 from briefing.core.sources import GRADE_MEANINGS, Source
 
 ValueRole = Qt.ItemDataRole.UserRole + 1

@@ -1,6 +1,6 @@
 """A search's terms marked in the reader: every place the query matched in the open article.
 
-The search page hands over canonical spans (from `briefing.core.search_terms`); they are
+The search page hands over canonical spans (from `briefing.core.search.terms`); they are
 drawn as ExtraSelections in the find colour, like the find bar's matches, since both answer
 "where is what I looked for". They last until another article opens (the reader drops them
 then) or the reader presses Escape in the page; Escape is only taken while there are marks,

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from PySide6.QtGui import QUndoCommand
 
-from briefing.core.briefing_model import Briefing, BriefingItem
+from briefing.core.briefings.model import Briefing, BriefingItem
 from briefing.core.library import Library
 from briefing.ui.undo.commands import CoreCommand
 from briefing.ui.undo.context import UndoContext

@@ -28,8 +28,8 @@ from PySide6.QtWidgets import QDialog, QFileDialog
 
 from briefing.core.atomic_files import atomic_target, write_atomically
 from briefing.core.errors import InvalidInput
-from briefing.core.export_html import export_html
-from briefing.core.export_markdown import export_markdown
+from briefing.core.export.html import export_html
+from briefing.core.export.markdown import export_markdown
 from briefing.ui import errors
 from briefing.ui.ops import QueryOp
 

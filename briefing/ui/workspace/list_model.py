@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from briefing.core.briefing_model import BriefingSummary
-from briefing.core.export_document import human_date
+from briefing.core.briefings.model import BriefingSummary
+from briefing.core.export.document import human_date
 from briefing.core.library import Library
 
 Index = QModelIndex | QPersistentModelIndex

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from briefing.core.briefing_model import Briefing
+from briefing.core.briefings.model import Briefing
 from briefing.core.library import Library
 
 Placement = tuple[int, str, int]

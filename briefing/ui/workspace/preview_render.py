@@ -21,8 +21,8 @@ from dataclasses import dataclass
 
 from briefing.core.dates import parse_optional
 from briefing.core.errors import BriefingError
-from briefing.core.export_document import ExportDocument, build_document
-from briefing.core.export_html import render_html
+from briefing.core.export.document import ExportDocument, build_document
+from briefing.core.export.html import render_html
 from briefing.core.library import Library
 
 TOKEN = "briefingblufpreviewtoken5e1d"

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.core.briefing_model import Briefing, BriefingItem, BriefingSection
+from briefing.core.briefings.model import Briefing, BriefingItem, BriefingSection
 from briefing.core.errors import NotFound
 from briefing.core.library import Library
 from briefing.ui import errors

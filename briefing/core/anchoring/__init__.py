@@ -1,0 +1,1 @@
+"""Where annotations sit in an article's text, and where they go when the text changes."""

@@ -1,0 +1,1 @@
+"""Articles: reading, listing, correcting and deleting them."""

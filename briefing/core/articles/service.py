@@ -1,0 +1,293 @@
+"""Articles: reading, listing, correcting and deleting them.
+
+Rows become frozen dataclasses here and nowhere else. Listing never reads the text column
+(it sits last in the row, on overflow pages), so a page of 200 summaries costs the same
+whether articles are 1 KB or 1 MB.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import string
+import unicodedata
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from briefing.core.clock import now
+from briefing.core.dates import PartialDate, parse_optional, parse_stored
+from briefing.core.errors import InvalidInput, NotFound
+from briefing.core.search.filters import Filters
+
+if TYPE_CHECKING:
+    from briefing.core.library import Library
+
+# How each list order is written, ascending and descending. The date orders keep undated
+# articles last either way and match indexes of db/002 exactly, so 100k rows need no sort.
+SORT_KEYS = {
+    "date": ("a.date_start IS NULL, a.date_start, a.date, a.id",
+             "a.date_start DESC, a.date DESC, a.id DESC"),
+    "title": ("a.title COLLATE NOCASE, a.id", "a.title COLLATE NOCASE DESC, a.id DESC"),
+    "outlet": ("a.outlet IS NULL, a.outlet COLLATE NOCASE, a.id",
+               "a.outlet IS NULL, a.outlet COLLATE NOCASE DESC, a.id DESC"),
+    "imported": ("a.imported_at, a.id", "a.imported_at DESC, a.id DESC"),
+    "id": ("a.id", "a.id DESC"),
+    "claims": ("coalesce(c.n, 0), a.id", "coalesce(c.n, 0) DESC, a.id DESC"),
+}  # fmt: skip
+_CLAIM_COUNTS = """LEFT JOIN (SELECT article_id, count(*) AS n FROM annotations
+                              WHERE kind = 'claim' GROUP BY article_id) c
+                   ON c.article_id = a.id"""
+EDITABLE = ("title", "outlet", "agency", "author", "dateline", "date", "url", "language")
+_SUMMARY_COLUMNS = """
+    a.id, a.title, a.title_proposed, a.outlet, a.agency, a.date, a.imported_at,
+    (SELECT count(*) FROM annotations n WHERE n.article_id = a.id AND n.kind = 'claim') AS claims
+"""
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    """What a list of articles shows: everything but the text."""
+
+    id: int
+    title: str
+    title_proposed: bool
+    outlet: str | None
+    agency: str | None
+    date: PartialDate | None
+    imported_at: str
+    claims: int
+
+
+@dataclass(frozen=True)
+class Article:
+    id: int
+    title: str
+    title_proposed: bool
+    outlet: str | None
+    agency: str | None
+    author: str | None
+    dateline: str | None
+    date: PartialDate | None
+    url: str | None
+    language: str | None
+    source_format: str
+    source_path: str | None
+    content_hash: str
+    imported_at: str
+    updated_at: str | None
+    text: str
+    annotations: int
+
+
+@dataclass(frozen=True)
+class DeletedArticle:
+    id: int
+    title: str
+    annotations: int
+
+
+def content_hash(text: str) -> str:
+    """The identity of a text for duplicate detection.
+
+    Unicode-normalised (NFC) with all runs of white space folded to one space, so the same
+    story saved with other line ends, wrapping or trailing spaces is one article.
+    """
+    normal = " ".join(unicodedata.normalize("NFC", text).split())
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()
+
+
+def date_columns(date: PartialDate | None) -> dict[str, str | None]:
+    if date is None:
+        return {"date": None, "date_start": None, "date_end": None}
+    return {"date": date.iso(), "date_start": date.first_day(), "date_end": date.last_day()}
+
+
+class ArticleService:
+    def __init__(self, library: Library) -> None:
+        self._library = library
+
+    def get(self, article_id: int) -> Article:
+        conn = self._library.connection()
+        row = conn.execute(
+            """SELECT a.id, a.title, a.title_proposed, a.outlet, a.agency, a.author,
+                      a.dateline, a.date, a.url, a.language, a.source_format, a.source_path,
+                      a.content_hash, a.imported_at, a.updated_at, a.text,
+                      (SELECT count(*) FROM annotations n WHERE n.article_id = a.id)
+               FROM articles a WHERE a.id = ?""",
+            (article_id,),
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"no article with id {article_id}")
+        values = list(row)
+        values[2] = bool(values[2])
+        values[7] = parse_stored(values[7])
+        return Article(*values)
+
+    def exists(self, article_id: int) -> bool:
+        conn = self._library.connection()
+        return (
+            conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
+            is not None
+        )
+
+    def count(self) -> int:
+        return self._library.connection().execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    def outlets(self) -> list[tuple[str, int]]:
+        """Every outlet with its number of articles, the most used first: what a reader
+        picks from when narrowing by outlet. Spellings that differ only in case are one
+        outlet (the outlet filter ignores case), named as most of its articles spell it.
+        Reads the outlet index only."""
+        rows = self._library.connection().execute(
+            "SELECT outlet, count(*) FROM articles WHERE outlet != '' GROUP BY outlet"
+        )
+        merged: dict[str, tuple[str, int, int]] = {}  # key -> (spelling, its count, total)
+        for outlet, count in rows:
+            key = outlet.translate(_ASCII_LOWER)  # as COLLATE NOCASE compares
+            spelling, most, total = merged.get(key, (outlet, 0, 0))
+            if count > most:
+                spelling, most = outlet, count
+            merged[key] = (spelling, most, total + count)
+        ordered = sorted(merged.values(), key=lambda v: (-v[2], v[0].casefold(), v[0]))
+        return [(spelling, total) for spelling, _, total in ordered]
+
+    def list(
+        self,
+        *,
+        sort: str = "date",
+        descending: bool | None = None,
+        outlet: str | None = None,
+        contains: str | None = None,
+        tag: str | None = None,
+        actor_id: int | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[ArticleSummary]:
+        """Summaries in the order asked (see `ids`), optionally one page of them."""
+        ids = self.ids(
+            sort=sort,
+            descending=descending,
+            outlet=outlet,
+            contains=contains,
+            tag=tag,
+            actor_id=actor_id,
+        )
+        ids = ids[offset : None if limit is None else offset + limit]
+        return [s for i in range(0, len(ids), 500) for s in self.summaries(ids[i : i + 500])]
+
+    def ids(
+        self,
+        *,
+        sort: str = "date",
+        descending: bool | None = None,
+        outlet: str | None = None,
+        contains: str | None = None,
+        tag: str | None = None,
+        actor_id: int | None = None,
+    ) -> list[int]:
+        """Article ids in the order asked, and nothing else: what a lazy list of 100k rows
+        needs to know up front (its length and order). Rows come later, a page at a time,
+        from `summaries(ids)`. Newest first by default for dates and imports.
+
+        `contains` keeps articles whose title or outlet holds every word (case-insensitive,
+        literal: % and _ match themselves), the agency standing in for a missing outlet as it
+        does in the lists; `tag` and `actor_id` narrow as search does (an
+        article tagged so or holding a claim tagged so; an article that mentions the actor
+        or holds a claim by or about it). Sorting by claims counts them per article, so it
+        costs a scan of the annotations index; the other keys read only the articles table.
+        """
+        if sort not in SORT_KEYS:
+            raise InvalidInput(f"cannot sort by {sort!r}: use one of {', '.join(SORT_KEYS)}")
+        if descending is None:
+            descending = sort in ("date", "imported", "claims")
+        clauses, params = Filters.build(outlet=outlet, tag=tag, actor_id=actor_id).article_sql()
+        for i, word in enumerate((contains or "").split()):
+            clauses += (
+                f" AND (a.title LIKE :w{i} ESCAPE '\\' OR a.outlet LIKE :w{i} ESCAPE '\\'"
+                f" OR (ifnull(a.outlet, '') = '' AND a.agency LIKE :w{i} ESCAPE '\\'))"
+            )
+            params[f"w{i}"] = _like_pattern(word)
+        counts = _CLAIM_COUNTS if sort == "claims" else ""
+        order = SORT_KEYS[sort][1 if descending else 0]
+        sql = f"SELECT a.id FROM articles a {counts} WHERE 1{clauses} ORDER BY {order}"
+        return [row[0] for row in self._library.connection().execute(sql, params)]
+
+    def summaries(self, ids: list[int]) -> list[ArticleSummary]:
+        """Summaries of the given articles, in the order of `ids` (missing ones left out)."""
+        if not ids:
+            return []
+        conn = self._library.connection()
+        marks = ",".join("?" * len(ids))
+        rows = conn.execute(
+            f"SELECT {_SUMMARY_COLUMNS} FROM articles a WHERE a.id IN ({marks})", ids
+        )
+        by_id = {row[0]: _summary(row) for row in rows}
+        return [by_id[i] for i in ids if i in by_id]
+
+    def edit(self, article_id: int, **changes: str | PartialDate | None) -> Article:
+        """Correct metadata. A value of None or "" clears a field (the title cannot be empty).
+
+        `date` takes a PartialDate or a string in any form PartialDate.parse reads.
+        """
+        unknown = set(changes) - set(EDITABLE)
+        if unknown:
+            raise InvalidInput(f"cannot edit {', '.join(sorted(unknown))}")
+        values: dict[str, object] = {}
+        for field, value in changes.items():
+            if field == "date":
+                date = value if isinstance(value, PartialDate) else parse_optional(value)
+                values.update(date_columns(date))
+            elif field == "title":
+                title = " ".join(str(value or "").split())
+                if not title:
+                    raise InvalidInput("the title cannot be empty")
+                values["title"] = title
+                values["title_proposed"] = 0
+            else:
+                text = str(value).strip() if value is not None else ""
+                values[field] = text or None
+        if not values:
+            return self.get(article_id)
+        values["updated_at"] = now()
+        with self._library.transaction() as conn:
+            assignments = ", ".join(f"{column} = ?" for column in values)
+            cursor = conn.execute(
+                f"UPDATE articles SET {assignments} WHERE id = ?", [*values.values(), article_id]
+            )
+            if cursor.rowcount == 0:
+                raise NotFound(f"no article with id {article_id}")
+        return self.get(article_id)
+
+    def deletion_preview(self, article_id: int) -> DeletedArticle:
+        """What deleting would remove, for the question asked before deleting."""
+        article = self.get(article_id)
+        return DeletedArticle(article.id, article.title, article.annotations)
+
+    def delete(self, article_ids: list[int]) -> list[DeletedArticle]:
+        """Delete articles with their annotations, all in one transaction.
+
+        Any unknown id fails the whole call and deletes nothing.
+        """
+        deleted = []
+        with self._library.transaction() as conn:
+            for article_id in dict.fromkeys(article_ids):
+                preview = self.deletion_preview(article_id)
+                conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+                deleted.append(preview)
+        return deleted
+
+
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+
+
+def _like_pattern(word: str) -> str:
+    """A LIKE pattern that finds `word` literally anywhere (escape character: backslash)."""
+    escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _summary(row: sqlite3.Row | tuple) -> ArticleSummary:
+    id_, title, proposed, outlet, agency, date, imported_at, claims = row
+    return ArticleSummary(
+        id_, title, bool(proposed), outlet, agency, parse_stored(date), imported_at, claims
+    )

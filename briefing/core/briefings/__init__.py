@@ -1,0 +1,1 @@
+"""Briefings: claims, notes and sub-headings gathered into titled sections, ready to export."""

@@ -1,0 +1,373 @@
+"""Briefings: claims, notes and sub-headings gathered into titled sections, ready to export.
+
+Every change is one transaction and bumps the briefing's `updated_at`. A claim can stand in
+any number of briefings but only once in each (its footnote label is the claim's id).
+Sections are found by heading, ignoring case and spacing; naming a section that does not
+exist creates it, last. With no section named, items go to the last section, or to an
+untitled one when the briefing has none yet.
+
+Each claim item keeps a snapshot (briefing_snapshot.py) refreshed on every change to the
+briefing, so that a claim or article deleted later still exports with what it said.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from briefing.core.briefings.model import (
+    Briefing,
+    BriefingItem,
+    BriefingSection,
+    BriefingSummary,
+)
+from briefing.core.briefings.rows import (
+    ITEM_COLUMNS,
+    claim_item,
+    clean_heading,
+    find_section,
+    insert_item,
+    item_from_row,
+    item_in,
+    live_claim,
+    reinsert_item,
+    renumber,
+    require_briefing,
+    section_for,
+    store_snapshots,
+    write_order,
+)
+from briefing.core.briefings.snapshot import SnapshotMaker
+from briefing.core.claims.model import UNSET, Unset
+from briefing.core.clock import now
+from briefing.core.dates import PartialDate, parse_optional, parse_stored
+from briefing.core.errors import InvalidInput, NotFound
+
+if TYPE_CHECKING:
+    from briefing.core.library import Library
+
+
+def _date(value: str | PartialDate | None) -> str | None:
+    date = value if isinstance(value, PartialDate) else parse_optional(value)
+    return date.iso() if date else None
+
+
+class BriefingService:
+    def __init__(self, library: Library) -> None:
+        self._library = library
+
+    # The briefing itself ----------------------------------------------------------------------
+
+    def new(
+        self,
+        title: str,
+        *,
+        bluf: str = "",
+        author: str = "",
+        date: str | PartialDate | None = None,
+    ) -> int:
+        """Create an empty briefing and return its id. The date defaults to today (UTC)."""
+        title = clean_heading(title)
+        if not title:
+            raise InvalidInput("a briefing needs a title")
+        stored = _date(date) or datetime.now(UTC).date().isoformat()
+        with self._library.transaction() as conn:
+            cursor = conn.execute(
+                "INSERT INTO briefings (title, author, date, bluf, created_at) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (title, clean_heading(author), stored, bluf.strip(), now()),
+            )
+        return int(cursor.lastrowid)
+
+    def edit(
+        self,
+        briefing_id: int,
+        *,
+        title: str | Unset = UNSET,
+        bluf: str | Unset = UNSET,
+        author: str | Unset = UNSET,
+        date: str | PartialDate | None | Unset = UNSET,
+    ) -> Briefing:
+        """Change what is given; a date of None or "" clears it."""
+        changes: dict[str, object] = {}
+        if not isinstance(title, Unset):
+            changes["title"] = clean_heading(title)
+            if not changes["title"]:
+                raise InvalidInput("a briefing needs a title")
+        if not isinstance(bluf, Unset):
+            changes["bluf"] = bluf.strip()
+        if not isinstance(author, Unset):
+            changes["author"] = clean_heading(author)
+        if not isinstance(date, Unset):
+            changes["date"] = _date(date)
+        with self._library.transaction() as conn:
+            require_briefing(conn, briefing_id)
+            if changes:
+                conn.execute(
+                    f"UPDATE briefings SET {', '.join(f'{k} = ?' for k in changes)} WHERE id = ?",
+                    [*changes.values(), briefing_id],
+                )
+            self._touch(conn, briefing_id)
+        return self.get(briefing_id)
+
+    def delete(self, briefing_id: int) -> Briefing:
+        gone = self.get(briefing_id)
+        with self._library.transaction() as conn:
+            conn.execute("DELETE FROM briefings WHERE id = ?", (briefing_id,))
+        return gone
+
+    # Items ------------------------------------------------------------------------------------
+
+    def add_claims(
+        self, briefing_id: int, claim_ids: Iterable[int], *, section: str | None = None
+    ) -> list[int]:
+        """Append claims to a section, in the order given; returns the new items' ids.
+
+        Every claim is checked first: an unknown claim, or one already in this briefing,
+        and nothing is added.
+        """
+        wanted = list(dict.fromkeys(int(c) for c in claim_ids))
+        if not wanted:
+            raise InvalidInput("name at least one claim to add")
+        maker = SnapshotMaker(self._library)
+        snapshots = []
+        for claim_id in wanted:
+            snapshot = maker.claim(claim_id)
+            if snapshot is None:
+                raise NotFound(f"no claim with id {claim_id}")
+            snapshots.append(snapshot)
+        with self._library.transaction() as conn:
+            require_briefing(conn, briefing_id)
+            for claim_id in wanted:
+                row = conn.execute(
+                    """SELECT i.id FROM briefing_items i
+                       JOIN briefing_sections s ON s.id = i.section_id
+                       WHERE s.briefing_id = ? AND i.claim_id = ?""",
+                    (briefing_id, claim_id),
+                ).fetchone()
+                if row:
+                    raise InvalidInput(
+                        f"claim {claim_id} is already in briefing {briefing_id} (item {row[0]})"
+                    )
+            section_id = section_for(conn, briefing_id, section)
+            ids = [
+                insert_item(conn, section_id, "claim", claim_id=claim_id, snapshot=snapshot)
+                for claim_id, snapshot in zip(wanted, snapshots, strict=True)
+            ]
+            self._touch(conn, briefing_id, maker)
+        return ids
+
+    def add_note(self, briefing_id: int, text: str, *, section: str | None = None) -> int:
+        """Append an analyst's note (Markdown) to a section; returns the item's id."""
+        return self._add_text(briefing_id, "note", text.strip(), section)
+
+    def add_heading(self, briefing_id: int, text: str, *, section: str | None = None) -> int:
+        """Append a sub-heading to a section; returns the item's id."""
+        return self._add_text(briefing_id, "heading", clean_heading(text), section)
+
+    def edit_text(self, briefing_id: int, item_id: int, text: str) -> BriefingItem:
+        """Rewrite a note or a sub-heading."""
+        with self._library.transaction() as conn:
+            item = item_in(conn, briefing_id, item_id)
+            if item.kind == "claim":
+                raise InvalidInput(f"item {item_id} is a claim: edit the claim itself")
+            text = text.strip() if item.kind == "note" else clean_heading(text)
+            if not text:
+                raise InvalidInput(f"a {item.kind} cannot be empty")
+            conn.execute("UPDATE briefing_items SET text = ? WHERE id = ?", (text, item_id))
+            self._touch(conn, briefing_id)
+        return item_in(self._library.connection(), briefing_id, item_id)
+
+    def move(
+        self, briefing_id: int, item_id: int, to_position: int, *, section: str | None = None
+    ) -> BriefingItem:
+        """Move an item to a 1-based position in its section, or in another section
+        (created, last, when new). Positions run from 1 to the section's length (counting
+        the item itself when it comes from another section)."""
+        with self._library.transaction() as conn:
+            item = item_in(conn, briefing_id, item_id)
+            target = item.section_id if section is None else section_for(conn, briefing_id, section)
+            others = [
+                row[0]
+                for row in conn.execute(
+                    "SELECT id FROM briefing_items WHERE section_id = ? AND id <> ? "
+                    "ORDER BY position, id",
+                    (target, item_id),
+                )
+            ]
+            if not 1 <= to_position <= len(others) + 1:
+                raise InvalidInput(
+                    f"position {to_position} is outside 1 to {len(others) + 1} in that section"
+                )
+            others.insert(to_position - 1, item_id)
+            conn.execute("UPDATE briefing_items SET section_id = ? WHERE id = ?", (target, item_id))
+            write_order(conn, others)
+            renumber(conn, item.section_id)
+            self._touch(conn, briefing_id)
+        return item_in(self._library.connection(), briefing_id, item_id)
+
+    def remove(self, briefing_id: int, item_id: int) -> BriefingItem:
+        """Take an item out of the briefing; returns it as it was (the claim stays)."""
+        with self._library.transaction() as conn:
+            item = item_in(conn, briefing_id, item_id)
+            conn.execute("DELETE FROM briefing_items WHERE id = ?", (item_id,))
+            renumber(conn, item.section_id)
+            self._touch(conn, briefing_id)
+        return item
+
+    def restore(self, briefing_id: int, item: BriefingItem) -> BriefingItem:
+        """Put back an item that `remove()` returned, under the same id, at its old position
+        (last, when its section is shorter now). Undo needs the very same id: later steps in
+        the undo history name the item by it.
+
+        Its section must still be in this briefing (NotFound) and its id free (InvalidInput).
+        A claim that is in the briefing again by now is refused (InvalidInput); a claim that
+        was deleted meanwhile comes back as its snapshot, like any item whose claim went.
+        """
+        with self._library.transaction() as conn:
+            require_briefing(conn, briefing_id)
+            if not conn.execute(
+                "SELECT 1 FROM briefing_sections WHERE id = ? AND briefing_id = ?",
+                (item.section_id, briefing_id),
+            ).fetchone():
+                raise NotFound(f"briefing {briefing_id} has lost the section of item {item.id}")
+            _require_free(conn, "briefing_items", item.id, f"item {item.id}")
+            claim_id = live_claim(conn, item.claim_id)
+            if claim_id is not None and claim_item(conn, briefing_id, claim_id) is not None:
+                raise InvalidInput(f"claim {claim_id} is already in briefing {briefing_id}")
+            order = [
+                row[0]
+                for row in conn.execute(
+                    "SELECT id FROM briefing_items WHERE section_id = ? ORDER BY position, id",
+                    (item.section_id,),
+                )
+            ]
+            index = min(max(item.position, 1), len(order) + 1) - 1
+            reinsert_item(conn, item, index + 1, claim_id)
+            order.insert(index, item.id)
+            write_order(conn, order)
+            self._touch(conn, briefing_id)
+        return item_in(self._library.connection(), briefing_id, item.id)
+
+    def restore_briefing(self, briefing: Briefing) -> None:
+        """Put back a briefing that `delete()` returned: the same ids for it, its sections and
+        its items, and its old `updated_at`, so it returns to its place in `list()` (undo).
+
+        Refused (InvalidInput, nothing written) when any of those ids is in use again.
+        """
+        with self._library.transaction() as conn:
+            _require_free(conn, "briefings", briefing.id, f"briefing {briefing.id}")
+            conn.execute(
+                "INSERT INTO briefings (id, title, author, date, bluf, created_at, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    briefing.id,
+                    briefing.title,
+                    briefing.author,
+                    briefing.date.iso() if briefing.date else None,
+                    briefing.bluf,
+                    briefing.created_at,
+                    briefing.updated_at,
+                ),
+            )
+            for section in briefing.sections:
+                _require_free(conn, "briefing_sections", section.id, f"section {section.id}")
+                conn.execute(
+                    "INSERT INTO briefing_sections (id, briefing_id, position, heading) "
+                    "VALUES (?, ?, ?, ?)",
+                    (section.id, briefing.id, section.position, section.heading),
+                )
+                for item in section.items:
+                    _require_free(conn, "briefing_items", item.id, f"item {item.id}")
+                    reinsert_item(conn, item, item.position, live_claim(conn, item.claim_id))
+            store_snapshots(conn, briefing.id, SnapshotMaker(self._library))
+
+    def rename_section(self, briefing_id: int, heading: str, new_heading: str) -> None:
+        new_heading = clean_heading(new_heading)
+        with self._library.transaction() as conn:
+            section_id = find_section(conn, briefing_id, heading)
+            if section_id is None:
+                raise NotFound(f"briefing {briefing_id} has no section {heading!r}")
+            clash = find_section(conn, briefing_id, new_heading)
+            if clash is not None and clash != section_id:
+                raise InvalidInput(f"briefing {briefing_id} already has a section {new_heading!r}")
+            conn.execute(
+                "UPDATE briefing_sections SET heading = ? WHERE id = ?", (new_heading, section_id)
+            )
+            self._touch(conn, briefing_id)
+
+    def refresh_snapshots(self, briefing_id: int) -> None:
+        """Store what each live claim says now (done by every change to the briefing)."""
+        with self._library.transaction() as conn:
+            require_briefing(conn, briefing_id)
+            store_snapshots(conn, briefing_id, SnapshotMaker(self._library))
+
+    # Reading ----------------------------------------------------------------------------------
+
+    def get(self, briefing_id: int) -> Briefing:
+        conn = self._library.connection()
+        row = conn.execute(
+            "SELECT id, title, author, date, bluf, created_at, updated_at FROM briefings "
+            "WHERE id = ?",
+            (briefing_id,),
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"no briefing with id {briefing_id}")
+        items: dict[int, list[BriefingItem]] = {}
+        for item_row in conn.execute(
+            f"""SELECT {ITEM_COLUMNS} FROM briefing_items i
+                JOIN briefing_sections s ON s.id = i.section_id
+                WHERE s.briefing_id = ? ORDER BY i.position, i.id""",
+            (briefing_id,),
+        ):
+            item = item_from_row(item_row)
+            items.setdefault(item.section_id, []).append(item)
+        sections = tuple(
+            BriefingSection(sid, position, heading, tuple(items.get(sid, ())))
+            for sid, position, heading in conn.execute(
+                "SELECT id, position, heading FROM briefing_sections WHERE briefing_id = ? "
+                "ORDER BY position, id",
+                (briefing_id,),
+            )
+        )
+        id_, title, author, date, bluf, created, updated = row
+        return Briefing(id_, title, author, parse_stored(date), bluf, created, updated, sections)
+
+    def list(self) -> list[BriefingSummary]:
+        """Every briefing, most recently changed first."""
+        rows = self._library.connection().execute(
+            """SELECT b.id, b.title, b.author, b.date,
+                   (SELECT count(*) FROM briefing_sections s WHERE s.briefing_id = b.id),
+                   (SELECT count(*) FROM briefing_items i JOIN briefing_sections s
+                    ON s.id = i.section_id WHERE s.briefing_id = b.id AND i.kind = 'claim'),
+                   coalesce(b.updated_at, b.created_at) AS changed
+               FROM briefings b ORDER BY changed DESC, b.id DESC"""
+        )
+        return [
+            BriefingSummary(id_, title, author, parse_stored(date), sections, claims, changed)
+            for id_, title, author, date, sections, claims, changed in rows
+        ]
+
+    # Helpers ----------------------------------------------------------------------------------
+
+    def _add_text(self, briefing_id: int, kind: str, text: str, section: str | None) -> int:
+        if not text:
+            raise InvalidInput(f"a {kind} cannot be empty")
+        with self._library.transaction() as conn:
+            require_briefing(conn, briefing_id)
+            item_id = insert_item(conn, section_for(conn, briefing_id, section), kind, text)
+            self._touch(conn, briefing_id)
+        return item_id
+
+    def _touch(
+        self, conn: sqlite3.Connection, briefing_id: int, maker: SnapshotMaker | None = None
+    ) -> None:
+        store_snapshots(conn, briefing_id, maker or SnapshotMaker(self._library))
+        conn.execute("UPDATE briefings SET updated_at = ? WHERE id = ?", (now(), briefing_id))
+
+
+def _require_free(conn: sqlite3.Connection, table: str, row_id: int, what: str) -> None:
+    if conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", (row_id,)).fetchone():
+        raise InvalidInput(f"cannot restore {what}: that id is in use again")

@@ -1,0 +1,1 @@
+"""Claims: who says what, about whom, resting on which sources, and how credible it is."""

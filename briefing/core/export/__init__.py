@@ -1,0 +1,1 @@
+"""A briefing out of the library: Markdown with footnotes, standalone HTML, CSL-JSON."""

@@ -1,0 +1,158 @@
+"""W3C Web Annotation JSON-LD out and back in, and hostile files refused whole."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from briefing.core import InvalidInput, Library
+from briefing.core.annotations.w3c_export import W3C_CONTEXT, export_annotations
+from briefing.core.annotations.w3c_import import MAX_STRING, import_annotations
+from briefing.core.sample import load_sample
+from tests.conftest import SAMPLE
+
+
+def _snapshot(library: Library) -> dict:
+    """Everything a reader made, without ids (which differ between libraries)."""
+    annotations = sorted(
+        (a.kind, a.start, a.end, a.quote, a.note, a.tags)
+        for a in library.annotations.for_article(1)
+    )
+    claims = sorted(
+        (
+            c.quote,
+            c.speaker.name if c.speaker else None,
+            tuple(a.name for a in c.about),
+            c.status,
+            c.grade,
+            tuple((s.title, s.relation, s.grade) for s in c.sources),
+            tuple((library.claims.get(x.claim_id).quote, x.relation, x.outgoing) for x in c.links),
+        )
+        for c in library.claims.list()
+    )
+    mentions = sorted((m.actor.name, m.start, m.end) for m in library.mentions.list())
+    actors = sorted(
+        (
+            x.actor.name,
+            x.actor.kind,
+            tuple(sorted((a.text, a.article_id is None) for a in x.actor.aliases)),
+        )
+        for x in library.actors.list()
+    )
+    return {"annotations": annotations, "claims": claims, "mentions": mentions, "actors": actors}
+
+
+def test_export_then_import_reproduces_every_annotation(tmp_path) -> None:
+    with Library.open(tmp_path / "a.sqlite") as source:
+        load_sample(source)
+        document = export_annotations(source)
+        expected = _snapshot(source)
+    assert document["@context"][0] == W3C_CONTEXT
+    assert {item["type"] for item in document["items"]} == {"Annotation"}
+    for item in document["items"]:
+        kinds = {s["type"] for s in item["target"]["selector"]}
+        assert kinds == {"TextPositionSelector", "TextQuoteSelector"}
+    with Library.open(tmp_path / "b.sqlite") as target:
+        target.imports.files([SAMPLE])
+        target.articles.edit(
+            1, title="SenseTime postpones IPO after US blacklisting", date="2021-12-14"
+        )
+        report = import_annotations(target, json.dumps(document))
+        assert report.imported == len(document["items"]) and not report.unplaced
+        assert _snapshot(target) == expected
+        again = import_annotations(target, json.dumps(document))
+        assert (again.imported, again.duplicates) == (0, len(document["items"]))
+
+
+def test_import_matches_by_quote_and_reports_what_it_cannot_place(library: Library) -> None:
+    (article,) = library.imports.texts([("t", "Title\n\nThe minister resigned on Tuesday.")])
+    document = {
+        "@context": W3C_CONTEXT,
+        "type": "AnnotationPage",
+        "items": [
+            {
+                "id": "a1",
+                "type": "Annotation",
+                "motivation": "highlighting",
+                "target": {
+                    "source": "https://elsewhere.test/x",
+                    "selector": {"type": "TextQuoteSelector", "exact": "minister resigned"},
+                },
+            },
+            {
+                "id": "a2",
+                "type": "Annotation",
+                "target": {
+                    "source": "https://elsewhere.test/y",
+                    "selector": {"type": "TextQuoteSelector", "exact": "not in any article"},
+                },
+            },
+        ],
+    }
+    report = import_annotations(library, json.dumps(document))
+    assert report.imported == 1
+    assert [u.id for u in report.unplaced] == ["a2"]
+    (highlight,) = library.annotations.for_article(article.id)
+    assert highlight.quote == "minister resigned"
+
+
+@pytest.mark.parametrize(
+    ("document", "message"),
+    [
+        ("not json at all", "not JSON"),
+        ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
+        ({"@context": "http://example.org/other", "type": "Annotation"}, "@context"),
+        ({"@context": W3C_CONTEXT, "type": "AnnotationPage", "items": "nope"}, "must be a list"),
+        ([{"type": "Annotation", "target": "urn:x"}], "target must be an object"),
+        ([{"type": "Comment", "target": {}}], "type must be Annotation"),
+        ([{"type": "Annotation", "target": {"selector": []}}], "TextQuoteSelector is needed"),
+        (
+            [
+                {
+                    "type": "Annotation",
+                    "target": {"selector": {"type": "TextQuoteSelector", "exact": 42}},
+                }
+            ],
+            "must be text",
+        ),
+        (
+            [
+                {
+                    "type": "Annotation",
+                    "target": {
+                        "selector": {"type": "TextQuoteSelector", "exact": "x" * (MAX_STRING + 1)}
+                    },
+                }
+            ],
+            "too long",
+        ),
+        (
+            [
+                {
+                    "type": "Annotation",
+                    "target": {
+                        "selector": [
+                            {"type": "TextQuoteSelector", "exact": "SenseTime"},
+                            {"type": "TextPositionSelector", "start": "0", "end": 9},
+                        ]
+                    },
+                }
+            ],
+            "whole numbers",
+        ),
+    ],
+)
+def test_hostile_files_are_refused_whole(
+    library: Library, sample_article: int, document, message: str
+) -> None:
+    valid = {
+        "type": "Annotation",
+        "target": {"selector": {"type": "TextQuoteSelector", "exact": "Wang Wenbin"}},
+    }
+    if isinstance(document, list):
+        document = [valid, *document]  # a good item first: still nothing may be written
+    data = document if isinstance(document, str) else json.dumps(document)
+    with pytest.raises(InvalidInput, match=message):
+        import_annotations(library, data)
+    assert library.annotations.for_article(sample_article) == []
