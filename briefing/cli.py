@@ -26,8 +26,7 @@ from briefing.commands import (
 )
 from briefing.commands.output import fail
 from briefing.commands.terminal import announce_upgrade
-from briefing.core.errors import BriefingError
-from briefing.core.library import Library
+from briefing.core import BriefingError, Library
 
 COMMAND_MODULES = (articles, search, claims, actors, sources, tags, annotations, sample, briefs)
 

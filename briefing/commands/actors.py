@@ -9,12 +9,9 @@ from typing import Any
 
 from briefing.commands.arguments import article_id, positive_int
 from briefing.commands.output import counted, print_json, print_table
+from briefing.core import ACTOR_KINDS as KINDS
+from briefing.core import Actor, InvalidInput, Library, Mention, Span, Suggestion
 from briefing.core.actors.deletion import delete_actor, mention_count
-from briefing.core.actors.mentions import Mention, Suggestion
-from briefing.core.actors.service import KINDS, Actor
-from briefing.core.annotations.service import Span
-from briefing.core.errors import InvalidInput
-from briefing.core.library import Library
 
 
 def register(commands: argparse._SubParsersAction) -> None:

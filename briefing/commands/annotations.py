@@ -9,11 +9,9 @@ from pathlib import Path
 
 from briefing.commands.arguments import article_id
 from briefing.commands.output import print_json
+from briefing.core import InvalidInput, Library, write_atomically
 from briefing.core.annotations.w3c_export import export_annotations
 from briefing.core.annotations.w3c_import import import_annotations
-from briefing.core.atomic_files import write_atomically
-from briefing.core.errors import InvalidInput
-from briefing.core.library import Library
 
 
 def register(commands: argparse._SubParsersAction) -> None:

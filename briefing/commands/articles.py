@@ -9,11 +9,17 @@ from typing import Any
 from briefing.commands.arguments import article_id, positive_int
 from briefing.commands.output import counted, date_text, fail, print_json, print_table
 from briefing.commands.terminal import TerminalProgress
-from briefing.core.articles.service import SORT_KEYS, Article, ArticleSummary
+from briefing.core import ARTICLE_SORT_KEYS as SORT_KEYS
+from briefing.core import (
+    STDIN,
+    Article,
+    ArticleSummary,
+    ImportResult,
+    InvalidInput,
+    Library,
+    Metadata,
+)
 from briefing.core.articles.update import update_article
-from briefing.core.errors import InvalidInput
-from briefing.core.importing.service import STDIN, ImportResult, Metadata
-from briefing.core.library import Library
 
 
 def register(commands: argparse._SubParsersAction) -> None:

@@ -10,13 +10,17 @@ from typing import Any
 
 from briefing.commands.arguments import positive_int
 from briefing.commands.output import date_text, print_json, print_table
-from briefing.core.atomic_files import write_atomically
-from briefing.core.briefings.model import Briefing, BriefingItem
-from briefing.core.export.csl import render_csl
+from briefing.core import (
+    Briefing,
+    BriefingItem,
+    Library,
+    MarkdownOptions,
+    render_csl,
+    render_html,
+    render_markdown,
+    write_atomically,
+)
 from briefing.core.export.document import build_document
-from briefing.core.export.html import render_html
-from briefing.core.export.markdown import MarkdownOptions, render_markdown
-from briefing.core.library import Library
 
 FORMATS = ("md", "html", "csljson")
 

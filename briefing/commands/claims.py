@@ -7,10 +7,7 @@ from typing import Any
 
 from briefing.commands.arguments import article_id, positive_int
 from briefing.commands.output import print_json, print_table
-from briefing.core.annotations.service import Span
-from briefing.core.claims.service import CLAIM_RELATIONS, STATUSES, UNSET, Claim
-from briefing.core.errors import InvalidInput
-from briefing.core.library import Library
+from briefing.core import CLAIM_RELATIONS, STATUSES, UNSET, Claim, InvalidInput, Library, Span
 
 
 def register(commands: argparse._SubParsersAction) -> None:

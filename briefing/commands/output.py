@@ -7,7 +7,7 @@ import shutil
 import sys
 from collections.abc import Sequence
 
-from briefing.core.dates import PartialDate
+from briefing.core import PartialDate
 
 
 def fail(message: str) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from briefing.commands.output import print_json
-from briefing.core.library import Library
+from briefing.core import Library
 from briefing.core.sample import load_sample
 
 

@@ -8,8 +8,9 @@ from typing import Any
 
 from briefing.commands.arguments import positive_int
 from briefing.commands.output import date_text, print_json
-from briefing.core.library import Library
-from briefing.core.search.service import DEFAULT_LIMIT, KINDS, SearchHit
+from briefing.core import SEARCH_DEFAULT_LIMIT as DEFAULT_LIMIT
+from briefing.core import SEARCH_KINDS as KINDS
+from briefing.core import Library, SearchHit
 
 _BOLD, _PLAIN = "\033[1m", "\033[0m"
 

@@ -7,8 +7,8 @@ from typing import Any
 
 from briefing.commands.arguments import article_id
 from briefing.commands.output import print_json, print_table
-from briefing.core.library import Library
-from briefing.core.sources import KINDS, Source
+from briefing.core import SOURCE_KINDS as KINDS
+from briefing.core import Library, Source
 
 
 def register(commands: argparse._SubParsersAction) -> None:

@@ -6,8 +6,7 @@ import argparse
 
 from briefing.commands.arguments import positive_int
 from briefing.commands.output import print_json, print_table
-from briefing.core.errors import InvalidInput
-from briefing.core.library import Library
+from briefing.core import InvalidInput, Library
 
 
 def register(commands: argparse._SubParsersAction) -> None:

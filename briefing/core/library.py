@@ -8,10 +8,18 @@ turn instead of failing at once.
 Every write runs inside `transaction()`: BEGIN IMMEDIATE ... COMMIT at the outermost level
 and a SAVEPOINT when nested, so one bad file in a batch rolls back alone while the batch
 goes on, and a failure anywhere leaves the library as it was.
+
+What a write changed is read back from the change journal (core/journal.py), which triggers
+keep, so no write can forget to say: each finished transaction leaves its `Changes` in
+`last_changes`, and each commit announces them to the library's listeners, on the thread
+that committed (the app turns that into one Qt signal). `changes_since(version)` gives the
+same for every commit since a version, whoever made it: another window, another copy of the
+app, a script.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
 import threading
@@ -24,7 +32,9 @@ from typing import TYPE_CHECKING
 import platformdirs
 import sqlite_utils
 
-from briefing.core.errors import BriefingError, LibraryUnavailable
+from briefing.core import journal
+from briefing.core.changes import NO_CHANGES, Changes
+from briefing.core.errors import BriefingError, InvalidInput, LibraryUnavailable
 from briefing.core.migrate import APPLICATION_ID, migrate
 
 if TYPE_CHECKING:
@@ -35,9 +45,13 @@ if TYPE_CHECKING:
     from briefing.core.briefings.service import BriefingService
     from briefing.core.claims.service import ClaimService
     from briefing.core.importing.service import ImportService
+    from briefing.core.sample import SampleLoaded
     from briefing.core.search.service import SearchService
     from briefing.core.sources import SourceService
     from briefing.core.tags import TagService
+
+log = logging.getLogger(__name__)
+Listener = Callable[[Changes], None]
 
 BUSY_TIMEOUT_MS = 5000
 CACHE_KIB = 64 * 1024
@@ -95,6 +109,7 @@ class Library:
         self._local = threading.local()
         self._connections: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
+        self._listeners: list[Listener] = []
 
     # Opening ---------------------------------------------------------------------------
 
@@ -130,6 +145,7 @@ class Library:
         library = cls(path, created=not exists)
         try:
             migrate(library.connection(), path, on_upgrade=on_upgrade)
+            library._mend_journal()
         except sqlite3.Error as exc:
             library.close()
             message = describe_sqlite_error(exc, path) or f"cannot open {path}: {exc}"
@@ -190,6 +206,8 @@ class Library:
 
         Nested calls become savepoints, so an inner failure can be caught and the outer
         work goes on. SQLite errors about the file are turned into LibraryUnavailable.
+        When it ends, `last_changes` holds what it changed (this level only); when the
+        outermost level commits, the listeners hear of everything it changed.
         """
         conn = self.connection()
         depth = self._local.depth
@@ -200,9 +218,12 @@ class Library:
             raise self._translate(exc) from exc
         self._local.depth = depth + 1
         try:
+            start = journal.current_version(conn)
             yield conn
+            changes = self._changes_from(conn, start)
         except BaseException as exc:
             self._local.depth = depth
+            self._local.changes = NO_CHANGES
             if depth == 0:
                 conn.execute("ROLLBACK")
             else:
@@ -215,10 +236,112 @@ class Library:
         try:
             conn.execute("COMMIT" if depth == 0 else f"RELEASE {name}")
         except sqlite3.Error as exc:
+            self._local.changes = NO_CHANGES
             if depth == 0 and not conn.in_transaction:
                 raise self._translate(exc) from exc
             conn.execute("ROLLBACK" if depth == 0 else f"ROLLBACK TO {name}")
             raise self._translate(exc) from exc
+        self._local.changes = changes
+        if depth == 0 and changes:
+            self._announce(changes)
+
+    @staticmethod
+    def _changes_from(conn: sqlite3.Connection, start: int | None) -> Changes:
+        end = journal.current_version(conn)
+        if start is None or end is None:  # the journal's head went missing mid-way
+            return Changes(version=end or 0, full=True)
+        if end == start:
+            return Changes(version=end)
+        return journal.changes_between(conn, start, end)
+
+    @property
+    def last_changes(self) -> Changes:
+        """What this thread's last finished transaction (or savepoint) changed."""
+        return getattr(self._local, "changes", NO_CHANGES)
+
+    # Changes -------------------------------------------------------------------------------
+
+    def add_listener(self, listener: Listener) -> None:
+        """Call `listener(changes)` after every commit through this library object, on the
+        committing thread. Commits by other processes are not heard: see changes_since."""
+        with self._lock:
+            self._listeners.append(listener)
+
+    def remove_listener(self, listener: Listener) -> None:
+        with self._lock:
+            if listener in self._listeners:
+                self._listeners.remove(listener)
+
+    def _announce(self, changes: Changes) -> None:
+        with self._lock:
+            listeners = list(self._listeners)
+        for listener in listeners:
+            try:
+                listener(changes)
+            except Exception:  # a listener's bug must not undo, or hide, a committed write
+                log.exception("a change listener failed")
+
+    def _mend_journal(self) -> None:
+        """On opening: a journal cut short behind our back is repaired and its gap noted
+        (the library still opens; whoever asks from before the gap reloads everything)."""
+        conn = self.connection()
+        if (
+            journal.current_version(conn) is None
+            and not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'journal'").fetchone()
+        ):
+            return  # a schema before the journal (tests build such libraries)
+        if not journal.is_consistent(conn):
+            with self.transaction() as conn:
+                top = journal.repair(conn)
+            log.warning(
+                "%s: the change journal had a gap; noted at version %s", self.path, top.version
+            )
+
+    @property
+    def version(self) -> int:
+        """The journal's version now: ask `changes_since` from here to hear of what follows."""
+        return journal.current_version(self.connection()) or 0
+
+    @property
+    def uid(self) -> str:
+        """This library's own identity (kept in its journal), for what syncs or exports it."""
+        top = journal.head(self.connection())
+        return top.library_uid if top else ""
+
+    def changes_since(self, version: int) -> Changes:
+        """What every commit after `version` changed, by anyone; `.version` of the result is
+        where to ask from next time. `changes_since(0)` is everything (all added).
+
+        Time goes with the number of changes, not the size of the library. A version this
+        library never gave out is refused (InvalidInput). When the journal has a gap (it was
+        cut short behind the library's back; found and noted here), or `version` is older
+        than the oldest it answers exactly, the result is `full`: reload everything.
+        """
+        self._mend_journal()
+        conn = self.connection()
+        top = journal.head(conn)
+        assert top is not None
+        journal.check_version(top, version)
+        if version == 0:
+            return journal.everything(conn, top.version)
+        if version < top.floor:
+            return Changes(version=top.version, full=True)
+        return journal.changes_between(conn, version, top.version)
+
+    def journal_since(self, version: int) -> list[journal.JournalEntry]:
+        """`changes_since` with uids, one entry per record, oldest change first: for what
+        outlives this file (a team library's sync). Refuses what changes_since refuses; a
+        version below the floor is refused too, since entries cannot say "everything"."""
+        self.changes_since(version)  # the same checks and repair
+        conn = self.connection()
+        top = journal.head(conn)
+        assert top is not None
+        if version and version < top.floor:
+            raise InvalidInput(
+                f"the journal has a gap after version {version} (noted at {top.floor}): "
+                "start again from 0"
+            )
+        return journal.entries_since(conn, version)
 
     def _translate(self, exc: sqlite3.Error) -> BriefingError | sqlite3.Error:
         message = describe_sqlite_error(exc, self.path)
@@ -314,6 +437,12 @@ class Library:
         from briefing.core.tags import TagService
 
         return TagService(self)
+
+    def load_sample(self) -> SampleLoaded:
+        """Load the worked example, fully annotated (refused when it is there already)."""
+        from briefing.core.sample import load_sample  # it reads a file and uses every service
+
+        return load_sample(self)
 
     def __repr__(self) -> str:
         return f"Library({str(self.path)!r})"

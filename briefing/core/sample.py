@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from briefing.core.annotations.service import Span
+from briefing.core.annotations.model import Span
 from briefing.core.bundled import resources_dir
 from briefing.core.errors import InvalidInput, NotFound
 

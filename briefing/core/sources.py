@@ -9,10 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from briefing.core.annotations.service import require_article
+from briefing.core.articles.rows import require_article
 from briefing.core.clock import now
 from briefing.core.dates import parse_optional
 from briefing.core.errors import InvalidInput, NotFound
+from briefing.core.journal import new_uid
 
 if TYPE_CHECKING:
     from briefing.core.library import Library
@@ -82,7 +83,8 @@ class SourceService:
                 require_article(conn, article_id)
             cursor = conn.execute(
                 """INSERT INTO sources (kind, title, url, publisher, date, grade, article_id,
-                                        note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                        note, created_at, uid)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 (
                     kind,
                     title,
@@ -93,6 +95,7 @@ class SourceService:
                     article_id,
                     note.strip(),
                     now(),
+                    new_uid(),
                 ),
             )
         return self.get(cursor.lastrowid)

@@ -10,8 +10,9 @@ import sqlite3
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from briefing.core.annotations.service import require_article
+from briefing.core.articles.rows import require_article
 from briefing.core.errors import InvalidInput, NotFound
+from briefing.core.journal import new_uid
 
 if TYPE_CHECKING:
     from briefing.core.library import Library
@@ -39,7 +40,7 @@ def tag_id(conn: sqlite3.Connection, name: str, *, create: bool = True) -> int:
         return row[0]
     if not create:
         raise NotFound(f"no tag {tag!r}")
-    return conn.execute("INSERT INTO tags (name) VALUES (?)", (tag,)).lastrowid
+    return conn.execute("INSERT INTO tags (name, uid) VALUES (?, ?)", (tag, new_uid())).lastrowid
 
 
 class TagService:

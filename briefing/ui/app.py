@@ -14,10 +14,8 @@ import sys
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-from briefing.core.bundled import resources_dir
-from briefing.core.errors import BriefingError
-from briefing.core.library import Library
-from briefing.core.sample import SampleLoaded, load_sample
+from briefing.core import BriefingError, Library, SampleLoaded, resources_dir
+from briefing.core.sample import load_sample
 from briefing.ui.dialogs.library_unavailable import ask_for_library
 from briefing.ui.dialogs.upgrade_notice import UpgradeNotice
 from briefing.ui.errors import install_excepthook

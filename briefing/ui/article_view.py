@@ -8,11 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from briefing.core.actors.mentions import Mention, Suggestion
-from briefing.core.annotations.service import Annotation
-from briefing.core.articles.service import Article
-from briefing.core.claims.model import Claim
-from briefing.core.library import Library
+from briefing.core import Annotation, Article, Claim, Library, Mention, Suggestion
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QIcon
 
-from briefing.core.bundled import resources_dir
+from briefing.core import resources_dir
 
 
 def icon(name: str) -> QIcon:

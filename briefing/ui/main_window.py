@@ -18,8 +18,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QWidget
 
-from briefing.core.errors import BriefingError
-from briefing.core.library import Library
+from briefing.core import BriefingError, Library
 from briefing.ui import errors, menus
 from briefing.ui.actions import annotate, import_files, suggestions
 from briefing.ui.article_view import ArticleView, load_article_view

@@ -32,9 +32,7 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 from shiboken6 import isValid
 
-from briefing.core.errors import BriefingError, Cancelled
-from briefing.core.library import Library
-from briefing.core.progress import Progress
+from briefing.core import BriefingError, Cancelled, Library, Progress
 from briefing.ui import errors
 
 T = TypeVar("T")

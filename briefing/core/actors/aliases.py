@@ -1,6 +1,7 @@
 """Editing an actor's aliases one by one: add, rename, remove, and put a removed one back.
 
-`ActorService.add_alias` adds; the actor page also renames and removes, and its undo needs
+`ActorService.add_alias` adds (through `insert_alias`, which every write of an alias uses);
+the actor page also renames and removes, and its undo needs
 the alias that went, to restore it under its own id. An alias is checked the way a reader
 would: not empty, not the actor's own name, and not one it already has in the same scope
 (library-wide, or the same article) in any letter case; "US" and "us" are different only
@@ -13,7 +14,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from briefing.core.actors.service import Alias, clean_name
+from briefing.core.actors.model import Alias, clean_name
 from briefing.core.errors import InvalidInput, NotFound
 
 if TYPE_CHECKING:
@@ -26,6 +27,36 @@ class ActorAlias:
 
     actor_id: int
     alias: Alias
+
+
+def insert_alias(
+    conn: sqlite3.Connection,
+    actor_id: int,
+    alias: str,
+    article_id: int | None,
+    case_sensitive: bool | None,
+    *,
+    ignore_existing: bool = False,
+) -> None:
+    """Insert an alias inside the caller's transaction. An acronym ("US", "IMF") is case
+    sensitive unless told otherwise, so that it does not match the word "us"."""
+    text = clean_name(alias, "alias")
+    if case_sensitive is None:
+        case_sensitive = text.isupper() and len(text) <= 5
+    existing = conn.execute(
+        "SELECT 1 FROM actor_aliases "
+        "WHERE actor_id = ? AND alias = ? AND ifnull(article_id, 0) = ?",
+        (actor_id, text, article_id or 0),
+    ).fetchone()
+    if existing:
+        if ignore_existing:
+            return
+        raise InvalidInput(f"{text!r} is already an alias of this actor")
+    conn.execute(
+        "INSERT INTO actor_aliases (actor_id, alias, article_id, case_sensitive) "
+        "VALUES (?, ?, ?, ?)",
+        (actor_id, text, article_id, int(case_sensitive)),
+    )
 
 
 def get_alias(library: Library, alias_id: int) -> ActorAlias:

@@ -17,7 +17,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from briefing.core.actors.service import Actor
+from briefing.core.actors.model import Actor
 from briefing.core.annotations.restore import (
     AnnotationSnapshot,
     remove_annotations,
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from briefing.core.library import Library
 
 Row = tuple[object, ...]
-_ACTOR = "id, name, kind, description, created_at"
+_ACTOR = "id, name, kind, description, created_at, uid"
 _ALIAS = "id, actor_id, alias, article_id, case_sensitive"
 _SUGGESTION = 'id, article_id, actor_id, start, "end", text, state'
 
@@ -38,7 +38,7 @@ _SUGGESTION = 'id, article_id, actor_id, start, "end", text, state'
 class DeletedActor:
     """What deleting an actor removed, enough to bring it back."""
 
-    actor: Row  # id, name, kind, description, created_at
+    actor: Row  # id, name, kind, description, created_at, uid
     aliases: tuple[Row, ...]
     suggestions: tuple[Row, ...]
     mentions: tuple[AnnotationSnapshot, ...]
@@ -66,21 +66,9 @@ def check_deletable(conn: sqlite3.Connection, actor: Actor) -> None:
         )
 
 
-def mention_count(library: Library, actor: str | int) -> int:
-    """How many mentions deleting the actor would delete with it; InvalidInput if it cannot
-    be deleted at all, so that nobody is asked about a deletion that would be refused."""
-    target = library.actors.resolve(actor)
-    conn = library.connection()
-    check_deletable(conn, target)
-    return conn.execute(
-        "SELECT count(*) FROM mentions WHERE actor_id = ?", (target.id,)
-    ).fetchone()[0]
-
-
-def delete_actor(library: Library, actor: str | int) -> DeletedActor:
+def delete_actor(library: Library, target: Actor) -> DeletedActor:
     """Delete the actor with its aliases, suggestions and mentions, one transaction.
     Refused (InvalidInput, nothing changed) while a claim names it."""
-    target = library.actors.resolve(actor)
     with library.transaction() as conn:
         check_deletable(conn, target)
         row = conn.execute(f"SELECT {_ACTOR} FROM actors WHERE id = ?", (target.id,)).fetchone()
@@ -111,7 +99,7 @@ def undelete_actor(library: Library, record: DeletedActor) -> Actor:
             "SELECT 1 FROM actors WHERE name = ? COLLATE NOCASE", (record.name,)
         ).fetchone():
             raise InvalidInput(f"{undo}: another actor is now named so")
-        conn.execute(f"INSERT INTO actors ({_ACTOR}) VALUES (?, ?, ?, ?, ?)", record.actor)
+        conn.execute(f"INSERT INTO actors ({_ACTOR}) VALUES (?, ?, ?, ?, ?, ?)", record.actor)
         # An alias, suggestion or mention on an article deleted since is left out, as the
         # article's deletion would have removed it.
         conn.executemany(

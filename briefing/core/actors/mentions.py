@@ -15,8 +15,10 @@ from typing import TYPE_CHECKING
 
 from briefing.core.actors.mention_finder import MentionFinder, Name
 from briefing.core.anchoring.selectors import Selector, selector_at
-from briefing.core.annotations.service import Span, article_text, insert_annotation
+from briefing.core.annotations.service import Span, insert_annotation
+from briefing.core.articles.rows import article_text
 from briefing.core.claims.model import ActorRef
+from briefing.core.claims.state import NewActor
 from briefing.core.errors import InvalidInput, NotFound
 from briefing.core.progress import NoProgress, Progress
 
@@ -59,11 +61,15 @@ class MentionService:
 
     # Mentions -------------------------------------------------------------------------------
 
-    def add(self, article_id: int, actor: str | int, span: Span) -> Mention:
-        """Tag a span as naming an actor. A pending suggestion of the same actor on the same
-        words is thereby answered: it becomes accepted, as if the reader had accepted it."""
-        actor_id = self._library.actors.resolve(actor).id
+    def add(self, article_id: int, actor: str | int | NewActor, span: Span) -> Mention:
+        """Tag a span as naming an actor (a `NewActor` is made, or found by name, in the same
+        transaction). A pending suggestion of the same actor on the same words is thereby
+        answered: it becomes accepted, as if the reader had accepted it."""
         with self._library.transaction() as conn:
+            if isinstance(actor, NewActor):
+                actor_id = self._library.actors.ensure(actor)
+            else:
+                actor_id = self._library.actors.resolve(actor).id
             selector = span.locate(article_text(conn, article_id))
             mention_id = self._insert(conn, article_id, actor_id, selector, span.orphaned)
             if not span.orphaned:
@@ -125,7 +131,7 @@ class MentionService:
                 total = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
                 rows = self._library.connection().execute("SELECT id, text FROM articles")
             tagged = _tagged_spans(conn, article_id)
-            changes_before = conn.total_changes
+            new = 0
             batch: list[tuple[int, int, int, int, str]] = []
             for done, (art_id, text) in enumerate(rows, start=1):
                 matches = shared.find(text)
@@ -135,13 +141,12 @@ class MentionService:
                     if (art_id, m.actor_id, m.start, m.end) not in tagged:
                         batch.append((art_id, m.actor_id, m.start, m.end, m.text))
                 if len(batch) >= 5000:
-                    _store(conn, batch)
+                    new += _store(conn, batch)
                     batch.clear()
                 if done % 200 == 0 or done == total:
                     progress.check()
                     progress.update(done, total, "finding mentions")
-            _store(conn, batch)
-            new = conn.total_changes - changes_before
+            new += _store(conn, batch)
         return SuggestReport(total, new, self.count_pending(article_id=article_id))
 
     def pending(
@@ -197,6 +202,23 @@ class MentionService:
             where.append("s.actor_id = ?")
             params.append(self._library.actors.resolve(actor).id)
         return " AND ".join(where), params
+
+    def pending_counts(self) -> dict[int, int]:
+        """Pending suggestions per actor (actors with none are left out), for the actor list."""
+        rows = self._library.connection().execute(
+            "SELECT actor_id, count(*) FROM mention_suggestions WHERE state = 'pending' "
+            "GROUP BY actor_id"
+        )
+        return dict(rows.fetchall())
+
+    def pending_ids(self, actor_id: int) -> list[int]:
+        """Every pending suggestion of one actor (what "Accept All" acts on, beyond a page)."""
+        rows = self._library.connection().execute(
+            "SELECT id FROM mention_suggestions WHERE actor_id = ? AND state = 'pending' "
+            "ORDER BY article_id, start, id",
+            (actor_id,),
+        )
+        return [row[0] for row in rows]
 
     def accept(self, suggestion_ids: Iterable[int]) -> list[Mention]:
         """Turn suggestions into mentions, all in one transaction."""
@@ -299,9 +321,14 @@ def _tagged_spans(
     return set(conn.execute(sql, params))
 
 
-def _store(conn: sqlite3.Connection, batch: list[tuple[int, int, int, int, str]]) -> None:
-    conn.executemany(
+def _store(conn: sqlite3.Connection, batch: list[tuple[int, int, int, int, str]]) -> int:
+    """Store new suggestions; how many were new (rowcount leaves out the journal's rows,
+    which the triggers write, and the ones already there, which IGNORE skips)."""
+    if not batch:
+        return 0
+    cursor = conn.executemany(
         'INSERT OR IGNORE INTO mention_suggestions (article_id, actor_id, start, "end", text) '
         "VALUES (?, ?, ?, ?, ?)",
         batch,
     )
+    return max(cursor.rowcount, 0)

@@ -1,6 +1,6 @@
 """Merging two actors so that the merge can be undone: `merge_actors` and `unmerge_actors`.
 
-`ActorService.merge` folds one actor into another and deletes it. To take that back, the
+Merging folds one actor into another and deletes it. To take that back, the
 same transaction first records what the merge is about to change, by id: the actor's row
 and aliases, the mentions, claims and subjects that point at it, its suggestions, and which
 aliases the kept actor gains. `unmerge_actors` puts every one of them back, so the actor
@@ -18,7 +18,8 @@ import sqlite3
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from briefing.core.actors.service import Actor
+from briefing.core.actors.aliases import insert_alias
+from briefing.core.actors.model import Actor, Alias
 from briefing.core.errors import InvalidInput
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ class MergeRecord:
     """What a merge changed, enough to take it back (see the module docstring)."""
 
     kept_id: int
-    actor: Row  # the merged actor's row: id, name, kind, description, created_at
+    actor: Row  # the merged actor's row: id, name, kind, description, created_at, uid
     aliases: tuple[Row, ...]  # its aliases: id, alias, article_id, case_sensitive
     mentions: tuple[int, ...]  # annotation ids of its mentions
     spoken: tuple[int, ...]  # claims it was the speaker of
@@ -41,22 +42,54 @@ class MergeRecord:
     about_both: tuple[int, ...]  # of those, the claims the kept actor was a subject of too
     suggestions: tuple[Row, ...]  # its suggestions, whole rows
     added_aliases: tuple[int, ...]  # ids of the aliases the kept actor gained
+    kept: Actor | None = None  # the kept actor, as the merge left it
+
+    @property
+    def id(self) -> int:
+        """The merged (deleted) actor's id."""
+        return int(self.actor[0])  # type: ignore[call-overload]
 
     @property
     def name(self) -> str:
         return str(self.actor[1])
 
 
-def merge_actors(library: Library, keep: int, other: int) -> tuple[Actor, MergeRecord]:
-    """Fold `other` into `keep` (ActorService.merge), one transaction; the kept actor and
-    the record that `unmerge_actors` takes back."""
+def merge_actors(library: Library, kept: Actor, gone: Actor) -> MergeRecord:
+    """Fold `gone` into `kept`, one transaction; the record `unmerge_actors` takes back."""
     with library.transaction() as conn:
-        record = _record(conn, keep, other)
-        before = set(_column(conn, "SELECT id FROM actor_aliases WHERE actor_id = ?", keep))
-        kept = library.actors.merge(keep, other)
-        added = tuple(a.id for a in kept.aliases if a.id not in before)
-        record = replace(record, added_aliases=added)
-    return kept, record
+        record = _record(conn, kept.id, gone.id)
+        before = set(_column(conn, "SELECT id FROM actor_aliases WHERE actor_id = ?", kept.id))
+        _fold(conn, kept, gone)
+        now_kept = library.actors.get(kept.id)
+        added = tuple(a.id for a in now_kept.aliases if a.id not in before)
+    return replace(record, added_aliases=added, kept=now_kept)
+
+
+def _fold(conn: sqlite3.Connection, kept: Actor, gone: Actor) -> None:
+    """Move everything of `gone` over to `kept`; its name becomes an alias; then delete it."""
+    conn.execute("UPDATE mentions SET actor_id = ? WHERE actor_id = ?", (kept.id, gone.id))
+    conn.execute("UPDATE claims SET speaker_id = ? WHERE speaker_id = ?", (kept.id, gone.id))
+    conn.execute(
+        "INSERT OR IGNORE INTO claim_about (claim_id, actor_id) "
+        "SELECT claim_id, ? FROM claim_about WHERE actor_id = ?",
+        (kept.id, gone.id),
+    )
+    conn.execute("DELETE FROM claim_about WHERE actor_id = ?", (gone.id,))
+    conn.execute(
+        "UPDATE OR IGNORE mention_suggestions SET actor_id = ? WHERE actor_id = ?",
+        (kept.id, gone.id),
+    )
+    for alias in (*gone.aliases, Alias(0, gone.name, None, False)):
+        if alias.text.lower() != kept.name.lower():
+            insert_alias(
+                conn,
+                kept.id,
+                alias.text,
+                alias.article_id,
+                alias.case_sensitive,
+                ignore_existing=True,
+            )
+    conn.execute("DELETE FROM actors WHERE id = ?", (gone.id,))
 
 
 def unmerge_actors(library: Library, record: MergeRecord) -> Actor:
@@ -71,7 +104,8 @@ def unmerge_actors(library: Library, record: MergeRecord) -> Actor:
         if _exists(conn, "SELECT 1 FROM actors WHERE id = ?", actor_id):
             raise InvalidInput(f"{undo}: a newer actor has taken its id {actor_id}")
         conn.execute(
-            "INSERT INTO actors (id, name, kind, description, created_at) VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO actors (id, name, kind, description, created_at, uid) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
             record.actor,
         )
         _in(conn, "DELETE FROM actor_aliases WHERE actor_id = ? AND id IN ({})", keep,
@@ -106,7 +140,7 @@ def unmerge_actors(library: Library, record: MergeRecord) -> Actor:
 
 def _record(conn: sqlite3.Connection, keep: int, other: int) -> MergeRecord:
     actor = conn.execute(
-        "SELECT id, name, kind, description, created_at FROM actors WHERE id = ?", (other,)
+        "SELECT id, name, kind, description, created_at, uid FROM actors WHERE id = ?", (other,)
     ).fetchone()
     if actor is None or keep == other:
         return MergeRecord(keep, (), (), (), (), (), (), (), ())  # merge() says what is wrong

@@ -15,7 +15,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Generic, TypeVar
 
-from briefing.core.actors.service import Actor, Alias
+from briefing.core.actors.model import Actor, Alias
 from briefing.core.claims.details import load_about
 from briefing.core.claims.model import ActorRef
 
@@ -106,25 +106,6 @@ def actor_page(library: Library, actor_id: int, *, limit: int = LIMIT) -> ActorP
         ),
         suggestions=_suggestions(conn, actor_id, limit),
     )
-
-
-def pending_counts(library: Library) -> dict[int, int]:
-    """Pending suggestions per actor (actors with none are left out), for the actor list."""
-    rows = library.connection().execute(
-        "SELECT actor_id, count(*) FROM mention_suggestions WHERE state = 'pending' "
-        "GROUP BY actor_id"
-    )
-    return dict(rows.fetchall())
-
-
-def pending_ids(library: Library, actor_id: int) -> list[int]:
-    """Every pending suggestion of one actor (what "Accept All" acts on, beyond the page)."""
-    rows = library.connection().execute(
-        "SELECT id FROM mention_suggestions WHERE actor_id = ? AND state = 'pending' "
-        "ORDER BY article_id, start, id",
-        (actor_id,),
-    )
-    return [r[0] for r in rows]
 
 
 def words_before(text: str) -> str:

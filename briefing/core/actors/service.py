@@ -9,67 +9,48 @@ resolve names across the library.
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from briefing.core.annotations.service import require_article
+from briefing.core.actors import aliases as alias_rows
+from briefing.core.actors.aliases import ActorAlias, insert_alias
+from briefing.core.actors.deletion import (
+    DeletedActor,
+    check_deletable,
+    delete_actor,
+    undelete_actor,
+)
+from briefing.core.actors.merge import MergeRecord, merge_actors, unmerge_actors
+from briefing.core.actors.model import (
+    KINDS,
+    Actor,
+    ActorListing,
+    Alias,
+    clean_name,
+    normalise_kind,
+)
+from briefing.core.actors.page import LIMIT, ActorPage, actor_page
+from briefing.core.articles.rows import require_article
+from briefing.core.changes import Changes
 from briefing.core.clock import now
 from briefing.core.errors import InvalidInput, NotFound
+from briefing.core.journal import new_uid
 
 if TYPE_CHECKING:
+    from briefing.core.claims.state import NewActor
     from briefing.core.library import Library
 
-KINDS = ("person", "organisation", "government body", "state", "group", "place", "other")
-_KIND_SYNONYMS = {
-    "organization": "organisation",
-    "org": "organisation",
-    "government": "government body",
-    "gov": "government body",
-    "country": "state",
-    "people": "group",
-}
-
-
-@dataclass(frozen=True)
-class Alias:
-    id: int
-    text: str
-    article_id: int | None  # None: library-wide
-    case_sensitive: bool
-
-
-@dataclass(frozen=True)
-class Actor:
-    id: int
-    name: str
-    kind: str
-    description: str
-    aliases: tuple[Alias, ...] = ()
-
-
-@dataclass(frozen=True)
-class ActorListing:
-    """An actor with how much of the library points at it."""
-
-    actor: Actor
-    mentions: int
-    claims_made: int
-    claims_about: int
-
-
-def normalise_kind(kind: str) -> str:
-    value = " ".join(kind.lower().replace("_", " ").replace("-", " ").split())
-    value = _KIND_SYNONYMS.get(value, value)
-    if value not in KINDS:
-        raise InvalidInput(f"unknown actor kind {kind!r}: use one of {', '.join(KINDS)}")
-    return value
-
-
-def clean_name(text: str, what: str = "name") -> str:
-    name = " ".join(text.split())
-    if not name:
-        raise InvalidInput(f"an actor's {what} cannot be empty")
-    return name
+__all__ = [
+    "KINDS",
+    "Actor",
+    "ActorAlias",
+    "ActorListing",
+    "ActorService",
+    "Alias",
+    "DeletedActor",
+    "MergeRecord",
+    "clean_name",
+    "normalise_kind",
+]
 
 
 class ActorService:
@@ -81,11 +62,12 @@ class ActorService:
     def get(self, actor_id: int) -> Actor:
         conn = self._library.connection()
         row = conn.execute(
-            "SELECT id, name, kind, description FROM actors WHERE id = ?", (actor_id,)
+            "SELECT id, name, kind, description, uid FROM actors WHERE id = ?", (actor_id,)
         ).fetchone()
         if row is None:
             raise NotFound(f"no actor with id {actor_id}")
-        return Actor(*row, aliases=self._aliases(conn, actor_id))
+        id_, name, kind, description, uid = row
+        return Actor(id_, name, kind, description, self._aliases(conn, actor_id), uid)
 
     def resolve(self, ref: str | int) -> Actor:
         """The actor a user means by an id, a name or a library-wide alias."""
@@ -121,7 +103,7 @@ class ActorService:
         if kind:
             where, params = "WHERE a.kind = ?", [normalise_kind(kind)]
         rows = conn.execute(
-            f"""SELECT a.id, a.name, a.kind, a.description,
+            f"""SELECT a.id, a.name, a.kind, a.description, a.uid,
                    (SELECT count(*) FROM mentions m WHERE m.actor_id = a.id),
                    (SELECT count(*) FROM claims c WHERE c.speaker_id = a.id),
                    (SELECT count(*) FROM claim_about b WHERE b.actor_id = a.id)
@@ -130,8 +112,8 @@ class ActorService:
         ).fetchall()
         aliases = self._all_aliases(conn)
         return [
-            ActorListing(Actor(id_, name, kind_, desc, aliases.get(id_, ())), m, made, about)
-            for id_, name, kind_, desc, m, made, about in rows
+            ActorListing(Actor(id_, name, kind_, desc, aliases.get(id_, ()), uid), m, made, about)
+            for id_, name, kind_, desc, uid, m, made, about in rows
         ]
 
     def aliases_for_matching(self) -> list[tuple[int, str, int | None, bool]]:
@@ -165,13 +147,26 @@ class ActorService:
             ).fetchone():
                 raise InvalidInput(f"there is already an actor named {name!r}")
             cursor = conn.execute(
-                "INSERT INTO actors (name, kind, description, created_at) VALUES (?, ?, ?, ?)",
-                (name, kind, description.strip(), now()),
+                "INSERT INTO actors (name, kind, description, created_at, uid) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (name, kind, description.strip(), now(), new_uid()),
             )
             actor_id = cursor.lastrowid
             for alias in aliases:
-                self._insert_alias(conn, actor_id, alias, None, None)
+                insert_alias(conn, actor_id, alias, None, None)
         return self.get(actor_id)
+
+    def ensure(self, actor: int | NewActor) -> int:
+        """The id of an actor given by id, or of a `NewActor` (the claim editor's typed
+        speaker): the one of that name or alias when there is one, else made now."""
+        from briefing.core.claims.state import NewActor
+
+        if not isinstance(actor, NewActor):
+            return self.get(actor).id
+        try:
+            return self.resolve(actor.name).id
+        except NotFound:
+            return self.add(actor.name, kind=actor.kind).id
 
     def add_alias(
         self,
@@ -186,8 +181,32 @@ class ActorService:
         with self._library.transaction() as conn:
             if article_id is not None:
                 require_article(conn, article_id)
-            self._insert_alias(conn, target.id, alias, article_id, case_sensitive)
+            insert_alias(conn, target.id, alias, article_id, case_sensitive)
         return self.get(target.id)
+
+    # One alias at a time, as the actor page edits them (each undoable) -------------------------
+
+    def alias(self, alias_id: int) -> ActorAlias:
+        return alias_rows.get_alias(self._library, alias_id)
+
+    def new_alias(self, actor_id: int, text: str, *, article_id: int | None = None) -> ActorAlias:
+        """Give the actor a new alias, checked as a reader would (not its own name, not one
+        it has in any letter case); the alias made, for `remove_alias` to take back."""
+        return alias_rows.add_alias(self._library, actor_id, text, article_id=article_id)
+
+    def rename_alias(
+        self, alias_id: int, text: str, *, case_sensitive: bool | None = None
+    ) -> ActorAlias:
+        return alias_rows.rename_alias(self._library, alias_id, text, case_sensitive=case_sensitive)
+
+    def remove_alias(self, alias_id: int) -> ActorAlias:
+        """Remove an alias; what went, for `restore_alias`."""
+        return alias_rows.remove_alias(self._library, alias_id)
+
+    def restore_alias(self, removed: ActorAlias) -> Changes:
+        """Put a removed alias back under its own id (undo)."""
+        alias_rows.restore_alias(self._library, removed)
+        return self._library.last_changes
 
     def edit(
         self,
@@ -218,80 +237,50 @@ class ActorService:
                     ) from None
         return self.get(target.id)
 
-    def merge(self, keep: str | int, other: str | int) -> Actor:
+    def merge(self, keep: str | int, other: str | int) -> MergeRecord:
         """Fold `other` into `keep`: its mentions, claims, suggestions and aliases move over,
-        and its name becomes an alias. One transaction."""
+        and its name becomes an alias. One transaction; the record that `unmerge` takes
+        back, with the kept actor as it is now (`record.kept`)."""
         kept, gone = self.resolve(keep), self.resolve(other)
         if kept.id == gone.id:
             raise InvalidInput(f"cannot merge {kept.name!r} with itself")
-        with self._library.transaction() as conn:
-            conn.execute("UPDATE mentions SET actor_id = ? WHERE actor_id = ?", (kept.id, gone.id))
-            conn.execute(
-                "UPDATE claims SET speaker_id = ? WHERE speaker_id = ?", (kept.id, gone.id)
-            )
-            conn.execute(
-                "INSERT OR IGNORE INTO claim_about (claim_id, actor_id) "
-                "SELECT claim_id, ? FROM claim_about WHERE actor_id = ?",
-                (kept.id, gone.id),
-            )
-            conn.execute("DELETE FROM claim_about WHERE actor_id = ?", (gone.id,))
-            conn.execute(
-                "UPDATE OR IGNORE mention_suggestions SET actor_id = ? WHERE actor_id = ?",
-                (kept.id, gone.id),
-            )
-            for alias in (*gone.aliases, Alias(0, gone.name, None, False)):
-                if alias.text.lower() != kept.name.lower():
-                    self._insert_alias(
-                        conn,
-                        kept.id,
-                        alias.text,
-                        alias.article_id,
-                        alias.case_sensitive,
-                        ignore_existing=True,
-                    )
-            conn.execute("DELETE FROM actors WHERE id = ?", (gone.id,))
-        return self.get(kept.id)
+        return merge_actors(self._library, kept, gone)
 
-    def delete(self, actor: str | int, *, reassign_to: str | int | None = None) -> Actor:
-        """Delete an actor with its aliases and mentions (see actor_delete). Refused while
-        claims point to it, unless they are reassigned (a merge into `reassign_to`)."""
+    def unmerge(self, record: MergeRecord) -> Actor:
+        """Take a merge back: the merged actor returns under its own id and uid."""
+        return unmerge_actors(self._library, record)
+
+    def mentions_to_delete(self, actor: str | int) -> int:
+        """How many mentions deleting the actor would delete with it. InvalidInput when it
+        cannot be deleted at all (claims name it), so nobody is asked about a refused delete."""
+        target = self.resolve(actor)
+        conn = self._library.connection()
+        check_deletable(conn, target)
+        return conn.execute(
+            "SELECT count(*) FROM mentions WHERE actor_id = ?", (target.id,)
+        ).fetchone()[0]
+
+    def delete(
+        self, actor: str | int, *, reassign_to: str | int | None = None
+    ) -> DeletedActor | MergeRecord:
+        """Delete an actor with its aliases, suggestions and mentions; the record that
+        `undelete` brings back. Refused (InvalidInput) while claims name it, unless they
+        are reassigned: with `reassign_to` it is a merge into that actor, and the merge's
+        record is returned (`unmerge` takes it back)."""
         target = self.resolve(actor)
         if reassign_to is not None:
             return self.merge(reassign_to, target.id)
-        from briefing.core.actors.deletion import delete_actor  # it builds on this module
+        return delete_actor(self._library, target)
 
-        delete_actor(self._library, target.id)
-        return target
+    def undelete(self, record: DeletedActor) -> Actor:
+        """Bring back what `delete` removed, under the same ids and uid."""
+        return undelete_actor(self._library, record)
+
+    def page(self, actor_id: int, *, limit: int = LIMIT) -> ActorPage:
+        """Everything the actor page shows, in one read."""
+        return actor_page(self._library, actor_id, limit=limit)
 
     # Helpers --------------------------------------------------------------------------------
-
-    def _insert_alias(
-        self,
-        conn: sqlite3.Connection,
-        actor_id: int,
-        alias: str,
-        article_id: int | None,
-        case_sensitive: bool | None,
-        *,
-        ignore_existing: bool = False,
-    ) -> None:
-        text = clean_name(alias, "alias")
-        if case_sensitive is None:
-            case_sensitive = text.isupper() and len(text) <= 5
-        existing = conn.execute(
-            "SELECT 1 FROM actor_aliases "
-            "WHERE actor_id = ? AND alias = ? AND ifnull(article_id, 0) = ?",
-            (actor_id, text, article_id or 0),
-        ).fetchone()
-        if existing:
-            if ignore_existing:
-                return
-            raise InvalidInput(f"{text!r} is already an alias of this actor")
-        conn.execute(
-            "INSERT INTO actor_aliases (actor_id, alias, article_id, case_sensitive) "
-            "VALUES (?, ?, ?, ?)",
-            (actor_id, text, article_id, int(case_sensitive)),
-        )
 
     @staticmethod
     def _aliases(conn: sqlite3.Connection, actor_id: int) -> tuple[Alias, ...]:

@@ -20,6 +20,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from briefing.core.briefings.rows import keep_snapshots
+from briefing.core.briefings.snapshot import SnapshotMaker
 from briefing.core.errors import InvalidInput, NotFound
 from briefing.core.tags import tag_id
 
@@ -28,7 +30,7 @@ if TYPE_CHECKING:
 
 _ANNOTATION = (
     'id, article_id, kind, start, "end", quote, prefix, suffix, orphaned, note, created_at, '
-    "updated_at"
+    "updated_at, uid"
 )
 _HISTORY = 'id, annotation_id, start, "end", quote, prefix, suffix, outcome, changed_at'
 Row = tuple[object, ...]
@@ -72,9 +74,11 @@ def remove_annotations(
     pending: what undoing "Accept suggestion" means.
     """
     snapshots = []
+    maker = SnapshotMaker(library)
     with library.transaction() as conn:
         for annotation_id in dict.fromkeys(ids):
             snapshot = _snapshot(conn, annotation_id)
+            keep_snapshots(conn, maker, "i.claim_id = ?", annotation_id)
             conn.execute("DELETE FROM annotations WHERE id = ?", (annotation_id,))
             if reopen_suggestions:
                 for suggestion_id, state in snapshot.suggestions:

@@ -8,77 +8,31 @@ asks for a prefix or an occurrence number when it is not (anchoring.find_quote).
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
-from briefing.core.anchoring.selectors import Selector, find_quote, selector_at
+from briefing.core.anchoring.selectors import Selector
+from briefing.core.annotations import restore, w3c_export, w3c_import
+from briefing.core.annotations.model import KINDS, Annotation, Span
+from briefing.core.annotations.restore import AnnotationSnapshot
+from briefing.core.annotations.w3c_import import W3CImportReport
+from briefing.core.articles.rows import article_text
+from briefing.core.briefings.rows import keep_snapshots
+from briefing.core.briefings.snapshot import SnapshotMaker
+from briefing.core.changes import Changes
 from briefing.core.clock import now
 from briefing.core.errors import InvalidInput, NotFound
+from briefing.core.journal import new_uid
 
 if TYPE_CHECKING:
     from briefing.core.library import Library
 
-KINDS = ("claim", "mention", "highlight", "note")
-
-
-@dataclass(frozen=True)
-class Annotation:
-    id: int
-    article_id: int
-    kind: str
-    start: int | None  # None when orphaned
-    end: int | None
-    quote: str
-    prefix: str
-    suffix: str
-    orphaned: bool
-    note: str
-    tags: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Span:
-    """Where a new annotation goes: a position, or a quote to look for."""
-
-    start: int | None = None
-    end: int | None = None
-    quote: str | None = None
-    prefix: str | None = None
-    occurrence: int | None = None
-    placed: Selector | None = None  # already placed (re-anchored by an import)
-    orphaned: bool = False  # `placed` could not be placed: keep it without a position
-
-    def locate(self, text: str) -> Selector:
-        if self.placed is not None:
-            return self.placed
-        if self.start is not None or self.end is not None:
-            if self.start is None or self.end is None:
-                raise InvalidInput("a span needs both a start and an end")
-            selector = selector_at(text, self.start, self.end)
-            if self.quote is not None and self.quote != selector.exact:
-                raise InvalidInput("the quote is not the text at that position")
-            return selector
-        if self.quote is None:
-            raise InvalidInput("say where: give the quote (or a start and an end)")
-        return find_quote(text, self.quote, prefix=self.prefix, occurrence=self.occurrence)
-
+__all__ = ["KINDS", "Annotation", "AnnotationService", "Span"]
 
 _COLUMNS = (
-    'a.id, a.article_id, a.kind, a.start, a."end", a.quote, a.prefix, a.suffix, a.orphaned, a.note'
+    'a.id, a.article_id, a.kind, a.start, a."end", a.quote, a.prefix, a.suffix, a.orphaned, '
+    "a.note, a.uid"
 )
-
-
-def require_article(conn: sqlite3.Connection, article_id: int) -> None:
-    """NotFound unless the article exists: checked before writing anything that points at it."""
-    if not conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone():
-        raise NotFound(f"no article with id {article_id}")
-
-
-def article_text(conn: sqlite3.Connection, article_id: int) -> str:
-    row = conn.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
-    if row is None:
-        raise NotFound(f"no article with id {article_id}")
-    return row[0]
 
 
 def insert_annotation(
@@ -89,14 +43,16 @@ def insert_annotation(
     note: str = "",
     *,
     orphaned: bool = False,
+    uid: str | None = None,
 ) -> int:
     """The annotation row for a located span, inside the caller's transaction. An orphan
-    keeps the selector's quote and context but no position."""
+    keeps the selector's quote and context but no position. `uid` keeps the identity an
+    annotation had elsewhere (a W3C import); by default it gets a new one."""
     start, end = (None, None) if orphaned else (selector.start, selector.end)
     cursor = conn.execute(
         """INSERT INTO annotations (article_id, kind, start, "end", quote, prefix, suffix,
-                                    orphaned, note, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                    orphaned, note, created_at, uid)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         (
             article_id,
             kind,
@@ -108,6 +64,7 @@ def insert_annotation(
             int(orphaned),
             note.strip(),
             now(),
+            uid or new_uid(),
         ),
     )
     return cursor.lastrowid
@@ -182,12 +139,40 @@ class AnnotationService:
     def delete(self, annotation_id: int) -> Annotation:
         gone = self.get(annotation_id)
         with self._library.transaction() as conn:
+            keep_snapshots(conn, SnapshotMaker(self._library), "i.claim_id = ?", annotation_id)
             conn.execute("DELETE FROM annotations WHERE id = ?", (annotation_id,))
         return gone
 
+    # Undoable removal -----------------------------------------------------------------------
+
+    def remove(
+        self, annotation_ids: Iterable[int], *, reopen_suggestions: bool = False
+    ) -> tuple[AnnotationSnapshot, ...]:
+        """Delete annotations of any kind in one transaction, keeping everything that went
+        with them, for `restore`. `reopen_suggestions` puts the accepted suggestions a removed
+        mention came from back to pending (what undoing "Accept suggestion" means)."""
+        return restore.remove_annotations(
+            self._library, annotation_ids, reopen_suggestions=reopen_suggestions
+        )
+
+    def restore(self, snapshots: Iterable[AnnotationSnapshot]) -> Changes:
+        """Put removed annotations back under their own ids and uids, all or nothing."""
+        restore.restore_annotations(self._library, snapshots)
+        return self._library.last_changes
+
+    # W3C Web Annotation ----------------------------------------------------------------------
+
+    def export_w3c(self, article_id: int | None = None) -> dict[str, Any]:
+        """The annotations of one article, or of the library, as a W3C AnnotationCollection."""
+        return w3c_export.export_annotations(self._library, article_id)
+
+    def import_w3c(self, data: str | bytes) -> W3CImportReport:
+        """Annotations from W3C JSON-LD, matched to articles and re-anchored (docs/w3c.md)."""
+        return w3c_import.import_annotations(self._library, data)
+
 
 def _annotation(row: tuple, tags: tuple[str, ...]) -> Annotation:
-    id_, article_id, kind, start, end, quote, prefix, suffix, orphaned, note = row
+    id_, article_id, kind, start, end, quote, prefix, suffix, orphaned, note, uid = row
     return Annotation(
-        id_, article_id, kind, start, end, quote, prefix, suffix, bool(orphaned), note, tags
+        id_, article_id, kind, start, end, quote, prefix, suffix, bool(orphaned), note, tags, uid
     )

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from briefing.core.annotations.service import Annotation
+from briefing.core.annotations.model import Annotation
 from briefing.core.claims.model import Claim
 
 if TYPE_CHECKING:

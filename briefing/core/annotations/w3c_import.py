@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from briefing.core.anchoring.reanchor import reanchor
 from briefing.core.anchoring.selectors import Selector
-from briefing.core.annotations.service import Span
+from briefing.core.annotations.model import Span
 from briefing.core.annotations.w3c_export import KINDS_BY_MOTIVATION, W3C_CONTEXT
 from briefing.core.errors import InvalidInput, NotFound
 

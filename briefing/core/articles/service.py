@@ -7,19 +7,22 @@ whether articles are 1 KB or 1 MB.
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 import string
-import unicodedata
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from briefing.core.articles.rows import date_columns
+from briefing.core.briefings.rows import keep_snapshots
+from briefing.core.briefings.snapshot import SnapshotMaker
 from briefing.core.clock import now
 from briefing.core.dates import PartialDate, parse_optional, parse_stored
 from briefing.core.errors import InvalidInput, NotFound
 from briefing.core.search.filters import Filters
 
 if TYPE_CHECKING:
+    from briefing.core.articles.update import UpdateReport
     from briefing.core.library import Library
 
 # How each list order is written, ascending and descending. The date orders keep undated
@@ -84,22 +87,6 @@ class DeletedArticle:
     id: int
     title: str
     annotations: int
-
-
-def content_hash(text: str) -> str:
-    """The identity of a text for duplicate detection.
-
-    Unicode-normalised (NFC) with all runs of white space folded to one space, so the same
-    story saved with other line ends, wrapping or trailing spaces is one article.
-    """
-    normal = " ".join(unicodedata.normalize("NFC", text).split())
-    return hashlib.sha256(normal.encode("utf-8")).hexdigest()
-
-
-def date_columns(date: PartialDate | None) -> dict[str, str | None]:
-    if date is None:
-        return {"date": None, "date_start": None, "date_end": None}
-    return {"date": date.iso(), "date_start": date.first_day(), "date_end": date.last_day()}
 
 
 class ArticleService:
@@ -269,12 +256,29 @@ class ArticleService:
         Any unknown id fails the whole call and deletes nothing.
         """
         deleted = []
+        maker = SnapshotMaker(self._library)
         with self._library.transaction() as conn:
             for article_id in dict.fromkeys(article_ids):
                 preview = self.deletion_preview(article_id)
+                keep_snapshots(
+                    conn,
+                    maker,
+                    "i.claim_id IN (SELECT id FROM annotations WHERE article_id = ?)",
+                    article_id,
+                )
                 conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
                 deleted.append(preview)
         return deleted
+
+    def update(self, article_id: int, path: str | Path) -> UpdateReport:
+        """Replace an article's text with a corrected version read from a file; every
+        annotation is placed again (kept, moved, fuzzily placed or orphaned). One
+        transaction."""
+        # Imported here: reading the file needs the importers (trafilatura takes half a
+        # second to import), which a script that only reads the library should not pay for.
+        from briefing.core.articles.update import update_article
+
+        return update_article(self._library, article_id, path)
 
 
 _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from briefing.core.anchoring.reanchor import reanchor
 from briefing.core.anchoring.selectors import Selector
-from briefing.core.articles.service import content_hash
+from briefing.core.articles.rows import content_hash
 from briefing.core.clock import now
 from briefing.core.errors import InvalidInput, NotFound
 from briefing.core.importing.service import extract_file

@@ -56,6 +56,7 @@ class Briefing:
     created_at: str
     updated_at: str | None
     sections: tuple[BriefingSection, ...]
+    uid: str = ""
 
     @property
     def items(self) -> tuple[BriefingItem, ...]:

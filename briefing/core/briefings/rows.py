@@ -174,6 +174,27 @@ def store_snapshots(conn: sqlite3.Connection, briefing_id: int, maker: SnapshotM
             )
 
 
+def keep_snapshots(
+    conn: sqlite3.Connection, maker: SnapshotMaker, where: str, *args: object
+) -> None:
+    """Before claims go: the items quoting them keep what the claims say now. `where` picks
+    the claims (over `briefing_items i`), e.g. "i.claim_id = ?" or the claims of an article.
+    Costs nothing for a claim no briefing quotes (the claim_id index answers)."""
+    rows = conn.execute(
+        f"""SELECT i.id, i.claim_id, i.quote_snapshot, i.speaker_snapshot, i.citation_snapshot
+            FROM briefing_items i WHERE i.claim_id IS NOT NULL AND {where}""",
+        args,
+    ).fetchall()
+    for item_id, claim_id, *stored in rows:
+        snapshot = maker.claim(claim_id)
+        if snapshot is not None and snapshot.columns() != tuple(stored):
+            conn.execute(
+                "UPDATE briefing_items SET quote_snapshot = ?, speaker_snapshot = ?, "
+                "citation_snapshot = ? WHERE id = ?",
+                (*snapshot.columns(), item_id),
+            )
+
+
 ITEM_COLUMNS = """i.id, i.section_id, i.position, i.kind, i.claim_id, i.text, i.quote_snapshot,
                    i.speaker_snapshot, i.citation_snapshot"""
 

@@ -6,14 +6,17 @@ Sections are found by heading, ignoring case and spacing; naming a section that 
 exist creates it, last. With no section named, items go to the last section, or to an
 untitled one when the briefing has none yet.
 
-Each claim item keeps a snapshot (briefing_snapshot.py) refreshed on every change to the
-briefing, so that a claim or article deleted later still exports with what it said.
+Each claim item keeps a snapshot (snapshot.py) of what its claim says, taken when the item is
+added, refreshed when items are added, moved or removed, and again just before the claim or
+its article is deleted, so that the briefing still exports with what the claim said. Editing
+the briefing's own fields (title, bottom line, author, date) leaves the snapshots alone: that
+is typed, and committed, every second or two, and must cost one statement, not one per claim.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
@@ -23,6 +26,7 @@ from briefing.core.briefings.model import (
     BriefingSection,
     BriefingSummary,
 )
+from briefing.core.briefings.placement import Placement, place
 from briefing.core.briefings.rows import (
     ITEM_COLUMNS,
     claim_item,
@@ -40,10 +44,16 @@ from briefing.core.briefings.rows import (
     write_order,
 )
 from briefing.core.briefings.snapshot import SnapshotMaker
+from briefing.core.changes import Changes
 from briefing.core.claims.model import UNSET, Unset
 from briefing.core.clock import now
 from briefing.core.dates import PartialDate, parse_optional, parse_stored
 from briefing.core.errors import InvalidInput, NotFound
+from briefing.core.export.csl import render_csl
+from briefing.core.export.document import ExportDocument, build_document
+from briefing.core.export.html import render_html
+from briefing.core.export.markdown import MarkdownOptions, render_markdown
+from briefing.core.journal import new_uid
 
 if TYPE_CHECKING:
     from briefing.core.library import Library
@@ -75,9 +85,9 @@ class BriefingService:
         stored = _date(date) or datetime.now(UTC).date().isoformat()
         with self._library.transaction() as conn:
             cursor = conn.execute(
-                "INSERT INTO briefings (title, author, date, bluf, created_at) "
-                "VALUES (?, ?, ?, ?, ?)",
-                (title, clean_heading(author), stored, bluf.strip(), now()),
+                "INSERT INTO briefings (title, author, date, bluf, created_at, uid) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (title, clean_heading(author), stored, bluf.strip(), now(), new_uid()),
             )
         return int(cursor.lastrowid)
 
@@ -102,14 +112,14 @@ class BriefingService:
             changes["author"] = clean_heading(author)
         if not isinstance(date, Unset):
             changes["date"] = _date(date)
+        changes["updated_at"] = now()
         with self._library.transaction() as conn:
-            require_briefing(conn, briefing_id)
-            if changes:
-                conn.execute(
-                    f"UPDATE briefings SET {', '.join(f'{k} = ?' for k in changes)} WHERE id = ?",
-                    [*changes.values(), briefing_id],
-                )
-            self._touch(conn, briefing_id)
+            cursor = conn.execute(
+                f"UPDATE briefings SET {', '.join(f'{k} = ?' for k in changes)} WHERE id = ?",
+                [*changes.values(), briefing_id],
+            )
+            if cursor.rowcount == 0:
+                raise NotFound(f"no briefing with id {briefing_id}")
         return self.get(briefing_id)
 
     def delete(self, briefing_id: int) -> Briefing:
@@ -121,13 +131,26 @@ class BriefingService:
     # Items ------------------------------------------------------------------------------------
 
     def add_claims(
-        self, briefing_id: int, claim_ids: Iterable[int], *, section: str | None = None
+        self,
+        briefing_id: int,
+        claim_ids: Iterable[int],
+        *,
+        section: str | None = None,
+        at: int | None = None,
     ) -> list[int]:
-        """Append claims to a section, in the order given; returns the new items' ids.
+        """Add claims to a section, in the order given; returns the new items' ids. They go
+        at the section's end, or from 1-based position `at` on (a drop between two items).
 
         Every claim is checked first: an unknown claim, or one already in this briefing,
         and nothing is added.
         """
+        if at is not None:
+            if section is None:
+                raise InvalidInput("a position needs the section it is in")
+            with self._library.transaction():
+                ids = self.add_claims(briefing_id, claim_ids, section=section)
+                self.move_items(briefing_id, [(i, section, at + n) for n, i in enumerate(ids)])
+            return ids
         wanted = list(dict.fromkeys(int(c) for c in claim_ids))
         if not wanted:
             raise InvalidInput("name at least one claim to add")
@@ -208,6 +231,33 @@ class BriefingService:
             self._touch(conn, briefing_id)
         return item_in(self._library.connection(), briefing_id, item_id)
 
+    def move_items(self, briefing_id: int, placements: Sequence[Placement]) -> Changes:
+        """Put each item at its (item id, section heading, 1-based position), all at once:
+        a drag of several items, or an undo putting them back (placement.py says how)."""
+        with self._library.transaction():
+            require_briefing(self._library.connection(), briefing_id)
+            place(self._library, briefing_id, placements)
+        return self._library.last_changes
+
+    def remove_items(self, briefing_id: int, item_ids: Iterable[int]) -> list[BriefingItem]:
+        """Take several items out in one transaction; returns them in reading order, as
+        `restore_items` wants them (each goes back to the position it had)."""
+        wanted = list(dict.fromkeys(item_ids))
+        with self._library.transaction():
+            order = {item.id: n for n, item in enumerate(self.get(briefing_id).items)}
+            removed = [
+                self.remove(briefing_id, item_id)
+                for item_id in sorted(wanted, key=lambda i: order.get(i, -1), reverse=True)
+            ]
+        return removed[::-1]
+
+    def restore_items(self, briefing_id: int, items: Sequence[BriefingItem]) -> Changes:
+        """Put back what `remove_items` returned, under the same ids, in one transaction."""
+        with self._library.transaction():
+            for item in items:
+                self.restore(briefing_id, item)
+        return self._library.last_changes
+
     def remove(self, briefing_id: int, item_id: int) -> BriefingItem:
         """Take an item out of the briefing; returns it as it was (the claim stays)."""
         with self._library.transaction() as conn:
@@ -260,8 +310,8 @@ class BriefingService:
         with self._library.transaction() as conn:
             _require_free(conn, "briefings", briefing.id, f"briefing {briefing.id}")
             conn.execute(
-                "INSERT INTO briefings (id, title, author, date, bluf, created_at, updated_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO briefings (id, title, author, date, bluf, created_at, updated_at, "
+                "uid) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     briefing.id,
                     briefing.title,
@@ -270,6 +320,7 @@ class BriefingService:
                     briefing.bluf,
                     briefing.created_at,
                     briefing.updated_at,
+                    briefing.uid or new_uid(),
                 ),
             )
             for section in briefing.sections:
@@ -284,7 +335,7 @@ class BriefingService:
                     reinsert_item(conn, item, item.position, live_claim(conn, item.claim_id))
             store_snapshots(conn, briefing.id, SnapshotMaker(self._library))
 
-    def rename_section(self, briefing_id: int, heading: str, new_heading: str) -> None:
+    def rename_section(self, briefing_id: int, heading: str, new_heading: str) -> Changes:
         new_heading = clean_heading(new_heading)
         with self._library.transaction() as conn:
             section_id = find_section(conn, briefing_id, heading)
@@ -297,19 +348,39 @@ class BriefingService:
                 "UPDATE briefing_sections SET heading = ? WHERE id = ?", (new_heading, section_id)
             )
             self._touch(conn, briefing_id)
+        return self._library.last_changes
 
-    def refresh_snapshots(self, briefing_id: int) -> None:
-        """Store what each live claim says now (done by every change to the briefing)."""
+    def refresh_snapshots(self, briefing_id: int) -> Changes:
+        """Store what each live claim says now (done by every change to the items)."""
         with self._library.transaction() as conn:
             require_briefing(conn, briefing_id)
             store_snapshots(conn, briefing_id, SnapshotMaker(self._library))
+        return self._library.last_changes
+
+    # Export -----------------------------------------------------------------------------------
+
+    def document(self, briefing_id: int) -> ExportDocument:
+        """The briefing resolved for export: everything every format shows, looked up."""
+        return build_document(self._library, briefing_id)
+
+    def export_markdown(self, briefing_id: int, options: MarkdownOptions | None = None) -> str:
+        """Markdown with a footnote per claim, an actor index and a sources list."""
+        return render_markdown(self.document(briefing_id), options)
+
+    def export_html(self, briefing_id: int, options: MarkdownOptions | None = None) -> str:
+        """One standalone HTML file: the Markdown rendered, styles inlined."""
+        return render_html(self.document(briefing_id), options)
+
+    def export_csl(self, briefing_id: int) -> str:
+        """What the briefing cites, as CSL-JSON (for Zotero and Pandoc's citeproc)."""
+        return render_csl(self.document(briefing_id))
 
     # Reading ----------------------------------------------------------------------------------
 
     def get(self, briefing_id: int) -> Briefing:
         conn = self._library.connection()
         row = conn.execute(
-            "SELECT id, title, author, date, bluf, created_at, updated_at FROM briefings "
+            "SELECT id, title, author, date, bluf, created_at, updated_at, uid FROM briefings "
             "WHERE id = ?",
             (briefing_id,),
         ).fetchone()
@@ -332,8 +403,10 @@ class BriefingService:
                 (briefing_id,),
             )
         )
-        id_, title, author, date, bluf, created, updated = row
-        return Briefing(id_, title, author, parse_stored(date), bluf, created, updated, sections)
+        id_, title, author, date, bluf, created, updated, uid = row
+        return Briefing(
+            id_, title, author, parse_stored(date), bluf, created, updated, sections, uid
+        )
 
     def list(self) -> list[BriefingSummary]:
         """Every briefing, most recently changed first."""
@@ -364,6 +437,7 @@ class BriefingService:
     def _touch(
         self, conn: sqlite3.Connection, briefing_id: int, maker: SnapshotMaker | None = None
     ) -> None:
+        """After a change to the items: their snapshots are brought up to date."""
         store_snapshots(conn, briefing_id, maker or SnapshotMaker(self._library))
         conn.execute("UPDATE briefings SET updated_at = ? WHERE id = ?", (now(), briefing_id))
 

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from briefing.core.library import Library
 
 TagsBy = dict[int, tuple[str, ...]]
+_MAX_IDS = 400  # ids per narrowed read; more than that and reading them all is as quick
 
 
 @dataclass(frozen=True)
@@ -85,21 +86,27 @@ _MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
 
 
-def claim_rows(library: Library) -> list[ClaimRow]:
-    """All the library's claims, in reading order (see the module docstring)."""
+def claim_rows(library: Library, ids: list[int] | None = None) -> list[ClaimRow]:
+    """All the library's claims, in reading order (see the module docstring); or only those
+    of `ids` (a view refreshing what a change touched), each query narrowed to them."""
     conn = library.connection()
+    if ids is not None and len(ids) > _MAX_IDS:
+        wanted = set(ids)
+        return [row for row in claim_rows(library) if row.id in wanted]
+    only = "" if ids is None else f"WHERE c.annotation_id IN ({','.join('?' * len(ids))})"
     rows = conn.execute(
-        """SELECT n.id, n.quote, c.speaker_id, s.name, c.status, c.grade, n.article_id,
+        f"""SELECT n.id, n.quote, c.speaker_id, s.name, c.status, c.grade, n.article_id,
                   ar.title, coalesce(nullif(ar.outlet, ''), nullif(ar.agency, ''), ''),
                   ar.date, n.orphaned
            FROM claims c JOIN annotations n ON n.id = c.annotation_id
            JOIN articles ar ON ar.id = n.article_id
-           LEFT JOIN actors s ON s.id = c.speaker_id
-           ORDER BY ar.date_start IS NULL, ar.date_start, ar.id, n.orphaned, n.start, n.id"""
+           LEFT JOIN actors s ON s.id = c.speaker_id {only}
+           ORDER BY ar.date_start IS NULL, ar.date_start, ar.id, n.orphaned, n.start, n.id""",
+        ids or [],
     ).fetchall()
     actors: dict[int, ActorRef] = {}  # one ActorRef per actor, shared by its rows
-    about = _about(conn, actors)
-    claim_tags, article_tags = _tags(conn)
+    about = _about(conn, actors, ids)
+    claim_tags, article_tags = _tags(conn, ids)
     dates: dict[str | None, PartialDate | None] = {}
     out = []
     for row in rows:
@@ -135,31 +142,41 @@ def _actor(actors: dict[int, ActorRef], actor_id: int, name: str) -> ActorRef:
 
 
 def _about(
-    conn: sqlite3.Connection, actors: dict[int, ActorRef]
+    conn: sqlite3.Connection, actors: dict[int, ActorRef], ids: list[int] | None
 ) -> dict[int, tuple[ActorRef, ...]]:
     out: dict[int, list[ActorRef]] = {}
+    only = "" if ids is None else f"WHERE b.claim_id IN ({','.join('?' * len(ids))})"
     for claim_id, actor_id, name in conn.execute(
-        """SELECT b.claim_id, a.id, a.name FROM claim_about b JOIN actors a ON a.id = b.actor_id
-           ORDER BY b.claim_id, a.name COLLATE NOCASE"""
+        f"""SELECT b.claim_id, a.id, a.name FROM claim_about b JOIN actors a ON a.id = b.actor_id
+           {only} ORDER BY b.claim_id, a.name COLLATE NOCASE""",
+        ids or [],
     ):
         out.setdefault(claim_id, []).append(_actor(actors, actor_id, name))
     return {k: tuple(v) for k, v in out.items()}
 
 
-def _tags(conn: sqlite3.Connection) -> tuple[TagsBy, TagsBy]:
+def _tags(conn: sqlite3.Connection, ids: list[int] | None) -> tuple[TagsBy, TagsBy]:
     """The claims' own tags by claim id, and the tags of articles holding claims by article
     id, in one query (a claim tagged "Xinjiang" and one in an article so tagged are both
     found by the tag, as `briefing claims --tag` finds them)."""
     claims: dict[int, list[str]] = {}
     articles: dict[int, list[str]] = {}
+    marks = "" if ids is None else ",".join("?" * len(ids))
+    only_claims = "" if ids is None else f"WHERE t.annotation_id IN ({marks})"
+    holding = (
+        "SELECT article_id FROM annotations WHERE kind = 'claim'"
+        if ids is None
+        else f"SELECT article_id FROM annotations WHERE id IN ({marks})"
+    )
     for on_claim, owner, name in conn.execute(
-        """SELECT 1, t.annotation_id, g.name FROM annotation_tags t
+        f"""SELECT 1, t.annotation_id, g.name FROM annotation_tags t
                JOIN tags g ON g.id = t.tag_id
-               JOIN claims c ON c.annotation_id = t.annotation_id
+               JOIN claims c ON c.annotation_id = t.annotation_id {only_claims}
            UNION ALL
            SELECT 0, t.article_id, g.name FROM article_tags t JOIN tags g ON g.id = t.tag_id
-           WHERE t.article_id IN (SELECT article_id FROM annotations WHERE kind = 'claim')
-           ORDER BY 3 COLLATE NOCASE"""
+           WHERE t.article_id IN ({holding})
+           ORDER BY 3 COLLATE NOCASE""",
+        [*(ids or []), *(ids or [])],
     ):
         (claims if on_claim else articles).setdefault(owner, []).append(name)
     return (

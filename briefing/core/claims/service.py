@@ -11,7 +11,10 @@ import sqlite3
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from briefing.core.annotations.service import Span, article_text, insert_annotation, tags_of
+from briefing.core.annotations.service import Span, insert_annotation, tags_of
+from briefing.core.articles.rows import article_text
+from briefing.core.briefings.rows import keep_snapshots
+from briefing.core.briefings.snapshot import SnapshotMaker
 from briefing.core.claims.details import load_about, load_links, load_sources
 from briefing.core.claims.model import (
     CLAIM_RELATIONS,
@@ -28,6 +31,8 @@ from briefing.core.claims.model import (
     check_relation,
     check_status,
 )
+from briefing.core.claims.rows import ClaimRow, claim_rows
+from briefing.core.claims.state import ClaimState, apply_claim_state, claim_state, create_claim
 from briefing.core.clock import now
 from briefing.core.errors import InvalidInput, NotFound
 from briefing.core.tags import tag_id
@@ -158,10 +163,31 @@ class ClaimService:
     def delete(self, claim_id: int) -> Claim:
         gone = self.get(claim_id)
         with self._library.transaction() as conn:
+            keep_snapshots(conn, SnapshotMaker(self._library), "i.claim_id = ?", claim_id)
             conn.execute("DELETE FROM annotations WHERE id = ?", (claim_id,))
         return gone
 
+    # The claim editor's way: a whole state at once --------------------------------------------
+
+    def state(self, claim_id: int) -> ClaimState:
+        """The claim's editable fields as one value, by ids (what an undo sets back)."""
+        return claim_state(self._library, claim_id)
+
+    def create(self, article_id: int, span: Span, state: ClaimState) -> tuple[int, ClaimState]:
+        """Mark `span` as a claim looking like `state`, creating the actors and sources it
+        names as new; the claim's id and the state by ids. One transaction."""
+        return create_claim(self._library, article_id, span, state)
+
+    def apply_state(self, claim_id: int, state: ClaimState) -> ClaimState:
+        """Make the claim look like `state`; the state by ids. One transaction."""
+        return apply_claim_state(self._library, claim_id, state)
+
     # Reading --------------------------------------------------------------------------------
+
+    def rows(self, ids: Iterable[int] | None = None) -> list[ClaimRow]:
+        """Every claim as one flat row (what the claims table lists), in reading order; or
+        only the claims given, for a view refreshing the rows a change touched."""
+        return claim_rows(self._library, None if ids is None else list(ids))
 
     def get(self, claim_id: int) -> Claim:
         found = self._select("n.id = ?", [claim_id])

@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from briefing.core.annotations.service import Span
+from briefing.core.annotations.model import Span
 from briefing.core.errors import NotFound
 
 if TYPE_CHECKING:

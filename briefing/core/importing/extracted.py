@@ -30,3 +30,7 @@ class Extracted:
 
     def with_changes(self, **changes: object) -> Extracted:
         return replace(self, **changes)
+
+
+class NoArticleText(ValueError):
+    """A page in which the extractor found no article text."""

@@ -18,13 +18,8 @@ import trafilatura
 
 from briefing.core.dates import PartialDate
 from briefing.core.errors import InvalidInput
-from briefing.core.importing.extracted import Extracted
+from briefing.core.importing.extracted import Extracted, NoArticleText
 from briefing.core.importing.text import clean_text, with_wire_marks
-
-
-class NoArticleText(ValueError):
-    pass
-
 
 # What parse_html asks of trafilatura; bench/extraction.py scores the same settings.
 TRAFILATURA_OPTIONS = {

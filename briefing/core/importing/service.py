@@ -14,16 +14,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefing.core.articles.service import content_hash, date_columns
+from briefing.core.articles.rows import content_hash, date_columns
 from briefing.core.clock import now
 from briefing.core.dates import PartialDate, parse_optional
 from briefing.core.errors import ImportFailed, InvalidInput
 from briefing.core.importing.decoding import NotText, decode
-from briefing.core.importing.extracted import Extracted
+from briefing.core.importing.extracted import Extracted, NoArticleText
 from briefing.core.importing.files import expand, format_for
-from briefing.core.importing.html import NoArticleText, parse_html
-from briefing.core.importing.markdown_text import parse_markdown
 from briefing.core.importing.text import parse_text
+from briefing.core.journal import new_uid
 from briefing.core.progress import NoProgress, Progress
 
 if TYPE_CHECKING:
@@ -35,10 +34,10 @@ STDIN = "-"
 _INSERT = """
     INSERT INTO articles (title, title_proposed, outlet, agency, author, dateline, date,
         date_start, date_end, url, language, source_format, source_path, content_hash,
-        imported_at, text, original)
+        imported_at, text, original, uid)
     VALUES (:title, :title_proposed, :outlet, :agency, :author, :dateline, :date,
         :date_start, :date_end, :url, :language, :source_format, :source_path,
-        :content_hash, :imported_at, :text, :original)
+        :content_hash, :imported_at, :text, :original, :uid)
 """
 
 
@@ -137,6 +136,11 @@ class ImportService:
                     on_result(results[index])
                 progress.update(index + 1, total, name)
         return [results[i] for i in range(total)]
+
+    def preview_text(self, text: str) -> Extracted:
+        """What importing this pasted text would find (title, dateline, agency, date),
+        without importing it: the paste dialog proposes it for the reader to correct."""
+        return parse_text(text)
 
     def text(
         self,
@@ -240,9 +244,15 @@ def _extract(data: str | bytes, path: Path | None, source_format: str | None) ->
     if not text.strip():
         raise ImportFailed(name, "the file holds no text, only blank space")
     try:
+        # The HTML and Markdown readers are imported when a page of theirs comes: trafilatura
+        # and lxml take half a second to import, which opening a library should not pay.
         if fmt == "html":
+            from briefing.core.importing.html import parse_html
+
             article = parse_html(text)
         elif fmt == "markdown":
+            from briefing.core.importing.markdown_text import parse_markdown
+
             article = parse_markdown(text)
         else:
             article = parse_text(text)
@@ -277,6 +287,7 @@ def _row(article: Extracted, digest: str, path: Path | None) -> dict[str, object
         "imported_at": now(),
         "text": article.text,
         "original": article.original,
+        "uid": new_uid(),
     }
 
 

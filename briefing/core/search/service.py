@@ -21,6 +21,7 @@ from briefing.core.search import query as fts_query
 from briefing.core.search.annotation_hits import actor_hits, annotation_hits
 from briefing.core.search.filters import Filters
 from briefing.core.search.hit import HIT_END, HIT_START, SearchHit
+from briefing.core.search.terms import term_spans
 
 if TYPE_CHECKING:
     from briefing.core.library import Library
@@ -45,6 +46,11 @@ KINDS = ("actor", "claim", "note", "article")
 class SearchService:
     def __init__(self, library: Library) -> None:
         self._library = library
+
+    def term_spans(self, article_id: int, query: str) -> list[tuple[int, int]]:
+        """Where the words `query` matched are in one article's text, as (start, end), for
+        the reader to mark them; [] when it matched nothing there."""
+        return term_spans(self._library, article_id, query)
 
     def run(
         self,

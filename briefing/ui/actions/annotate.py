@@ -12,17 +12,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QInputDialog
 
-from briefing.core.annotations.service import Span
-from briefing.core.claims.model import Claim
-from briefing.core.claims.state import (
-    ClaimState,
-    NewActor,
-    claim_state,
-    create_claim,
-    ensure_actor,
-)
-from briefing.core.errors import BriefingError
-from briefing.core.library import Library
+from briefing.core import BriefingError, Claim, ClaimState, Library, NewActor, Span
+from briefing.core.claims.state import claim_state, create_claim, ensure_actor
 from briefing.ui import errors
 from briefing.ui.dialogs.claim_editor import ClaimEditor
 from briefing.ui.dialogs.tag_actor import TagActorDialog

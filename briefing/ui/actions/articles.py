@@ -6,9 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QApplication
 
-from briefing.core.importing.service import ImportResult, Metadata
-from briefing.core.library import Library
-from briefing.core.progress import Progress
+from briefing.core import ImportResult, Library, Metadata, Progress
 from briefing.ui import errors
 from briefing.ui.dialogs.article_details import ArticleDetailsDialog
 from briefing.ui.dialogs.paste_article import PasteArticleDialog

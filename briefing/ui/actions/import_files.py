@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog
 
-from briefing.core.importing.service import ImportResult
+from briefing.core import ImportResult
 from briefing.ui.dialogs.import_summary import ImportSummary, summary_line
 from briefing.ui.errors import show_status
 from briefing.ui.ops import CoreOp

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from briefing.core.actors.mentions import SuggestReport
-from briefing.core.library import Library
-from briefing.core.progress import Progress
+from briefing.core import Library, Progress, SuggestReport
 from briefing.ui import errors
 from briefing.ui.ops import CoreOp
 from briefing.ui.undo.commands import AcceptSuggestions, RejectSuggestions

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.core.actors.page import PageAlias
+from briefing.core import PageAlias
 
 IdRole = Qt.ItemDataRole.UserRole + 1
 Save = Callable[[str, int | None], str | None]  # (text, article id) -> None: saved; else why not

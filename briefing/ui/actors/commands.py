@@ -11,16 +11,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from briefing.core.actors.aliases import (
-    ActorAlias,
-    add_alias,
-    remove_alias,
-    rename_alias,
-    restore_alias,
-)
-from briefing.core.actors.deletion import DeletedActor, delete_actor, undelete_actor
-from briefing.core.actors.merge import MergeRecord, merge_actors, unmerge_actors
-from briefing.core.library import Library
+from briefing.core import ActorAlias, DeletedActor, Library, MergeRecord
+from briefing.core.actors.aliases import add_alias, remove_alias, rename_alias, restore_alias
+from briefing.core.actors.deletion import delete_actor, undelete_actor
+from briefing.core.actors.merge import merge_actors, unmerge_actors
 from briefing.ui.undo.commands import CoreCommand
 from briefing.ui.undo.context import UndoContext
 

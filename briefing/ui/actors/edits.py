@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMessageBox
 
+from briefing.core import BriefingError
 from briefing.core.actors.aliases import get_alias
 from briefing.core.actors.page import pending_ids
-from briefing.core.errors import BriefingError
 from briefing.ui import errors
 from briefing.ui.actors import commands
 from briefing.ui.actors.aliases import AddAliasDialog

@@ -26,9 +26,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
+from briefing.core import ActorListing, Library
 from briefing.core.actors.page import pending_counts
-from briefing.core.actors.service import ActorListing
-from briefing.core.library import Library
 
 NAME, MENTIONS, MADE, ABOUT, PENDING = range(5)
 HEADERS = ("Actor", "Mentions", "Made", "About", "Suggested")

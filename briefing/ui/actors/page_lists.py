@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.core.actors.page import Capped, PageClaim, Passage
+from briefing.core import Capped, PageClaim, Passage
 
 IdRole = Qt.ItemDataRole.UserRole + 1
 ArticleRole = Qt.ItemDataRole.UserRole + 2

@@ -30,10 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.core.actors.page import LIMIT, actor_page
-from briefing.core.actors.service import KINDS
-from briefing.core.errors import NotFound
-from briefing.core.library import Library
+from briefing.core import ACTOR_KINDS as KINDS
+from briefing.core import ACTOR_PAGE_LIMIT as LIMIT
+from briefing.core import Library, NotFound
+from briefing.core.actors.page import actor_page
 from briefing.ui import errors
 from briefing.ui.actors import edits
 from briefing.ui.actors.list_model import NAME, ActorFilter, ActorListModel, IdRole

@@ -12,9 +12,9 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
-from briefing.core.claims.model import GRADE_MEANINGS, STATUSES
-from briefing.core.claims.row_order import NO_SPEAKER, UNGRADED, ClaimFilter
-from briefing.core.claims.rows import ClaimRow
+from briefing.core import CLAIM_GRADE_MEANINGS as GRADE_MEANINGS
+from briefing.core import STATUSES, ClaimFilter, ClaimRow
+from briefing.core.claims.row_order import NO_SPEAKER, UNGRADED
 
 Choices = list[tuple[str, object]]
 NO_MODIFIERS = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)

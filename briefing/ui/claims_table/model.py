@@ -26,9 +26,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont, QGuiApplication, QPalette
 
-from briefing.core.claims.model import GRADE_MEANINGS
-from briefing.core.claims.row_order import ClaimFilter, filter_rows, sort_rows
-from briefing.core.claims.rows import ClaimRow
+from briefing.core import CLAIM_GRADE_MEANINGS as GRADE_MEANINGS
+from briefing.core import ClaimFilter, ClaimRow, filter_rows, sort_rows
 from briefing.ui.models.article_list import format_date
 from briefing.ui.workspace.mime import CLAIMS_MIME, claims_mime_data
 

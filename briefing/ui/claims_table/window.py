@@ -25,9 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.core.claims.rows import ClaimRow, claim_rows
-from briefing.core.library import Library
-from briefing.core.progress import Progress
+from briefing.core import ClaimRow, Library, Progress
+from briefing.core.claims.rows import claim_rows
 from briefing.ui import errors
 from briefing.ui.claims_table import actions
 from briefing.ui.claims_table.filter_bar import ClaimFilterBar

@@ -20,9 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.core.articles.service import Article
-from briefing.core.dates import parse_optional
-from briefing.core.errors import BriefingError
+from briefing.core import Article, BriefingError, parse_optional
 from briefing.ui.dialogs.paste_article import date_text
 
 # None: saved; else why not. Arguments: the changed fields before and after.

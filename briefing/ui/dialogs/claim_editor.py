@@ -30,9 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.core.claims.model import GRADE_MEANINGS, STATUSES, Claim
-from briefing.core.claims.state import ClaimState, NewActor
-from briefing.core.sources import Source
+from briefing.core import CLAIM_GRADE_MEANINGS as GRADE_MEANINGS
+from briefing.core import STATUSES, Claim, ClaimState, NewActor, Source
 from briefing.ui.widgets.actor_field import ActorField, ActorNames
 from briefing.ui.widgets.claim_links import ClaimLinks
 from briefing.ui.widgets.claim_sources import ClaimSources

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.core.importing.service import ImportResult
+from briefing.core import ImportResult
 
 
 def summary_line(results: list[ImportResult]) -> str:

@@ -23,9 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.core.dates import PartialDate
-from briefing.core.errors import BriefingError, InvalidInput
-from briefing.core.importing.service import Metadata
+from briefing.core import BriefingError, InvalidInput, Metadata, PartialDate
 from briefing.core.importing.text import parse_text
 from briefing.ui.models.article_list import format_date
 

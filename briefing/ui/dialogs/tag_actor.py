@@ -7,7 +7,7 @@ from collections.abc import Callable
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from briefing.core.claims.state import NewActor
+from briefing.core import NewActor
 from briefing.ui.widgets.actor_field import ActorField, ActorNames
 
 Save = Callable[[int | NewActor], str | None]  # None: saved; else why not

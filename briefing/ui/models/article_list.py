@@ -23,10 +23,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from briefing.core.articles.service import ArticleSummary
-from briefing.core.dates import PartialDate
-from briefing.core.errors import BriefingError
-from briefing.core.library import Library
+from briefing.core import ArticleSummary, BriefingError, Library, PartialDate
 
 PAGE_SIZE = 200
 MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()

@@ -32,7 +32,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from briefing.core.search.hit import SearchHit
+from briefing.core import SearchHit
 from briefing.ui.models.article_list import format_date
 from briefing.ui.search.results_model import KIND_NAMES, HitRole
 from briefing.ui.theme import LIGHT, MarkColours, mark_colours

@@ -17,9 +17,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QCompleter, QGridLayout, QLineEdit, QWidget
 
-from briefing.core.dates import PartialDate
-from briefing.core.errors import BriefingError, InvalidInput
-from briefing.core.library import Library
+from briefing.core import BriefingError, InvalidInput, Library, PartialDate
 
 ANY_ACTOR = "Any actor"
 ANY_TAG = "Any tag"

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from briefing.core.errors import BriefingError
-from briefing.core.search.hit import SearchHit
+from briefing.core import BriefingError, SearchHit
 from briefing.core.search.terms import term_spans
 from briefing.ui import errors
 

@@ -16,8 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from briefing.core.errors import InvalidInput
-from briefing.core.search.hit import SearchHit
+from briefing.core import InvalidInput, SearchHit
 from briefing.ui import errors
 from briefing.ui.search.field import SearchField
 from briefing.ui.search.filters import FilterRow

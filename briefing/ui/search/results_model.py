@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from briefing.core.search.hit import SearchHit
+from briefing.core import SearchHit
 from briefing.ui.workspace.mime import CLAIMS_MIME, claims_mime_data
 
 AnyIndex = QModelIndex | QPersistentModelIndex

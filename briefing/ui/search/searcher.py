@@ -19,10 +19,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
 
-from briefing.core.errors import BriefingError
-from briefing.core.library import Library
-from briefing.core.progress import Progress
-from briefing.core.search.hit import SearchHit
+from briefing.core import BriefingError, Library, Progress, SearchHit
 from briefing.ui.ops import OpRunner, QueryOp
 
 LIMIT = 20  # of each kind: actors, claims and notes, articles

@@ -14,14 +14,9 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
-from briefing.core.annotations.restore import (
-    AnnotationSnapshot,
-    remove_annotations,
-    restore_annotations,
-)
-from briefing.core.claims.state import ClaimState, apply_claim_state
-from briefing.core.errors import BriefingError
-from briefing.core.library import Library
+from briefing.core import AnnotationSnapshot, BriefingError, ClaimState, Library
+from briefing.core.annotations.restore import remove_annotations, restore_annotations
+from briefing.core.claims.state import apply_claim_state
 from briefing.ui.undo.context import UndoContext
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from briefing.core.library import Library
+from briefing.core import Library
 from briefing.ui.ops import OpRunner
 
 

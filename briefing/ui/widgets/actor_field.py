@@ -21,9 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.core.actors.service import KINDS
-from briefing.core.claims.state import NewActor
-from briefing.core.library import Library
+from briefing.core import ACTOR_KINDS as KINDS
+from briefing.core import Library, NewActor
 
 
 @dataclass(frozen=True)

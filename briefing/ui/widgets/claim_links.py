@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.core.claims.model import CLAIM_RELATIONS, Claim
+from briefing.core import CLAIM_RELATIONS, Claim
 from briefing.ui.widgets.claim_sources import relation_combo
 
 ValueRole = Qt.ItemDataRole.UserRole + 1

@@ -21,9 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.core.claims.model import SOURCE_RELATIONS
-from briefing.core.claims.state import NewSource
-from briefing.core.sources import GRADE_MEANINGS, Source
+from briefing.core import SOURCE_GRADE_MEANINGS as GRADE_MEANINGS
+from briefing.core import SOURCE_RELATIONS, NewSource, Source
 
 ValueRole = Qt.ItemDataRole.UserRole + 1
 NEW_KINDS = ("url", "document", "statement")

@@ -27,8 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.core.errors import BriefingError
-from briefing.core.library import Library
+from briefing.core import BriefingError, Library
 from briefing.ui.models.article_list import CLAIMS, DATE, OUTLET, TITLE, ArticleListModel
 
 FILTER_DELAY_MS = 150

@@ -32,7 +32,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QVBoxLayout, QWidget
 
-from briefing.core.errors import InvalidInput
+from briefing.core import InvalidInput
 from briefing.ui.article_view import ArticleView, Mark
 from briefing.ui.models.article_list import format_date
 from briefing.ui.theme import MarkColours, mark_colours

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.core.claims.model import Claim
+from briefing.core import Claim
 
 IdRole = Qt.ItemDataRole.UserRole + 1
 

@@ -17,8 +17,7 @@ from collections.abc import Sequence
 
 from PySide6.QtGui import QUndoCommand
 
-from briefing.core.briefings.model import Briefing, BriefingItem
-from briefing.core.library import Library
+from briefing.core import Briefing, BriefingItem, Library
 from briefing.ui.undo.commands import CoreCommand
 from briefing.ui.undo.context import UndoContext
 from briefing.ui.workspace.placement import Placement, place

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
-from briefing.core.errors import BriefingError
+from briefing.core import BriefingError
 from briefing.ui import errors
 from briefing.ui.workspace import commands
 from briefing.ui.workspace.claim_picker import ClaimPicker

@@ -26,8 +26,7 @@ from PySide6.QtGui import (
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog
 
-from briefing.core.atomic_files import atomic_target, write_atomically
-from briefing.core.errors import InvalidInput
+from briefing.core import InvalidInput, atomic_target, write_atomically
 from briefing.core.export.html import export_html
 from briefing.core.export.markdown import export_markdown
 from briefing.ui import errors

@@ -20,7 +20,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QPlainTextEdit, QWidget
 
-from briefing.core.briefings.model import Briefing
+from briefing.core import Briefing
 
 COMMIT_AFTER_MS = 1500  # a commit refreshes every claim's snapshot: not too often
 FIELDS = ("title", "author", "date", "bluf")

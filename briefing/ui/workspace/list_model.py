@@ -11,9 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from briefing.core.briefings.model import BriefingSummary
-from briefing.core.export.document import human_date
-from briefing.core.library import Library
+from briefing.core import BriefingSummary, Library, human_date
 
 Index = QModelIndex | QPersistentModelIndex
 IdRole = Qt.ItemDataRole.UserRole + 1

@@ -24,7 +24,7 @@ from PySide6.QtCore import QThread, QTimer, Signal
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from briefing.core.library import Library
+from briefing.core import Library
 from briefing.ui.ops import OpRunner, QueryOp
 from briefing.ui.workspace.preview_render import PreviewRenderer
 

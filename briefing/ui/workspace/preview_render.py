@@ -19,11 +19,8 @@ import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from briefing.core.dates import parse_optional
-from briefing.core.errors import BriefingError
-from briefing.core.export.document import ExportDocument, build_document
-from briefing.core.export.html import render_html
-from briefing.core.library import Library
+from briefing.core import BriefingError, ExportDocument, Library, parse_optional, render_html
+from briefing.core.export.document import build_document
 
 TOKEN = "briefingblufpreviewtoken5e1d"
 

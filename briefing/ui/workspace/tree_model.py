@@ -31,8 +31,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont, QIcon
 
-from briefing.core.briefings.model import Briefing, BriefingItem, BriefingSection
-from briefing.core.bundled import resources_dir
+from briefing.core import Briefing, BriefingItem, BriefingSection, resources_dir
 from briefing.ui.workspace.mime import CLAIMS_MIME, ITEMS_MIME, ids_in, mime_data
 
 Index = QModelIndex | QPersistentModelIndex

@@ -26,9 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.core.briefings.model import Briefing, BriefingItem, BriefingSection
-from briefing.core.errors import NotFound
-from briefing.core.library import Library
+from briefing.core import Briefing, BriefingItem, BriefingSection, Library, NotFound
 from briefing.ui import errors
 from briefing.ui.ops import OpRunner
 from briefing.ui.undo.context import Edited, UndoContext

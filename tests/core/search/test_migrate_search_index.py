@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from briefing.core import Library, Metadata
-from briefing.core.migrate import available_migrations, migrate
+from briefing.core.migrate import available_migrations, latest_version, migrate
 from tests.conftest import SAMPLE, corpus_files
 
 COLUMNS = (
@@ -81,7 +81,7 @@ def test_a_version_2_library_searches_the_same_after_the_migration(tmp_path: Pat
 
     with Library.open(path) as lib:
         conn = lib.connection()
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 3
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == latest_version()
         assert lib.articles.count() == len(rows)
         _index_is_sound(lib)
         for (query, outlet), expected in before.items():

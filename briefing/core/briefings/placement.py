@@ -1,4 +1,4 @@
-"""Where items go when dropped, and putting them there with `library.briefings.move`.
+"""Where briefing items go when dropped, and putting them there (`BriefingService.move_items`).
 
 A placement is (item id, section heading, 1-based position). A drop of several items (in
 reading order) at a row of a section becomes one placement per item; putting them back on
@@ -15,9 +15,12 @@ disturbs one already placed.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from briefing.core.briefings.model import Briefing
-from briefing.core.library import Library
+
+if TYPE_CHECKING:
+    from briefing.core.library import Library
 
 Placement = tuple[int, str, int]
 
