@@ -35,7 +35,7 @@ import sqlite_utils
 from briefing.core import journal
 from briefing.core.changes import NO_CHANGES, Changes
 from briefing.core.errors import BriefingError, InvalidInput, LibraryUnavailable
-from briefing.core.migrate import APPLICATION_ID, migrate
+from briefing.core.migrate import APPLICATION_ID, check_not_newer, latest_version, migrate
 
 if TYPE_CHECKING:
     from briefing.core.actors.mentions import MentionService
@@ -461,15 +461,24 @@ def _check_is_sqlite(path: Path) -> None:
 
 
 def _check_is_briefing(path: Path) -> None:
-    """Refuse an SQLite file that belongs to another program, before writing anything.
+    """Refuse an SQLite file that belongs to another program, or that a newer Briefing
+    wrote, before writing anything.
 
-    Read-only on purpose: our own connection would switch the file to WAL, and a file we
-    refuse must be left exactly as it was.
+    Our own connection would switch the file to WAL and set pragmas, and a file we refuse
+    must be left exactly as it was, without so much as a -wal or -shm file beside it. A
+    read-only connection is not enough: on a WAL file (every library is one) it creates
+    both. So unless another program has the file open (its -wal or -journal is there, and
+    must be read), the file is opened immutable: read, never locked, nothing created. A
+    writer arriving in that instant can at worst make us read the previous version;
+    migrate() reads it again under the lock.
     """
+    side_files = any(path.with_name(path.name + s).exists() for s in ("-wal", "-journal"))
+    uri = f"{path.resolve().as_uri()}?mode=ro{'' if side_files else '&immutable=1'}"
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(uri, uri=True)
         try:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
             has_tables = conn.execute(
                 "SELECT 1 FROM sqlite_master WHERE type = 'table' LIMIT 1"
             ).fetchone()
@@ -478,9 +487,8 @@ def _check_is_briefing(path: Path) -> None:
     except sqlite3.Error as exc:
         message = describe_sqlite_error(exc, path) or f"cannot open {path}: {exc}"
         raise LibraryUnavailable(message) from exc
-    if app_id == APPLICATION_ID:
-        return
-    if app_id != 0 or has_tables:
+    if app_id != APPLICATION_ID and (app_id != 0 or has_tables):
         raise LibraryUnavailable(
             f"{path} is an SQLite database but not a Briefing library; it was left untouched"
         )
+    check_not_newer(path, version, latest_version())

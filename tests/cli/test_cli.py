@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +13,7 @@ import pytest
 
 from briefing import __version__
 from briefing.cli import main
+from briefing.core.migrate import latest_version
 from tests.conftest import CORPUS_ODD, CORPUS_TEXT, SAMPLE
 
 
@@ -255,6 +257,21 @@ def test_a_library_that_is_not_sqlite_is_left_untouched(tmp_path, capsys) -> Non
     code, _, err = run(notes, "list", capsys=capsys)
     assert code == 2 and "not an SQLite database" in err
     assert notes.read_text() == "not a database"
+
+
+def test_a_library_from_a_newer_briefing_is_refused_and_left_untouched(lib, capsys) -> None:
+    assert run(lib, "import", str(SAMPLE), capsys=capsys)[0] == 0
+    newer = sqlite3.connect(lib)
+    newer.execute("PRAGMA journal_mode = DELETE")
+    newer.execute(f"PRAGMA user_version = {latest_version() + 1}")
+    newer.close()
+    before = lib.read_bytes()
+    code, out, err = run(lib, "list", capsys=capsys)
+    assert (code, out) == (2, "")
+    assert err.count("\n") == 1
+    assert err.startswith(f"briefing: {lib} was written by a newer version of Briefing")
+    assert lib.read_bytes() == before
+    assert sorted(p.name for p in lib.parent.iterdir()) == [lib.name]
 
 
 def test_delete_asks_and_refuses_without_a_terminal(lib, capsys) -> None:

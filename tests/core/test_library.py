@@ -75,9 +75,13 @@ def test_a_file_that_is_not_sqlite_is_refused_and_left_untouched(tmp_path: Path)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.sqlite"]
 
 
-def test_another_programs_sqlite_file_is_refused_and_left_untouched(tmp_path: Path) -> None:
+@pytest.mark.parametrize("journal", ["delete", "wal"])
+def test_another_programs_sqlite_file_is_refused_and_left_untouched(
+    tmp_path: Path, journal: str
+) -> None:
     path = tmp_path / "other.db"
     conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA journal_mode = {journal}")
     conn.execute("CREATE TABLE things (x)")
     conn.execute("INSERT INTO things VALUES (1)")
     conn.commit()
@@ -86,7 +90,7 @@ def test_another_programs_sqlite_file_is_refused_and_left_untouched(tmp_path: Pa
     with pytest.raises(LibraryUnavailable, match="not a Briefing library"):
         Library.open(path)
     assert path.read_bytes() == before
-    assert not (tmp_path / "other.db-wal").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["other.db"]
 
 
 def test_a_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
