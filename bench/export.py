@@ -8,8 +8,8 @@ subject and a graded source), one briefing of 10 sections, then times:
 
 - build: reading the briefing from the library (`build_document`: live claims, citations,
   actor index);
-- markdown: build + the Jinja template with escaping (`export_markdown`);
-- html: markdown + Python-Markdown + the page (`export_html`);
+- markdown: build + the Jinja template with escaping (`briefings.export_markdown`);
+- html: markdown + Python-Markdown + the page (`briefings.export_html`);
 - markdown.markdown: just Python-Markdown (footnotes, tables) on the same Markdown text,
   so html minus this is our overhead over the renderer.
 Median of --runs after one warm-up run.
@@ -34,8 +34,6 @@ from briefing.core import Library  # noqa: E402
 from briefing.core.annotations.service import Span  # noqa: E402
 from briefing.core.errors import BriefingError  # noqa: E402
 from briefing.core.export.document import build_document  # noqa: E402
-from briefing.core.export.html import export_html  # noqa: E402
-from briefing.core.export.markdown import export_markdown  # noqa: E402
 
 _SENTENCE = re.compile(r"\S[^.!?\n]{30,240}[.!?]")
 
@@ -101,8 +99,8 @@ def main() -> None:
     with Library.open(folder / "library.sqlite") as library:
         claims = len([i for i in library.briefings.get(briefing).items if i.kind == "claim"])
         t_build, _ = timed(lambda: build_document(library, briefing), args.runs)
-        t_md, text = timed(lambda: export_markdown(library, briefing), args.runs)
-        t_html, html = timed(lambda: export_html(library, briefing), args.runs)
+        t_md, text = timed(lambda: library.briefings.export_markdown(briefing), args.runs)
+        t_html, html = timed(lambda: library.briefings.export_html(briefing), args.runs)
         t_render, _ = timed(
             lambda: markdown.markdown(text, extensions=["footnotes", "tables"]), args.runs
         )

@@ -43,9 +43,10 @@ CREATE TABLE journal (
                               'briefing')),
     uid       TEXT    NOT NULL,
     record_id INTEGER NOT NULL,
-    added     INTEGER NOT NULL,   -- the version at which the record (last) came into being
+    added     INTEGER NOT NULL,   -- the version at which the record came into being
     version   INTEGER NOT NULL,   -- the version of its last change
     deleted   INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
+    gone      INTEGER,            -- the version of its last deletion (an undo may revive it)
     PRIMARY KEY (kind, uid)
 ) WITHOUT ROWID;
 CREATE INDEX journal_version ON journal (version);
@@ -194,8 +195,7 @@ BEGIN
         VALUES ('article', new.uid, new.id,
                 (SELECT version FROM journal_head), (SELECT version FROM journal_head))
         ON CONFLICT (kind, uid) DO UPDATE SET
-            record_id = excluded.record_id, version = excluded.version,
-            added = CASE WHEN deleted THEN excluded.added ELSE added END, deleted = 0;
+            record_id = excluded.record_id, version = excluded.version, deleted = 0;
 END;
 CREATE TRIGGER journal_articles_uid AFTER INSERT ON articles WHEN new.uid IS NULL
 BEGIN
@@ -206,20 +206,19 @@ END;
 CREATE TRIGGER journal_articles_update AFTER UPDATE ON articles WHEN new.uid IS NOT NULL
 BEGIN
     UPDATE journal_head SET version = version + 1;
-    UPDATE journal SET deleted = 1, version = (SELECT version FROM journal_head)
+    UPDATE journal SET deleted = 1, version = (SELECT version FROM journal_head), gone = (SELECT version FROM journal_head)
         WHERE old.uid IS NOT new.uid AND kind = 'article' AND uid = old.uid;
     INSERT INTO journal (kind, uid, record_id, added, version)
         VALUES ('article', new.uid, new.id,
                 (SELECT version FROM journal_head), (SELECT version FROM journal_head))
         ON CONFLICT (kind, uid) DO UPDATE SET
-            record_id = excluded.record_id, version = excluded.version,
-            added = CASE WHEN deleted THEN excluded.added ELSE added END, deleted = 0;
+            record_id = excluded.record_id, version = excluded.version, deleted = 0;
 END;
 CREATE TRIGGER journal_articles_delete AFTER DELETE ON articles
     WHEN EXISTS (SELECT 1 FROM journal WHERE kind = 'article' AND uid = old.uid AND deleted = 0)
 BEGIN
     UPDATE journal_head SET version = version + 1;
-    UPDATE journal SET deleted = 1, version = (SELECT version FROM journal_head)
+    UPDATE journal SET deleted = 1, version = (SELECT version FROM journal_head), gone = (SELECT version FROM journal_head)
         WHERE kind = 'article' AND uid = old.uid;
 END;
 
@@ -230,8 +229,7 @@ BEGIN
         VALUES (CASE new.kind WHEN 'claim' THEN 'claim' ELSE 'annotation' END, new.uid, new.id,
                 (SELECT version FROM journal_head), (SELECT version FROM journal_head))
         ON CONFLICT (kind, uid) DO UPDATE SET
-            record_id = excluded.record_id, version = excluded.version,
-            added = CASE WHEN deleted THEN excluded.added ELSE added END, deleted = 0;
+            record_id = excluded.record_id, version = excluded.version, deleted = 0;
 END;
 CREATE TRIGGER journal_annotations_uid AFTER INSERT ON annotations WHEN new.uid IS NULL
 BEGIN
@@ -242,20 +240,19 @@ END;
 CREATE TRIGGER journal_annotations_update AFTER UPDATE ON annotations WHEN new.uid IS NOT NULL
 BEGIN
     UPDATE journal_head SET version = version + 1;
-    UPDATE journal SET deleted = 1, version = (SELECT version FROM journal_head)
+    UPDATE journal SET deleted = 1, version = (SELECT version FROM journal_head), gone = (SELECT version FROM journal_head)
         WHERE old.uid IS NOT new.uid AND kind = CASE old.kind WHEN 'claim' THEN 'claim' ELSE 'annotation' END AND uid = old.uid;
     INSERT INTO journal (kind, uid, record_id, added, version)
         VALUES (CASE new.kind WHEN 'claim' THEN 'claim' ELSE 'annotation' END, new.uid, new.id,
                 (SELECT version FROM journal_head), (SELECT version FROM journal_head))
         ON CONFLICT (kind, uid) DO UPDATE SET
-            record_id = excluded.record_id, version = excluded.version,
-            added = CASE WHEN deleted THEN excluded.added ELSE added END, deleted = 0;
+            record_id = excluded.record_id, version = excluded.version, deleted = 0;
 END;
 CREATE TRIGGER journal_annotations_delete AFTER DELETE ON annotations
     WHEN EXISTS (SELECT 1 FROM journal WHERE kind = CASE old.kind WHEN 'claim' THEN 'claim' ELSE 'annotation' END AND uid = old.uid AND deleted = 0)
 BEGIN
     UPDATE journal_head SET version = version + 1;
-    UPDATE journal SET deleted = 1, version = (SELECT version FROM journal_head)
+    UPDATE journal SET deleted = 1, version = (SELECT version FROM journal_head), gone = (SELECT version FROM journal_head)
         WHERE kind = CASE old.kind WHEN 'claim' THEN 'claim' ELSE 'annotation' END AND uid = old.uid;
 END;
 
@@ -266,8 +263,7 @@ BEGIN
         VALUES ('actor', new.uid, new.id,
                 (SELECT version FROM journal_head), (SELECT version FROM journal_head))
         ON CONFLICT (kind, uid) DO UPDATE SET
-            record_id = excluded.record_id, version = excluded.version,
-            added = CASE WHEN deleted THEN excluded.added ELSE added END, deleted = 0;
+            record_id = excluded.record_id, version = excluded.version, deleted = 0;
 END;
 CREATE TRIGGER journal_actors_uid AFTER INSERT ON actors WHEN new.uid IS NULL
 BEGIN
@@ -278,20 +274,19 @@ END;
 CREATE TRIGGER journal_actors_update AFTER UPDATE ON actors WHEN new.uid IS NOT NULL
 BEGIN
     UPDATE journal_head SET version = version + 1;
-    UPDATE journal SET deleted = 1, version = (SELECT version FROM journal_head)
+    UPDATE journal SET deleted = 1, version = (SELECT version FROM journal_head), gone = (SELECT version FROM journal_head)
         WHERE old.uid IS NOT new.uid AND kind = 'actor' AND uid = old.uid;
     INSERT INTO journal (kind, uid, record_id, added, version)
         VALUES ('actor', new.uid, new.id,
                 (SELECT version FROM journal_head), (SELECT version FROM journal_head))
         ON CONFLICT (kind, uid) DO UPDATE SET
-            record_id = excluded.record_id, version = excluded.version,
-            added = CASE WHEN deleted THEN excluded.added ELSE added END, deleted = 0;
+            record_id = excluded.record_id, version = excluded.version, deleted = 0;
 END;
 CREATE TRIGGER journal_actors_delete AFTER DELETE ON actors
     WHEN EXISTS (SELECT 1 FROM journal WHERE kind = 'actor' AND uid = old.uid AND deleted = 0)
 BEGIN
     UPDATE journal_head SET version = version + 1;
-    UPDATE journal SET deleted = 1, version = (SELECT version FROM journal_head)
+    UPDATE journal SET deleted = 1, version = (SELECT version FROM journal_head), gone = (SELECT version FROM journal_head)
         WHERE kind = 'actor' AND uid = old.uid;
 END;
 
@@ -302,8 +297,7 @@ BEGIN
         VALUES ('source', new.uid, new.id,
                 (SELECT version FROM journal_head), (SELECT version FROM journal_head))
         ON CONFLICT (kind, uid) DO UPDATE SET
-            record_id = excluded.record_id, version = excluded.version,
-            added = CASE WHEN deleted THEN excluded.added ELSE added END, deleted = 0;
+            record_id = excluded.record_id, version = excluded.version, deleted = 0;
 END;
 CREATE TRIGGER journal_sources_uid AFTER INSERT ON sources WHEN new.uid IS NULL
 BEGIN
@@ -314,20 +308,19 @@ END;
 CREATE TRIGGER journal_sources_update AFTER UPDATE ON sources WHEN new.uid IS NOT NULL
 BEGIN
     UPDATE journal_head SET version = version + 1;
-    UPDATE journal SET deleted = 1, version = (SELECT version FROM journal_head)
+    UPDATE journal SET deleted = 1, version = (SELECT version FROM journal_head), gone = (SELECT version FROM journal_head)
         WHERE old.uid IS NOT new.uid AND kind = 'source' AND uid = old.uid;
     INSERT INTO journal (kind, uid, record_id, added, version)
         VALUES ('source', new.uid, new.id,
                 (SELECT version FROM journal_head), (SELECT version FROM journal_head))
         ON CONFLICT (kind, uid) DO UPDATE SET
-            record_id = excluded.record_id, version = excluded.version,
-            added = CASE WHEN deleted THEN excluded.added ELSE added END, deleted = 0;
+            record_id = excluded.record_id, version = excluded.version, deleted = 0;
 END;
 CREATE TRIGGER journal_sources_delete AFTER DELETE ON sources
     WHEN EXISTS (SELECT 1 FROM journal WHERE kind = 'source' AND uid = old.uid AND deleted = 0)
 BEGIN
     UPDATE journal_head SET version = version + 1;
-    UPDATE journal SET deleted = 1, version = (SELECT version FROM journal_head)
+    UPDATE journal SET deleted = 1, version = (SELECT version FROM journal_head), gone = (SELECT version FROM journal_head)
         WHERE kind = 'source' AND uid = old.uid;
 END;
 
@@ -338,8 +331,7 @@ BEGIN
         VALUES ('tag', new.uid, new.id,
                 (SELECT version FROM journal_head), (SELECT version FROM journal_head))
         ON CONFLICT (kind, uid) DO UPDATE SET
-            record_id = excluded.record_id, version = excluded.version,
-            added = CASE WHEN deleted THEN excluded.added ELSE added END, deleted = 0;
+            record_id = excluded.record_id, version = excluded.version, deleted = 0;
 END;
 CREATE TRIGGER journal_tags_uid AFTER INSERT ON tags WHEN new.uid IS NULL
 BEGIN
@@ -350,20 +342,19 @@ END;
 CREATE TRIGGER journal_tags_update AFTER UPDATE ON tags WHEN new.uid IS NOT NULL
 BEGIN
     UPDATE journal_head SET version = version + 1;
-    UPDATE journal SET deleted = 1, version = (SELECT version FROM journal_head)
+    UPDATE journal SET deleted = 1, version = (SELECT version FROM journal_head), gone = (SELECT version FROM journal_head)
         WHERE old.uid IS NOT new.uid AND kind = 'tag' AND uid = old.uid;
     INSERT INTO journal (kind, uid, record_id, added, version)
         VALUES ('tag', new.uid, new.id,
                 (SELECT version FROM journal_head), (SELECT version FROM journal_head))
         ON CONFLICT (kind, uid) DO UPDATE SET
-            record_id = excluded.record_id, version = excluded.version,
-            added = CASE WHEN deleted THEN excluded.added ELSE added END, deleted = 0;
+            record_id = excluded.record_id, version = excluded.version, deleted = 0;
 END;
 CREATE TRIGGER journal_tags_delete AFTER DELETE ON tags
     WHEN EXISTS (SELECT 1 FROM journal WHERE kind = 'tag' AND uid = old.uid AND deleted = 0)
 BEGIN
     UPDATE journal_head SET version = version + 1;
-    UPDATE journal SET deleted = 1, version = (SELECT version FROM journal_head)
+    UPDATE journal SET deleted = 1, version = (SELECT version FROM journal_head), gone = (SELECT version FROM journal_head)
         WHERE kind = 'tag' AND uid = old.uid;
 END;
 
@@ -374,8 +365,7 @@ BEGIN
         VALUES ('briefing', new.uid, new.id,
                 (SELECT version FROM journal_head), (SELECT version FROM journal_head))
         ON CONFLICT (kind, uid) DO UPDATE SET
-            record_id = excluded.record_id, version = excluded.version,
-            added = CASE WHEN deleted THEN excluded.added ELSE added END, deleted = 0;
+            record_id = excluded.record_id, version = excluded.version, deleted = 0;
 END;
 CREATE TRIGGER journal_briefings_uid AFTER INSERT ON briefings WHEN new.uid IS NULL
 BEGIN
@@ -386,20 +376,19 @@ END;
 CREATE TRIGGER journal_briefings_update AFTER UPDATE ON briefings WHEN new.uid IS NOT NULL
 BEGIN
     UPDATE journal_head SET version = version + 1;
-    UPDATE journal SET deleted = 1, version = (SELECT version FROM journal_head)
+    UPDATE journal SET deleted = 1, version = (SELECT version FROM journal_head), gone = (SELECT version FROM journal_head)
         WHERE old.uid IS NOT new.uid AND kind = 'briefing' AND uid = old.uid;
     INSERT INTO journal (kind, uid, record_id, added, version)
         VALUES ('briefing', new.uid, new.id,
                 (SELECT version FROM journal_head), (SELECT version FROM journal_head))
         ON CONFLICT (kind, uid) DO UPDATE SET
-            record_id = excluded.record_id, version = excluded.version,
-            added = CASE WHEN deleted THEN excluded.added ELSE added END, deleted = 0;
+            record_id = excluded.record_id, version = excluded.version, deleted = 0;
 END;
 CREATE TRIGGER journal_briefings_delete AFTER DELETE ON briefings
     WHEN EXISTS (SELECT 1 FROM journal WHERE kind = 'briefing' AND uid = old.uid AND deleted = 0)
 BEGIN
     UPDATE journal_head SET version = version + 1;
-    UPDATE journal SET deleted = 1, version = (SELECT version FROM journal_head)
+    UPDATE journal SET deleted = 1, version = (SELECT version FROM journal_head), gone = (SELECT version FROM journal_head)
         WHERE kind = 'briefing' AND uid = old.uid;
 END;
 

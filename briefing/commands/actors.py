@@ -11,7 +11,6 @@ from briefing.commands.arguments import article_id, positive_int
 from briefing.commands.output import counted, print_json, print_table
 from briefing.core import ACTOR_KINDS as KINDS
 from briefing.core import Actor, InvalidInput, Library, Mention, Span, Suggestion
-from briefing.core.actors.deletion import delete_actor, mention_count
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -219,7 +218,8 @@ def run_alias(args: argparse.Namespace, library: Library) -> int:
 
 
 def run_merge(args: argparse.Namespace, library: Library) -> int:
-    actor = library.actors.merge(args.keep, args.other)
+    actor = library.actors.merge(args.keep, args.other).kept
+    assert actor is not None
     if args.json:
         print_json(actor_json(actor))
     else:
@@ -228,17 +228,14 @@ def run_merge(args: argparse.Namespace, library: Library) -> int:
 
 
 def run_delete(args: argparse.Namespace, library: Library) -> int:
-    if args.reassign is not None:
-        gone = library.actors.delete(args.actor, reassign_to=args.reassign)
-        mentions = 0
-    else:
-        target = library.actors.resolve(args.actor)
-        mentions = mention_count(library, target.id)
-        if mentions and not args.yes and not _confirmed(target, mentions):
+    gone = library.actors.resolve(args.actor)
+    mentions = 0
+    if args.reassign is None:
+        mentions = library.actors.mentions_to_delete(gone.id)
+        if mentions and not args.yes and not _confirmed(gone, mentions):
             print("Nothing deleted.", file=sys.stderr)
             return 1
-        gone = target
-        delete_actor(library, target.id)
+    library.actors.delete(gone.id, reassign_to=args.reassign)
     if args.json:
         print_json(actor_json(gone))
     else:

@@ -10,8 +10,6 @@ from pathlib import Path
 from briefing.commands.arguments import article_id
 from briefing.commands.output import print_json
 from briefing.core import InvalidInput, Library, write_atomically
-from briefing.core.annotations.w3c_export import export_annotations
-from briefing.core.annotations.w3c_import import import_annotations
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -39,7 +37,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 def run_export(args: argparse.Namespace, library: Library) -> int:
     if args.article is not None:
         library.articles.get(args.article)  # an unknown id is an error, not an empty file
-    document = export_annotations(library, args.article)
+    document = library.annotations.export_w3c(args.article)
     text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     if args.output:
         write_atomically(Path(args.output), text)
@@ -57,7 +55,7 @@ def run_import(args: argparse.Namespace, library: Library) -> int:
             data = Path(args.file).read_bytes()
         except OSError as exc:
             raise InvalidInput(f"cannot read {args.file}: {exc.strerror}") from None
-    report = import_annotations(library, data)
+    report = library.annotations.import_w3c(data)
     if args.json:
         print_json(
             {

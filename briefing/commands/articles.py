@@ -19,7 +19,6 @@ from briefing.core import (
     Library,
     Metadata,
 )
-from briefing.core.articles.update import update_article
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -268,7 +267,7 @@ def run_edit(args: argparse.Namespace, library: Library) -> int:
 
 
 def run_update(args: argparse.Namespace, library: Library) -> int:
-    report = update_article(library, args.id, args.file)
+    report = library.articles.update(args.id, args.file)
     if args.json:
         print_json(
             {

@@ -20,7 +20,6 @@ from briefing.core import (
     render_markdown,
     write_atomically,
 )
-from briefing.core.export.document import build_document
 
 FORMATS = ("md", "html", "csljson")
 
@@ -243,7 +242,7 @@ def _print_item(args: argparse.Namespace, library: Library, item: BriefingItem, 
 
 
 def run_export(args: argparse.Namespace, library: Library) -> int:
-    document = build_document(library, args.briefing)
+    document = library.briefings.document(args.briefing)
     options = MarkdownOptions(
         footnotes=not args.inline_citations,
         blockquotes=not args.inline_quotes,

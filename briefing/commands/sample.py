@@ -6,7 +6,6 @@ import argparse
 
 from briefing.commands.output import print_json
 from briefing.core import Library
-from briefing.core.sample import load_sample
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -16,7 +15,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run_sample(args: argparse.Namespace, library: Library) -> int:
-    loaded = load_sample(library)
+    loaded = library.load_sample()
     if args.json:
         print_json(
             {

@@ -171,7 +171,7 @@ def repair(conn: sqlite3.Connection) -> Head:
     for kind, table in TABLE_OF_KIND.items():
         # Records that went while nobody was writing it down.
         conn.execute(
-            f"""UPDATE journal SET deleted = 1, version = :v
+            f"""UPDATE journal SET deleted = 1, version = :v, gone = :v
                 WHERE kind = :kind AND deleted = 0 AND NOT EXISTS
                     (SELECT 1 FROM {table} t WHERE t.uid = journal.uid)""",
             {"v": version, "kind": str(kind)},
@@ -183,10 +183,14 @@ def repair(conn: sqlite3.Connection) -> Head:
 
 def entries_since(conn: sqlite3.Connection, version: int) -> list[JournalEntry]:
     """Every record changed after `version`, oldest change first; no checks (see
-    `changes_since`). A record added and deleted since is left out: nobody saw it."""
+    `changes_since`). A record added and deleted since is left out: nobody saw it.
+
+    A record deleted and brought back (an undo) is "updated" to whoever saw it before the
+    deletion, and "added" to whoever saw it gone.
+    """
     entries = []
-    for kind, uid, record_id, added, changed, deleted in conn.execute(
-        "SELECT kind, uid, record_id, added, version, deleted FROM journal "
+    for kind, uid, record_id, added, changed, deleted, gone in conn.execute(
+        "SELECT kind, uid, record_id, added, version, deleted, gone FROM journal "
         "WHERE version > ? ORDER BY version",
         (version,),
     ):
@@ -194,8 +198,10 @@ def entries_since(conn: sqlite3.Connection, version: int) -> list[JournalEntry]:
             if added > version:
                 continue
             op = "deleted"
+        elif added > version or (gone is not None and gone <= version):
+            op = "added"
         else:
-            op = "added" if added > version else "updated"
+            op = "updated"
         entries.append(JournalEntry(Kind(kind), uid, record_id, op, changed))
     return entries
 

@@ -15,7 +15,6 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from briefing.core import BriefingError, Library, SampleLoaded, resources_dir
-from briefing.core.sample import load_sample
 from briefing.ui.dialogs.library_unavailable import ask_for_library
 from briefing.ui.dialogs.upgrade_notice import UpgradeNotice
 from briefing.ui.errors import install_excepthook
@@ -85,7 +84,7 @@ def open_window(library: Library, settings: QSettings) -> MainWindow:
 
 def load_first_run_sample(window: MainWindow) -> CoreOp[SampleLoaded]:
     op: CoreOp[SampleLoaded] = CoreOp(
-        window.runner, lambda library, _progress: load_sample(library), parent=window
+        window.runner, lambda library, _progress: library.load_sample(), parent=window
     )
     op.success(lambda loaded: window.open_article(loaded.article_id, select=True)).run()
     return op

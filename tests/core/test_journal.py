@@ -70,7 +70,7 @@ def test_one_transaction_is_one_announcement(sample: Library) -> None:
 
 
 def test_deleting_an_article_deletes_its_annotations_in_the_changes(sample: Library) -> None:
-    ids = {a.id for a in sample.annotations.list(article_id=1)}
+    ids = {a.id for a in sample.annotations.for_article(1)}
     claims = {c.id for c in sample.claims.list()}
     said = heard(sample)
     sample.articles.delete([1])
@@ -87,11 +87,11 @@ def test_another_copy_hears_of_it_through_changes_since(tmp_path: Path) -> None:
         load_sample(mine)
         seen = theirs.version
         mine.claims.edit(3, note="checked with the filing")
-        mine.actors.add("Hong Kong Stock Exchange", kind="organisation")
+        mine.actors.add("Securities and Futures Commission", kind="organisation")
         changes = theirs.changes_since(seen)
         assert changes.updated_ids("claim") == {3}
         assert [mine.actors.get(i).name for i in changes.added_ids("actor")] == [
-            "Hong Kong Stock Exchange"
+            "Securities and Futures Commission"
         ]
         assert changes.version == mine.version
         assert not theirs.changes_since(changes.version)  # nothing since
@@ -100,7 +100,7 @@ def test_another_copy_hears_of_it_through_changes_since(tmp_path: Path) -> None:
 def test_changes_since_zero_is_everything(sample: Library) -> None:
     everything = sample.changes_since(0)
     assert everything.added_ids("claim") == {c.id for c in sample.claims.list()}
-    assert everything.added_ids("actor") == {a.id for a in sample.actors.list()}
+    assert everything.added_ids("actor") == {a.actor.id for a in sample.actors.list()}
     assert len(everything.added_ids("article")) == 1
     assert not everything.updated and not everything.deleted
     assert everything.version == sample.version
@@ -121,17 +121,23 @@ def test_a_version_from_the_future_or_another_library_is_refused(
 
 
 def test_undo_brings_back_the_same_identity(sample: Library) -> None:
-    uid = _uid(sample, "annotations", 1)
+    claim = sample.claims.list()[0].id
+    uid = _uid(sample, "annotations", claim)
     start = sample.version
-    snapshots = sample.annotations.remove([1])
+    snapshots = sample.annotations.remove([claim])
+    deleted_at = sample.version
     sample.annotations.restore(snapshots)
-    assert _uid(sample, "annotations", 1) == uid
+    assert _uid(sample, "annotations", claim) == uid
     changes = sample.changes_since(start)
-    # Deleted and back: the record changed, it did not come and go.
-    assert changes.updated_ids("claim") == {1}
+    # Deleted and back: the record changed, it did not come and go. (The claim it links to
+    # changed too: the link went and came back.)
+    linked = {link.claim_id for link in sample.claims.get(claim).links}
+    assert linked and changes.updated_ids("claim") == {claim, *linked}
     assert not changes.deleted_ids("claim") and not changes.added_ids("claim")
-    entries = [e for e in sample.journal_since(start) if e.kind is Kind.CLAIM]
-    assert [(e.uid, e.record_id) for e in entries] == [(uid, 1)]
+    entries = [e for e in sample.journal_since(start) if e.record_id == claim]
+    assert [(e.kind, e.uid, e.op) for e in entries] == [(Kind.CLAIM, uid, "updated")]
+    # Whoever saw it deleted is told it is back.
+    assert claim in sample.changes_since(deleted_at).added_ids("claim")
 
 
 def test_rows_written_by_hand_are_journaled_and_get_a_uid(sample: Library) -> None:
@@ -194,7 +200,7 @@ def test_every_record_has_a_uid(sample: Library) -> None:
     conn = sample.connection()
     for table in ("articles", "annotations", "actors", "sources", "tags", "briefings"):
         assert not conn.execute(f"SELECT count(*) FROM {table} WHERE uid IS NULL").fetchone()[0]
-    span = Span(quote="SenseTime")
+    span = Span(quote="SenseTime", occurrence=1)
     note = sample.annotations.add(1, "highlight", span)
     assert uuid.UUID(_uid(sample, "annotations", note.id))
 

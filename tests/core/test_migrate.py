@@ -60,7 +60,8 @@ def _rebuild(conn: sqlite3.Connection, table: str, old: str, new: str) -> str:
         for name, sql in conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'view'")
         if re.search(rf"\b{table}\b", sql)
     ]
-    create = definition.replace(f"CREATE TABLE {table}", f"CREATE TABLE new_{table}", 1)
+    # A table made by a rename is stored as CREATE TABLE "name" (migration 004 rebuilt articles).
+    create = re.sub(rf'^CREATE TABLE "?{table}"?', f"CREATE TABLE new_{table}", definition)
     statements = [
         create.replace(old, new),
         f"INSERT INTO new_{table} SELECT * FROM {table}",

@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 
 from briefing.core import Library, NotFound
-from briefing.core.actors.page import actor_page
 from tests.ui.test_actor_helpers import actors_on_sample, listed
 from tests.ui.test_actor_merge import confirmation, press
 
@@ -20,7 +19,7 @@ def test_delete_an_actor_with_its_mentions_then_undo_and_redo(
     tang = library.actors.resolve(TANG)
     library.actors.add_alias(tang.id, "Professor Tang")
     window.reload()
-    page = actor_page(library, tang.id)
+    page = library.actors.page(tang.id)
     mentions = [m.id for m in page.mentions.rows]
     assert len(mentions) == 1
     names = [row[0] for row in listed(window)]
@@ -45,7 +44,7 @@ def test_delete_an_actor_with_its_mentions_then_undo_and_redo(
     window.undo_action.trigger()
     back = library.actors.get(tang.id)
     assert back.name == TANG and {a.text for a in back.aliases} == {"Professor Tang"}
-    assert [m.id for m in actor_page(library, tang.id).mentions.rows] == mentions
+    assert [m.id for m in library.actors.page(tang.id).mentions.rows] == mentions
     assert TANG in [row[0] for row in listed(window)]
     assert any(i.text(0) == TANG for i in main.panel.items("Actor mentions"))
 

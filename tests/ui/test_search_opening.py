@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QApplication
 
 from briefing.core import Library
 from briefing.core.sample import SampleLoaded
-from briefing.core.search.terms import term_spans
 from briefing.ui.main_window import MainWindow
 from briefing.ui.search.results_model import HitRole
 from briefing.ui.workspace.mime import CLAIMS_MIME, ids_in
@@ -31,7 +30,7 @@ def test_enter_opens_an_article_at_the_words_marked(qtbot, shown) -> None:
     reader = window.reader
     assert reader.article_id == first.article_id
     assert window.library_pane.current_id == first.article_id  # selected in the list too
-    spans = term_spans(window.library, first.article_id, "sanction")
+    spans = window.library.search.term_spans(first.article_id, "sanction")
     assert spans and reader.terms.spans == spans
     text = window.library.articles.get(first.article_id).text
     assert all(text[s:e].lower().startswith("sanction") for s, e in spans)
@@ -66,7 +65,7 @@ def test_clicking_a_claim_hit_reveals_the_claim_with_the_words_marked(qtbot, sho
         reader.document_position(claim.start),
         reader.document_position(claim.end),
     )
-    assert reader.terms.spans == term_spans(window.library, sample.article_id, "SenseTime")
+    assert reader.terms.spans == window.library.search.term_spans(sample.article_id, "SenseTime")
     assert page.view.currentIndex().row() == row
 
 

@@ -6,11 +6,10 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
-from briefing.core import Library
+from briefing.core import Library, drop_placements, placements_of
 from briefing.core.sample import SampleLoaded, load_sample
 from briefing.ui.workspace.list_model import BriefingListModel, IdRole
 from briefing.ui.workspace.mime import CLAIMS_MIME, ITEMS_MIME, claims_mime_data, ids_in
-from briefing.ui.workspace.placement import drop_placements, place, placements_of
 from briefing.ui.workspace.tree_model import BriefingTreeModel, Role
 
 
@@ -107,17 +106,17 @@ def test_drop_placements_and_place_them(library: Library, briefing_id: int) -> N
     after = drop_placements(briefing, [a, c], s1.id, -1)
     assert after == [(a, s1.heading, 2), (c, s1.heading, 3)]
     before = placements_of(briefing, [a, c])
-    place(library, briefing_id, after)
+    library.briefings.move_items(briefing_id, after)
     assert _order(library, briefing_id)[0] == [b, a, c]
-    place(library, briefing_id, before)
+    library.briefings.move_items(briefing_id, before)
     assert _order(library, briefing_id)[0] == [a, b, c]
     # Across sections: c and d to the top of section 1, then back.
     briefing = library.briefings.get(briefing_id)
     after = drop_placements(briefing, [c, d], s1.id, 0)
     before = placements_of(briefing, [c, d])
-    place(library, briefing_id, after)
+    library.briefings.move_items(briefing_id, after)
     assert _order(library, briefing_id)[:2] == [[c, d, a, b], [e, note]]
-    place(library, briefing_id, before)
+    library.briefings.move_items(briefing_id, before)
     assert _order(library, briefing_id) == [[a, b, c], [d, e, note], [heading, f]]
 
 

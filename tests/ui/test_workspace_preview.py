@@ -11,7 +11,6 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtPrintSupport import QPrintDialog
 
 from briefing.core import Library
-from briefing.core.export.document import build_document
 from briefing.core.export.html import render_html
 from briefing.core.sample import load_sample
 from briefing.ui.workspace import exporting
@@ -122,7 +121,7 @@ def test_the_fast_bluf_render_is_the_full_render(
     fields = {"title": "Typed title", "author": "A. Analyst", "date": "2021-12-15"}
     renderer.render(library, briefing_id, fields | {"bluf": "warm the cache"})
     full = dataclasses.replace(
-        build_document(library, briefing_id),
+        library.briefings.document(briefing_id),
         title="Typed title",
         author="A. Analyst",
         date="2021-12-15",

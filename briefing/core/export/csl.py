@@ -13,10 +13,10 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from briefing.core.dates import parse_stored
-from briefing.core.export.document import ExportDocument, Reference, build_document
+from briefing.core.export.document import ExportDocument, Reference
 
 if TYPE_CHECKING:
-    from briefing.core.library import Library
+    pass
 
 CSL_TYPES = {
     "article": "article-newspaper",
@@ -56,7 +56,3 @@ def csl_item(ref: Reference) -> dict[str, Any]:
 def render_csl(document: ExportDocument) -> str:
     items = [csl_item(ref) for ref in document.references]
     return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
-
-
-def export_csl(library: Library, briefing_id: int) -> str:
-    return render_csl(build_document(library, briefing_id))

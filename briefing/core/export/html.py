@@ -16,11 +16,11 @@ import markdown
 from markupsafe import Markup
 
 from briefing.core.bundled import resources_dir
-from briefing.core.export.document import ExportDocument, build_document
+from briefing.core.export.document import ExportDocument
 from briefing.core.export.markdown import MarkdownOptions, render_markdown
 
 if TYPE_CHECKING:
-    from briefing.core.library import Library
+    pass
 
 # Python-Markdown moves the footnotes to wherever this text appears; the default,
 # "///Footnotes Go Here///", could appear in a quote.
@@ -53,7 +53,3 @@ def _css() -> str:
 def render_html(document: ExportDocument, options: MarkdownOptions | None = None) -> str:
     body = markdown_to_html(render_markdown(document, options))
     return _page().render(title=document.title, css=Markup(_css()), body=Markup(body)) + "\n"
-
-
-def export_html(library: Library, briefing_id: int, options: MarkdownOptions | None = None) -> str:
-    return render_html(build_document(library, briefing_id), options)

@@ -17,10 +17,10 @@ import jinja2
 
 from briefing.core.bundled import resources_dir
 from briefing.core.export import escape as export_escape
-from briefing.core.export.document import ExportDocument, build_document, human_date
+from briefing.core.export.document import ExportDocument, human_date
 
 if TYPE_CHECKING:
-    from briefing.core.library import Library
+    pass
 
 TEMPLATE = "briefing.md.j2"
 
@@ -69,9 +69,3 @@ def render_markdown(document: ExportDocument, options: MarkdownOptions | None = 
     # The template separates blocks generously; fold runs of blank lines (no code blocks can
     # occur, so no blank line is significant) and end with exactly one newline.
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
-
-
-def export_markdown(
-    library: Library, briefing_id: int, options: MarkdownOptions | None = None
-) -> str:
-    return render_markdown(build_document(library, briefing_id), options)

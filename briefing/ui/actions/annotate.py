@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QInputDialog
 
 from briefing.core import BriefingError, Claim, ClaimState, Library, NewActor, Span
-from briefing.core.claims.state import claim_state, create_claim, ensure_actor
 from briefing.ui import errors
 from briefing.ui.dialogs.claim_editor import ClaimEditor
 from briefing.ui.dialogs.tag_actor import TagActorDialog
@@ -87,9 +86,7 @@ def tag_actor(window: MainWindow) -> TagActorDialog | None:
 
     def save(actor: int | NewActor) -> str | None:
         def create(library: Library) -> int:
-            with library.transaction():
-                actor_id = ensure_actor(library, actor)
-                return library.mentions.add(article_id, actor_id, Span(start, end)).id
+            return library.mentions.add(article_id, actor, Span(start, end)).id
 
         return _saved(window, AddAnnotation(window.undo, "Tag actor", create))
 
@@ -106,7 +103,7 @@ def mark_claim(window: MainWindow) -> ClaimEditor | None:
 
     def save(state: ClaimState) -> str | None:
         def create(library: Library) -> int:
-            return create_claim(library, article_id, Span(start, end), state)[0]
+            return library.claims.create(article_id, Span(start, end), state)[0]
 
         return _saved(window, AddAnnotation(window.undo, "Add claim", create))
 
@@ -116,7 +113,7 @@ def mark_claim(window: MainWindow) -> ClaimEditor | None:
 def edit_claim(window: MainWindow, claim_id: int) -> ClaimEditor | None:
     try:
         claim = window.library.claims.get(claim_id)
-        before = claim_state(window.library, claim_id)
+        before = window.library.claims.state(claim_id)
     except BriefingError as exc:
         errors.show_error(window, exc)
         return None

@@ -19,7 +19,11 @@ if TYPE_CHECKING:
 
 def paste_article(window: MainWindow, text: str | None = None) -> PasteArticleDialog:
     """Open the dialog (with `text`, or the clipboard's text when it holds some)."""
-    dialog = PasteArticleDialog(lambda text, metadata: import_text(window, text, metadata), window)
+    dialog = PasteArticleDialog(
+        lambda text, metadata: import_text(window, text, metadata),
+        window.library.imports.preview_text,
+        window,
+    )
     if text is None:
         text = QApplication.clipboard().text()
     if text.strip():

@@ -12,9 +12,6 @@ from __future__ import annotations
 from typing import Any
 
 from briefing.core import ActorAlias, DeletedActor, Library, MergeRecord
-from briefing.core.actors.aliases import add_alias, remove_alias, rename_alias, restore_alias
-from briefing.core.actors.deletion import delete_actor, undelete_actor
-from briefing.core.actors.merge import merge_actors, unmerge_actors
 from briefing.ui.undo.commands import CoreCommand
 from briefing.ui.undo.context import UndoContext
 
@@ -52,13 +49,15 @@ class AddAlias(CoreCommand):
 
     def do(self, library: Library) -> None:
         if self.added is None:
-            self.added = add_alias(library, self._actor_id, self._text, article_id=self._article_id)
+            self.added = library.actors.new_alias(
+                self._actor_id, self._text, article_id=self._article_id
+            )
         else:
-            restore_alias(library, self.added)
+            library.actors.restore_alias(self.added)
 
     def undo_step(self, library: Library) -> None:
         assert self.added is not None
-        remove_alias(library, self.added.alias.id)
+        library.actors.remove_alias(self.added.alias.id)
 
 
 class RenameAlias(CoreCommand):
@@ -68,11 +67,11 @@ class RenameAlias(CoreCommand):
         self._text = text
 
     def do(self, library: Library) -> None:
-        rename_alias(library, self._before.alias.id, self._text)
+        library.actors.rename_alias(self._before.alias.id, self._text)
 
     def undo_step(self, library: Library) -> None:
         old = self._before.alias
-        rename_alias(library, old.id, old.text, case_sensitive=old.case_sensitive)
+        library.actors.rename_alias(old.id, old.text, case_sensitive=old.case_sensitive)
 
 
 class RemoveAlias(CoreCommand):
@@ -82,11 +81,11 @@ class RemoveAlias(CoreCommand):
         self._removed: ActorAlias | None = None
 
     def do(self, library: Library) -> None:
-        self._removed = remove_alias(library, self._alias_id)
+        self._removed = library.actors.remove_alias(self._alias_id)
 
     def undo_step(self, library: Library) -> None:
         assert self._removed is not None
-        restore_alias(library, self._removed)
+        library.actors.restore_alias(self._removed)
 
 
 class MergeActors(CoreCommand):
@@ -99,11 +98,11 @@ class MergeActors(CoreCommand):
         self._record: MergeRecord | None = None
 
     def do(self, library: Library) -> None:
-        _kept, self._record = merge_actors(library, self.keep, self.other)
+        self._record = library.actors.merge(self.keep, self.other)
 
     def undo_step(self, library: Library) -> None:
         assert self._record is not None
-        unmerge_actors(library, self._record)
+        library.actors.unmerge(self._record)
 
 
 class DeleteActor(CoreCommand):
@@ -115,8 +114,10 @@ class DeleteActor(CoreCommand):
         self._record: DeletedActor | None = None
 
     def do(self, library: Library) -> None:
-        self._record = delete_actor(library, self.actor_id)
+        record = library.actors.delete(self.actor_id)
+        assert isinstance(record, DeletedActor)  # no reassignment asked for
+        self._record = record
 
     def undo_step(self, library: Library) -> None:
         assert self._record is not None
-        undelete_actor(library, self._record)
+        library.actors.undelete(self._record)

@@ -13,8 +13,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QMessageBox
 
 from briefing.core import BriefingError
-from briefing.core.actors.aliases import get_alias
-from briefing.core.actors.page import pending_ids
 from briefing.ui import errors
 from briefing.ui.actors import commands
 from briefing.ui.actors.aliases import AddAliasDialog
@@ -81,7 +79,7 @@ def add_alias(window: ActorsWindow) -> AddAliasDialog | None:
 
 def rename_alias(window: ActorsWindow, alias_id: int, text: str) -> bool:
     try:
-        before = get_alias(window.library, alias_id)
+        before = window.library.actors.alias(alias_id)
     except BriefingError as exc:
         errors.show_error(window, exc)
         window.reload()
@@ -121,7 +119,7 @@ def review(window: ActorsWindow, accept: bool, *, every: bool) -> bool:
     if actor_id is None:
         return False
     if every:
-        ids = pending_ids(window.library, actor_id)
+        ids = window.library.mentions.pending_ids(actor_id)
     else:
         ids = window.page_view.selected_suggestions()
     if not ids:

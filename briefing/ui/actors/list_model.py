@@ -1,7 +1,7 @@
 """The actor list: every actor with its kind and how much of the library points at it.
 
 Rows come from `library.actors.list()` (names, kinds, aliases, counts) and the pending
-suggestions per actor (`pending_counts`), two queries for the whole list. `refresh()` reads
+suggestions per actor (`mentions.pending_counts`), two queries for the whole list. `refresh()` reads
 them again and resets only when something shown changed, so a library change that does not
 touch actors keeps the view's scroll and selection as they were.
 
@@ -27,7 +27,6 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 from briefing.core import ActorListing, Library
-from briefing.core.actors.page import pending_counts
 
 NAME, MENTIONS, MADE, ABOUT, PENDING = range(5)
 HEADERS = ("Actor", "Mentions", "Made", "About", "Suggested")
@@ -67,7 +66,7 @@ class ActorListModel(QAbstractTableModel):
 
     def refresh(self) -> bool:
         """Read the actors again; True when the list changed (and the model was reset)."""
-        pending = pending_counts(self._library)
+        pending = self._library.mentions.pending_counts()
         rows = [ActorRow(x, pending.get(x.actor.id, 0)) for x in self._library.actors.list()]
         if rows == self.rows:
             return False

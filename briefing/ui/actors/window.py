@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
 from briefing.core import ACTOR_KINDS as KINDS
 from briefing.core import ACTOR_PAGE_LIMIT as LIMIT
 from briefing.core import Library, NotFound
-from briefing.core.actors.page import actor_page
 from briefing.ui import errors
 from briefing.ui.actors import edits
 from briefing.ui.actors.list_model import NAME, ActorFilter, ActorListModel, IdRole
@@ -157,7 +156,7 @@ class ActorsWindow(QMainWindow):
         page = None
         if self.actor_id is not None:
             try:
-                page = actor_page(self.library, self.actor_id, limit=self.limit)
+                page = self.library.actors.page(self.actor_id, limit=self.limit)
             except NotFound:  # merged away or deleted elsewhere
                 self.actor_id = None
         self.page_view.show_page(page)

@@ -13,8 +13,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from briefing.core import CLAIM_GRADE_MEANINGS as GRADE_MEANINGS
-from briefing.core import STATUSES, ClaimFilter, ClaimRow
-from briefing.core.claims.row_order import NO_SPEAKER, UNGRADED
+from briefing.core import NO_SPEAKER, STATUSES, UNGRADED, ClaimFilter, ClaimRow
 
 Choices = list[tuple[str, object]]
 NO_MODIFIERS = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)

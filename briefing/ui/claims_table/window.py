@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from briefing.core import ClaimRow, Library, Progress
-from briefing.core.claims.rows import claim_rows
 from briefing.ui import errors
 from briefing.ui.claims_table import actions
 from briefing.ui.claims_table.filter_bar import ClaimFilterBar
@@ -51,7 +50,7 @@ QLabel#claimsHint {{ color: palette(placeholder-text); padding: 0 4px; }}
 
 
 def _read_rows(library: Library, _progress: Progress) -> list[ClaimRow]:
-    rows = claim_rows(library)
+    rows = library.claims.rows()
     for row in rows:
         _ = row.haystack  # folded here, on the reader thread, not at the first keystroke
     return rows

@@ -1,9 +1,10 @@
 """Paste Article: the text, and the title, outlet and date found in it for the reader to fix.
 
-As the text changes, the core's own parser (`parse_text`, what the import will do) proposes
-a title (a headline, else the first sentence), the dateline, a date and the agency. A field
-the reader has typed in is theirs: later proposals leave it alone. A date without a year
-("Dec 14") is shown as found, with a hint to add the year: never invented silently.
+As the text changes, the core's own parser (`imports.preview_text`: what the import will
+do) proposes a title (a headline, else the first sentence), the dateline, a date and the
+agency. A field the reader has typed in is theirs: later proposals leave it alone. A date
+without a year ("Dec 14") is shown as found, with a hint to add the year: never invented
+silently.
 """
 
 from __future__ import annotations
@@ -23,12 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.core import BriefingError, InvalidInput, Metadata, PartialDate
-from briefing.core.importing.text import parse_text
+from briefing.core import BriefingError, Extracted, InvalidInput, Metadata, PartialDate
 from briefing.ui.models.article_list import format_date
 
 PROPOSE_DELAY_MS = 250
 Save = Callable[[str, Metadata], None]
+Propose = Callable[[str], Extracted]
 
 
 def date_text(date: PartialDate | None) -> str:
@@ -39,10 +40,11 @@ def date_text(date: PartialDate | None) -> str:
 
 
 class PasteArticleDialog(QDialog):
-    def __init__(self, save: Save, parent: QWidget | None = None) -> None:
+    def __init__(self, save: Save, propose: Propose, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Paste Article")
         self._save = save
+        self._propose = propose
         self._touched: set[str] = set()
         self.text = QPlainTextEdit(self)
         self.text.setTabChangesFocus(True)
@@ -101,7 +103,7 @@ class PasteArticleDialog(QDialog):
         if not text.strip():
             self.found.setText("")
             return
-        article = parse_text(text)
+        article = self._propose(text)
         if "Title" not in self._touched:
             self.title.setText(article.title)
         if "Outlet" not in self._touched:

@@ -12,7 +12,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from briefing.core import BriefingError, SearchHit
-from briefing.core.search.terms import term_spans
 from briefing.ui import errors
 
 if TYPE_CHECKING:
@@ -38,7 +37,7 @@ def open_hit(window: MainWindow, hit: SearchHit, query: str) -> bool:
 
 def _spans(window: MainWindow, article_id: int, query: str) -> list[tuple[int, int]]:
     try:
-        return term_spans(window.library, article_id, query)
+        return window.library.search.term_spans(article_id, query)
     except BriefingError as exc:
         errors.show_error(window, exc)
         return []

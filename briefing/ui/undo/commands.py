@@ -15,8 +15,6 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand
 
 from briefing.core import AnnotationSnapshot, BriefingError, ClaimState, Library
-from briefing.core.annotations.restore import remove_annotations, restore_annotations
-from briefing.core.claims.state import apply_claim_state
 from briefing.ui.undo.context import UndoContext
 
 
@@ -64,12 +62,12 @@ class AddAnnotation(CoreCommand):
             self.annotation_id = self._create(library)
             self._create = None  # what it captured is no longer needed
         else:
-            restore_annotations(library, self._snapshots)
+            library.annotations.restore(self._snapshots)
 
     def undo_step(self, library: Library) -> None:
         assert self.annotation_id is not None
         # A mention tagged by hand answered the suggestion on its words: it is open again.
-        self._snapshots = remove_annotations(library, [self.annotation_id], reopen_suggestions=True)
+        self._snapshots = library.annotations.remove([self.annotation_id], reopen_suggestions=True)
 
 
 class RemoveAnnotations(CoreCommand):
@@ -79,10 +77,10 @@ class RemoveAnnotations(CoreCommand):
         self._snapshots: tuple[AnnotationSnapshot, ...] = ()
 
     def do(self, library: Library) -> None:
-        self._snapshots = remove_annotations(library, self._ids)
+        self._snapshots = library.annotations.remove(self._ids)
 
     def undo_step(self, library: Library) -> None:
-        restore_annotations(library, self._snapshots)
+        library.annotations.restore(self._snapshots)
 
 
 class AcceptSuggestions(CoreCommand):
@@ -101,10 +99,10 @@ class AcceptSuggestions(CoreCommand):
         if not self.mention_ids:
             self.mention_ids = tuple(m.id for m in library.mentions.accept(self._suggestion_ids))
         else:
-            restore_annotations(library, self._snapshots)
+            library.annotations.restore(self._snapshots)
 
     def undo_step(self, library: Library) -> None:
-        self._snapshots = remove_annotations(library, self.mention_ids, reopen_suggestions=True)
+        self._snapshots = library.annotations.remove(self.mention_ids, reopen_suggestions=True)
 
 
 class RejectSuggestions(CoreCommand):
@@ -138,10 +136,10 @@ class EditClaim(CoreCommand):
         self._after = after
 
     def do(self, library: Library) -> None:
-        self._after = apply_claim_state(library, self.claim_id, self._after)
+        self._after = library.claims.apply_state(self.claim_id, self._after)
 
     def undo_step(self, library: Library) -> None:
-        apply_claim_state(library, self.claim_id, self._before)
+        library.claims.apply_state(self.claim_id, self._before)
 
 
 class EditArticle(CoreCommand):

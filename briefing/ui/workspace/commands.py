@@ -17,29 +17,12 @@ from collections.abc import Sequence
 
 from PySide6.QtGui import QUndoCommand
 
-from briefing.core import Briefing, BriefingItem, Library
+from briefing.core import Briefing, BriefingItem, Library, Placement
 from briefing.ui.undo.commands import CoreCommand
 from briefing.ui.undo.context import UndoContext
-from briefing.ui.workspace.placement import Placement, place
 
 FIELD_NAMES = {"title": "title", "author": "author", "date": "date", "bluf": "bottom line"}
 _MERGE_ID = 0x7B1E  # any id no other command of the stack uses
-
-
-def _remove(library: Library, briefing_id: int, item_ids: Sequence[int]) -> list[BriefingItem]:
-    """Remove items last-first in reading order; returns them first-first, for `_restore`."""
-    order = {item.id: n for n, item in enumerate(library.briefings.get(briefing_id).items)}
-    removed = []
-    with library.transaction():
-        for item_id in sorted(item_ids, key=lambda i: order.get(i, -1), reverse=True):
-            removed.append(library.briefings.remove(briefing_id, item_id))
-    return removed[::-1]
-
-
-def _restore(library: Library, briefing_id: int, items: Sequence[BriefingItem]) -> None:
-    with library.transaction():
-        for item in items:
-            library.briefings.restore(briefing_id, item)
 
 
 class NewBriefing(CoreCommand):
@@ -136,19 +119,15 @@ class AddClaims(CoreCommand):
 
     def do(self, library: Library) -> None:
         if not self.item_ids:
-            with library.transaction():
-                ids = library.briefings.add_claims(
-                    self.briefing_id, self._claim_ids, section=self._section
-                )
-                if self._at is not None and self._section is not None:
-                    where = [(i, self._section, self._at + 1 + n) for n, i in enumerate(ids)]
-                    place(library, self.briefing_id, where)
-            self.item_ids = ids
+            at = self._at + 1 if self._at is not None else None
+            self.item_ids = library.briefings.add_claims(
+                self.briefing_id, self._claim_ids, section=self._section, at=at
+            )
         else:
-            _restore(library, self.briefing_id, self._removed)
+            library.briefings.restore_items(self.briefing_id, self._removed)
 
     def undo_step(self, library: Library) -> None:
-        self._removed = _remove(library, self.briefing_id, self.item_ids)
+        self._removed = library.briefings.remove_items(self.briefing_id, self.item_ids)
 
 
 class AddText(CoreCommand):
@@ -174,11 +153,11 @@ class AddText(CoreCommand):
             )
             self.item_id = add(self.briefing_id, self._text, section=self._section)
         else:
-            _restore(library, self.briefing_id, self._removed)
+            library.briefings.restore_items(self.briefing_id, self._removed)
 
     def undo_step(self, library: Library) -> None:
         assert self.item_id is not None
-        self._removed = _remove(library, self.briefing_id, [self.item_id])
+        self._removed = library.briefings.remove_items(self.briefing_id, [self.item_id])
 
 
 class EditText(CoreCommand):
@@ -209,10 +188,10 @@ class RemoveItems(CoreCommand):
         self._removed: list[BriefingItem] = []
 
     def do(self, library: Library) -> None:
-        self._removed = _remove(library, self.briefing_id, self._item_ids)
+        self._removed = library.briefings.remove_items(self.briefing_id, self._item_ids)
 
     def undo_step(self, library: Library) -> None:
-        _restore(library, self.briefing_id, self._removed)
+        library.briefings.restore_items(self.briefing_id, self._removed)
 
 
 class MoveItems(CoreCommand):
@@ -230,10 +209,10 @@ class MoveItems(CoreCommand):
         self._after = tuple(after)
 
     def do(self, library: Library) -> None:
-        place(library, self.briefing_id, self._after)
+        library.briefings.move_items(self.briefing_id, self._after)
 
     def undo_step(self, library: Library) -> None:
-        place(library, self.briefing_id, self._before)
+        library.briefings.move_items(self.briefing_id, self._before)
 
 
 class RenameSection(CoreCommand):

@@ -12,11 +12,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
-from briefing.core import BriefingError
+from briefing.core import BriefingError, drop_placements, placements_of
 from briefing.ui import errors
 from briefing.ui.workspace import commands
 from briefing.ui.workspace.claim_picker import ClaimPicker
-from briefing.ui.workspace.placement import drop_placements, placements_of
 from briefing.ui.workspace.text_dialog import TextItemDialog
 
 if TYPE_CHECKING:

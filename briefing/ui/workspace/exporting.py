@@ -26,9 +26,7 @@ from PySide6.QtGui import (
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog
 
-from briefing.core import InvalidInput, atomic_target, write_atomically
-from briefing.core.export.html import export_html
-from briefing.core.export.markdown import export_markdown
+from briefing.core import InvalidInput, Library, atomic_target, write_atomically
 from briefing.ui import errors
 from briefing.ui.ops import QueryOp
 
@@ -95,10 +93,11 @@ def export_to(window: WorkspaceWindow, path: Path, kind: str) -> QueryOp[Path] |
         return None
     window.fields.commit()
     window.settings.setValue(FOLDER_KEY, str(path.parent))
-    render = export_html if kind == "html" else export_markdown
 
-    def work(library: object, _progress: object) -> Path:
-        write_atomically(path, render(library, briefing_id))  # type: ignore[arg-type]
+    def work(library: Library, _progress: object) -> Path:
+        briefings = library.briefings
+        render = briefings.export_html if kind == "html" else briefings.export_markdown
+        write_atomically(path, render(briefing_id))
         return path
 
     op: QueryOp[Path] = QueryOp(window.runner, work, parent=window)
@@ -113,7 +112,9 @@ def copy_markdown(window: WorkspaceWindow) -> QueryOp[str] | None:
         return None
     window.fields.commit()
     op: QueryOp[str] = QueryOp(
-        window.runner, lambda library, _p: export_markdown(library, briefing_id), parent=window
+        window.runner,
+        lambda library, _p: library.briefings.export_markdown(briefing_id),
+        parent=window,
     )
 
     def copied(text: str) -> None:
@@ -130,7 +131,7 @@ def _with_html(window: WorkspaceWindow, then: Callable[[str], None]) -> QueryOp[
         return None
     window.fields.commit()
     op: QueryOp[str] = QueryOp(
-        window.runner, lambda library, _p: export_html(library, briefing_id), parent=window
+        window.runner, lambda library, _p: library.briefings.export_html(briefing_id), parent=window
     )
     op.success(then)
     return op.run()  # type: ignore[return-value]

@@ -20,7 +20,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from briefing.core import BriefingError, ExportDocument, Library, parse_optional, render_html
-from briefing.core.export.document import build_document
 
 TOKEN = "briefingblufpreviewtoken5e1d"
 
@@ -83,7 +82,7 @@ class PreviewRenderer:
         key = (briefing_id, self.generation, tuple(sorted(head.items())))
         if self._page is None or self._page.key != key:
             self.full_renders += 1
-            document = dataclasses.replace(build_document(library, briefing_id), **head)
+            document = dataclasses.replace(library.briefings.document(briefing_id), **head)
             tiny = dataclasses.replace(document, sections=(), references=(), actors=())
             self._page = _Page(
                 key,

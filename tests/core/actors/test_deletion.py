@@ -5,8 +5,6 @@ from __future__ import annotations
 import pytest
 
 from briefing.core import InvalidInput, Library, NotFound
-from briefing.core.actors.deletion import delete_actor, undelete_actor
-from briefing.core.actors.page import actor_page
 from briefing.core.annotations.service import Span
 from briefing.core.sample import SampleLoaded, load_sample
 
@@ -53,14 +51,14 @@ def test_the_mentions_go_with_the_actor_and_come_back_with_it(
 ) -> None:
     tang = library.actors.resolve(TANG)
     library.actors.add_alias(tang.id, "Professor Tang")
-    mention = actor_page(library, tang.id).mentions.rows[0].id
+    mention = library.actors.page(tang.id).mentions.rows[0].id
     library.annotations.set_note(mention, "the founder")
     library.tags.tag_annotation(mention, ["people"])
     before = everything(library, tang.id)
     assert len(before[3]) == 1 and before[3][0][-1] == "people"
     claims = rows(library, "SELECT * FROM claims ORDER BY annotation_id")
 
-    record = delete_actor(library, TANG)
+    record = library.actors.delete(TANG)
     with pytest.raises(NotFound):
         library.actors.get(tang.id)
     assert rows(library, "SELECT id FROM annotations WHERE id = ?", mention) == []
@@ -68,10 +66,10 @@ def test_the_mentions_go_with_the_actor_and_come_back_with_it(
     assert rows(library, "SELECT * FROM actor_aliases WHERE actor_id = ?", tang.id) == []
     assert rows(library, "SELECT * FROM claims ORDER BY annotation_id") == claims
 
-    assert undelete_actor(library, record) == before[0]
+    assert library.actors.undelete(record) == before[0]
     assert everything(library, tang.id) == before
 
-    delete_actor(library, tang.id)  # a redo finds the same rows
+    library.actors.delete(tang.id)  # a redo finds the same rows
     assert mentions_of_nobody(library) == []
 
 
@@ -90,17 +88,17 @@ def test_an_actor_a_claim_names_is_refused_and_nothing_changes(
     sensetime = library.actors.resolve("SenseTime").id
     before = everything(library, sensetime)
     with pytest.raises(InvalidInput, match="speaker or subject of 4 claim"):
-        delete_actor(library, "SenseTime")
+        library.actors.delete("SenseTime")
     assert everything(library, sensetime) == before
 
 
 def test_bringing_back_is_refused_when_the_name_was_taken_since(
     library: Library, sample: SampleLoaded
 ) -> None:
-    record = delete_actor(library, TANG)
+    record = library.actors.delete(TANG)
     library.actors.add(TANG, kind="person")
     with pytest.raises(InvalidInput, match="another actor is now named so"):
-        undelete_actor(library, record)
+        library.actors.undelete(record)
     assert len(library.actors.resolve(TANG).aliases) == 0
 
 
@@ -111,18 +109,18 @@ def test_what_was_on_an_article_deleted_meanwhile_stays_deleted(
     library.mentions.suggest(other)
     tang = library.actors.resolve(TANG).id
     library.mentions.add(other, tang, Span(quote=TANG, occurrence=1))
-    record = delete_actor(library, TANG)
+    record = library.actors.delete(TANG)
     assert {m.annotation[1] for m in record.mentions} == {sample.article_id, other}
     library.articles.delete([other])
 
-    undelete_actor(library, record)
-    page = actor_page(library, tang)
+    library.actors.undelete(record)
+    page = library.actors.page(tang)
     assert [m.article_id for m in page.mentions.rows] == [sample.article_id]
     assert {s.article_id for s in page.suggestions.rows} <= {sample.article_id}
 
 
 def test_an_actor_with_nothing_but_aliases_comes_back(library: Library) -> None:
     added = library.actors.add("Nobody Special", kind="person", aliases=["N. S."])
-    record = delete_actor(library, added.id)
+    record = library.actors.delete(added.id)
     assert record.mentions == () and len(record.aliases) == 1
-    assert undelete_actor(library, record) == added
+    assert library.actors.undelete(record) == added

@@ -5,8 +5,6 @@ from __future__ import annotations
 import pytest
 
 from briefing.core import InvalidInput, Library, NotFound
-from briefing.core.actors.merge import merge_actors, unmerge_actors
-from briefing.core.actors.page import actor_page, pending_counts
 from briefing.core.sample import SampleLoaded, load_sample
 
 
@@ -21,7 +19,7 @@ def state(library: Library) -> dict:
     """What the actors are and what points at them, as plain values."""
     actors = {}
     for listing in library.actors.list():
-        page = actor_page(library, listing.actor.id)
+        page = library.actors.page(listing.actor.id)
         actors[listing.actor.name] = (
             listing.actor,
             [m.id for m in page.mentions.rows],
@@ -38,27 +36,29 @@ def test_merge_then_unmerge_restores_both(library: Library, sample: SampleLoaded
     c2 = sample.claims["c2"]
     library.claims.edit(c2, about=["US Treasury", "United States"])
     before = state(library)
-    pending = pending_counts(library)
+    pending = library.mentions.pending_counts()
 
-    kept, record = merge_actors(library, us, treasury)
+    record = library.actors.merge(us, treasury)
+    kept = record.kept
     assert kept.id == us
     assert {a.text for a in kept.aliases} == {"US", "Washington", "The US Treasury", "US Treasury"}
     with pytest.raises(NotFound):
         library.actors.get(treasury)
-    page = actor_page(library, us)
+    page = library.actors.page(us)
     assert {c.id for c in page.claims_made.rows} == {sample.claims["c1"], sample.claims["c5"]}
     assert [a.name for a in library.claims.get(c2).about] == ["United States"]
     assert page.mentions.total == 2
-    assert pending_counts(library)[us] == pending[us] + pending.get(treasury, 0)
+    assert library.mentions.pending_counts()[us] == pending[us] + pending.get(treasury, 0)
 
-    back = unmerge_actors(library, record)
+    back = library.actors.unmerge(record)
     assert back == before["US Treasury"][0]
     assert state(library) == before
     assert [a.name for a in library.claims.get(c2).about] == ["United States", "US Treasury"]
 
-    kept, record = merge_actors(library, us, treasury)  # redo
+    record = library.actors.merge(us, treasury)
+    kept = record.kept  # redo
     assert kept.id == us
-    unmerge_actors(library, record)
+    library.actors.unmerge(record)
     assert state(library) == before
 
 
@@ -69,38 +69,38 @@ def test_suggestions_both_had_come_back(library: Library, sample: SampleLoaded) 
     library.actors.add_alias(us, "Beijing")
     library.mentions.suggest()
     before = state(library)
-    pending = pending_counts(library)
+    pending = library.mentions.pending_counts()
     beijing = [s for s in library.mentions.pending(actor=us) if s.text == "Beijing"]
     assert len(beijing) == 2  # China has the same two
-    _kept, record = merge_actors(library, us, china)  # China's two duplicates are dropped
-    assert pending_counts(library)[us] == pending[us] + pending[china] - 2
-    unmerge_actors(library, record)
+    record = library.actors.merge(us, china)  # China's two duplicates are dropped
+    assert library.mentions.pending_counts()[us] == pending[us] + pending[china] - 2
+    library.actors.unmerge(record)
     assert state(library) == before
 
 
 def test_what_changed_since_the_merge_is_kept(library: Library, sample: SampleLoaded) -> None:
     china, wang = (library.actors.resolve(n).id for n in ("China", "Wang Wenbin"))
-    kept, record = merge_actors(library, china, wang)
+    record = library.actors.merge(china, wang)
     library.claims.delete(sample.claims["c4"])  # Wang Wenbin's claim, now China's
     library.actors.add_alias(china, "PRC")
-    back = unmerge_actors(library, record)
+    back = library.actors.unmerge(record)
     assert back.name == "Wang Wenbin"
-    assert actor_page(library, wang).claims_made.total == 0
+    assert library.actors.page(wang).claims_made.total == 0
     assert [a.text for a in library.actors.get(china).aliases] == ["Beijing", "PRC"]
 
 
 def test_unmerge_is_refused_when_the_name_is_taken(library: Library, sample: SampleLoaded) -> None:
     china, wang = (library.actors.resolve(n).id for n in ("China", "Wang Wenbin"))
-    _kept, record = merge_actors(library, china, wang)
+    record = library.actors.merge(china, wang)
     library.actors.add("Wang Wenbin", kind="person")
     with pytest.raises(InvalidInput, match="another actor is now named"):
-        unmerge_actors(library, record)
+        library.actors.unmerge(record)
     assert library.actors.resolve("Wang Wenbin").id != wang
 
 
 def test_merging_with_itself_is_refused(library: Library, sample: SampleLoaded) -> None:
     china = library.actors.resolve("China").id
     with pytest.raises(InvalidInput, match="itself"):
-        merge_actors(library, china, china)
+        library.actors.merge(china, china)
     with pytest.raises(NotFound):
-        merge_actors(library, china, 999)
+        library.actors.merge(china, 999)

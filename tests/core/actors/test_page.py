@@ -5,13 +5,7 @@ from __future__ import annotations
 import pytest
 
 from briefing.core import Library, NotFound
-from briefing.core.actors.page import (
-    actor_page,
-    pending_counts,
-    pending_ids,
-    words_after,
-    words_before,
-)
+from briefing.core.actors.page import words_after, words_before
 from briefing.core.anchoring.selectors import Selector
 from briefing.core.annotations.service import Span
 from briefing.core.sample import SampleLoaded, load_sample
@@ -28,7 +22,7 @@ def sample(library: Library) -> SampleLoaded:
 
 def test_sensetime_page(library: Library, sample: SampleLoaded) -> None:
     sensetime = library.actors.resolve("SenseTime").id
-    page = actor_page(library, sensetime)
+    page = library.actors.page(sensetime)
     assert page.actor.name == "SenseTime" and page.actor.kind == "organisation"
     assert [(a.alias.text, a.article_title) for a in page.aliases] == [
         ("the company", TITLE),
@@ -56,7 +50,7 @@ def test_sensetime_page(library: Library, sample: SampleLoaded) -> None:
 
 
 def test_treasury_claims_are_told_apart(library: Library, sample: SampleLoaded) -> None:
-    page = actor_page(library, library.actors.resolve("US Treasury").id)
+    page = library.actors.page(library.actors.resolve("US Treasury").id)
     assert [c.id for c in page.claims_made.rows] == [sample.claims["c1"]]
     assert [c.id for c in page.claims_about.rows] == [sample.claims["c2"]]
     assert page.claims_about.rows[0].speaker.name == "SenseTime"
@@ -66,22 +60,22 @@ def test_treasury_claims_are_told_apart(library: Library, sample: SampleLoaded) 
 
 def test_lists_are_capped_with_their_totals(library: Library, sample: SampleLoaded) -> None:
     sensetime = library.actors.resolve("SenseTime").id
-    page = actor_page(library, sensetime, limit=3)
+    page = library.actors.page(sensetime, limit=3)
     assert len(page.suggestions.rows) == 3 and page.suggestions.total == 11
     assert page.suggestions.more == 8
     assert len(page.claims_made.rows) == 2 and page.claims_made.more == 0
-    assert len(pending_ids(library, sensetime)) == 11
+    assert len(library.mentions.pending_ids(sensetime)) == 11
 
 
 def test_pending_counts_follow_the_reader(library: Library, sample: SampleLoaded) -> None:
     china = library.actors.resolve("China").id
-    counts = pending_counts(library)
+    counts = library.mentions.pending_counts()
     assert counts[china] == 8
-    library.mentions.reject(pending_ids(library, china)[:3])
-    assert pending_counts(library)[china] == 5
-    library.mentions.accept(pending_ids(library, china))
-    assert china not in pending_counts(library)
-    assert actor_page(library, china).mentions.total == 5
+    library.mentions.reject(library.mentions.pending_ids(china)[:3])
+    assert library.mentions.pending_counts()[china] == 5
+    library.mentions.accept(library.mentions.pending_ids(china))
+    assert china not in library.mentions.pending_counts()
+    assert library.actors.page(china).mentions.total == 5
 
 
 def test_orphaned_mention_keeps_its_last_words(library: Library, sample_article: int) -> None:
@@ -92,7 +86,7 @@ def test_orphaned_mention_keeps_its_last_words(library: Library, sample_article:
         actor.id,
         Span(placed=Selector(0, 15, "SenseTime Group", "shares of ", " fell"), orphaned=True),
     )
-    page = actor_page(library, actor.id)
+    page = library.actors.page(actor.id)
     assert page.mentions.total == 2
     last = page.mentions.rows[-1]
     assert (last.id, last.orphaned, last.before, last.after) == (
@@ -109,7 +103,7 @@ def test_newest_articles_come_first(library: Library, sample_article: int) -> No
     library.articles.edit(sample_article, date="2021-12-14")
     actor = library.actors.add("SenseTime", kind="organisation")
     library.mentions.suggest()
-    page = actor_page(library, actor.id)
+    page = library.actors.page(actor.id)
     articles = [s.article_id for s in page.suggestions.rows]
     assert articles[0] == sample_article and articles[-1] == older[0].id
     assert page.suggestions.rows[-1].before == "" and page.suggestions.rows[-1].after == (
@@ -119,7 +113,7 @@ def test_newest_articles_come_first(library: Library, sample_article: int) -> No
 
 def test_unknown_actor(library: Library) -> None:
     with pytest.raises(NotFound):
-        actor_page(library, 99)
+        library.actors.page(99)
 
 
 def test_context_is_cut_at_whole_words() -> None:

@@ -42,7 +42,8 @@ def test_merge_moves_everything_over(library: Library, sample_article: int) -> N
         about=["Washington", "United States"],
     )
     mention = library.mentions.add(sample_article, "Washington", Span(quote="Washington says"))
-    merged = library.actors.merge(keep.id, "Washington")
+    merged = library.actors.merge(keep.id, "Washington").kept
+    assert merged is not None
     assert {a.text for a in merged.aliases} == {"US", "the White House", "Washington"}
     moved = library.claims.get(claim.id)
     assert moved.speaker.id == keep.id
@@ -73,4 +74,6 @@ def test_deleting_an_actor_that_claims_point_to(library: Library, sample_article
     library.actors.delete("SenseTime", reassign_to="Sensetime Group")
     assert library.claims.get(claim.id).speaker.name == "Sensetime Group"
     unused = library.actors.add("Nobody", kind="person")
-    assert library.actors.delete(unused.id) == unused
+    record = library.actors.delete(unused.id)
+    assert (record.id, record.name) == (unused.id, "Nobody")
+    assert library.actors.undelete(record) == unused

@@ -9,9 +9,7 @@ import pytest
 
 from briefing.core import Library
 from briefing.core.articles.update import replace_text
-from briefing.core.export.csl import export_csl
-from briefing.core.export.html import export_html
-from briefing.core.export.markdown import MarkdownOptions, export_markdown
+from briefing.core.export.markdown import MarkdownOptions
 from briefing.core.sample import SampleLoaded, load_sample
 from tests.core.export.test_structure import (
     PANDOC,
@@ -52,7 +50,7 @@ def worked(library: Library, sample: SampleLoaded) -> int:
 
 
 def test_worked_example_markdown(library: Library, sample: SampleLoaded, worked: int) -> None:
-    text = export_markdown(library, worked)
+    text = library.briefings.export_markdown(worked)
     found = mdit_structure(text)
     headings = [h for _, h in found.headings]
     assert headings == ["SenseTime IPO and US sanctions", *SECTIONS, "Actors", "Sources"]
@@ -87,7 +85,7 @@ def test_worked_example_markdown(library: Library, sample: SampleLoaded, worked:
 
 
 def test_worked_example_html(library: Library, worked: int) -> None:
-    html = export_html(library, worked)
+    html = library.briefings.export_html(worked)
     assert html.startswith("<!DOCTYPE html>") and "<style>" in html
     assert '<div class="footnote">' in html
     ids = set(re.findall(r'\bid="([^"]+)"', html))
@@ -103,7 +101,7 @@ def test_worked_example_html(library: Library, worked: int) -> None:
 
 
 def test_the_three_renderers_agree(library: Library, worked: int) -> None:
-    text = export_markdown(library, worked)
+    text = library.briefings.export_markdown(worked)
     cm = mdit_structure(text).shape()
     assert pymd_structure(text).shape() == cm
     if PANDOC is None:
@@ -112,46 +110,48 @@ def test_the_three_renderers_agree(library: Library, worked: int) -> None:
 
 
 def test_options(library: Library, worked: int) -> None:
-    inline = export_markdown(library, worked, MarkdownOptions(footnotes=False))
+    inline = library.briefings.export_markdown(worked, MarkdownOptions(footnotes=False))
     assert "[^" not in inline and "(S1 “SenseTime postpones IPO" in inline
-    bare = export_markdown(
-        library, worked, MarkdownOptions(actor_index=False, sources_list=False, grades=False)
+    bare = library.briefings.export_markdown(
+        worked, MarkdownOptions(actor_index=False, sources_list=False, grades=False)
     )
     assert "## Actors" not in bare and "## Sources" not in bare
     assert "credibility" not in bare and "reliability" not in bare
-    quoted = export_markdown(library, worked, MarkdownOptions(blockquotes=False))
+    quoted = library.briefings.export_markdown(worked, MarkdownOptions(blockquotes=False))
     assert mdit_structure(quoted).blockquotes == [] and "“more than one million" in quoted
 
 
 def test_empty_briefing_says_so(library: Library) -> None:
     b = library.briefings.new("Nothing yet")
-    text = export_markdown(library, b)
+    text = library.briefings.export_markdown(b)
     assert "This briefing is empty" in text and "[^" not in text
     assert mdit_structure(text).headings == [(1, "Nothing yet")]
-    assert '<div class="footnote">' not in export_html(library, b)
-    assert json.loads(export_csl(library, b)) == []
+    assert '<div class="footnote">' not in library.briefings.export_html(b)
+    assert json.loads(library.briefings.export_csl(b)) == []
 
 
 def test_deleted_claims_and_articles_still_export(
     library: Library, sample: SampleLoaded, worked: int
 ) -> None:
     library.claims.delete(sample.claims["c6"])
-    text = export_markdown(library, worked)
+    text = library.briefings.export_markdown(worked)
     assert "caught in the middle of geopolitical tension" in text
     assert "**the claim was deleted**" in text
     library.articles.delete([sample.article_id])
-    text = export_markdown(library, worked)
+    text = library.briefings.export_markdown(worked)
     assert text.count("**the source article is gone**") == 6  # c6's article is gone too
     assert "The source article is gone from the library" in text
     found = mdit_structure(text)
     assert (len(found.blockquotes), found.footnote_refs, found.footnotes) == (6, 6, 6)
     assert "“SenseTime postpones IPO after US blacklisting”" in text
-    assert json.loads(export_csl(library, worked))[0]["title"].startswith("SenseTime postpones")
+    assert json.loads(library.briefings.export_csl(worked))[0]["title"].startswith(
+        "SenseTime postpones"
+    )
 
 
 def test_orphaned_claim_is_marked(library: Library, sample: SampleLoaded, worked: int) -> None:
     replace_text(library, sample.article_id, "Another text altogether, with none of the quotes.")
-    text = export_markdown(library, worked)
+    text = library.briefings.export_markdown(worked)
     assert text.count("**orphaned**: last known wording") == 6
     assert "more than one million have been incarcerated in prison camps" in text
 
@@ -175,14 +175,14 @@ def test_hostile_quotes_from_a_real_article(library: Library) -> None:
     b = library.briefings.new("Hostile # title [^x]")
     library.briefings.add_claims(b, claims, section="<b>Section</b> | #")
     library.briefings.add_note(b, "# note heading?\n- list?\n[^c1]: fake footnote\n<div>")
-    text = export_markdown(library, b)
+    text = library.briefings.export_markdown(b)
     want = [library.claims.get(c).quote for c in claims]
     found = mdit_structure(text)
     assert found.blockquotes == want
     assert found.headings[:2] == [(1, "Hostile # title [^x]"), (2, "<b>Section</b> | #")]
     assert (found.footnote_refs, found.footnotes, found.list_items) == (7, 7, 1)
     assert pymd_structure(text).shape() == found.shape()
-    assert "<script>" not in export_html(library, b)
+    assert "<script>" not in library.briefings.export_html(b)
     if PANDOC:
         assert typography_free(pandoc_structure(text).shape()) == typography_free(found.shape())
     rendered = commonmark().render(text)
@@ -190,7 +190,7 @@ def test_hostile_quotes_from_a_real_article(library: Library) -> None:
 
 
 def test_csl_json(library: Library, sample: SampleLoaded, worked: int) -> None:
-    items = json.loads(export_csl(library, worked))
+    items = json.loads(library.briefings.export_csl(worked))
     by_title = {i["title"]: i for i in items}
     article = by_title["SenseTime postpones IPO after US blacklisting"]
     assert (
@@ -203,7 +203,9 @@ def test_csl_json(library: Library, sample: SampleLoaded, worked: int) -> None:
     assert by_title["SenseTime's weekend statement"]["issued"] == {"date-parts": [[2021, 12]]}
     assert len(items) == len({i["id"] for i in items}) == 3
     library.articles.edit(sample.article_id, date="--12-14", url="https://example.org/a")
-    (article,) = [i for i in json.loads(export_csl(library, worked)) if i["id"].startswith("art")]
+    (article,) = [
+        i for i in json.loads(library.briefings.export_csl(worked)) if i["id"].startswith("art")
+    ]
     assert "issued" not in article  # no year is known: none is invented
     assert article["URL"] == "https://example.org/a"
 
@@ -212,7 +214,7 @@ def test_an_escaped_angle_bracket_in_a_note_stays_text(library: Library, worked:
     """Found by the property test: `\\<script>` is CommonMark's escape, but Python-Markdown
     read it as raw HTML and swallowed the rest of the document."""
     library.briefings.add_note(worked, "Watch for \\<script> tags", section="Beijing's reaction")
-    html = export_html(library, worked)
+    html = library.briefings.export_html(worked)
     assert "<script" not in html.lower()
     assert "Watch for" in html and "script&gt;" in html
     assert html.count('class="footnote-backref"') == 6  # the footnotes still follow
