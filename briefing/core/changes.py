@@ -43,11 +43,11 @@ def _frozen(ids: Mapping[Kind, Iterable[int]] | None) -> Mapping[Kind, frozenset
 
 @dataclass(frozen=True)
 class Changes:
-    """Records added, updated and deleted, by kind; `version` is where the journal stood after.
+    """Records added, updated and deleted, by kind, between journal versions `since` and
+    `version` (where the journal stood after: ask `changes_since` from there next time).
 
-    A record both added and deleted within the span this value covers is in neither: nobody
-    outside that span ever saw it. `version` is 0 for a value that does not come from the
-    journal (nothing was written).
+    A record both added and deleted within that span is in neither: nobody outside it ever
+    saw it. Versions are 0 for a value that does not come from the journal.
     """
 
     added: Mapping[Kind, frozenset[int]] = field(default_factory=dict)
@@ -55,6 +55,7 @@ class Changes:
     deleted: Mapping[Kind, frozenset[int]] = field(default_factory=dict)
     version: int = 0
     full: bool = False
+    since: int = 0
 
     @classmethod
     def of(
@@ -65,8 +66,9 @@ class Changes:
         deleted: Mapping[Kind, Iterable[int]] | None = None,
         version: int = 0,
         full: bool = False,
+        since: int = 0,
     ) -> Changes:
-        return cls(_frozen(added), _frozen(updated), _frozen(deleted), version, full)
+        return cls(_frozen(added), _frozen(updated), _frozen(deleted), version, full, since)
 
     # Asking ---------------------------------------------------------------------------------
 
@@ -129,11 +131,13 @@ class Changes:
             deleted=deleted,
             version=max(self.version, later.version),
             full=self.full or later.full,
+            since=min(self.since, later.since) if self.since and later.since else 0,
         )
 
     def as_json(self) -> dict[str, object]:
         """Plain lists, for `--json` and for scripts: {"added": {"claim": [3]}, ...}."""
         return {
+            "since": self.since,
             "version": self.version,
             "full": self.full,
             **{

@@ -212,10 +212,10 @@ def changes_between(conn: sqlite3.Connection, version: int, to: int) -> Changes:
     parts: dict[str, dict[Kind, set[int]]] = {"added": {}, "updated": {}, "deleted": {}}
     for entry in entries_since(conn, version):
         parts[entry.op].setdefault(entry.kind, set()).add(entry.record_id)
-    return Changes.of(**parts, version=to)
+    return Changes.of(**parts, version=to, since=version)
 
 
-def everything(conn: sqlite3.Connection, to: int) -> Changes:
+def everything(conn: sqlite3.Connection, to: int) -> Changes:  # since 0
     """Every live record, as added: the answer to "what changed since nothing"."""
     added: dict[Kind, set[int]] = {}
     for kind, record_id in conn.execute("SELECT kind, record_id FROM journal WHERE deleted = 0"):

@@ -249,9 +249,9 @@ class Library:
     def _changes_from(conn: sqlite3.Connection, start: int | None) -> Changes:
         end = journal.current_version(conn)
         if start is None or end is None:  # the journal's head went missing mid-way
-            return Changes(version=end or 0, full=True)
+            return Changes(version=end or 0, full=True, since=start or 0)
         if end == start:
-            return Changes(version=end)
+            return Changes(version=end, since=start)
         return journal.changes_between(conn, start, end)
 
     @property
@@ -325,7 +325,7 @@ class Library:
         if version == 0:
             return journal.everything(conn, top.version)
         if version < top.floor:
-            return Changes(version=top.version, full=True)
+            return Changes(version=top.version, full=True, since=version)
         return journal.changes_between(conn, version, top.version)
 
     def journal_since(self, version: int) -> list[journal.JournalEntry]:

@@ -8,8 +8,11 @@ Guarantees, after Anki's CollectionOp:
   crash Qt): it returns plain values, and the callbacks get them on the GUI thread.
 - Writes run one at a time on a single writer thread (one SQLite writer, as Datasette and
   Anki serialise theirs); reads run on a reader thread so they never wait behind an import.
-- After a CoreOp succeeds, `runner.library_changed` is emitted with its result, once, so
-  every view can refresh what it shows.
+- Every commit, whoever makes it, reaches `runner.library_changed` as one typed `Changes`:
+  an op's on the writer thread (queued here, so views refresh before the op's success
+  callback runs), an undo step's on the GUI thread, another program's within a second (the
+  runner polls `PRAGMA data_version` and reads the change journal). Each view refreshes
+  what the changes touch.
 - A `BriefingError` goes to `.failure(cb)`, or to the status bar / a dialog when no callback
   was given; `Cancelled` is silent; anything else is a bug and shows "Unexpected error".
 
@@ -28,11 +31,11 @@ import time
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 from shiboken6 import isValid
 
-from briefing.core import BriefingError, Cancelled, Library, Progress
+from briefing.core import BriefingError, Cancelled, Changes, Library, Progress
 from briefing.ui import errors
 
 T = TypeVar("T")
@@ -48,6 +51,9 @@ class _Worker(QThread):
         self.setObjectName(name)
         self._library = library
         self._jobs: queue.SimpleQueue[Job | None] = queue.SimpleQueue()
+        self.ident: int | None = None  # the thread's, once it runs
+        # While an op runs here, its commits gather in this list, to be announced as one.
+        self.collecting: list[Changes] | None = None
 
     def submit(self, job: Job) -> None:
         if not self.isRunning():
@@ -61,6 +67,7 @@ class _Worker(QThread):
             self.wait()
 
     def run(self) -> None:
+        self.ident = threading.get_ident()
         while (job := self._jobs.get()) is not None:
             job()
         # The connection belongs to this thread: only this thread may close it.
@@ -71,10 +78,14 @@ class OpRunner(QObject):
     """The workers of one open library, and the app-wide change signal.
 
     Signals:
-        library_changed(object): a CoreOp succeeded; the argument is its result.
+        library_changed(Changes): something was committed (see the module docstring);
+            announced once per commit, in journal order, none left out.
     """
 
-    library_changed = Signal(object)
+    library_changed = Signal(Changes)
+    _committed = Signal(object)  # Changes, emitted on whichever thread committed
+
+    POLL_MS = 500
 
     def __init__(self, library: Library, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -82,6 +93,87 @@ class OpRunner(QObject):
         self._writer = _Worker(library, "briefing-writer")
         self._reader = _Worker(library, "briefing-reader")
         self._running: set[_Op[Any]] = set()
+        # The journal version every view has been told about: announcements continue from
+        # here, so that a commit by another program in between is never skipped.
+        self._seen = library.version
+        self._data_version = self._read_data_version()
+        self._committed.connect(self._on_committed)
+        self._listener = self._heard  # one object, to remove it again
+        library.add_listener(self._listener)
+        self._poll = QTimer(self)
+        self._poll.setInterval(self.POLL_MS)
+        self._poll.timeout.connect(self.poll)
+        self._poll.start()
+
+    # Changes -----------------------------------------------------------------------------------
+
+    def _heard(self, changes: Changes) -> None:
+        """The library's listener, on the committing thread: an op's commits are gathered
+        and announced once when it ends (one user action, one announcement); any other
+        commit goes to the GUI thread now."""
+        writer = self._writer
+        if writer.collecting is not None and threading.get_ident() == writer.ident:
+            writer.collecting.append(changes)
+        else:
+            self._committed.emit(changes)
+
+    def announce_gathered(self, gathered: list[Changes]) -> None:
+        """From the writer thread, when an op ends: its commits as one `Changes`, queued
+        ahead of the op's own result."""
+        if not gathered:
+            return
+        merged = gathered[0]
+        contiguous = True
+        for later in gathered[1:]:
+            contiguous = contiguous and later.since == merged.version
+            merged = merged | later
+        if not contiguous:  # another program committed in between: read it all
+            merged = Changes.of(version=merged.version, since=-1)
+        self._committed.emit(merged)
+
+    @Slot(object)
+    def _on_committed(self, changes: Changes) -> None:
+        if changes.version <= self._seen and not changes.full:
+            return  # already announced (the poll caught up first)
+        if changes.since != self._seen:
+            self.catch_up()  # someone else committed in between: read it all from the journal
+            return
+        self._announce(changes)
+
+    def poll(self) -> None:
+        """Look for commits by other programs (cheap: one pragma) and announce them."""
+        current = self._read_data_version()
+        if current == self._data_version:
+            return
+        self._data_version = current
+        try:
+            moved = self.library.version != self._seen
+        except BriefingError:
+            return  # busy or gone for a moment: the next poll tries again
+        if moved:
+            self.catch_up()
+
+    def catch_up(self) -> None:
+        """Announce everything committed since the last announcement, from the journal."""
+        try:
+            changes = self.library.changes_since(self._seen)
+        except BriefingError:
+            # The journal does not know our version (the file was replaced): reload all.
+            changes = Changes(version=self.library.version, full=True, since=self._seen)
+        if changes:
+            self._announce(changes)
+        else:
+            self._seen = max(self._seen, changes.version)
+
+    def _announce(self, changes: Changes) -> None:
+        self._seen = max(self._seen, changes.version)
+        self.library_changed.emit(changes)
+
+    def _read_data_version(self) -> int:
+        try:
+            return int(self.library.connection().execute("PRAGMA data_version").fetchone()[0])
+        except Exception:  # noqa: BLE001 - a closed or busy file: treat as unchanged
+            return -1
 
     def submit(self, op: _Op[Any], *, write: bool) -> None:
         self._running.add(op)
@@ -96,6 +188,8 @@ class OpRunner(QObject):
 
     def shutdown(self) -> None:
         """Let running ops end; call before the library is closed."""
+        self._poll.stop()
+        self.library.remove_listener(self._listener)
         for op in list(self._running):
             op.cancel()
         self._writer.stop()
@@ -195,12 +289,24 @@ class _Op(QObject, Generic[T]):
     # Worker side ----------------------------------------------------------------------------
 
     def _work(self) -> None:
+        writer = self._runner._writer
+        gathered: list[Changes] = []
+        if self._writes:
+            writer.collecting = gathered
         try:
             result = self._fn(self._runner.library, self._progress)
         except BaseException as exc:  # noqa: B036 - everything is reported on the GUI thread
+            self._end_gathering(writer, gathered)
             self._worker_failed.emit(exc)
         else:
+            self._end_gathering(writer, gathered)
             self._worker_succeeded.emit(result)
+
+    def _end_gathering(self, writer: _Worker, gathered: list[Changes]) -> None:
+        if self._writes:
+            writer.collecting = None
+            # Even a failed op may have committed (a batch import cancelled half-way).
+            self._runner.announce_gathered(gathered)
 
     # GUI side -------------------------------------------------------------------------------
 
@@ -221,9 +327,8 @@ class _Op(QObject, Generic[T]):
     def _on_worker_succeeded(self, result: object) -> None:
         self._close_dialog()
         try:
-            # Views refresh first, so the action's follow-up (select what was added) sees them.
-            if self._writes:
-                self._runner.library_changed.emit(result)
+            # Views have refreshed already: the commit's announcement was queued here before
+            # this result, so the action's follow-up (select what was added) sees them.
             if self._on_success is not None and not self._parent_gone():
                 self._on_success(result)  # type: ignore[arg-type]
         finally:
@@ -256,7 +361,7 @@ class _Op(QObject, Generic[T]):
 
 
 class CoreOp(_Op[T]):
-    """A write: serialised on the writer thread, then `library_changed` with its result."""
+    """A write: serialised on the writer thread; its commits reach `library_changed`."""
 
     _writes = True
 

@@ -17,6 +17,7 @@ def test_asking_a_changes_value() -> None:
     assert bool(changes) and not bool(Changes(version=7))
     assert Changes(full=True).touches("tag")
     assert changes.as_json() == {
+        "since": 0,
         "version": 7,
         "full": False,
         "added": {"claim": [3]},

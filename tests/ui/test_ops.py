@@ -7,7 +7,7 @@ import threading
 from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QApplication, QWidget
 
-from briefing.core import InvalidInput, Library
+from briefing.core import Changes, InvalidInput, Kind, Library
 from briefing.core.errors import Cancelled
 from briefing.ui.ops import CoreOp, OpRunner, QueryOp
 from tests.conftest import SAMPLE
@@ -93,3 +93,61 @@ def test_a_result_for_a_widget_deleted_meanwhile_is_dropped(qtbot, library: Libr
         release.set()
     assert seen == ["destroyed"]  # the callback, which touches the widget, never ran
     runner.shutdown()
+
+
+def test_an_op_of_several_commits_is_announced_once(qtbot, library: Library) -> None:
+    """One user action, one announcement: the op's three commits reach the views merged."""
+    runner = OpRunner(library)
+    heard: list[Changes] = []
+    runner.library_changed.connect(heard.append)
+
+    def three_writes(lib: Library, _progress: object) -> int:
+        actor = lib.actors.add("Reuters", kind="organisation")
+        lib.actors.add_alias(actor.id, "Thomson Reuters")
+        return lib.actors.add("AFP", kind="organisation").id
+
+    op = CoreOp(runner, three_writes)
+    with qtbot.waitSignal(op.finished, timeout=5000):
+        op.run()
+    (changes,) = heard
+    assert changes.added_ids(Kind.ACTOR) == {a.actor.id for a in library.actors.list()}
+    assert not changes.updated  # the alias came with an actor that is new anyway
+    runner.shutdown()
+
+
+def test_an_undo_step_is_announced_at_once_with_what_it_changed(
+    qtbot, library: Library
+) -> None:
+    runner = OpRunner(library)
+    heard: list[Changes] = []
+    runner.library_changed.connect(heard.append)
+    actor = library.actors.add("Xinhua", kind="organisation")  # on this (the GUI) thread
+    assert [c.added_ids(Kind.ACTOR) for c in heard] == [{actor.id}]
+    runner.shutdown()
+
+
+def test_another_copy_of_the_library_is_heard_within_a_second(
+    qtbot, library: Library
+) -> None:
+    """A second program on the same file commits; the runner notices (data_version) and
+    announces what it changed, from the journal, in order and only once."""
+    runner = OpRunner(library)
+    heard: list[Changes] = []
+    runner.library_changed.connect(heard.append)
+    other = Library.open(library.path)
+    try:
+        (result,) = other.imports.files([SAMPLE])
+        with qtbot.waitSignal(runner.library_changed, timeout=1500):
+            pass
+        assert heard[0].added_ids(Kind.ARTICLE) == {result.id}
+        # Then ours, then theirs again: each announced once, nothing skipped.
+        mine = library.actors.add("Mine")
+        theirs = other.actors.add("Theirs")
+        qtbot.waitUntil(lambda: any(theirs.id in c.added_ids(Kind.ACTOR) for c in heard))
+        qtbot.wait(2 * OpRunner.POLL_MS)
+        added = [i for c in heard for i in c.added_ids(Kind.ACTOR)]
+        assert added == [mine.id, theirs.id]
+        assert heard[-1].version == library.version
+    finally:
+        other.close()
+        runner.shutdown()

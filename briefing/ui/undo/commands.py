@@ -44,8 +44,6 @@ class CoreCommand(QUndoCommand):
             verb = "undo" if undone else "do"
             self._context.failed(f"Could not {verb} “{self.text()}”: {exc}")
             self.setObsolete(True)
-            return
-        self._context.changed(self.text(), undone=undone)
 
 
 class AddAnnotation(CoreCommand):

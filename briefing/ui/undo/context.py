@@ -7,27 +7,19 @@ window in which the menu says "Undo" before there is anything to undo. Beware: w
 import holds the write lock, such a write waits up to the library's busy timeout and then
 fails with a message; nothing is left half done.
 
-After each successful step the runner's `library_changed` is emitted, the same path a
-CoreOp takes, so the reader, the panel and the list refresh the same way.
+Each step's commit is announced by the library itself (its listener, on this thread, so at
+once): `runner.library_changed` carries its `Changes`, the same path a CoreOp's commit
+takes, so the reader, the panel and the lists refresh the same way.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from briefing.core import Library
 from briefing.ui.ops import OpRunner
-
-
-@dataclass(frozen=True)
-class Edited:
-    """What `library_changed` carries after an undoable edit: which one, and which way."""
-
-    text: str
-    undone: bool
 
 
 class UndoContext:
@@ -51,6 +43,3 @@ class UndoContext:
         self._failed = True
         self.last_error = message
         self._report(message)
-
-    def changed(self, text: str, *, undone: bool) -> None:
-        self.runner.library_changed.emit(Edited(text, undone))

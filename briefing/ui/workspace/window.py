@@ -26,12 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.core import Briefing, BriefingItem, BriefingSection, Library, NotFound
+from briefing.core import Briefing, BriefingItem, BriefingSection, Changes, Kind, Library, NotFound
 from briefing.ui import errors
 from briefing.ui.ops import OpRunner
-from briefing.ui.undo.context import Edited, UndoContext
+from briefing.ui.undo.context import UndoContext
 from briefing.ui.workspace import edits
-from briefing.ui.workspace.commands import FIELD_NAMES
 from briefing.ui.workspace.fields import BriefingFields
 from briefing.ui.workspace.list_model import BriefingListModel, IdRole
 from briefing.ui.workspace.menus import icon, install_actions
@@ -46,7 +45,6 @@ QListView#briefingList::item { padding: 4px 4px; }
 QToolBar#workspaceToolbar { border: none; spacing: 6px; padding: 2px 6px; }
 """
 QUEUED = Qt.ConnectionType.QueuedConnection
-FIELD_EDITS = {f"Edit {name}" for name in FIELD_NAMES.values()}
 
 
 def _pane(title: str, *widgets: QWidget, stretch: int = -1) -> QWidget:
@@ -254,12 +252,27 @@ class WorkspaceWindow(QMainWindow):
             f"{claims} claim{'' if claims == 1 else 's'}"
         )
 
-    def _on_runner_library_changed(self, changes: object) -> None:
+    def _on_runner_library_changed(self, changes: Changes) -> None:
         # A committed title or BLUF changes nothing the preview reads from the library (it
         # shows the fields as typed), so its cached page stays: no full render mid-typing.
-        if not (isinstance(changes, Edited) and changes.text in FIELD_EDITS):
+        if not self._only_fields_changed(changes):
             self.preview.invalidate()
         self.reload()
+
+    def _only_fields_changed(self, changes: Changes) -> bool:
+        """Whether all that changed is the open briefing's own fields (title, bottom line,
+        author, date): told by the changes and by comparing its sections, not by any text."""
+        if self.briefing is None or changes.full or changes.added or changes.deleted:
+            return False
+        if set(changes.updated) != {Kind.BRIEFING}:
+            return False
+        if changes.updated_ids(Kind.BRIEFING) != {self.briefing.id}:
+            return False
+        try:
+            now = self.library.briefings.get(self.briefing.id)
+        except NotFound:
+            return False
+        return now.sections == self.briefing.sections
 
     # The tree -------------------------------------------------------------------------------
 
