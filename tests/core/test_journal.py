@@ -206,6 +206,8 @@ def test_every_record_has_a_uid(sample: Library) -> None:
 
 
 def _uid(library: Library, table: str, row_id: int) -> str:
-    return library.connection().execute(
-        f"SELECT uid FROM {table} WHERE id = ?", (row_id,)
-    ).fetchone()[0]
+    return (
+        library.connection()
+        .execute(f"SELECT uid FROM {table} WHERE id = ?", (row_id,))
+        .fetchone()[0]
+    )

@@ -115,9 +115,7 @@ def test_an_op_of_several_commits_is_announced_once(qtbot, library: Library) -> 
     runner.shutdown()
 
 
-def test_an_undo_step_is_announced_at_once_with_what_it_changed(
-    qtbot, library: Library
-) -> None:
+def test_an_undo_step_is_announced_at_once_with_what_it_changed(qtbot, library: Library) -> None:
     runner = OpRunner(library)
     heard: list[Changes] = []
     runner.library_changed.connect(heard.append)
@@ -126,9 +124,7 @@ def test_an_undo_step_is_announced_at_once_with_what_it_changed(
     runner.shutdown()
 
 
-def test_another_copy_of_the_library_is_heard_within_a_second(
-    qtbot, library: Library
-) -> None:
+def test_another_copy_of_the_library_is_heard_within_a_second(qtbot, library: Library) -> None:
     """A second program on the same file commits; the runner notices (data_version) and
     announces what it changed, from the journal, in order and only once."""
     runner = OpRunner(library)
