@@ -84,6 +84,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 def actor_json(actor: Actor) -> dict[str, Any]:
     return {
         "id": actor.id,
+        "uid": actor.uid,
         "name": actor.name,
         "kind": actor.kind,
         "description": actor.description,
@@ -97,6 +98,7 @@ def actor_json(actor: Actor) -> dict[str, Any]:
 def mention_json(m: Mention) -> dict[str, Any]:
     return {
         "id": m.id,
+        "uid": m.uid,
         "article": m.article_id,
         "actor": m.actor.name,
         "actor_id": m.actor.id,

@@ -157,6 +157,7 @@ def _import_json(result: ImportResult) -> dict[str, Any]:
         "path": result.path,
         "status": result.status,
         "id": result.id,
+        "uid": result.uid,
         "reason": result.reason,
         "title": result.title,
     }
@@ -192,6 +193,7 @@ def run_list(args: argparse.Namespace, library: Library) -> int:
 def summary_json(article: ArticleSummary) -> dict[str, Any]:
     return {
         "id": article.id,
+        "uid": article.uid,
         "title": article.title,
         "title_proposed": article.title_proposed,
         "outlet": article.outlet,
@@ -205,6 +207,7 @@ def summary_json(article: ArticleSummary) -> dict[str, Any]:
 def article_json(article: Article) -> dict[str, Any]:
     return {
         "id": article.id,
+        "uid": article.uid,
         "title": article.title,
         "title_proposed": article.title_proposed,
         "outlet": article.outlet,
@@ -310,7 +313,12 @@ def run_delete(args: argparse.Namespace, library: Library) -> int:
             return 1
     deleted = library.articles.delete([p.id for p in previews])
     if args.json:
-        print_json([{"id": d.id, "title": d.title, "annotations": d.annotations} for d in deleted])
+        print_json(
+            [
+                {"id": d.id, "uid": d.uid, "title": d.title, "annotations": d.annotations}
+                for d in deleted
+            ]
+        )
     else:
         for d in deleted:
             print(f"deleted article {d.id}: {d.title} ({counted(d.annotations, 'annotation')})")

@@ -110,6 +110,7 @@ def item_json(item: BriefingItem) -> dict[str, Any]:
 def briefing_json(briefing: Briefing) -> dict[str, Any]:
     return {
         "id": briefing.id,
+        "uid": briefing.uid,
         "title": briefing.title,
         "author": briefing.author,
         "date": date_text(briefing.date) or None,
@@ -149,6 +150,7 @@ def run_list(args: argparse.Namespace, library: Library) -> int:
             [
                 {
                     "id": b.id,
+                    "uid": b.uid,
                     "title": b.title,
                     "author": b.author,
                     "date": date_text(b.date) or None,

@@ -89,6 +89,7 @@ def _source(value: str) -> tuple[str, str]:
 def claim_json(claim: Claim) -> dict[str, Any]:
     return {
         "id": claim.id,
+        "uid": claim.uid,
         "article": claim.article_id,
         "article_title": claim.article_title,
         "quote": claim.quote,

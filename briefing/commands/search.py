@@ -77,6 +77,7 @@ def _heading(hit: SearchHit) -> str:
 def hit_json(hit: SearchHit) -> dict[str, Any]:
     return {
         "id": hit.id,
+        "uid": hit.uid,
         "kind": hit.kind,
         "article": hit.article_id,
         "title": hit.title,

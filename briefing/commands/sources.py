@@ -35,6 +35,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 def source_json(source: Source) -> dict[str, Any]:
     return {
         "id": source.id,
+        "uid": source.uid,
         "kind": source.kind,
         "title": source.title,
         "url": source.url,

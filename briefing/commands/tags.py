@@ -38,7 +38,12 @@ def run_tag(args: argparse.Namespace, library: Library) -> int:
             library.tags.merge(args.merge, args.into)
         uses = library.tags.list()
         if args.json:
-            print_json([{"tag": t.name, "articles": t.articles, "claims": t.claims} for t in uses])
+            print_json(
+                [
+                    {"tag": t.name, "uid": t.uid, "articles": t.articles, "claims": t.claims}
+                    for t in uses
+                ]
+            )
         else:
             print_table(
                 ("ARTICLES", "CLAIMS", "TAG"), [(t.articles, t.claims, t.name) for t in uses]

@@ -42,6 +42,7 @@ class Source:
     article_id: int | None
     note: str
     claims: int = 0
+    uid: str = ""
 
 
 def normalise_grade(grade: str | None) -> str | None:
@@ -132,7 +133,8 @@ class SourceService:
     def _select(self, where: str, params: list[object]) -> list[Source]:
         rows = self._library.connection().execute(
             f"""SELECT s.id, s.kind, s.title, s.url, s.publisher, s.date, s.grade, s.article_id,
-                       s.note, (SELECT count(*) FROM claim_sources c WHERE c.source_id = s.id)
+                       s.note, (SELECT count(*) FROM claim_sources c WHERE c.source_id = s.id),
+                       s.uid
                 FROM sources s {where} ORDER BY s.id""",
             params,
         )

@@ -23,6 +23,7 @@ class TagUse:
     name: str
     articles: int
     claims: int
+    uid: str = ""
 
 
 def clean_tag(name: str) -> str:
@@ -90,7 +91,8 @@ class TagService:
         rows = self._library.connection().execute(
             """SELECT g.name,
                       (SELECT count(*) FROM article_tags a WHERE a.tag_id = g.id),
-                      (SELECT count(*) FROM annotation_tags n WHERE n.tag_id = g.id)
+                      (SELECT count(*) FROM annotation_tags n WHERE n.tag_id = g.id),
+                      g.uid
                FROM tags g ORDER BY g.name COLLATE NOCASE"""
         )
         return [TagUse(*row) for row in rows]

@@ -281,7 +281,9 @@ def test_delete_asks_and_refuses_without_a_terminal(lib, capsys) -> None:
     assert b"--yes" in deleted.stderr
     assert len(run_json(lib, "list", capsys=capsys)) == 1
     gone = run_json(lib, "delete", str(result["id"]), "--yes", capsys=capsys)
-    assert gone == [{"id": result["id"], "title": result["title"], "annotations": 0}]
+    assert gone == [
+        {"id": result["id"], "uid": result["uid"], "title": result["title"], "annotations": 0}
+    ]
     assert run_json(lib, "list", capsys=capsys) == []
 
 
@@ -296,3 +298,33 @@ def test_odd_encodings_through_the_cli(lib, capsys) -> None:
         lib, "import", str(CORPUS_ODD / "latin1-bbc-sport-199-chelsea-sack-mutu.txt"), capsys=capsys
     )
     assert "£" in run_json(lib, "show", str(result["id"]), capsys=capsys)["text"]
+
+
+def test_every_json_record_carries_its_uid(lib: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Articles, annotations, claims, actors, sources, tags and briefings: each record a
+    script sees has a stable uid beside its local id, the same however it is reached."""
+    run(lib, "sample", capsys=capsys)
+    run(lib, "brief", "new", "Weekly", capsys=capsys)
+    run(lib, "tag", "1", "ipo", capsys=capsys)
+    records = {
+        "article list": run_json(lib, "list", capsys=capsys),
+        "article": [run_json(lib, "show", "1", capsys=capsys)],
+        "claims": run_json(lib, "claims", capsys=capsys),
+        "actors": run_json(lib, "actor", "list", capsys=capsys),
+        "sources": run_json(lib, "source", "list", capsys=capsys),
+        "tags": run_json(lib, "tag", "--list", capsys=capsys),
+        "briefings": run_json(lib, "brief", "list", capsys=capsys),
+        "search": run_json(lib, "search", "SenseTime", capsys=capsys),
+    }
+    seen: dict[tuple[str, int], str] = {}
+    for where, rows in records.items():
+        assert rows, where
+        for row in rows:
+            uid = row["uid"]
+            assert isinstance(uid, str) and len(uid) == 36, (where, row)
+    for hit in records["search"]:
+        seen[(hit["kind"], hit["id"])] = hit["uid"]
+    article = records["article"][0]
+    assert seen.get(("article", article["id"])) in (None, article["uid"])
+    claims = {c["id"]: c["uid"] for c in records["claims"]}
+    assert all(claims[i] == u for (kind, i), u in seen.items() if kind == "claim")

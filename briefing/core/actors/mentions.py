@@ -35,6 +35,7 @@ class Mention:
     end: int | None
     quote: str
     orphaned: bool
+    uid: str = ""
 
 
 @dataclass(frozen=True)
@@ -296,15 +297,16 @@ class MentionService:
 
     def _select(self, where: str, params: list[object]) -> list[Mention]:
         rows = self._library.connection().execute(
-            f"""SELECT n.id, n.article_id, a.id, a.name, n.start, n."end", n.quote, n.orphaned
+            f"""SELECT n.id, n.article_id, a.id, a.name, n.start, n."end", n.quote, n.orphaned,
+                       n.uid
                 FROM mentions m JOIN annotations n ON n.id = m.annotation_id
                 JOIN actors a ON a.id = m.actor_id
                 WHERE {where} ORDER BY n.article_id, n.orphaned, n.start, n.id""",
             params,
         )
         return [
-            Mention(i, art, ActorRef(a, name), st, en, q, bool(o))
-            for i, art, a, name, st, en, q, o in rows
+            Mention(i, art, ActorRef(a, name), st, en, q, bool(o), uid)
+            for i, art, a, name, st, en, q, o, uid in rows
         ]
 
 

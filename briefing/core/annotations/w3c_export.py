@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from briefing.core.annotations.model import Annotation
 from briefing.core.claims.model import Claim
+from briefing.core.journal import uids_of
 
 if TYPE_CHECKING:
     from briefing.core.library import Library
@@ -31,8 +32,10 @@ MOTIVATIONS = {
 KINDS_BY_MOTIVATION = {value: key for key, value in MOTIVATIONS.items()}
 
 
-def annotation_iri(annotation_id: int) -> str:
-    return f"urn:briefing:annotation:{annotation_id}"
+def annotation_iri(uid: str) -> str:
+    """An annotation's id in the file: its uid as a URN, the same in every export and kept
+    by an import, so that importing a file twice, or a colleague's file, knows it again."""
+    return f"urn:uuid:{uid}"
 
 
 def export_annotations(library: Library, article_id: int | None = None) -> dict[str, Any]:
@@ -99,7 +102,7 @@ def _annotation(annotation: Annotation, target_base: dict[str, Any]) -> dict[str
         {"type": "TextualBody", "purpose": "tagging", "value": tag} for tag in annotation.tags
     ]
     item: dict[str, Any] = {
-        "id": annotation_iri(annotation.id),
+        "id": annotation_iri(annotation.uid),
         "type": "Annotation",
         "motivation": MOTIVATIONS[annotation.kind],
         "target": {**target_base, "selector": selectors},
@@ -115,6 +118,7 @@ def _annotation(annotation: Annotation, target_base: dict[str, Any]) -> dict[str
 def _actor(library: Library, actor_id: int, article_id: int) -> dict[str, Any]:
     actor = library.actors.get(actor_id)
     return {
+        "uid": actor.uid,
         "name": actor.name,
         "kind": actor.kind,
         "description": actor.description,
@@ -124,6 +128,8 @@ def _actor(library: Library, actor_id: int, article_id: int) -> dict[str, Any]:
 
 
 def _claim(library: Library, claim: Claim, article_id: int) -> dict[str, Any]:
+    linked = [link.claim_id for link in claim.links if link.outgoing]
+    uids = uids_of(library.connection(), "claim", linked)
     return {
         "speaker": _actor(library, claim.speaker.id, article_id) if claim.speaker else None,
         "about": [_actor(library, a.id, article_id) for a in claim.about],
@@ -131,6 +137,7 @@ def _claim(library: Library, claim: Claim, article_id: int) -> dict[str, Any]:
         "grade": claim.grade,
         "sources": [
             {
+                "uid": library.sources.get(s.id).uid,
                 "title": s.title,
                 "kind": s.kind,
                 "url": s.url,
@@ -142,8 +149,8 @@ def _claim(library: Library, claim: Claim, article_id: int) -> dict[str, Any]:
             for s in claim.sources
         ],
         "links": [
-            {"relation": link.relation, "target": annotation_iri(link.claim_id)}
+            {"relation": link.relation, "target": annotation_iri(uids[link.claim_id])}
             for link in claim.links
-            if link.outgoing
+            if link.outgoing and link.claim_id in uids
         ],
     }

@@ -15,6 +15,7 @@ transaction.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections import Counter
 from dataclasses import dataclass, field
@@ -117,11 +118,16 @@ def import_annotations(library: Library, data: str | bytes) -> W3CImportReport:
                 0, len(item.exact), item.exact, item.prefix, item.suffix
             )
             orphaned = placement.selector is None
-            if not orphaned and _exists(conn, article_id, item.kind, selector):
+            uid = _uid(item.iri)
+            if (uid and _taken(conn, "annotations", uid)) or (
+                not orphaned and _exists(conn, article_id, item.kind, selector)
+            ):
                 duplicates += 1
                 continue
             span = Span(placed=selector, orphaned=orphaned)
             new_ids[item.iri] = _create(library, article_id, item, span)
+            if uid:
+                _keep_uid(conn, "annotations", new_ids[item.iri], uid)
             outcomes[placement.outcome] += 1
             if item.claim:
                 links += [
@@ -169,15 +175,23 @@ def _create(library: Library, article_id: int, item: _Item, span: Span) -> int:
 def _actor(library: Library, spec: Any, article_id: int) -> int | None:
     if not isinstance(spec, dict) or not spec.get("name"):
         return None
-    try:
-        actor = library.actors.resolve(spec["name"])
-    except NotFound:
-        actor = library.actors.add(
-            spec["name"],
-            kind=spec.get("kind") or "other",
-            aliases=[a for a in spec.get("aliases", []) if a != spec["name"]],
-            description=spec.get("description") or "",
-        )
+    conn = library.connection()
+    uid = _uid(spec.get("uid"))
+    known = _by_uid(conn, "actors", uid)
+    if known is not None:
+        actor = library.actors.get(known)
+    else:
+        try:
+            actor = library.actors.resolve(spec["name"])
+        except NotFound:
+            actor = library.actors.add(
+                spec["name"],
+                kind=spec.get("kind") or "other",
+                aliases=[a for a in spec.get("aliases", []) if a != spec["name"]],
+                description=spec.get("description") or "",
+            )
+            if uid:
+                _keep_uid(conn, "actors", actor.id, uid)
     known = {(a.text, a.article_id) for a in actor.aliases}
     for alias in spec.get("articleAliases", []):
         if (alias, article_id) not in known:
@@ -186,10 +200,15 @@ def _actor(library: Library, spec: Any, article_id: int) -> int | None:
 
 
 def _source(library: Library, spec: dict[str, Any]) -> int:
+    conn = library.connection()
+    uid = _uid(spec.get("uid"))
+    known = _by_uid(conn, "sources", uid)
+    if known is not None:
+        return known
     for source in library.sources.list():
         if source.title == spec.get("title") and source.url == spec.get("url"):
             return source.id
-    return library.sources.add(
+    source_id = library.sources.add(
         spec.get("title") or "untitled source",
         kind=spec.get("kind"),
         url=spec.get("url"),
@@ -197,6 +216,40 @@ def _source(library: Library, spec: dict[str, Any]) -> int:
         date=spec.get("date"),
         grade=spec.get("grade"),
     ).id
+    if uid:
+        _keep_uid(conn, "sources", source_id, uid)
+    return source_id
+
+
+# Identities -------------------------------------------------------------------------------
+
+_UUID = re.compile(r"(?:urn:uuid:)?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})")
+
+
+def _uid(value: Any) -> str | None:
+    """The uid a record had where it was exported (`urn:uuid:...`, or a bare UUID)."""
+    if not isinstance(value, str):
+        return None
+    match = _UUID.fullmatch(value.strip().lower())
+    return match[1] if match else None
+
+
+def _taken(conn: sqlite3.Connection, table: str, uid: str) -> bool:
+    return conn.execute(f"SELECT 1 FROM {table} WHERE uid = ?", (uid,)).fetchone() is not None
+
+
+def _by_uid(conn: sqlite3.Connection, table: str, uid: str | None) -> int | None:
+    if uid is None:
+        return None
+    row = conn.execute(f"SELECT id FROM {table} WHERE uid = ?", (uid,)).fetchone()
+    return row[0] if row else None
+
+
+def _keep_uid(conn: sqlite3.Connection, table: str, row_id: int, uid: str) -> None:
+    """Give a record made by the import the identity it had where it came from (unless a
+    record here has it already), inside the import's transaction."""
+    if not _taken(conn, table, uid):
+        conn.execute(f"UPDATE {table} SET uid = ? WHERE id = ?", (uid, row_id))
 
 
 def _exists(conn: sqlite3.Connection, article_id: int, kind: str, selector: Selector) -> bool:

@@ -43,7 +43,8 @@ _CLAIM_COUNTS = """LEFT JOIN (SELECT article_id, count(*) AS n FROM annotations
 EDITABLE = ("title", "outlet", "agency", "author", "dateline", "date", "url", "language")
 _SUMMARY_COLUMNS = """
     a.id, a.title, a.title_proposed, a.outlet, a.agency, a.date, a.imported_at,
-    (SELECT count(*) FROM annotations n WHERE n.article_id = a.id AND n.kind = 'claim') AS claims
+    (SELECT count(*) FROM annotations n WHERE n.article_id = a.id AND n.kind = 'claim') AS claims,
+    a.uid
 """
 
 
@@ -59,6 +60,7 @@ class ArticleSummary:
     date: PartialDate | None
     imported_at: str
     claims: int
+    uid: str = ""
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,7 @@ class Article:
     updated_at: str | None
     text: str
     annotations: int
+    uid: str = ""
 
 
 @dataclass(frozen=True)
@@ -87,6 +90,7 @@ class DeletedArticle:
     id: int
     title: str
     annotations: int
+    uid: str = ""
 
 
 class ArticleService:
@@ -99,7 +103,7 @@ class ArticleService:
             """SELECT a.id, a.title, a.title_proposed, a.outlet, a.agency, a.author,
                       a.dateline, a.date, a.url, a.language, a.source_format, a.source_path,
                       a.content_hash, a.imported_at, a.updated_at, a.text,
-                      (SELECT count(*) FROM annotations n WHERE n.article_id = a.id)
+                      (SELECT count(*) FROM annotations n WHERE n.article_id = a.id), a.uid
                FROM articles a WHERE a.id = ?""",
             (article_id,),
         ).fetchone()
@@ -248,7 +252,7 @@ class ArticleService:
     def deletion_preview(self, article_id: int) -> DeletedArticle:
         """What deleting would remove, for the question asked before deleting."""
         article = self.get(article_id)
-        return DeletedArticle(article.id, article.title, article.annotations)
+        return DeletedArticle(article.id, article.title, article.annotations, article.uid)
 
     def delete(self, article_ids: list[int]) -> list[DeletedArticle]:
         """Delete articles with their annotations, all in one transaction.
@@ -291,7 +295,7 @@ def _like_pattern(word: str) -> str:
 
 
 def _summary(row: sqlite3.Row | tuple) -> ArticleSummary:
-    id_, title, proposed, outlet, agency, date, imported_at, claims = row
+    id_, title, proposed, outlet, agency, date, imported_at, claims, uid = row
     return ArticleSummary(
-        id_, title, bool(proposed), outlet, agency, parse_stored(date), imported_at, claims
+        id_, title, bool(proposed), outlet, agency, parse_stored(date), imported_at, claims, uid
     )

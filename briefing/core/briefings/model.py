@@ -78,3 +78,4 @@ class BriefingSummary:
     sections: int
     claims: int
     updated_at: str
+    uid: str = ""

@@ -415,12 +415,12 @@ class BriefingService:
                    (SELECT count(*) FROM briefing_sections s WHERE s.briefing_id = b.id),
                    (SELECT count(*) FROM briefing_items i JOIN briefing_sections s
                     ON s.id = i.section_id WHERE s.briefing_id = b.id AND i.kind = 'claim'),
-                   coalesce(b.updated_at, b.created_at) AS changed
+                   coalesce(b.updated_at, b.created_at) AS changed, b.uid
                FROM briefings b ORDER BY changed DESC, b.id DESC"""
         )
         return [
-            BriefingSummary(id_, title, author, parse_stored(date), sections, claims, changed)
-            for id_, title, author, date, sections, claims, changed in rows
+            BriefingSummary(id_, title, author, parse_stored(date), sections, claims, changed, uid)
+            for id_, title, author, date, sections, claims, changed, uid in rows
         ]
 
     # Helpers ----------------------------------------------------------------------------------

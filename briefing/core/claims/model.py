@@ -71,6 +71,7 @@ class Claim:
     tags: tuple[str, ...]
     sources: tuple[LinkedSource, ...]
     links: tuple[ClaimLink, ...]
+    uid: str = ""
 
 
 def check_status(status: str) -> str:

@@ -232,7 +232,8 @@ class ClaimService:
         conn = self._library.connection()
         rows = conn.execute(
             f"""SELECT n.id, n.article_id, ar.title, n.quote, n.start, n."end", n.prefix,
-                       n.suffix, n.orphaned, c.speaker_id, s.name, c.status, c.grade, n.note
+                       n.suffix, n.orphaned, c.speaker_id, s.name, c.status, c.grade, n.note,
+                       n.uid
                 FROM claims c JOIN annotations n ON n.id = c.annotation_id
                 JOIN articles ar ON ar.id = n.article_id
                 LEFT JOIN actors s ON s.id = c.speaker_id
@@ -250,12 +251,12 @@ class ClaimService:
         claims = []
         for row in rows:
             id_, article_id, title, quote, start, end, prefix, suffix, orphaned = row[:9]
-            speaker_id, speaker_name, status, grade, note = row[9:]
+            speaker_id, speaker_name, status, grade, note, uid = row[9:]
             speaker = ActorRef(speaker_id, speaker_name) if speaker_id is not None else None
             claims.append(Claim(
                 id_, article_id, title, quote, start, end, prefix, suffix, bool(orphaned),
                 speaker, about.get(id_, ()), status, grade, note, tags.get(id_, ()),
-                sources.get(id_, ()), links.get(id_, ()),
+                sources.get(id_, ()), links.get(id_, ()), uid,
             ))  # fmt: skip
         return claims
 

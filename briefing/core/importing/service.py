@@ -85,6 +85,7 @@ class ImportResult:
     id: int | None = None
     reason: str | None = None
     title: str | None = None
+    uid: str | None = None  # the article's, when there is one
 
 
 class ImportService:
@@ -187,7 +188,7 @@ class ImportService:
         try:
             with self._library.transaction() as conn:
                 existing = conn.execute(
-                    "SELECT id, title FROM articles WHERE content_hash = ?", (digest,)
+                    "SELECT id, title, uid FROM articles WHERE content_hash = ?", (digest,)
                 ).fetchone()
                 if existing:
                     return ImportResult(
@@ -196,11 +197,15 @@ class ImportService:
                         existing[0],
                         f"same text as article {existing[0]}",
                         existing[1],
+                        existing[2],
                     )
-                cursor = conn.execute(_INSERT, _row(article, digest, path))
+                row = _row(article, digest, path)
+                cursor = conn.execute(_INSERT, row)
         except sqlite3.IntegrityError as exc:  # pragma: no cover - guarded by the lookup above
             return ImportResult(name, "failed", reason=f"could not be stored ({exc})")
-        return ImportResult(name, "imported", cursor.lastrowid, None, article.title)
+        return ImportResult(
+            name, "imported", cursor.lastrowid, None, article.title, str(row["uid"])
+        )
 
 
 def extract_file(path: Path) -> Extracted:

@@ -39,7 +39,7 @@ def annotation_hits(
     rows = conn.execute(
         f"""SELECT n.id, n.kind, n.article_id, a.title, a.outlet, a.date, s.name,
                    snippet(annotations_fts, -1, :hs, :he, '…', {SNIPPET_TOKENS}),
-                   bm25(annotations_fts, 2.0, 1.0)
+                   bm25(annotations_fts, 2.0, 1.0), n.uid
             FROM annotations_fts CROSS JOIN annotations n ON n.id = annotations_fts.rowid
             JOIN articles a ON a.id = n.article_id
             LEFT JOIN claims c ON c.annotation_id = n.id
@@ -50,9 +50,9 @@ def annotation_hits(
     )
     return [
         SearchHit(
-            kind, id_, article_id, title, outlet, parse_stored(date), snippet, -score, speaker
+            kind, id_, article_id, title, outlet, parse_stored(date), snippet, -score, speaker, uid
         )
-        for id_, kind, article_id, title, outlet, date, speaker, snippet, score in rows
+        for id_, kind, article_id, title, outlet, date, speaker, snippet, score, uid in rows
     ]
 
 
@@ -60,12 +60,12 @@ def actor_hits(conn: sqlite3.Connection, match: str, limit: int) -> list[SearchH
     rows = conn.execute(
         f"""SELECT a.id, a.name, a.kind,
                    snippet(actors_fts, -1, :hs, :he, '…', {SNIPPET_TOKENS}),
-                   bm25(actors_fts, 2.0, 1.0)
+                   bm25(actors_fts, 2.0, 1.0), a.uid
             FROM actors_fts CROSS JOIN actors a ON a.id = actors_fts.rowid
             WHERE actors_fts MATCH :match ORDER BY 5 LIMIT :limit""",
         {"match": match, "limit": limit, "hs": HIT_START, "he": HIT_END},
     )
     return [
-        SearchHit("actor", id_, None, name, None, None, snippet, -score, kind)
-        for id_, name, kind, snippet, score in rows
+        SearchHit("actor", id_, None, name, None, None, snippet, -score, kind, uid)
+        for id_, name, kind, snippet, score, uid in rows
     ]

@@ -25,6 +25,7 @@ class SearchHit:
     snippet: str
     score: float  # higher is better; comparable within one kind only
     detail: str | None = None  # a claim's speaker; an actor's kind
+    uid: str = ""  # the record's stable identity (the article's, annotation's or actor's)
 
     def snippet_parts(self) -> list[tuple[str, bool]]:
         """The snippet as (text, is_match) pieces, for drawing highlights."""

@@ -113,17 +113,19 @@ class SearchService:
         marks = ",".join("?" * len(top))
         rows = conn.execute(
             f"""SELECT a.id, a.title, a.outlet, a.date,
-                       snippet(articles_fts, 1, ?, ?, '…', {SNIPPET_TOKENS})
+                       snippet(articles_fts, 1, ?, ?, '…', {SNIPPET_TOKENS}), a.uid
                 FROM articles_fts CROSS JOIN articles a ON a.id = articles_fts.rowid
                 WHERE articles_fts MATCH ? AND articles_fts.rowid IN ({marks})""",
             [HIT_START, HIT_END, match, *(id_ for id_, _ in top)],
         )
         found = {row[0]: row for row in rows}
         return [
-            SearchHit("article", id_, id_, title, outlet, parse_stored(date), snippet, -score)
+            SearchHit(
+                "article", id_, id_, title, outlet, parse_stored(date), snippet, -score, None, uid
+            )
             for id_, score in top
             if id_ in found
-            for _, title, outlet, date, snippet in [found[id_]]
+            for _, title, outlet, date, snippet, uid in [found[id_]]
         ]
 
     def _top(

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from briefing.core import InvalidInput, Library
+from briefing.core import InvalidInput, Library, Span
 from briefing.core.annotations.w3c_export import W3C_CONTEXT, export_annotations
 from briefing.core.annotations.w3c_import import MAX_STRING, import_annotations
 from briefing.core.sample import load_sample
@@ -62,6 +62,54 @@ def test_export_then_import_reproduces_every_annotation(tmp_path) -> None:
         assert report.imported == len(document["items"]) and not report.unplaced
         assert _snapshot(target) == expected
         again = import_annotations(target, json.dumps(document))
+        assert (again.imported, again.duplicates) == (0, len(document["items"]))
+
+
+def _identities(library: Library) -> dict[str, set[str]]:
+    """The uids of the annotations, and of the actors and sources claims name (what a W3C
+    file carries: a source no claim cites is not in it)."""
+    conn = library.connection()
+    return {
+        "annotations": {row[0] for row in conn.execute("SELECT uid FROM annotations")},
+        "actors": {row[0] for row in conn.execute("SELECT uid FROM actors")},
+        "sources": {
+            row[0]
+            for row in conn.execute(
+                "SELECT uid FROM sources WHERE id IN (SELECT source_id FROM claim_sources)"
+            )
+        },
+    }
+
+
+URL = "https://www.thestar.com.my/tech/2021/12/14/sensetime-postpones-ipo"
+
+
+def test_identities_survive_export_and_import(tmp_path) -> None:
+    """Annotations, and the actors and sources their claims name, keep their uids in the
+    other library; a second import knows them all again, orphans included."""
+    with Library.open(tmp_path / "a.sqlite") as source:
+        load_sample(source)
+        source.articles.edit(1, url=URL)
+        orphan = source.annotations.add(1, "highlight", Span(quote="would fully refund"))
+        document = source.annotations.export_w3c()
+        expected = _identities(source)
+        orphan_uid = orphan.uid
+    ids = {item["id"] for item in document["items"]}
+    assert ids == {f"urn:uuid:{uid}" for uid in expected["annotations"]}
+    # The other library holds a corrected text: the highlight no longer has a place.
+    with Library.open(tmp_path / "b.sqlite") as target:
+        text = SAMPLE.read_text("utf-8").replace(
+            " and would fully refund those who had already invested", ""
+        )
+        target.imports.text(text, name="corrected")
+        target.articles.edit(1, url=URL)  # the same story: its annotations find it by URL
+        report = target.annotations.import_w3c(json.dumps(document))
+        assert report.outcomes.get("orphaned") == 1 and not report.unplaced
+        assert _identities(target) == expected
+        (claim,) = [c for c in target.claims.list() if c.links][:1]
+        assert claim.uid in expected["annotations"]
+        assert orphan_uid in expected["annotations"]
+        again = target.annotations.import_w3c(json.dumps(document))
         assert (again.imported, again.duplicates) == (0, len(document["items"]))
 
 
