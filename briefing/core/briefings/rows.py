@@ -157,29 +157,22 @@ def renumber(conn: sqlite3.Connection, section_id: int) -> None:
 
 
 def store_snapshots(conn: sqlite3.Connection, briefing_id: int, maker: SnapshotMaker) -> None:
-    rows = conn.execute(
-        """SELECT i.id, i.claim_id, i.quote_snapshot, i.speaker_snapshot,
-                  i.citation_snapshot
-           FROM briefing_items i JOIN briefing_sections s ON s.id = i.section_id
-           WHERE s.briefing_id = ? AND i.claim_id IS NOT NULL""",
-        (briefing_id,),
-    ).fetchall()
-    for item_id, claim_id, *stored in rows:
-        snapshot = maker.claim(claim_id)
-        if snapshot is not None and snapshot.columns() != tuple(stored):
-            conn.execute(
-                "UPDATE briefing_items SET quote_snapshot = ?, speaker_snapshot = ?, "
-                "citation_snapshot = ? WHERE id = ?",
-                (*snapshot.columns(), item_id),
-            )
+    """Every claim item of the briefing takes what its claim says now."""
+    keep_snapshots(
+        conn,
+        maker,
+        "i.section_id IN (SELECT id FROM briefing_sections WHERE briefing_id = ?)",
+        briefing_id,
+    )
 
 
 def keep_snapshots(
     conn: sqlite3.Connection, maker: SnapshotMaker, where: str, *args: object
 ) -> None:
-    """Before claims go: the items quoting them keep what the claims say now. `where` picks
-    the claims (over `briefing_items i`), e.g. "i.claim_id = ?" or the claims of an article.
-    Costs nothing for a claim no briefing quotes (the claim_id index answers)."""
+    """The items picked by `where` (over `briefing_items i`) store what their live claims say
+    now: before claims go ("i.claim_id = ?", or the claims of an article), or when a
+    briefing's items change. Costs nothing for a claim no briefing quotes (the claim_id index
+    answers); an item whose snapshot is already right is not written."""
     rows = conn.execute(
         f"""SELECT i.id, i.claim_id, i.quote_snapshot, i.speaker_snapshot, i.citation_snapshot
             FROM briefing_items i WHERE i.claim_id IS NOT NULL AND {where}""",

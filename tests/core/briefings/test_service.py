@@ -188,3 +188,34 @@ def test_edit_rename_and_delete(library: Library, sample: SampleLoaded) -> None:
     library.briefings.delete(b)
     assert library.briefings.list() == []
     assert library.connection().execute("SELECT count(*) FROM briefing_items").fetchone() == (0,)
+
+
+def test_a_deleted_claim_leaves_what_it_said_last(library: Library, sample: SampleLoaded) -> None:
+    """The snapshot is taken again just before the claim goes, so an edit the briefing never
+    heard of (a new speaker) is what the briefing keeps."""
+    claim = sample.claims["c1"]
+    b = library.briefings.new("Weekly")
+    library.briefings.add_claims(b, [claim])
+    library.claims.edit(claim, speaker="United States")
+    library.claims.delete(claim)
+    (item,) = library.briefings.get(b).items
+    assert item.gone and item.snapshot is not None
+    assert item.snapshot.speaker is not None and item.snapshot.speaker.name == "United States"
+
+
+def test_editing_the_bottom_line_writes_only_the_briefing(
+    library: Library, sample: SampleLoaded
+) -> None:
+    """Typed and committed every second or two: one row written, however many claims the
+    briefing quotes (it used to re-snapshot every one of them)."""
+    b = library.briefings.new("Weekly")
+    library.briefings.add_claims(b, list(sample.claims.values()))
+    library.claims.edit(sample.claims["c2"], speaker="United States")  # a stale snapshot
+    statements: list[str] = []
+    conn = library.connection()
+    conn.set_trace_callback(statements.append)
+    library.briefings.edit(b, bluf="The designation forced the delay.")
+    conn.set_trace_callback(None)
+    written = {s.split()[1] for s in statements if s.lstrip().upper().startswith("UPDATE")}
+    assert written == {"briefings"}  # its trigger's journal rows aside, which trace cannot see
+    assert library.briefings.get(b).bluf == "The designation forced the delay."
