@@ -1,6 +1,7 @@
-"""Library search in the main window, saved to docs/screenshots/search.png; then looked at.
+"""Library search in the main window, for docs/screenshots/search.png; then looked at.
 
 Run with: xvfb-run -a env QT_QPA_PLATFORM=xcb .venv/bin/python -m pytest -m screenshot tests/ui
+(the picture is saved under tmp_path; BRIEFING_UPDATE_SCREENSHOTS=1 saves it in docs/).
 The worked example among the Wikinews test articles, "China" typed: an actor hit, claim hits and
 article hits with their snippets; the worked example opened from its hit, the word marked
 in the reader. Asserts what can fail in a picture: not blank, every kind shown, the marks
@@ -26,7 +27,7 @@ pytestmark = REAL_WINDOW
 QUERY = "China"
 
 
-def test_search_screenshot(qtbot, qapp, tmp_path: Path) -> None:
+def test_search_screenshot(qtbot, qapp, tmp_path: Path, screenshots: Path) -> None:
     apply_style(qapp)
     library = Library.open(tmp_path / "library.sqlite")
     sample = fill(library)
@@ -55,7 +56,7 @@ def test_search_screenshot(qtbot, qapp, tmp_path: Path) -> None:
         qapp.processEvents()
 
         image = window.grab()
-        save_screenshot(image, "search.png")
+        save_screenshot(image, screenshots / "search.png")
         for widget in window.findChildren(QLabel) + window.findChildren(QAbstractButton):
             if widget.isVisible() and widget.text() and not getattr(widget, "wordWrap", bool)():
                 width = QFontMetrics(widget.font()).horizontalAdvance(
