@@ -58,6 +58,7 @@ def test_help_lists_the_commands(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--help"]) == 0
     out = capsys.readouterr().out
     assert "import" in out and "search" in out and "brief" in out
+    assert "With no command, briefing opens the desktop app" in " ".join(out.split())
 
 
 def test_no_subcommand_without_a_display_says_so(tmp_path: Path) -> None:
