@@ -10,13 +10,14 @@ How the tour is read from README.md:
   `tests/data/wikinews/`, are the checkout's), with the installed `briefing` first on PATH.
 - `$ export BRIEFING_LIBRARY=.../NAME` is not run: it starts a new library, NAME in this
   test's temporary folder, for the commands after it.
-- The Python block (the one that imports `briefing.core`) runs next, in the same
+- The Python block (the one that imports `briefing.core`) runs in its place, in the same
   environment, and prints the block that follows it.
 
 Normalised before comparing, in what the README shows and in what the commands print:
 - an import time, `2026-11-25T15:01:09Z`, becomes `<time>`;
 - a search score in JSON, `"score": 5.031266`, becomes `"score": <score>` (bm25's last
   digits are SQLite's business);
+- a uid (a random UUID, `0b6f…-…`) becomes `<uid>`;
 - trailing spaces at the end of a line, and blank lines at the end, are dropped.
 """
 
@@ -92,6 +93,9 @@ def tour(markdown: str) -> list[Step]:
 def normalise(text: str) -> str:
     text = re.sub(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", "<time>", text)
     text = re.sub(r'"score": -?[\d.e+-]+', '"score": <score>', text)
+    text = re.sub(
+        r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b", "<uid>", text
+    )
     return "\n".join(line.rstrip() for line in text.splitlines()).rstrip("\n")
 
 
