@@ -42,7 +42,11 @@ class Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     parser = Parser(
         prog="briefing",
-        description="A reader's library of news articles, turned into briefings.",
+        description=(
+            "A reader's library of news articles, turned into briefings. "
+            "With no command, briefing opens the desktop app on the library."
+        ),
+        epilog="See 'briefing COMMAND --help' for a command's options.",
     )
     parser.add_argument("--version", action="version", version=f"briefing {__version__}")
     parser.add_argument(

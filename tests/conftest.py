@@ -1,4 +1,9 @@
-"""Shared fixtures: real libraries in tmp_path, the worked example and the corpus.
+"""Shared fixtures: real libraries in tmp_path, the worked example and the test articles.
+
+Every test's data is in the repository: the worked example ships with the package
+(resources/sample/), and tests/data/ holds 40 Wikinews articles (credited in its README).
+Tests that need the large corpus beside the checkout (../shared/corpus) are marked `corpus`
+and skip without it, so a fresh clone passes alone and CI, which has the corpus, runs them.
 
 Qt runs offscreen in every test; tests that use qapp/qtbot are marked `gui` so that
 `pytest -m "not gui"` runs the core alone.
@@ -6,7 +11,6 @@ Qt runs offscreen in every test; tests that use qapp/qtbot are marked `gui` so t
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 from pathlib import Path
@@ -16,25 +20,37 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from briefing.core import Library  # noqa: E402
+from briefing.core.bundled import resources_dir  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
-SAMPLE = SHARED / "samples" / "sensetime-ipo-afp.txt"
-CORPUS = SHARED / "corpus"
+SAMPLE = resources_dir() / "sample" / "sensetime-ipo-afp.txt"
+DATA = ROOT / "tests" / "data"
+WIKINEWS = DATA / "wikinews"
+CORPUS = ROOT.parent / "shared" / "corpus"
 CORPUS_TEXT = CORPUS / "text"
 CORPUS_HTML = CORPUS / "html"
 CORPUS_ODD = CORPUS / "odd"
+NO_CORPUS = "needs ../shared/corpus (the test corpus beside the checkout)"
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    have_corpus = CORPUS.is_dir()
     for item in items:
         if {"qapp", "qtbot"} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.gui)
+        if not have_corpus and item.get_closest_marker("corpus"):
+            item.add_marker(pytest.mark.skip(reason=NO_CORPUS))
 
 
-def pytest_configure(config: pytest.Config) -> None:
-    if not SAMPLE.exists():
-        raise pytest.UsageError(f"the shared samples are missing: expected {SAMPLE}")
+def wikinews_files(count: int | None = None) -> list[Path]:
+    """`count` of the Wikinews test articles (all by default), spread over their dates and
+    the same every run."""
+    files = sorted(WIKINEWS.glob("*.txt"))
+    if count is None:
+        return files
+    assert count <= len(files), f"tests/data/wikinews has {len(files)} articles"
+    step = len(files) // count
+    return files[::step][:count]
 
 
 @pytest.fixture
@@ -53,21 +69,12 @@ def sample_article(library: Library) -> int:
     return result.id
 
 
-def corpus_files(count: int) -> list[Path]:
-    """`count` distinct corpus texts from all three outlets, the same every run."""
-    index = json.loads((CORPUS_TEXT / "index.json").read_text("utf-8"))
-    copies = {entry["file"] for entry in index if entry.get("exact_duplicate_of")}
-    files = sorted(p for p in CORPUS_TEXT.glob("*.txt") if p.name not in copies)
-    step = max(1, len(files) // count)
-    return files[::step][:count]
-
-
 @pytest.fixture(scope="session")
 def search_library_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The worked example among 200 corpus articles, built once per run."""
+    """The worked example among the 40 Wikinews articles, built once per run."""
     path = tmp_path_factory.mktemp("template") / "search.sqlite"
     with Library.open(path) as lib:
-        lib.imports.files([SAMPLE, *corpus_files(200)])
+        lib.imports.files([SAMPLE, *wikinews_files()])
         lib.articles.edit(1, outlet="The Star", date="2021-12-14")
     return path
 

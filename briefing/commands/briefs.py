@@ -82,7 +82,11 @@ def register(commands: argparse._SubParsersAction) -> None:
     e.add_argument("--no-actors", action="store_true", help="leave out the actor index")
     e.add_argument("--no-sources", action="store_true", help="leave out the sources list")
     e.add_argument("--no-grades", action="store_true", help="hide credibility and reliability")
-    e.add_argument("--json", action="store_true", help="with -o: a report of what was written")
+    e.add_argument(
+        "--json",
+        action="store_true",
+        help="a report for scripts: what was written to -o FILE, else the document as its text",
+    )
     e.set_defaults(run=run_export)
 
 
@@ -258,13 +262,23 @@ def run_export(args: argparse.Namespace, library: Library) -> int:
         text = render_html(document, options)
     else:
         text = render_csl(document)
+    report = {
+        "briefing": args.briefing,
+        "format": args.format,
+        "output": args.output,
+        "characters": len(text),
+    }
     if not args.output:
-        sys.stdout.write(text)
+        # A script that asks for JSON gets JSON: the same report, with the document in it
+        # (nothing was written anywhere else), rather than the bare document.
+        if args.json:
+            print(json.dumps(report | {"text": text}, ensure_ascii=False))
+        else:
+            sys.stdout.write(text)
         return 0
     write_atomically(Path(args.output), text)
     if args.json:
-        report = {"briefing": args.briefing, "format": args.format, "output": args.output}
-        print(json.dumps(report | {"characters": len(text)}, ensure_ascii=False))
+        print(json.dumps(report, ensure_ascii=False))
     else:
         print(f"briefing {args.briefing} written to {args.output} ({args.format})", file=sys.stderr)
     return 0

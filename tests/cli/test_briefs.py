@@ -63,6 +63,35 @@ def test_export_formats(cli: Cli, claims: dict[str, int], tmp_path: Path) -> Non
     assert json.loads(cli("export", brief, "--format", "csljson")) == items
 
 
+def test_export_json_is_a_report_with_or_without_a_file(
+    cli: Cli, claims: dict[str, int], tmp_path: Path
+) -> None:
+    brief = cli("brief", "new", "Report me").strip()
+    cli("brief", "add", brief, *map(str, claims.values()))
+    markdown = cli("export", brief)
+    # No file: nothing is written anywhere, so the document travels in the report.
+    report = cli.json("export", brief)
+    assert report == {
+        "briefing": int(brief),
+        "format": "md",
+        "output": None,
+        "characters": len(markdown),
+        "text": markdown,
+    }
+    csl = cli.json("export", brief, "--format", "csljson")
+    assert json.loads(csl["text"]) == json.loads(cli("export", brief, "--format", "csljson"))
+    # A file: the report says where, and leaves the document in the file.
+    out = tmp_path / "brief.md"
+    report = cli.json("export", brief, "-o", str(out))
+    assert report == {
+        "briefing": int(brief),
+        "format": "md",
+        "output": str(out),
+        "characters": len(markdown),
+    }
+    assert out.read_text("utf-8") == markdown
+
+
 def test_bad_input_exits_2_and_writes_nothing(
     cli: Cli, claims: dict[str, int], tmp_path: Path
 ) -> None:

@@ -14,7 +14,11 @@ import pytest
 from briefing import __version__
 from briefing.cli import main
 from briefing.core.migrate import latest_version
-from tests.conftest import CORPUS_ODD, CORPUS_TEXT, SAMPLE
+from tests.conftest import SAMPLE, WIKINEWS
+
+KOSZALIN = (
+    WIKINEWS / "wikinews-2019-01-05-escape-room-fire-kills-five-teen-girls-in-koszalin-poland.txt"
+)
 
 
 @pytest.fixture
@@ -54,6 +58,7 @@ def test_help_lists_the_commands(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--help"]) == 0
     out = capsys.readouterr().out
     assert "import" in out and "search" in out and "brief" in out
+    assert "With no command, briefing opens the desktop app" in " ".join(out.split())
 
 
 def test_no_subcommand_without_a_display_says_so(tmp_path: Path) -> None:
@@ -125,12 +130,11 @@ def test_a_batch_with_bad_inputs(lib, tmp_path, capsys) -> None:
 
 
 def test_import_text_output_and_summary(lib, capsys) -> None:
-    code, out, err = run(
-        lib, "import", str(CORPUS_TEXT / "bbc-tech-001.txt"), str(SAMPLE), capsys=capsys
-    )
+    code, out, err = run(lib, "import", str(KOSZALIN), str(SAMPLE), capsys=capsys)
     assert code == 0
     lines = out.splitlines()
-    assert lines[0].startswith("imported") and "bbc-tech-001.txt" in lines[0]
+    assert lines[0].startswith("imported") and "Escape room fire kills five teen girls" in lines[0]
+    assert lines[0].endswith(f"({KOSZALIN})")
     assert lines[-1] == "2 imported, 0 duplicate, 0 failed"
     assert err == ""  # no progress bar when not on a terminal
 
@@ -174,7 +178,8 @@ def test_title_is_for_one_input_only(lib, capsys) -> None:
 
 
 def test_list_and_search_json_keys(lib, capsys) -> None:
-    run(lib, "import", str(SAMPLE), str(CORPUS_TEXT / "bbc-business-001.txt"), capsys=capsys)
+    assert "sanction" not in KOSZALIN.read_text("utf-8").lower()
+    run(lib, "import", str(SAMPLE), str(KOSZALIN), capsys=capsys)
     listed = run_json(lib, "list", capsys=capsys)
     assert len(listed) == 2
     for row in listed:
@@ -293,11 +298,16 @@ def test_library_from_the_environment(tmp_path) -> None:
     assert (tmp_path / "env.sqlite").exists()
 
 
-def test_odd_encodings_through_the_cli(lib, capsys) -> None:
-    (result,) = run_json(
-        lib, "import", str(CORPUS_ODD / "latin1-bbc-sport-199-chelsea-sack-mutu.txt"), capsys=capsys
+def test_odd_encodings_through_the_cli(lib, tmp_path, capsys) -> None:
+    latin1 = tmp_path / "fined.txt"
+    latin1.write_bytes(
+        (
+            "Club fined\n\nThe club was fined £30,000 on Friday. It said it would not appeal "
+            "against the fine, which the league set after the match in March."
+        ).encode("latin-1")
     )
-    assert "£" in run_json(lib, "show", str(result["id"]), capsys=capsys)["text"]
+    (result,) = run_json(lib, "import", str(latin1), capsys=capsys)
+    assert "£30,000" in run_json(lib, "show", str(result["id"]), capsys=capsys)["text"]
 
 
 def test_every_json_record_carries_its_uid(lib: Path, capsys: pytest.CaptureFixture[str]) -> None:

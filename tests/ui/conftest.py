@@ -14,11 +14,18 @@ from PySide6.QtCore import QSettings
 
 from briefing.core import Library
 from briefing.ui.main_window import MainWindow
+from tests.ui.helpers import screenshot_folder
 
 
 @pytest.fixture
 def settings_path(tmp_path: Path) -> Path:
     return tmp_path / "settings.ini"
+
+
+@pytest.fixture
+def screenshots(tmp_path: Path) -> Path:
+    """The folder a screenshot test saves into: see helpers.screenshot_folder."""
+    return screenshot_folder(tmp_path)
 
 
 @pytest.fixture

@@ -50,6 +50,18 @@ def dialog_of(window: MainWindow, kind: type[QDialog]) -> QDialog:
 
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+UPDATE_SCREENSHOTS = "BRIEFING_UPDATE_SCREENSHOTS"
+
+
+def screenshot_folder(tmp_path: Path) -> Path:
+    """Where the screenshot tests save their pictures: under tmp_path, so that a test run
+    leaves the checkout as it found it (one picture shows today's date); in docs/screenshots,
+    the README's pictures, only when BRIEFING_UPDATE_SCREENSHOTS=1 asks for them anew."""
+    folder = SCREENSHOTS if os.environ.get(UPDATE_SCREENSHOTS) == "1" else tmp_path / "shots"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
 # Screenshot tests need a real window: run them under Xvfb with Qt's xcb platform.
 REAL_WINDOW = [
     pytest.mark.screenshot,
@@ -78,11 +90,10 @@ def first_run_window(qtbot, qapp, tmp_path: Path) -> Iterator[tuple[MainWindow, 
         library.close()
 
 
-def save_screenshot(image: QPixmap, name: str) -> QImage:
-    """Save a screenshot in docs/screenshots and check it is not blank (a window that never
-    painted gives one flat colour); the image, for the caller's own checks."""
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    assert image.save(str(SCREENSHOTS / name))
+def save_screenshot(image: QPixmap, path: Path) -> QImage:
+    """Save a screenshot (in the `screenshots` folder) and check it is not blank (a window
+    that never painted gives one flat colour); the image, for the caller's own checks."""
+    assert image.save(str(path))
     shot = image.toImage()
     colours = {
         shot.pixelColor(x, y).rgb()

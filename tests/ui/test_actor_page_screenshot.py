@@ -1,7 +1,8 @@
 """The actors window on SenseTime's page in the worked example, with suggestions found and
-one of them selected, saved to docs/screenshots/actor-page.png; then looked at.
+one of them selected, for docs/screenshots/actor-page.png; then looked at.
 
 Run with: xvfb-run -a env QT_QPA_PLATFORM=xcb .venv/bin/python -m pytest -m screenshot tests/ui
+(the picture is saved under tmp_path; BRIEFING_UPDATE_SCREENSHOTS=1 saves it in docs/).
 Asserts what can fail in a picture: not blank, every list filled, and no label or button
 text wider than its widget.
 """
@@ -19,7 +20,7 @@ from tests.ui.helpers import REAL_WINDOW, first_run_window, save_screenshot
 pytestmark = REAL_WINDOW
 
 
-def test_actor_page_screenshot(qtbot, qapp, tmp_path: Path) -> None:
+def test_actor_page_screenshot(qtbot, qapp, tmp_path: Path, screenshots: Path) -> None:
     with first_run_window(qtbot, qapp, tmp_path) as (main, library):
         library.mentions.suggest()
         sensetime = library.actors.resolve("SenseTime").id
@@ -35,7 +36,7 @@ def test_actor_page_screenshot(qtbot, qapp, tmp_path: Path) -> None:
             qapp.processEvents()
 
             image = window.grab()
-            save_screenshot(image, "actor-page.png")
+            save_screenshot(image, screenshots / "actor-page.png")
             for tree in (page.made, page.about, page.mentions, page.suggestions):
                 assert tree.topLevelItemCount() > 0, tree.accessibleName()
             for widget in window.findChildren(QLabel) + window.findChildren(QAbstractButton):

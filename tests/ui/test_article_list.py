@@ -15,7 +15,6 @@ from briefing.ui.models.article_list import (
     ArticleRole,
     format_date,
 )
-from tests.conftest import corpus_files
 
 
 def _titles(model: ArticleListModel) -> list[str]:
@@ -51,7 +50,9 @@ def test_filter_narrows_by_title_or_outlet(qapp, search_library: Library) -> Non
 
 
 def test_rows_are_fetched_a_page_at_a_time(qapp, library: Library) -> None:
-    library.imports.files(corpus_files(PAGE_SIZE + 20))
+    library.imports.texts(
+        [(f"{n}.txt", f"Story {n}\n\nThe {n}th story of the day.") for n in range(PAGE_SIZE + 20)]
+    )
     model = ArticleListModel(library)
     assert model.rowCount() > PAGE_SIZE
     last = model.rowCount() - 1

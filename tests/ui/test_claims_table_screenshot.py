@@ -1,7 +1,8 @@
-"""The claims table with the worked example's claims, saved to docs/screenshots/claims-table.png;
+"""The claims table with the worked example's claims, for docs/screenshots/claims-table.png;
 then looked at.
 
 Run with: xvfb-run -a env QT_QPA_PLATFORM=xcb .venv/bin/python -m pytest -m screenshot tests/ui
+(the picture is saved under tmp_path; BRIEFING_UPDATE_SCREENSHOTS=1 saves it in docs/).
 Asserts what can fail in a picture: not blank, every claim listed, and no header, label or
 button text wider than its place.
 """
@@ -22,7 +23,7 @@ from tests.ui.helpers import REAL_WINDOW, first_run_window, save_screenshot
 pytestmark = REAL_WINDOW
 
 
-def test_claims_table_screenshot(qtbot, qapp, tmp_path: Path) -> None:
+def test_claims_table_screenshot(qtbot, qapp, tmp_path: Path, screenshots: Path) -> None:
     with first_run_window(qtbot, qapp, tmp_path) as (window, library):
         table = open_claims(window)
         table.resize(1440, 520)
@@ -34,7 +35,7 @@ def test_claims_table_screenshot(qtbot, qapp, tmp_path: Path) -> None:
         qapp.processEvents()
 
         image = table.grab()
-        save_screenshot(image, "claims-table.png")
+        save_screenshot(image, screenshots / "claims-table.png")
         assert table.model.rowCount() == len(library.claims.list()) == 6
         assert table.bar.count.text() == "6 of 6 claims"
         view = table.view

@@ -10,14 +10,14 @@ from briefing.core.annotations.service import Span
 from briefing.ui.main_window import MainWindow
 from briefing.ui.ops import CoreOp
 from briefing.ui.widgets.library_pane import ANY_ACTOR, ANY_TAG
-from tests.conftest import corpus_files
+from tests.conftest import wikinews_files
 
 
 @pytest.fixture
 def tagged(library: Library) -> dict[str, int]:
     """Six articles: one tagged "energy", one holding a claim tagged "energy", one that
     mentions Reuters, one with a claim about Reuters; the rest plain."""
-    ids = [r.id for r in library.imports.files(corpus_files(6))]
+    ids = [r.id for r in library.imports.files(wikinews_files(6))]
     library.tags.tag_article(ids[0], ["energy"])
     first_word = Span(0, 3)
     library.claims.add(ids[1], first_word, tags=["energy"])

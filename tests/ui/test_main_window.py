@@ -12,7 +12,7 @@ from briefing.core.sample import load_sample
 from briefing.ui.actions.import_files import import_paths
 from briefing.ui.app import open_window
 from briefing.ui.main_window import MainWindow
-from tests.conftest import SAMPLE, corpus_files
+from tests.conftest import SAMPLE, wikinews_files
 
 # Qt's offscreen platform warns on every top-level window it shows; nothing to fix here.
 
@@ -59,7 +59,7 @@ def test_clicking_a_claim_moves_the_reader_to_its_span(qtbot, tmp_path: Path) ->
 def test_importing_a_file_adds_it_to_the_list(qtbot, make_window, library: Library) -> None:
     window = make_window(library)
     assert window.library_pane.model.rowCount() == 0
-    path = corpus_files(1)[0]
+    path = wikinews_files(1)[0]
     op = import_paths(window, [str(path)])
     with qtbot.waitSignal(op.finished, timeout=10_000):
         pass
@@ -93,7 +93,7 @@ def test_a_duplicate_and_a_bad_file_are_reported(
 def test_reopening_restores_the_last_article(
     qtbot, make_window, library: Library, settings_path: Path
 ) -> None:
-    library.imports.files([SAMPLE, *corpus_files(3)])
+    library.imports.files([SAMPLE, *wikinews_files(3)])
     first = make_window(library)
     wanted = library.articles.list(sort="title")[2].id
     first.library_pane.select_article(wanted)
@@ -126,7 +126,7 @@ def test_find_moves_to_the_next_match(qtbot, make_window, library: Library) -> N
 
 
 def test_sorting_by_clicking_a_header(qtbot, make_window, library: Library) -> None:
-    library.imports.files(corpus_files(5))
+    library.imports.files(wikinews_files(5))
     window = make_window(library)
     header = window.library_pane.view.horizontalHeader()
     x = header.sectionViewportPosition(0) + 10

@@ -1,6 +1,7 @@
-"""The real main window under Xvfb, saved to docs/screenshots/reader.png, then looked at.
+"""The real main window under Xvfb, for docs/screenshots/reader.png, then looked at.
 
 Run with: xvfb-run -a env QT_QPA_PLATFORM=xcb .venv/bin/python -m pytest -m screenshot tests/ui
+(the picture is saved under tmp_path; BRIEFING_UPDATE_SCREENSHOTS=1 saves it in docs/).
 Asserts what can fail in a picture: not blank, a claim's pixels in the claim colour, no
 column header or status text wider than its place.
 """
@@ -13,7 +14,7 @@ from PySide6.QtCore import QPoint
 from PySide6.QtGui import QColor, QFontMetrics, QImage, QTextCursor
 
 from briefing.ui.theme import mark_colours
-from tests.ui.helpers import REAL_WINDOW, SCREENSHOTS, first_run_window
+from tests.ui.helpers import REAL_WINDOW, first_run_window
 
 pytestmark = REAL_WINDOW
 
@@ -28,15 +29,14 @@ def _colour_near(image: QImage, point: QPoint, colour: QColor, radius: int = 3) 
     return False
 
 
-def test_reader_screenshot(qtbot, qapp, tmp_path: Path) -> None:
+def test_reader_screenshot(qtbot, qapp, tmp_path: Path, screenshots: Path) -> None:
     with first_run_window(qtbot, qapp, tmp_path) as (window, library):
         qtbot.waitUntil(lambda: window.reader.article_id is not None, timeout=5000)
         qtbot.waitUntil(lambda: window.panel.items("Claims") != [], timeout=5000)
         qapp.processEvents()
 
         image = window.grab().toImage()
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        assert image.save(str(SCREENSHOTS / "reader.png"))
+        assert image.save(str(screenshots / "reader.png"))
 
         # Not blank: many distinct colours.
         sample = {

@@ -1,7 +1,8 @@
-"""The claim editor open over the real main window, filled in for a sample claim, saved to
+"""The claim editor open over the real main window, filled in for a sample claim, for
 docs/screenshots/claim-editor.png; then looked at.
 
 Run with: xvfb-run -a env QT_QPA_PLATFORM=xcb .venv/bin/python -m pytest -m screenshot tests/ui
+(the picture is saved under tmp_path; BRIEFING_UPDATE_SCREENSHOTS=1 saves it in docs/).
 Asserts what can fail in a picture: not blank, and no label or button text wider than its
 widget.
 """
@@ -20,7 +21,7 @@ from tests.ui.helpers import REAL_WINDOW, first_run_window, save_screenshot
 pytestmark = REAL_WINDOW
 
 
-def test_claim_editor_screenshot(qtbot, qapp, tmp_path: Path) -> None:
+def test_claim_editor_screenshot(qtbot, qapp, tmp_path: Path, screenshots: Path) -> None:
     with first_run_window(qtbot, qapp, tmp_path) as (window, library):
         # The Treasury's claim: a speaker, subjects, sources and a contradicting claim.
         claim = next(c for c in library.claims.list() if c.links and len(c.about) > 1)
@@ -41,7 +42,7 @@ def test_claim_editor_screenshot(qtbot, qapp, tmp_path: Path) -> None:
         painter.drawRect(where.adjusted(0, 0, -1, -1))
         painter.end()
         assert editor.grab().save(str(tmp_path / "editor.png"))
-        save_screenshot(image, "claim-editor.png")
+        save_screenshot(image, screenshots / "claim-editor.png")
         for widget in editor.findChildren(QLabel) + editor.findChildren(QAbstractButton):
             if widget.isVisible() and widget.text() and not getattr(widget, "wordWrap", bool)():
                 text = widget.text().replace("&", "")

@@ -1,6 +1,7 @@
-"""The main window at QT_SCALE_FACTOR=2 under Xvfb, saved to docs/screenshots/reader-hidpi.png.
+"""The main window at QT_SCALE_FACTOR=2 under Xvfb, for docs/screenshots/reader-hidpi.png.
 
 Run with: xvfb-run -a env QT_QPA_PLATFORM=xcb .venv/bin/python -m pytest -m screenshot tests/ui
+(the picture is saved under tmp_path; BRIEFING_UPDATE_SCREENSHOTS=1 saves it in docs/).
 The window runs in a child process (tests/ui/hidpi_window.py): the scale factor is fixed
 when a QApplication is made. Asserts what can fail: twice the pixels, icons drawn at twice
 the pixels (SVG, so crisp), nothing blank, no header or toolbar label clipped. Then look.
@@ -17,7 +18,6 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-SCREENSHOTS = ROOT / "docs" / "screenshots"
 
 pytestmark = [
     pytest.mark.screenshot,
@@ -28,9 +28,8 @@ pytestmark = [
 ]
 
 
-def test_reader_at_twice_the_pixels(tmp_path: Path) -> None:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    out = SCREENSHOTS / "reader-hidpi.png"
+def test_reader_at_twice_the_pixels(tmp_path: Path, screenshots: Path) -> None:
+    out = screenshots / "reader-hidpi.png"
     env = {**os.environ, "QT_SCALE_FACTOR": "2", "QT_QPA_PLATFORM": "xcb"}
     done = subprocess.run(
         [

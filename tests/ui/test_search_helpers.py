@@ -3,33 +3,27 @@ it, and typing a query and waiting for its answer."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt
 
 from briefing.core import Library
 from briefing.core.sample import SampleLoaded, load_sample
 from briefing.ui.main_window import MainWindow
 from briefing.ui.search.page import SearchPage
-from tests.conftest import CORPUS_TEXT
+from tests.conftest import wikinews_files
 
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-def corpus_articles() -> list[Path]:
-    """Six articles that mention sanctions and eighteen Wikinews stories of January 2019."""
-    texts = sorted(CORPUS_TEXT.glob("bbc-*.txt"))
-    sanctions = [p for p in texts if "sanction" in p.read_text("utf-8", "replace").lower()]
-    return sanctions[:6] + sorted(CORPUS_TEXT.glob("wikinews-2019-01-*.txt"))[:18]
+JANUARY = "Wikinews"  # the outlet given to the articles of January 2019
+LATER = "Wikinews (en)"  # and to the others: two outlets to choose between
 
 
 def fill(library: Library) -> SampleLoaded:
-    """The worked example, then the corpus articles with their outlets set."""
+    """The worked example, then the 40 Wikinews articles (every one of January 2019, eight
+    that mention sanctions) with their outlets set."""
     sample = load_sample(library)
-    for result in library.imports.files(corpus_articles()):
+    for result in library.imports.files(wikinews_files()):
         article = library.articles.get(result.id)
-        outlet = "Wikinews" if article.date and article.date.year == 2019 else "BBC News"
-        library.articles.edit(result.id, outlet=outlet)
+        january = article.date is not None and (article.date.year, article.date.month) == (2019, 1)
+        library.articles.edit(result.id, outlet=JANUARY if january else LATER)
     return sample
 
 

@@ -1,7 +1,8 @@
-"""Library search in the main window, saved to docs/screenshots/search.png; then looked at.
+"""Library search in the main window, for docs/screenshots/search.png; then looked at.
 
 Run with: xvfb-run -a env QT_QPA_PLATFORM=xcb .venv/bin/python -m pytest -m screenshot tests/ui
-The worked example among corpus articles, "China" typed: an actor hit, claim hits and
+(the picture is saved under tmp_path; BRIEFING_UPDATE_SCREENSHOTS=1 saves it in docs/).
+The worked example among the Wikinews test articles, "China" typed: an actor hit, claim hits and
 article hits with their snippets; the worked example opened from its hit, the word marked
 in the reader. Asserts what can fail in a picture: not blank, every kind shown, the marks
 drawn, and no label wider than itself. Also the outlet field's list of proposals, a popup
@@ -20,13 +21,13 @@ from briefing.core import Library
 from briefing.ui.app import apply_style
 from briefing.ui.main_window import MainWindow
 from tests.ui.helpers import REAL_WINDOW, save_screenshot
-from tests.ui.test_search_helpers import answered, fill
+from tests.ui.test_search_helpers import JANUARY, LATER, answered, fill
 
 pytestmark = REAL_WINDOW
 QUERY = "China"
 
 
-def test_search_screenshot(qtbot, qapp, tmp_path: Path) -> None:
+def test_search_screenshot(qtbot, qapp, tmp_path: Path, screenshots: Path) -> None:
     apply_style(qapp)
     library = Library.open(tmp_path / "library.sqlite")
     sample = fill(library)
@@ -55,7 +56,7 @@ def test_search_screenshot(qtbot, qapp, tmp_path: Path) -> None:
         qapp.processEvents()
 
         image = window.grab()
-        save_screenshot(image, "search.png")
+        save_screenshot(image, screenshots / "search.png")
         for widget in window.findChildren(QLabel) + window.findChildren(QAbstractButton):
             if widget.isVisible() and widget.text() and not getattr(widget, "wordWrap", bool)():
                 width = QFontMetrics(widget.font()).horizontalAdvance(
@@ -94,14 +95,14 @@ def test_an_outlet_is_picked_from_the_fields_proposals(qtbot, qapp, tmp_path: Pa
         popup = field.completer().popup()
         qtbot.waitUntil(popup.isVisible)
         shown = [popup.model().index(i, 0).data() for i in range(popup.model().rowCount())]
-        assert "BBC News" in shown and "Wikinews" in shown
-        row = shown.index("BBC News")
+        assert JANUARY in shown and LATER in shown
+        row = shown.index(LATER)
         for _ in range(row + 1):
             qtbot.keyClick(popup, Qt.Key.Key_Down)
         qtbot.keyClick(popup, Qt.Key.Key_Return)
-        qtbot.waitUntil(lambda: answered(page) and page.shown.outlet == "BBC News")
+        qtbot.waitUntil(lambda: answered(page) and page.shown.outlet == LATER)
         outlets = {library.articles.get(hit.article_id).outlet for hit in page.model.hits}
-        assert outlets == {"BBC News"}
+        assert outlets == {LATER}
     finally:
         window.close()
         qtbot.wait(1)

@@ -1,7 +1,8 @@
-"""The workspace with the worked example's briefing and its preview, saved to
+"""The workspace with the worked example's briefing and its preview, for
 docs/screenshots/briefing-workspace.png; then looked at.
 
 Run with: xvfb-run -a env QT_QPA_PLATFORM=xcb .venv/bin/python -m pytest -m screenshot tests/ui
+(the picture is saved under tmp_path; BRIEFING_UPDATE_SCREENSHOTS=1 saves it in docs/).
 Asserts what can fail in a picture: not blank, the preview rendered, and no label or button
 text wider than its widget.
 """
@@ -37,7 +38,7 @@ def worked_example(library: Library) -> int:
     return b
 
 
-def test_workspace_screenshot(qtbot, qapp, tmp_path: Path) -> None:
+def test_workspace_screenshot(qtbot, qapp, tmp_path: Path, screenshots: Path) -> None:
     apply_style(qapp)
     library = Library.open(tmp_path / "library.sqlite")
     briefing_id = worked_example(library)
@@ -58,7 +59,7 @@ def test_workspace_screenshot(qtbot, qapp, tmp_path: Path) -> None:
         qapp.processEvents()
 
         image = window.grab()
-        save_screenshot(image, "briefing-workspace.png")
+        save_screenshot(image, screenshots / "briefing-workspace.png")
         text = window.preview.toPlainText()
         assert "SenseTime IPO and US sanctions" in text and "Beijing's reaction" in text
         for widget in window.findChildren(QLabel) + window.findChildren(QAbstractButton):

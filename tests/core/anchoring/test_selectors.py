@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from briefing.core import InvalidInput
 from briefing.core.anchoring.reanchor import FUZZY_FLOOR, Placement, reanchor
 from briefing.core.anchoring.selectors import CONTEXT, Selector, find_quote, selector_at
-from tests.conftest import SAMPLE, corpus_files
+from tests.conftest import SAMPLE, wikinews_files
 
 TEXT = SAMPLE.read_text("utf-8").strip()
 
@@ -469,7 +469,7 @@ def test_a_thousand_annotations_on_a_long_article_mostly_move() -> None:
     """~10,000 words, 1,000 annotations, a paragraph added at the top and one deleted in the
     middle: most annotations only moved, and every placed one is on its text. (How long it
     takes is a bench/ figure, never a test assertion.)"""
-    paragraphs = "\n\n".join(path.read_text("utf-8").strip() for path in corpus_files(40))
+    paragraphs = "\n\n".join(path.read_text("utf-8").strip() for path in wikinews_files())
     text = paragraphs[: paragraphs.index(" ", 65_000)]
     step = (len(text) - 200) // 1000
     selectors = []

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from briefing.core import Cancelled, InvalidInput, Library, Metadata, PartialDate
-from tests.conftest import CORPUS_TEXT, SAMPLE, corpus_files
+from tests.conftest import CORPUS_TEXT, SAMPLE, wikinews_files
 
 
 def _statuses(results) -> list[str]:
@@ -32,7 +32,7 @@ def test_a_batch_reports_each_bad_file_and_goes_on(tmp_path: Path, library: Libr
             binary,
             huge,
             tmp_path / "missing.txt",
-            CORPUS_TEXT / "bbc-tech-001.txt",
+            wikinews_files(1)[0],
         ]
     )
     assert _statuses(results) == [
@@ -63,6 +63,16 @@ def test_duplicates_are_reported_and_not_stored_twice(tmp_path: Path, library: L
     assert library.articles.count() == 1
 
 
+def test_a_copy_under_another_name_is_caught(tmp_path: Path, library: Library) -> None:
+    original = wikinews_files(1)[0]
+    copy = tmp_path / "forwarded.txt"
+    copy.write_bytes(original.read_bytes())
+    results = library.imports.files([original, copy])
+    assert _statuses(results) == ["imported", "duplicate"]
+    assert results[1].id == results[0].id
+
+
+@pytest.mark.corpus
 def test_the_corpus_duplicate_pairs_are_caught(library: Library) -> None:
     results = library.imports.files(
         [CORPUS_TEXT / "bbc-business-007.txt", CORPUS_TEXT / "bbc-business-253.txt"]
@@ -150,7 +160,7 @@ class _CancelAfter:
 
 
 def test_progress_is_reported_and_cancel_rolls_the_batch_back(library: Library) -> None:
-    files = corpus_files(10)
+    files = wikinews_files(10)
     progress = _CancelAfter(5)
     with pytest.raises(Cancelled):
         library.imports.files(files, progress=progress)

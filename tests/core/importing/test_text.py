@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from briefing.core import Library, PartialDate
 from briefing.core.importing.text import TITLE_MAX, parse_text, propose_title
 from briefing.core.importing.wire import read_wire_marks
-from tests.conftest import CORPUS_TEXT, SAMPLE
+from tests.conftest import CORPUS_TEXT, SAMPLE, WIKINEWS
 
 
 def test_the_worked_example_imports_as_the_walkthrough_says(
@@ -48,10 +50,13 @@ def test_the_reader_sets_the_year_and_title_afterwards(
 
 
 def test_a_headline_line_becomes_the_title_and_leaves_the_text() -> None:
-    article = parse_text((CORPUS_TEXT / "bbc-business-001.txt").read_text("utf-8"))
-    assert article.title == "Ad sales boost Time Warner profit"
+    path = WIKINEWS / "wikinews-2019-01-23-germany-bans-mahan-air-of-iran-citing-security.txt"
+    article = parse_text(path.read_text("utf-8"))
+    assert article.title == "Germany bans Mahan Air of Iran, citing 'security'"
     assert not article.title_proposed
-    assert article.text.startswith("Quarterly profits at US media giant TimeWarner")
+    assert article.text.startswith("Wednesday, January 23, 2019\xa0\n\n\nGermany on Monday")
+    assert article.date == PartialDate(2019, 1, 23)  # Wikinews' dateline is the day alone
+    assert article.dateline is None and article.agency is None
 
 
 def test_wire_headlines_may_end_in_an_abbreviation() -> None:
@@ -67,7 +72,30 @@ def test_a_one_line_lede_is_not_taken_for_a_title() -> None:
     assert article.text.startswith("The minister resigned")
 
 
+# The layout of Reuters-21578 stories: the headline in capitals, DATELINE, Month Day - body,
+# hard-wrapped, paragraphs indented by four spaces, " Reuter" at the end.
+WIRE_STORY = """GRAIN SHIPS WAIT AT ROTTERDAM
+
+ROTTERDAM, March 4 - Three grain ships were waiting to load at
+the port on Wednesday and two more were expected by the weekend,
+port officials said.
+    Loading was slowed by strong winds earlier in the week, they
+said.
+ Reuter
+"""
+
+
 def test_reuters_datelines_and_sign_offs() -> None:
+    article = parse_text(WIRE_STORY)
+    assert article.title == "GRAIN SHIPS WAIT AT ROTTERDAM"
+    assert article.dateline == "ROTTERDAM"
+    assert article.date == PartialDate(None, 3, 4)
+    assert article.agency == "Reuters"
+    assert article.text.startswith("ROTTERDAM, March 4 - Three grain ships")
+
+
+@pytest.mark.corpus
+def test_a_reuters_21578_story() -> None:
     article = parse_text((CORPUS_TEXT / "reuters21578-00001.txt").read_text("utf-8"))
     assert article.title == "BAHIA COCOA REVIEW"
     assert article.dateline == "SALVADOR"

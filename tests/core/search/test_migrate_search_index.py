@@ -10,25 +10,29 @@ import pytest
 
 from briefing.core import Library, Metadata
 from briefing.core.migrate import available_migrations, latest_version, migrate
-from tests.conftest import SAMPLE, corpus_files
+from tests.conftest import SAMPLE, wikinews_files
 
 COLUMNS = (
     "id, title, title_proposed, outlet, agency, author, dateline, date, date_start, date_end, "
     "url, language, source_format, source_path, content_hash, imported_at, updated_at, text, "
     "original"
 )
-QUERIES = ("SenseTime", "said", '"prime minister"', "sanction*", "oil prices", "police NOT london")
-OUTLETS = (None, "BBC News", "bbc news", "Reuters", "The Star", "Nowhere")
+QUERIES = ("SenseTime", "said", '"prime minister"', "sanction*", "Hong Kong", "police NOT london")
+OUTLETS = (None, "Wikinews", "wikinews", "Reuters", "The Star", "Nowhere")
 
 
 def _articles(tmp_path: Path) -> list[tuple]:
-    """Real imported articles (the sample and 90 corpus texts, some outlets), as rows."""
+    """Real imported articles (the sample and the 40 Wikinews texts, in three groups by
+    outlet: Wikinews, Reuters and none), as rows."""
     with Library.open(tmp_path / "source.sqlite") as lib:
         lib.imports.files([SAMPLE])
-        for name in ("bbc", "reuters", "wikinews"):
-            texts = [path for path in corpus_files(90) if path.name.startswith(name)]
-            outlet = "BBC News" if name == "bbc" else None if name == "wikinews" else "Reuters"
-            lib.imports.files(texts, metadata=Metadata(outlet=outlet))
+        texts = wikinews_files()
+        for outlet, group in (
+            ("Wikinews", texts[0::3]),
+            ("Reuters", texts[1::3]),
+            (None, texts[2::3]),
+        ):
+            lib.imports.files(group, metadata=Metadata(outlet=outlet))
         lib.imports.texts(
             [("x", "Police in Paris\n\nThe police said nothing about London.")],
             metadata=Metadata(outlet="Reuters"),
@@ -77,7 +81,9 @@ def test_a_version_2_library_searches_the_same_after_the_migration(tmp_path: Pat
     _version_2_library(path, rows)
     before = {(q, o): _ranked_at_version_2(path, q, o) for q in QUERIES for o in OUTLETS}
     assert before["SenseTime", None] == [1]
-    assert before["said", "bbc news"] and before["police NOT london", "Reuters"] == []
+    assert before["said", "wikinews"] and before["police NOT london", "Reuters"]
+    assert len(rows) not in before["police NOT london", "Reuters"]  # Police in Paris, London
+    assert before["sanction*", None] and before["Hong Kong", "Nowhere"] == []
 
     with Library.open(path) as lib:
         conn = lib.connection()
