@@ -38,7 +38,8 @@ _EMPTY: frozenset[int] = frozenset()
 def _frozen(ids: Mapping[Kind, Iterable[int]] | None) -> Mapping[Kind, frozenset[int]]:
     if not ids:
         return {}
-    return {Kind(kind): frozenset(values) for kind, values in ids.items() if values}
+    frozen = {Kind(kind): frozenset(values) for kind, values in ids.items()}
+    return {kind: values for kind, values in frozen.items() if values}  # an empty set says nothing
 
 
 @dataclass(frozen=True)

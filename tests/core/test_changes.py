@@ -26,6 +26,13 @@ def test_asking_a_changes_value() -> None:
     }
 
 
+def test_no_ids_of_a_kind_do_not_touch_it() -> None:
+    """An empty generator is truthy: one was kept as a kind that changed, with no ids."""
+    changes = Changes.of(added={"claim": (i for i in ())}, updated={"actor": []}, version=7)
+    assert not changes.touches("claim") and not changes.touches("actor")
+    assert not changes and changes.as_json()["added"] == {}
+
+
 def test_an_unknown_kind_is_refused() -> None:
     with pytest.raises(ValueError):
         Changes.of(added={"claims": [1]})
