@@ -75,6 +75,7 @@ def parse_document(data: str | bytes) -> list[_Item]:
         raise InvalidInput("the JSON is nested too deeply to be annotations") from None
     except (ValueError, UnicodeDecodeError) as exc:
         raise InvalidInput(f"not JSON: {exc}") from None
+    raw: object
     if isinstance(document, list):
         raw = document
     elif isinstance(document, dict):
@@ -112,7 +113,11 @@ def import_annotations(library: Library, data: str | bytes) -> W3CImportReport:
             text = conn.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()[
                 0
             ]
-            start, end = (item.start, item.end) if item.start is not None else (0, len(item.exact))
+            start, end = (
+                (item.start, item.end)
+                if item.start is not None and item.end is not None  # given together or not at all
+                else (0, len(item.exact))
+            )
             placement = reanchor(Selector(start, end, item.exact, item.prefix, item.suffix), text)
             selector = placement.selector or Selector(
                 0, len(item.exact), item.exact, item.prefix, item.suffix
@@ -151,7 +156,11 @@ def _create(library: Library, article_id: int, item: _Item, span: Span) -> int:
             article_id,
             span,
             speaker=speaker,
-            about=[_actor(library, a, article_id) for a in claim.get("about", [])],
+            about=[
+                actor_id
+                for a in claim.get("about", [])
+                if (actor_id := _actor(library, a, article_id)) is not None
+            ],
             status=claim.get("status") or "asserted",
             grade=claim.get("grade"),
             note=item.note,
@@ -173,6 +182,7 @@ def _create(library: Library, article_id: int, item: _Item, span: Span) -> int:
 
 
 def _actor(library: Library, spec: Any, article_id: int) -> int | None:
+    """None for a spec that names nobody: the claim gets no speaker, or one subject fewer."""
     if not isinstance(spec, dict) or not spec.get("name"):
         return None
     conn = library.connection()
@@ -192,9 +202,9 @@ def _actor(library: Library, spec: Any, article_id: int) -> int | None:
             )
             if uid:
                 _keep_uid(conn, "actors", actor.id, uid)
-    known = {(a.text, a.article_id) for a in actor.aliases}
+    has = {(a.text, a.article_id) for a in actor.aliases}
     for alias in spec.get("articleAliases", []):
-        if (alias, article_id) not in known:
+        if (alias, article_id) not in has:
             library.actors.add_alias(actor.id, alias, article_id=article_id)
     return actor.id
 
@@ -333,13 +343,16 @@ def _item(entry: Any, where: str) -> _Item:
     start = end = None
     if position is not None:
         start, end = position.get("start"), position.get("end")
-        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end) or isinstance(
-            start, bool
+        if (
+            not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end)
+            or isinstance(start, bool)
+            or isinstance(end, bool)
         ):
             raise InvalidInput(f"{where}: TextPositionSelector needs whole numbers start < end")
     bodies = obj.get("body", [])
     bodies = bodies if isinstance(bodies, list) else [bodies]
-    notes, tags = [], []
+    notes: list[str] = []
+    tags: list[str] = []
     for i, body in enumerate(bodies):
         if isinstance(body, str):
             notes.append(_string(body, f"{where}.body[{i}]"))

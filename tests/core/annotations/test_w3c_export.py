@@ -145,6 +145,28 @@ def test_import_matches_by_quote_and_reports_what_it_cannot_place(library: Libra
     assert highlight.quote == "minister resigned"
 
 
+def test_a_claim_subject_that_names_nobody_is_left_out(library: Library) -> None:
+    """It was looked up as an actor named "None": the import failed, or, with such an actor
+    in the library, the claim was said to be about it."""
+    library.actors.add("None")
+    (article,) = library.imports.texts([("t", "Title\n\nThe minister resigned on Tuesday.")])
+    claim = {
+        "id": "c1",
+        "type": "Annotation",
+        "briefing:kind": "claim",
+        "target": {"selector": {"type": "TextQuoteSelector", "exact": "minister resigned"}},
+        "briefing:claim": {
+            "speaker": {"name": "Ana"},
+            "about": [{"name": "Bo"}, {"kind": "person"}, "Cy"],
+        },
+    }
+    report = import_annotations(library, json.dumps([claim]))
+    assert report.imported == 1
+    (imported,) = library.claims.list(article_id=article.id)
+    assert imported.speaker is not None and imported.speaker.name == "Ana"
+    assert [actor.name for actor in imported.about] == ["Bo"]
+
+
 @pytest.mark.parametrize(
     ("document", "message"),
     [
@@ -183,6 +205,20 @@ def test_import_matches_by_quote_and_reports_what_it_cannot_place(library: Libra
                         "selector": [
                             {"type": "TextQuoteSelector", "exact": "SenseTime"},
                             {"type": "TextPositionSelector", "start": "0", "end": 9},
+                        ]
+                    },
+                }
+            ],
+            "whole numbers",
+        ),
+        (
+            [
+                {
+                    "type": "Annotation",
+                    "target": {
+                        "selector": [
+                            {"type": "TextQuoteSelector", "exact": "Wang"},
+                            {"type": "TextPositionSelector", "start": 0, "end": True},
                         ]
                     },
                 }
