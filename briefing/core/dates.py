@@ -48,7 +48,7 @@ class PartialDate:
             raise InvalidInput(f"year {self.year} is out of range")
         if self.month is not None and not 1 <= self.month <= 12:
             raise InvalidInput(f"month {self.month} is not between 1 and 12")
-        if self.day is not None:
+        if self.day is not None and self.month is not None:  # no month was refused above
             # 29 February is a real date when the year is unknown.
             last = calendar.monthrange(self.year or 2000, self.month)[1]
             if not 1 <= self.day <= last:

@@ -212,7 +212,13 @@ def changes_between(conn: sqlite3.Connection, version: int, to: int) -> Changes:
     parts: dict[str, dict[Kind, set[int]]] = {"added": {}, "updated": {}, "deleted": {}}
     for entry in entries_since(conn, version):
         parts[entry.op].setdefault(entry.kind, set()).add(entry.record_id)
-    return Changes.of(**parts, version=to, since=version)
+    return Changes.of(
+        added=parts["added"],
+        updated=parts["updated"],
+        deleted=parts["deleted"],
+        version=to,
+        since=version,
+    )
 
 
 def everything(conn: sqlite3.Connection, to: int) -> Changes:  # since 0

@@ -34,9 +34,9 @@ def load_sample(library: Library) -> SampleLoaded:
     text = (folder / spec["file"]).read_bytes()
     with library.transaction():
         (result,) = library.imports.texts([(spec["file"], text)])
-        if result.status != "imported":
-            raise InvalidInput(f"the sample is already in this library (article {result.id})")
         article_id = result.id
+        if result.status != "imported" or article_id is None:  # imported always has an id
+            raise InvalidInput(f"the sample is already in this library (article {result.id})")
         library.articles.edit(article_id, title=spec["title"], date=spec["date"])
         library.tags.tag_article(article_id, spec["tags"])
 

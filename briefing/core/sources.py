@@ -6,6 +6,7 @@ source backs any number of claims; the claim says how (cites, supports, contradi
 
 from __future__ import annotations
 
+import builtins  # the service has a list() method: its annotations say builtins.list
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -14,6 +15,7 @@ from briefing.core.clock import now
 from briefing.core.dates import parse_optional
 from briefing.core.errors import InvalidInput, NotFound
 from briefing.core.journal import new_uid
+from briefing.core.rowid import inserted_id
 
 if TYPE_CHECKING:
     from briefing.core.library import Library
@@ -99,7 +101,7 @@ class SourceService:
                     new_uid(),
                 ),
             )
-        return self.get(cursor.lastrowid)
+        return self.get(inserted_id(cursor))
 
     def get(self, source_id: int) -> Source:
         rows = self._select("WHERE s.id = ?", [source_id])
@@ -119,7 +121,7 @@ class SourceService:
             raise InvalidInput(f"several sources are titled {text!r}; use an id")
         raise NotFound(f"no source {text!r} (by id or title)")
 
-    def list(self, *, article_id: int | None = None) -> list[Source]:
+    def list(self, *, article_id: int | None = None) -> builtins.list[Source]:
         if article_id is None:
             return self._select("", [])
         return self._select("WHERE s.article_id = ?", [article_id])
@@ -130,7 +132,7 @@ class SourceService:
             conn.execute("DELETE FROM sources WHERE id = ?", (source_id,))
         return gone
 
-    def _select(self, where: str, params: list[object]) -> list[Source]:
+    def _select(self, where: str, params: builtins.list[object]) -> builtins.list[Source]:
         rows = self._library.connection().execute(
             f"""SELECT s.id, s.kind, s.title, s.url, s.publisher, s.date, s.grade, s.article_id,
                        s.note, (SELECT count(*) FROM claim_sources c WHERE c.source_id = s.id),

@@ -6,6 +6,7 @@ that exists merges the two, which is what a reader who renames means.
 
 from __future__ import annotations
 
+import builtins  # the service has a list() method: its annotations say builtins.list
 import sqlite3
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -13,6 +14,7 @@ from typing import TYPE_CHECKING
 from briefing.core.articles.rows import require_article
 from briefing.core.errors import InvalidInput, NotFound
 from briefing.core.journal import new_uid
+from briefing.core.rowid import inserted_id
 
 if TYPE_CHECKING:
     from briefing.core.library import Library
@@ -38,17 +40,17 @@ def tag_id(conn: sqlite3.Connection, name: str, *, create: bool = True) -> int:
     tag = clean_tag(name)
     row = conn.execute("SELECT id FROM tags WHERE name = ? COLLATE NOCASE", (tag,)).fetchone()
     if row:
-        return row[0]
+        return int(row[0])
     if not create:
         raise NotFound(f"no tag {tag!r}")
-    return conn.execute("INSERT INTO tags (name, uid) VALUES (?, ?)", (tag, new_uid())).lastrowid
+    return inserted_id(conn.execute("INSERT INTO tags (name, uid) VALUES (?, ?)", (tag, new_uid())))
 
 
 class TagService:
     def __init__(self, library: Library) -> None:
         self._library = library
 
-    def tag_article(self, article_id: int, names: list[str]) -> tuple[str, ...]:
+    def tag_article(self, article_id: int, names: builtins.list[str]) -> tuple[str, ...]:
         with self._library.transaction() as conn:
             require_article(conn, article_id)
             for name in names:
@@ -58,7 +60,7 @@ class TagService:
                 )
         return self.of_article(article_id)
 
-    def untag_article(self, article_id: int, names: list[str]) -> tuple[str, ...]:
+    def untag_article(self, article_id: int, names: builtins.list[str]) -> tuple[str, ...]:
         with self._library.transaction() as conn:
             for name in names:
                 conn.execute(
@@ -67,7 +69,7 @@ class TagService:
                 )
         return self.of_article(article_id)
 
-    def tag_annotation(self, annotation_id: int, names: list[str]) -> None:
+    def tag_annotation(self, annotation_id: int, names: builtins.list[str]) -> None:
         with self._library.transaction() as conn:
             if not conn.execute(
                 "SELECT 1 FROM annotations WHERE id = ?", (annotation_id,)
@@ -87,7 +89,7 @@ class TagService:
         )
         return tuple(r[0] for r in rows)
 
-    def list(self) -> list[TagUse]:
+    def list(self) -> builtins.list[TagUse]:
         rows = self._library.connection().execute(
             """SELECT g.name,
                       (SELECT count(*) FROM article_tags a WHERE a.tag_id = g.id),
@@ -101,7 +103,7 @@ class TagService:
         """Rename a tag everywhere; onto an existing name, the two merge."""
         return self.merge([old], new)
 
-    def merge(self, sources: list[str], into: str) -> TagUse:
+    def merge(self, sources: builtins.list[str], into: str) -> TagUse:
         target_name = clean_tag(into)
         with self._library.transaction() as conn:
             ids = [tag_id(conn, name, create=False) for name in sources]

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from briefing.core.actors.model import Actor
 from briefing.core.annotations.restore import (
@@ -45,7 +45,7 @@ class DeletedActor:
 
     @property
     def id(self) -> int:
-        return int(self.actor[0])  # type: ignore[call-overload]
+        return cast(int, self.actor[0])  # the INTEGER PRIMARY KEY
 
     @property
     def name(self) -> str:
@@ -112,12 +112,12 @@ def undelete_actor(library: Library, record: DeletedActor) -> Actor:
             "WHERE EXISTS (SELECT 1 FROM articles WHERE id = ?2)",
             record.suggestions,
         )
-        wanted = sorted({m.annotation[1] for m in record.mentions})
+        wanted = sorted({m.article_id for m in record.mentions})
         marks = ",".join("?" * len(wanted))
         there = {
             r[0] for r in conn.execute(f"SELECT id FROM articles WHERE id IN ({marks})", wanted)
         }
-        restore_annotations(library, [m for m in record.mentions if m.annotation[1] in there])
+        restore_annotations(library, [m for m in record.mentions if m.article_id in there])
     return library.actors.get(record.id)
 
 

@@ -8,10 +8,11 @@ is not suggested.
 
 from __future__ import annotations
 
+import builtins  # the service has a list() method: its annotations say builtins.list
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from briefing.core.actors.mention_finder import MentionFinder, Name
 from briefing.core.anchoring.selectors import Selector, selector_at
@@ -90,8 +91,9 @@ class MentionService:
 
     def list(
         self, *, article_id: int | None = None, actor: str | int | None = None
-    ) -> list[Mention]:
-        where, params = ["1"], []
+    ) -> builtins.list[Mention]:
+        where = ["1"]
+        params: builtins.list[object] = []
         if article_id is not None:
             where.append("n.article_id = ?")
             params.append(article_id)
@@ -117,7 +119,7 @@ class MentionService:
             for actor_id, text, art, sensitive in names
             if art is None
         )
-        bound: dict[int, list[Name]] = {}
+        bound: dict[int, builtins.list[Name]] = {}
         for actor_id, text, art, sensitive in names:
             if art is not None:
                 bound.setdefault(art, []).append(Name(actor_id, text, sensitive))
@@ -133,7 +135,7 @@ class MentionService:
                 rows = self._library.connection().execute("SELECT id, text FROM articles")
             tagged = _tagged_spans(conn, article_id)
             new = 0
-            batch: list[tuple[int, int, int, int, str]] = []
+            batch: builtins.list[tuple[int, int, int, int, str]] = []
             for done, (art_id, text) in enumerate(rows, start=1):
                 matches = shared.find(text)
                 if art_id in bound:
@@ -157,7 +159,7 @@ class MentionService:
         actor: str | int | None = None,
         limit: int | None = None,
         offset: int = 0,
-    ) -> list[Suggestion]:
+    ) -> builtins.list[Suggestion]:
         """Pending suggestions in reading order, a page at a time when `limit` is given."""
         return list(
             self.iter_pending(article_id=article_id, actor=actor, limit=limit, offset=offset)
@@ -190,12 +192,13 @@ class MentionService:
     ) -> int:
         where, params = self._pending_where(article_id, actor)
         sql = f"SELECT count(*) FROM mention_suggestions s WHERE {where}"
-        return self._library.connection().execute(sql, params).fetchone()[0]
+        return int(self._library.connection().execute(sql, params).fetchone()[0])
 
     def _pending_where(
         self, article_id: int | None, actor: str | int | None
-    ) -> tuple[str, list[object]]:
-        where, params = ["s.state = 'pending'"], []
+    ) -> tuple[str, builtins.list[object]]:
+        where = ["s.state = 'pending'"]
+        params: builtins.list[object] = []
         if article_id is not None:
             where.append("s.article_id = ?")
             params.append(article_id)
@@ -212,7 +215,7 @@ class MentionService:
         )
         return dict(rows.fetchall())
 
-    def pending_ids(self, actor_id: int) -> list[int]:
+    def pending_ids(self, actor_id: int) -> builtins.list[int]:
         """Every pending suggestion of one actor (what "Accept All" acts on, beyond a page)."""
         rows = self._library.connection().execute(
             "SELECT id FROM mention_suggestions WHERE actor_id = ? AND state = 'pending' "
@@ -221,7 +224,7 @@ class MentionService:
         )
         return [row[0] for row in rows]
 
-    def accept(self, suggestion_ids: Iterable[int]) -> list[Mention]:
+    def accept(self, suggestion_ids: Iterable[int]) -> builtins.list[Mention]:
         """Turn suggestions into mentions, all in one transaction."""
         created = []
         with self._library.transaction() as conn:
@@ -268,7 +271,9 @@ class MentionService:
     # Helpers --------------------------------------------------------------------------------
 
     @staticmethod
-    def _suggestions(conn: sqlite3.Connection, ids: Iterable[int]) -> list[tuple]:
+    def _suggestions(
+        conn: sqlite3.Connection, ids: Iterable[int]
+    ) -> builtins.list[tuple[Any, ...]]:
         rows = []
         for suggestion_id in dict.fromkeys(ids):
             row = conn.execute(
@@ -295,7 +300,7 @@ class MentionService:
         )
         return mention_id
 
-    def _select(self, where: str, params: list[object]) -> list[Mention]:
+    def _select(self, where: str, params: builtins.list[object]) -> builtins.list[Mention]:
         rows = self._library.connection().execute(
             f"""SELECT n.id, n.article_id, a.id, a.name, n.start, n."end", n.quote, n.orphaned,
                        n.uid

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from briefing.core.actors.aliases import insert_alias
 from briefing.core.actors.model import Actor, Alias
@@ -47,7 +47,7 @@ class MergeRecord:
     @property
     def id(self) -> int:
         """The merged (deleted) actor's id."""
-        return int(self.actor[0])  # type: ignore[call-overload]
+        return cast(int, self.actor[0])  # the INTEGER PRIMARY KEY
 
     @property
     def name(self) -> str:
@@ -94,7 +94,7 @@ def _fold(conn: sqlite3.Connection, kept: Actor, gone: Actor) -> None:
 
 def unmerge_actors(library: Library, record: MergeRecord) -> Actor:
     """Take a merge back; the actor that had been merged, as it is again."""
-    actor_id, keep = int(record.actor[0]), record.kept_id  # type: ignore[call-overload]
+    actor_id, keep = record.id, record.kept_id
     with library.transaction() as conn:
         undo = f"cannot undo the merge of {record.name!r}"
         if not _exists(conn, "SELECT 1 FROM actors WHERE id = ?", keep):
@@ -188,7 +188,7 @@ def _restore_suggestion(conn: sqlite3.Connection, row: Row) -> None:
         )
 
 
-def _column(conn: sqlite3.Connection, sql: str, value: object) -> tuple:
+def _column(conn: sqlite3.Connection, sql: str, value: object) -> tuple[Any, ...]:
     return tuple(r[0] for r in conn.execute(sql, (value,)))
 
 

@@ -143,7 +143,7 @@ def _aliases(conn: sqlite3.Connection, actor: Actor) -> tuple[PageAlias, ...]:
 
 
 def _count(conn: sqlite3.Connection, sql: str, actor_id: int) -> int:
-    return conn.execute(sql, (actor_id,)).fetchone()[0]
+    return int(conn.execute(sql, (actor_id,)).fetchone()[0])
 
 
 def _context_columns(start: str, end: str) -> str:

@@ -8,6 +8,7 @@ resolve names across the library.
 
 from __future__ import annotations
 
+import builtins  # the service has a list() method: its annotations say builtins.list
 import sqlite3
 from typing import TYPE_CHECKING
 
@@ -34,6 +35,7 @@ from briefing.core.changes import Changes
 from briefing.core.clock import now
 from briefing.core.errors import InvalidInput, NotFound
 from briefing.core.journal import new_uid
+from briefing.core.rowid import inserted_id
 
 if TYPE_CHECKING:
     from briefing.core.claims.state import NewActor
@@ -97,7 +99,7 @@ class ActorService:
             raise InvalidInput(f"{text!r} is an alias of several actors: {names}; use an id")
         raise NotFound(f"no actor named {text!r} (by id, name or alias)")
 
-    def list(self, *, kind: str | None = None) -> list[ActorListing]:
+    def list(self, *, kind: str | None = None) -> builtins.list[ActorListing]:
         conn = self._library.connection()
         where, params = "", []
         if kind:
@@ -116,7 +118,7 @@ class ActorService:
             for id_, name, kind_, desc, uid, m, made, about in rows
         ]
 
-    def aliases_for_matching(self) -> list[tuple[int, str, int | None, bool]]:
+    def aliases_for_matching(self) -> builtins.list[tuple[int, str, int | None, bool]]:
         """Every name and alias as (actor_id, text, article_id, case_sensitive), for the
         mention finder. Names themselves are library-wide and case-blind unless written
         as an acronym (the finder decides)."""
@@ -136,7 +138,7 @@ class ActorService:
         name: str,
         *,
         kind: str = "other",
-        aliases: tuple[str, ...] | list[str] = (),
+        aliases: tuple[str, ...] | builtins.list[str] = (),
         description: str = "",
     ) -> Actor:
         name = clean_name(name)
@@ -151,7 +153,7 @@ class ActorService:
                 "VALUES (?, ?, ?, ?, ?)",
                 (name, kind, description.strip(), now(), new_uid()),
             )
-            actor_id = cursor.lastrowid
+            actor_id = inserted_id(cursor)
             for alias in aliases:
                 insert_alias(conn, actor_id, alias, None, None)
         return self.get(actor_id)
@@ -256,9 +258,10 @@ class ActorService:
         target = self.resolve(actor)
         conn = self._library.connection()
         check_deletable(conn, target)
-        return conn.execute(
+        row = conn.execute(
             "SELECT count(*) FROM mentions WHERE actor_id = ?", (target.id,)
-        ).fetchone()[0]
+        ).fetchone()
+        return int(row[0])
 
     def delete(
         self, actor: str | int, *, reassign_to: str | int | None = None
@@ -293,7 +296,7 @@ class ActorService:
 
     @staticmethod
     def _all_aliases(conn: sqlite3.Connection) -> dict[int, tuple[Alias, ...]]:
-        out: dict[int, list[Alias]] = {}
+        out: dict[int, builtins.list[Alias]] = {}
         rows = conn.execute(
             "SELECT actor_id, id, alias, article_id, case_sensitive FROM actor_aliases ORDER BY id"
         )

@@ -18,7 +18,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from briefing.core.briefings.rows import keep_snapshots
 from briefing.core.briefings.snapshot import SnapshotMaker
@@ -53,7 +53,11 @@ class AnnotationSnapshot:
 
     @property
     def id(self) -> int:
-        return int(self.annotation[0])  # type: ignore[call-overload]
+        return cast(int, self.annotation[0])  # the INTEGER PRIMARY KEY
+
+    @property
+    def article_id(self) -> int:
+        return cast(int, self.annotation[1])  # NOT NULL
 
     @property
     def kind(self) -> str:
@@ -178,7 +182,7 @@ def _snapshot(conn: sqlite3.Connection, annotation_id: int) -> AnnotationSnapsho
     )
 
 
-def _column(conn: sqlite3.Connection, sql: str, value: int) -> tuple:
+def _column(conn: sqlite3.Connection, sql: str, value: int) -> tuple[Any, ...]:
     return tuple(r[0] for r in conn.execute(sql, (value,)))
 
 
@@ -191,14 +195,15 @@ def _exists(conn: sqlite3.Connection, table: str, column: str, value: object) ->
 
 
 def _restore_rows(conn: sqlite3.Connection, snapshot: AnnotationSnapshot) -> None:
-    annotation_id, article_id = snapshot.id, snapshot.annotation[1]
+    annotation_id, article_id = snapshot.id, snapshot.article_id
     if _exists(conn, "annotations", "id", annotation_id):
         raise InvalidInput(f"annotation {annotation_id} is already in the library")
     if not _exists(conn, "articles", "id", article_id):
         raise InvalidInput(f"cannot bring back annotation {annotation_id}: its article was deleted")
     actors = [a for a in (snapshot.actor_id, *snapshot.about) if a is not None]
-    if snapshot.claim is not None and snapshot.claim[0] is not None:
-        actors.append(snapshot.claim[0])  # type: ignore[arg-type]
+    speaker = snapshot.claim[0] if snapshot.claim is not None else None
+    if isinstance(speaker, int):  # a claim's speaker_id: an id or NULL
+        actors.append(speaker)
     for actor_id in actors:
         if not _exists(conn, "actors", "id", actor_id):
             raise InvalidInput(

@@ -23,6 +23,7 @@ from briefing.core.changes import Changes
 from briefing.core.clock import now
 from briefing.core.errors import InvalidInput, NotFound
 from briefing.core.journal import new_uid
+from briefing.core.rowid import inserted_id
 
 if TYPE_CHECKING:
     from briefing.core.library import Library
@@ -67,7 +68,7 @@ def insert_annotation(
             uid or new_uid(),
         ),
     )
-    return cursor.lastrowid
+    return inserted_id(cursor)
 
 
 def tags_of(conn: sqlite3.Connection, ids: list[int]) -> dict[int, tuple[str, ...]]:
@@ -114,7 +115,8 @@ class AnnotationService:
     def for_article(self, article_id: int, *, kind: str | None = None) -> list[Annotation]:
         """In reading order; orphaned ones (no position) last."""
         conn = self._library.connection()
-        where, params = "a.article_id = ?", [article_id]
+        where = "a.article_id = ?"
+        params: list[object] = [article_id]
         if kind:
             where += " AND a.kind = ?"
             params.append(kind)
@@ -171,7 +173,7 @@ class AnnotationService:
         return w3c_import.import_annotations(self._library, data)
 
 
-def _annotation(row: tuple, tags: tuple[str, ...]) -> Annotation:
+def _annotation(row: tuple[Any, ...], tags: tuple[str, ...]) -> Annotation:
     id_, article_id, kind, start, end, quote, prefix, suffix, orphaned, note, uid = row
     return Annotation(
         id_, article_id, kind, start, end, quote, prefix, suffix, bool(orphaned), note, tags, uid

@@ -25,7 +25,7 @@ def article_text(conn: sqlite3.Connection, article_id: int) -> str:
     row = conn.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
     if row is None:
         raise NotFound(f"no article with id {article_id}")
-    return row[0]
+    return str(row[0])
 
 
 def content_hash(text: str) -> str:

@@ -7,11 +7,12 @@ whether articles are 1 KB or 1 MB.
 
 from __future__ import annotations
 
+import builtins  # the service has a list() method: its annotations say builtins.list
 import sqlite3
 import string
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from briefing.core.articles.rows import date_columns
 from briefing.core.briefings.rows import keep_snapshots
@@ -122,9 +123,10 @@ class ArticleService:
         )
 
     def count(self) -> int:
-        return self._library.connection().execute("SELECT count(*) FROM articles").fetchone()[0]
+        row = self._library.connection().execute("SELECT count(*) FROM articles").fetchone()
+        return int(row[0])
 
-    def outlets(self) -> list[tuple[str, int]]:
+    def outlets(self) -> builtins.list[tuple[str, int]]:
         """Every outlet with its number of articles, the most used first: what a reader
         picks from when narrowing by outlet. Spellings that differ only in case are one
         outlet (the outlet filter ignores case), named as most of its articles spell it.
@@ -153,7 +155,7 @@ class ArticleService:
         actor_id: int | None = None,
         limit: int | None = None,
         offset: int = 0,
-    ) -> list[ArticleSummary]:
+    ) -> builtins.list[ArticleSummary]:
         """Summaries in the order asked (see `ids`), optionally one page of them."""
         ids = self.ids(
             sort=sort,
@@ -175,7 +177,7 @@ class ArticleService:
         contains: str | None = None,
         tag: str | None = None,
         actor_id: int | None = None,
-    ) -> list[int]:
+    ) -> builtins.list[int]:
         """Article ids in the order asked, and nothing else: what a lazy list of 100k rows
         needs to know up front (its length and order). Rows come later, a page at a time,
         from `summaries(ids)`. Newest first by default for dates and imports.
@@ -203,7 +205,7 @@ class ArticleService:
         sql = f"SELECT a.id FROM articles a {counts} WHERE 1{clauses} ORDER BY {order}"
         return [row[0] for row in self._library.connection().execute(sql, params)]
 
-    def summaries(self, ids: list[int]) -> list[ArticleSummary]:
+    def summaries(self, ids: builtins.list[int]) -> builtins.list[ArticleSummary]:
         """Summaries of the given articles, in the order of `ids` (missing ones left out)."""
         if not ids:
             return []
@@ -254,7 +256,7 @@ class ArticleService:
         article = self.get(article_id)
         return DeletedArticle(article.id, article.title, article.annotations, article.uid)
 
-    def delete(self, article_ids: list[int]) -> list[DeletedArticle]:
+    def delete(self, article_ids: builtins.list[int]) -> builtins.list[DeletedArticle]:
         """Delete articles with their annotations, all in one transaction.
 
         Any unknown id fails the whole call and deletes nothing.
@@ -294,7 +296,7 @@ def _like_pattern(word: str) -> str:
     return f"%{escaped}%"
 
 
-def _summary(row: sqlite3.Row | tuple) -> ArticleSummary:
+def _summary(row: sqlite3.Row | tuple[Any, ...]) -> ArticleSummary:
     id_, title, proposed, outlet, agency, date, imported_at, claims, uid = row
     return ArticleSummary(
         id_, title, bool(proposed), outlet, agency, parse_stored(date), imported_at, claims, uid

@@ -7,10 +7,12 @@ Every function takes the connection of a transaction already open.
 from __future__ import annotations
 
 import sqlite3
+from typing import Any
 
 from briefing.core.briefings.model import BriefingItem
 from briefing.core.briefings.snapshot import ClaimSnapshot, SnapshotMaker
 from briefing.core.errors import NotFound
+from briefing.core.rowid import inserted_id
 
 
 def clean_heading(text: str) -> str:
@@ -55,7 +57,7 @@ def section_for(conn: sqlite3.Connection, briefing_id: int, heading: str | None)
         "INSERT INTO briefing_sections (briefing_id, position, heading) VALUES (?, ?, ?)",
         (briefing_id, position, clean_heading(heading or "")),
     )
-    return int(cursor.lastrowid)
+    return inserted_id(cursor)
 
 
 def insert_item(
@@ -78,7 +80,7 @@ def insert_item(
            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
         (section_id, position, kind, claim_id, text, quote, speaker, citation),
     )
-    return int(cursor.lastrowid)
+    return inserted_id(cursor)
 
 
 def reinsert_item(
@@ -192,7 +194,7 @@ ITEM_COLUMNS = """i.id, i.section_id, i.position, i.kind, i.claim_id, i.text, i.
                    i.speaker_snapshot, i.citation_snapshot"""
 
 
-def item_from_row(row: tuple) -> BriefingItem:
+def item_from_row(row: tuple[Any, ...]) -> BriefingItem:
     id_, section_id, position, kind, claim_id, text, quote, speaker, citation = row
     snapshot = ClaimSnapshot.from_columns(quote, speaker, citation) if kind == "claim" else None
     return BriefingItem(id_, section_id, position, kind, claim_id, text, snapshot)

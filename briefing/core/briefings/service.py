@@ -15,6 +15,7 @@ is typed, and committed, every second or two, and must cost one statement, not o
 
 from __future__ import annotations
 
+import builtins  # the service has a list() method: its annotations say builtins.list
 import sqlite3
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
@@ -54,6 +55,7 @@ from briefing.core.export.document import ExportDocument, build_document
 from briefing.core.export.html import render_html
 from briefing.core.export.markdown import MarkdownOptions, render_markdown
 from briefing.core.journal import new_uid
+from briefing.core.rowid import inserted_id
 
 if TYPE_CHECKING:
     from briefing.core.library import Library
@@ -89,7 +91,7 @@ class BriefingService:
                 "VALUES (?, ?, ?, ?, ?, ?)",
                 (title, clean_heading(author), stored, bluf.strip(), now(), new_uid()),
             )
-        return int(cursor.lastrowid)
+        return inserted_id(cursor)
 
     def edit(
         self,
@@ -137,7 +139,7 @@ class BriefingService:
         *,
         section: str | None = None,
         at: int | None = None,
-    ) -> list[int]:
+    ) -> builtins.list[int]:
         """Add claims to a section, in the order given; returns the new items' ids. They go
         at the section's end, or from 1-based position `at` on (a drop between two items).
 
@@ -239,7 +241,9 @@ class BriefingService:
             place(self._library, briefing_id, placements)
         return self._library.last_changes
 
-    def remove_items(self, briefing_id: int, item_ids: Iterable[int]) -> list[BriefingItem]:
+    def remove_items(
+        self, briefing_id: int, item_ids: Iterable[int]
+    ) -> builtins.list[BriefingItem]:
         """Take several items out in one transaction; returns them in reading order, as
         `restore_items` wants them (each goes back to the position it had)."""
         wanted = list(dict.fromkeys(item_ids))
@@ -386,7 +390,7 @@ class BriefingService:
         ).fetchone()
         if row is None:
             raise NotFound(f"no briefing with id {briefing_id}")
-        items: dict[int, list[BriefingItem]] = {}
+        items: dict[int, builtins.list[BriefingItem]] = {}
         for item_row in conn.execute(
             f"""SELECT {ITEM_COLUMNS} FROM briefing_items i
                 JOIN briefing_sections s ON s.id = i.section_id
@@ -408,7 +412,7 @@ class BriefingService:
             id_, title, author, parse_stored(date), bluf, created, updated, sections, uid
         )
 
-    def list(self) -> list[BriefingSummary]:
+    def list(self) -> builtins.list[BriefingSummary]:
         """Every briefing, most recently changed first."""
         rows = self._library.connection().execute(
             """SELECT b.id, b.title, b.author, b.date,

@@ -63,7 +63,8 @@ def _matcher(wanted: ClaimFilter) -> Callable[[ClaimRow], bool]:
 # A sort key is (tier, value), or None when the row has nothing to sort by. Tiers keep their
 # order in both directions: a date without a year (tier 1) cannot be placed among dated ones
 # (tier 0), so it follows them; rows with no value at all come last, whichever way.
-SortKey = tuple[int, object] | None
+SortValue = str | int | tuple[int, ...]  # one kind per key, so values within a tier compare
+SortKey = tuple[int, SortValue] | None
 
 
 def _text(value: str) -> SortKey:
@@ -100,7 +101,7 @@ def sort_rows(rows: Iterable[ClaimRow], key: str, *, descending: bool = False) -
     sorting by grade wants the graded claims first, best or worst.
     """
     key_of = SORT_KEYS[key]
-    tiers: dict[int, list[tuple[object, ClaimRow]]] = {}
+    tiers: dict[int, list[tuple[SortValue, ClaimRow]]] = {}
     empty: list[ClaimRow] = []
     for row in rows:
         found = key_of(row)
@@ -115,5 +116,5 @@ def sort_rows(rows: Iterable[ClaimRow], key: str, *, descending: bool = False) -
     return ordered + empty
 
 
-def _value(pair: tuple[object, ClaimRow]) -> object:
+def _value(pair: tuple[SortValue, ClaimRow]) -> SortValue:
     return pair[0]

@@ -7,6 +7,7 @@ linked sources and links to other claims in any article (supports, contradicts, 
 
 from __future__ import annotations
 
+import builtins  # the service has a list() method: its annotations say builtins.list
 import sqlite3
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
@@ -184,7 +185,7 @@ class ClaimService:
 
     # Reading --------------------------------------------------------------------------------
 
-    def rows(self, ids: Iterable[int] | None = None) -> list[ClaimRow]:
+    def rows(self, ids: Iterable[int] | None = None) -> builtins.list[ClaimRow]:
         """Every claim as one flat row (what the claims table lists), in reading order; or
         only the claims given, for a view refreshing the rows a change touched."""
         return claim_rows(self._library, None if ids is None else list(ids))
@@ -202,10 +203,11 @@ class ClaimService:
         actor: str | int | None = None,
         tag: str | None = None,
         status: str | None = None,
-    ) -> list[Claim]:
+    ) -> builtins.list[Claim]:
         """Claims in reading order within each article. `actor` matches the speaker or a
         subject; `tag` a tag on the claim or on its article."""
-        where, params = ["1"], []
+        where = ["1"]
+        params: builtins.list[object] = []
         if article_id is not None:
             where.append("n.article_id = ?")
             params.append(article_id)
@@ -228,7 +230,7 @@ class ClaimService:
             params.append(check_status(status))
         return self._select(" AND ".join(where), params)
 
-    def _select(self, where: str, params: list[object]) -> list[Claim]:
+    def _select(self, where: str, params: builtins.list[object]) -> builtins.list[Claim]:
         conn = self._library.connection()
         rows = conn.execute(
             f"""SELECT n.id, n.article_id, ar.title, n.quote, n.start, n."end", n.prefix,
@@ -272,7 +274,7 @@ class ClaimService:
         )
 
     @staticmethod
-    def _set_about(conn: sqlite3.Connection, claim_id: int, actor_ids: list[int]) -> None:
+    def _set_about(conn: sqlite3.Connection, claim_id: int, actor_ids: builtins.list[int]) -> None:
         for actor_id in dict.fromkeys(actor_ids):
             conn.execute(
                 "INSERT INTO claim_about (claim_id, actor_id) VALUES (?, ?)", (claim_id, actor_id)

@@ -78,12 +78,12 @@ def create_claim(
         claim = library.claims.add(
             article_id,
             span,
-            speaker=state.speaker,  # type: ignore[arg-type]  # ids now
-            about=state.about,  # type: ignore[arg-type]
+            speaker=_id(state.speaker) if state.speaker is not None else None,
+            about=[_id(a) for a in state.about],
             status=state.status,
             grade=state.grade,
             note=state.note,
-            sources=state.sources,  # type: ignore[arg-type]
+            sources=[(_id(s), relation) for s, relation in state.sources],
             tags=state.tags,
         )
         for other_id, relation in state.links:
@@ -99,17 +99,17 @@ def apply_claim_state(library: Library, claim_id: int, state: ClaimState) -> Cla
         wanted_sources = dict(state.sources)
         library.claims.edit(
             claim_id,
-            speaker=state.speaker,  # type: ignore[arg-type]
-            about=state.about,  # type: ignore[arg-type]
+            speaker=_id(state.speaker) if state.speaker is not None else None,
+            about=[_id(a) for a in state.about],
             status=state.status,
             grade=state.grade,
             note=state.note,
             add_sources=[
-                (source, relation)
+                (_id(source), relation)
                 for source, relation in state.sources
                 if (source, relation) not in before.sources
-            ],  # type: ignore[misc]
-            remove_sources=[s for s, _ in before.sources if s not in wanted_sources],  # type: ignore[misc]
+            ],
+            remove_sources=[_id(s) for s, _ in before.sources if s not in wanted_sources],
             add_tags=[t for t in state.tags if t.casefold() not in _folded(before.tags)],
             remove_tags=[t for t in before.tags if t.casefold() not in _folded(state.tags)],
         )
@@ -120,6 +120,13 @@ def apply_claim_state(library: Library, claim_id: int, state: ClaimState) -> Cla
             if (other_id, relation) not in before.links:
                 library.claims.link(claim_id, other_id, relation)
     return state
+
+
+def _id(value: int | NewActor | NewSource) -> int:
+    """An actor or source of a state that `_create_new` has made: by now an id."""
+    if not isinstance(value, int):
+        raise TypeError(f"{value!r} was not created before use")
+    return value
 
 
 def _folded(names: tuple[str, ...]) -> set[str]:

@@ -10,7 +10,7 @@ rendering it does not, so a test can build one by hand with any text at all.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from briefing.core.briefings.snapshot import ClaimSnapshot, SnapshotMaker
 from briefing.core.dates import PartialDate, parse_stored
@@ -140,19 +140,29 @@ def section_name(heading: str) -> str:
     return heading or "(untitled section)"
 
 
+class _ClaimEntry(NamedTuple):
+    """A claim item between build_document's two passes: the second needs every claim's
+    section (for the relations between them) before it can write any."""
+
+    label: str
+    snapshot: ClaimSnapshot
+    gone: str | None  # "claim" or "article" when that was deleted since
+    claim_id: int | None
+
+
 def build_document(library: Library, briefing_id: int) -> ExportDocument:
     """Resolve a briefing: live claims where they exist, snapshots where they do not."""
     briefing = library.briefings.get(briefing_id)
     maker = SnapshotMaker(library)
     refs = _References()
     actors: dict[object, tuple[str, str, list[str]]] = {}
-    resolved: list[tuple[str, list[tuple[str, object]]]] = []
+    resolved: list[tuple[str, list[ExportItem | _ClaimEntry]]] = []
     by_claim: dict[int, tuple[str | None, str]] = {}  # claim id: speaker, section
     for section in briefing.sections:
-        entries: list[tuple[str, object]] = []
+        entries: list[ExportItem | _ClaimEntry] = []
         for item in section.items:
             if item.kind != "claim":
-                entries.append((item.kind, item.text))
+                entries.append(ExportItem(item.kind, item.text))
                 continue
             snapshot = maker.claim(item.claim_id) if item.claim_id is not None else None
             gone = None
@@ -161,7 +171,7 @@ def build_document(library: Library, briefing_id: int) -> ExportDocument:
                 exists = snapshot.article.id and library.articles.exists(snapshot.article.id)
                 gone = "claim" if exists else "article"
             label = f"c{item.claim_id}" if item.claim_id is not None else f"i{item.id}"
-            entries.append(("claim", (label, snapshot, gone, item.claim_id)))
+            entries.append(_ClaimEntry(label, snapshot, gone, item.claim_id))
             if item.claim_id is not None:
                 speaker = snapshot.speaker.name if snapshot.speaker else None
                 by_claim[item.claim_id] = (speaker, section_name(section.heading))
@@ -175,11 +185,11 @@ def build_document(library: Library, briefing_id: int) -> ExportDocument:
     sections = []
     for heading, entries in resolved:
         items = []
-        for kind, value in entries:
-            if kind != "claim":
-                items.append(ExportItem(kind, str(value)))
+        for entry in entries:
+            if isinstance(entry, ExportItem):
+                items.append(entry)
                 continue
-            label, snapshot, gone, claim_id = value  # type: ignore[misc]
+            label, snapshot, gone, claim_id = entry
             relations = tuple(
                 Relation(RELATION_WORDS[(link.relation, link.outgoing)], *by_claim[link.claim_id])
                 for link in snapshot.links

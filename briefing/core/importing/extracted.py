@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import TypedDict, Unpack
 
 from briefing.core.dates import PartialDate
 
@@ -28,8 +29,20 @@ class Extracted:
     language: str | None = None
     original: str | None = None
 
-    def with_changes(self, **changes: object) -> Extracted:
+    def with_changes(self, **changes: Unpack[ExtractedChanges]) -> Extracted:
         return replace(self, **changes)
+
+
+class ExtractedChanges(TypedDict, total=False):
+    """The fields a reader may fill in or correct after the first pass, each with its type."""
+
+    title: str
+    title_proposed: bool
+    outlet: str | None
+    agency: str | None
+    dateline: str | None
+    date: PartialDate | None
+    url: str | None
 
 
 class NoArticleText(ValueError):

@@ -13,16 +13,29 @@ per line; they are joined with blank lines, the paragraph separator of our canon
 from __future__ import annotations
 
 import re
+from typing import TypedDict
 
 import trafilatura
+from trafilatura.settings import Document
 
 from briefing.core.dates import PartialDate
 from briefing.core.errors import InvalidInput
 from briefing.core.importing.extracted import Extracted, NoArticleText
 from briefing.core.importing.text import clean_text, with_wire_marks
 
+
+class _Options(TypedDict):
+    """Typed so that mypy checks each option against bare_extraction's signature."""
+
+    with_metadata: bool
+    favor_precision: bool
+    include_comments: bool
+    include_images: bool
+    include_tables: bool
+
+
 # What parse_html asks of trafilatura; bench/extraction.py scores the same settings.
-TRAFILATURA_OPTIONS = {
+TRAFILATURA_OPTIONS: _Options = {
     "with_metadata": True,
     "favor_precision": True,
     "include_comments": False,
@@ -33,8 +46,8 @@ TRAFILATURA_OPTIONS = {
 
 def parse_html(page: str, *, url: str | None = None) -> Extracted:
     document = trafilatura.bare_extraction(page, url=url, **TRAFILATURA_OPTIONS)
-    text = clean_text(document.text) if document is not None and document.text else ""
-    if not text:
+    # A Document, or None when it finds nothing (a dict only when as_dict=True is asked).
+    if not isinstance(document, Document) or not (text := clean_text(document.text or "")):
         raise NoArticleText("no article text found in the page")
     text = re.sub(r"\n+", "\n\n", text)
     article = Extracted(

@@ -19,7 +19,7 @@ from briefing.core.clock import now
 from briefing.core.dates import PartialDate, parse_optional
 from briefing.core.errors import ImportFailed, InvalidInput
 from briefing.core.importing.decoding import NotText, decode
-from briefing.core.importing.extracted import Extracted, NoArticleText
+from briefing.core.importing.extracted import Extracted, ExtractedChanges, NoArticleText
 from briefing.core.importing.files import expand, format_for
 from briefing.core.importing.text import parse_text
 from briefing.core.journal import new_uid
@@ -64,9 +64,10 @@ class Metadata:
         return cls(title=title, outlet=outlet, date=parse_optional(date), url=url)
 
     def apply(self, article: Extracted) -> Extracted:
-        changes: dict[str, object] = {}
+        changes: ExtractedChanges = {}
         if self.title is not None:
-            changes.update(title=" ".join(self.title.split()), title_proposed=False)
+            changes["title"] = " ".join(self.title.split())
+            changes["title_proposed"] = False
         if self.outlet is not None:
             changes["outlet"] = self.outlet.strip() or None
         if self.date is not None:
@@ -129,10 +130,10 @@ class ImportService:
 
         total = len(inputs)
         with self._library.transaction():
-            for index, (name, path) in enumerate(inputs):
+            for index, (name, file) in enumerate(inputs):
                 progress.check()
-                if path is not None:
-                    results[index] = self._import_one(name, lambda p=path: _read(p), path, metadata)
+                if file is not None:
+                    results[index] = self._import_one(name, file, metadata)
                 if on_result is not None:
                     on_result(results[index])
                 progress.update(index + 1, total, name)
@@ -163,23 +164,23 @@ class ImportService:
     ) -> list[ImportResult]:
         metadata = metadata or Metadata()
         with self._library.transaction():
-            return [
-                self._import_one(name, lambda d=data: d, None, metadata, source_format)
-                for name, data in items
-            ]
+            return [self._import_one(name, data, metadata, source_format) for name, data in items]
 
     # One input ---------------------------------------------------------------------------
 
     def _import_one(
         self,
         name: str,
-        read,  # noqa: ANN001 - a zero-argument callable returning str or bytes
-        path: Path | None,
+        content: Path | str | bytes,
         metadata: Metadata,
         source_format: str | None = None,
     ) -> ImportResult:
+        """`content` is a file or the data itself; a file is read here, so that one that
+        cannot be read fails alone and the batch goes on."""
+        path = content if isinstance(content, Path) else None
         try:
-            article = metadata.apply(_extract(read(), path, source_format))
+            data = _read(content) if isinstance(content, Path) else content
+            article = metadata.apply(_extract(data, path, source_format))
         except ImportFailed as exc:
             return ImportResult(name, "failed", reason=exc.reason)
         except OSError as exc:

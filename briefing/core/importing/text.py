@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from briefing.core.importing.extracted import Extracted
+from briefing.core.importing.extracted import Extracted, ExtractedChanges
 from briefing.core.importing.wire import read_wire_marks
 
 TITLE_MAX = 90
@@ -44,7 +44,7 @@ def parse_text(text: str, *, source_format: str = "text") -> Extracted:
 def with_wire_marks(article: Extracted) -> Extracted:
     """Fill dateline, date and agency from the text, and propose a title if there is none."""
     marks = read_wire_marks(article.text)
-    changes: dict[str, object] = {}
+    changes: ExtractedChanges = {}
     if marks.dateline and not article.dateline:
         changes["dateline"] = marks.dateline
     if marks.date and not article.date:

@@ -81,7 +81,8 @@ class Filters:
 
     def article_sql(self) -> tuple[str, dict[str, object]]:
         """` AND ...` clauses on `a` (the articles table), with named parameters."""
-        clauses, params = [], {}
+        clauses: list[str] = []
+        params: dict[str, object] = {}
         if self.outlet:
             clauses.append("a.outlet = :outlet COLLATE NOCASE")
             params["outlet"] = self.outlet
