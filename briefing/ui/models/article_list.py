@@ -309,7 +309,9 @@ class ArticleListModel(QAbstractTableModel):
         if cached is not None:
             return cached
         first = row - row % PAGE_SIZE
-        page = self._ids[first : first + PAGE_SIZE]
+        # The page's rows not in the cache: all of them the first time, afterwards only
+        # those a change dropped, so a re-read costs what the change touched.
+        page = [i for i in self._ids[first : first + PAGE_SIZE] if i not in self._rows]
         try:
             summaries = self._library.articles.summaries(page)
         except BriefingError:
