@@ -426,3 +426,17 @@ def test_renaming_an_actor_reads_the_rows_that_show_it(qtbot, main, sample, extr
     about_china = {row.id for row in before.values() if china in {a.id for a in row.about}}
     assert read_again(before, table) == {extra.bullying, extra.measures} | about_china
     assert cell_text(by_id(table)[extra.bullying], SPEAKER) == "People's Republic of China"
+
+
+def test_changes_arriving_while_rows_are_read_end_where_a_full_read_would(
+    qtbot, main, sample, extra: Extra
+) -> None:
+    table = open_table(qtbot, main)
+    library = main.library
+    added = library.claims.add(extra.notes, Span(0, 6), speaker="China").id  # read starts
+    library.actors.edit("China", name="PRC")  # while it may still be reading
+    library.claims.edit(extra.measures, status="denied")
+    library.claims.delete(extra.volatility)
+    qtbot.waitUntil(lambda: not table.loading)
+    assert table.model.all_rows == library.claims.rows()
+    assert cell_text(by_id(table)[added], SPEAKER) == "PRC"

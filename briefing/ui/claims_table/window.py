@@ -64,6 +64,9 @@ def _read_rows(ids: frozenset[int] | None, library: Library, _progress: Progress
     return rows
 
 
+_SHOWN_BESIDE = (Kind.ACTOR, Kind.ARTICLE, Kind.TAG)  # what rows show besides their claim
+
+
 def rows_touched(rows: list[ClaimRow], changes: Changes) -> frozenset[int] | None:
     """The ids of the claims whose rows `changes` may alter (None: all of them), found in
     the rows in memory: the claims it names, and the rows showing an actor (speaker,
@@ -97,6 +100,7 @@ class ClaimsWindow(QMainWindow):
         self.settings = main_window.settings
         self.menu: QMenu | None = None  # the context menu last opened
         self._loading: QueryOp[list[ClaimRow]] | None = None
+        self._reading: frozenset[int] | None = None  # what it reads (None: every claim)
         # What changed while a read ran, to read once it ends: every claim, or these.
         self._again_all = False
         self._again: set[int] = set()
@@ -165,7 +169,7 @@ class ClaimsWindow(QMainWindow):
         op: QueryOp[list[ClaimRow]] = QueryOp(self.runner, partial(_read_rows, ids), parent=self)
         op.success(partial(self._on_rows_read, ids))
         op.failure(self._on_read_failed)
-        self._loading = op
+        self._loading, self._reading = op, ids
         op.run()
 
     @property
@@ -207,6 +211,10 @@ class ClaimsWindow(QMainWindow):
             self.reload()
         else:
             ids = rows_touched(self.model.all_rows, changes)
+            if ids is not None and self.loading and changes.touches(*_SHOWN_BESIDE):
+                # The rows being read are not in memory yet to be looked through: they may
+                # show the actor, article or tag just changed, and were perhaps read before.
+                ids = None if self._reading is None else ids | self._reading
             if ids is None or ids:
                 self.reload(ids)
 
