@@ -43,6 +43,7 @@ if TYPE_CHECKING:
         Passage,
     )
     from briefing.core.annotations.model import Annotation, Span
+    from briefing.core.annotations.refs import AnnotationRefs
     from briefing.core.annotations.restore import AnnotationSnapshot
     from briefing.core.annotations.w3c_import import W3CImportReport
     from briefing.core.articles.service import (
@@ -133,6 +134,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "ActorRef": ("claims.model", "ActorRef"),
     "Alias": ("actors.model", "Alias"),
     "Annotation": ("annotations.model", "Annotation"),
+    "AnnotationRefs": ("annotations.refs", "AnnotationRefs"),
     "AnnotationSnapshot": ("annotations.restore", "AnnotationSnapshot"),
     "Article": ("articles.service", "Article"),
     "ArticleSummary": ("articles.service", "ArticleSummary"),
@@ -221,6 +223,7 @@ __all__ = [
     "ActorRef",
     "Alias",
     "Annotation",
+    "AnnotationRefs",
     "AnnotationSnapshot",
     "Article",
     "ArticleSummary",

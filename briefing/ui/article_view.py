@@ -2,13 +2,28 @@
 
 Loaded on the GUI thread: it is a bounded read (one article, its annotations: a few
 queries, a few milliseconds even for a thousand annotations), and both views need it at once.
+It is read again only when a change touches what it holds (`shows_change`): a claim edited
+in another article, an alias added to an actor this article never names, a briefing
+rearranged, all leave the reader and the panel as they are, scroll position and all.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-from briefing.core import Annotation, Article, Claim, Library, Mention, Suggestion
+from briefing.core import (
+    Annotation,
+    AnnotationRefs,
+    Article,
+    BriefingError,
+    Changes,
+    Claim,
+    Kind,
+    Library,
+    Mention,
+    Suggestion,
+)
 
 
 @dataclass(frozen=True)
@@ -61,6 +76,73 @@ class ArticleView:
     def orphan_count(self) -> int:
         items = (*self.claims, *self.mentions, *self.highlights, *self.notes)
         return sum(1 for item in items if item.orphaned)
+
+    @property
+    def annotation_ids(self) -> frozenset[int]:
+        items = (*self.claims, *self.mentions, *self.highlights, *self.notes)
+        return frozenset(item.id for item in items)
+
+    @property
+    def actor_ids(self) -> frozenset[int]:
+        """Every actor whose name or kind the reader or the panel shows."""
+        ids = {m.actor.id for m in (*self.mentions, *self.suggestions)}
+        for claim in self.claims:
+            ids.update(actor.id for actor in claim.about)
+            if claim.speaker is not None:
+                ids.add(claim.speaker.id)
+        return frozenset(ids)
+
+    @property
+    def source_ids(self) -> frozenset[int]:
+        return frozenset(source.id for claim in self.claims for source in claim.sources)
+
+    @property
+    def shows_tags(self) -> bool:
+        return any(item.tags for item in (*self.claims, *self.highlights, *self.notes))
+
+
+def shows_change(
+    library: Library,
+    view: ArticleView | None,
+    changes: Changes,
+    refs: Mapping[int, AnnotationRefs] | None = None,
+) -> bool:
+    """Whether `changes` touch anything `view` shows, so that it must be read again.
+
+    `refs` are the added claims' and annotations' `annotations.refs`, if the caller read
+    them (else they are read here, one statement). A new actor or an actor's new alias may
+    bring suggestions to this article whichever actor it is: that costs one bounded read of
+    the article's pending suggestions, compared with those shown.
+    """
+    if view is None or changes.full:
+        return True
+    article_id = view.article.id
+    if article_id in changes.updated_ids(Kind.ARTICLE) | changes.deleted_ids(Kind.ARTICLE):
+        return True
+    mine = view.annotation_ids
+    for kind in (Kind.CLAIM, Kind.ANNOTATION):
+        if mine & (changes.updated_ids(kind) | changes.deleted_ids(kind)):
+            return True
+    new = changes.added_ids(Kind.CLAIM) | changes.added_ids(Kind.ANNOTATION)
+    if new:
+        try:
+            if refs is None or not new <= refs.keys():
+                refs = library.annotations.refs(new)
+        except BriefingError:
+            return True
+        if any(refs[i].article_id == article_id for i in new if i in refs):
+            return True
+    if view.actor_ids & changes.ids(Kind.ACTOR) or view.source_ids & changes.ids(Kind.SOURCE):
+        return True
+    if view.shows_tags and (changes.updated_ids(Kind.TAG) or changes.deleted_ids(Kind.TAG)):
+        return True
+    if changes.touches(Kind.ACTOR):  # suggestions of an actor this article does not show yet?
+        try:
+            pending = library.mentions.pending(article_id=article_id)
+        except BriefingError:
+            return True
+        return [s.id for s in pending] != [s.id for s in view.suggestions]
+    return False
 
 
 def load_article_view(library: Library, article_id: int) -> ArticleView:

@@ -18,10 +18,10 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QWidget
 
-from briefing.core import BriefingError, Library
+from briefing.core import BriefingError, Changes, Kind, Library
 from briefing.ui import errors, menus
 from briefing.ui.actions import annotate, import_files, suggestions
-from briefing.ui.article_view import ArticleView, load_article_view
+from briefing.ui.article_view import ArticleView, load_article_view, shows_change
 from briefing.ui.ops import CoreOp, OpRunner
 from briefing.ui.search import SearchPage
 from briefing.ui.undo.context import UndoContext
@@ -157,24 +157,37 @@ class MainWindow(QMainWindow):
         if not self.reader.reveal_annotation(annotation_id):
             errors.show_status(self, "This annotation has no place in the current text")
 
-    def _on_runner_library_changed(self, _changes: object) -> None:
-        self.library_pane.refresh()
+    def _on_runner_library_changed(self, changes: Changes) -> None:
+        """Each pane reads again what the change touched, and nothing else."""
+        new = changes.added_ids(Kind.CLAIM) | changes.added_ids(Kind.ANNOTATION)
+        try:
+            refs = self.library.annotations.refs(new) if new else {}
+        except BriefingError:
+            refs = None  # each pane finds out for itself
+        self.library_pane.apply(changes, refs)
         current = self.reader.article_id
-        if current is not None:
-            bar = self.reader.page.verticalScrollBar()
-            position, span = bar.value(), self.reader.cursor_span()
-            if self.library.articles.exists(current):
-                self.open_article(current)
-                # The reader stays where it was: the cursor too, so a shortcut that acts on
-                # the claim at the cursor works again after the change it just made.
-                if span is not None and self.view and span[1] <= len(self.view.article.text):
-                    self.reader.select_span(*span)
-                bar.setValue(position)
-            else:
-                self.view = None
-                self.reader.show_placeholder()
-                self.panel.show_view(None)
-        self._update_counts()
+        if current is not None and shows_change(self.library, self.view, changes, refs):
+            self._reopen(current)
+        elif changes.full or changes.added_ids(Kind.ARTICLE) or changes.deleted_ids(Kind.ARTICLE):
+            self._update_counts()
+
+    def _reopen(self, current: int) -> None:
+        """Show the open article as it is now, where the reader was (or the placeholder,
+        if it is gone)."""
+        bar = self.reader.page.verticalScrollBar()
+        position, span = bar.value(), self.reader.cursor_span()
+        if self.library.articles.exists(current):
+            self.open_article(current)
+            # The reader stays where it was: the cursor too, so a shortcut that acts on
+            # the claim at the cursor works again after the change it just made.
+            if span is not None and self.view and span[1] <= len(self.view.article.text):
+                self.reader.select_span(*span)
+            bar.setValue(position)
+        else:
+            self.view = None
+            self.reader.show_placeholder()
+            self.panel.show_view(None)
+            self._update_counts()
 
     def _update_counts(self) -> None:
         try:

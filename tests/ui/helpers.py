@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import re
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from briefing.core import Library
 from briefing.core.sample import load_sample
 from briefing.ui.app import apply_style, open_window
 from briefing.ui.main_window import MainWindow
+from briefing.ui.ops import CoreOp
 
 
 def sample_window(qtbot, make_window, library: Library) -> tuple[MainWindow, int]:
@@ -116,4 +118,41 @@ def actions_in_menus(window: QMainWindow) -> set[QAction]:
 
     for top in window.menuBar().actions():
         walk(top.menu())
+    return found
+
+
+# What a view refreshing itself reads (the runner's own look at the journal left out).
+_RUNNER = re.compile(r"journal|PRAGMA data_version", re.I)
+
+
+@contextmanager
+def reads(library: Library) -> Iterator[list[str]]:
+    """The statements this (the GUI) thread's connection runs meanwhile, as SQLite ran them
+    (values in place), but for the op runner's polling: what the windows read."""
+    seen: list[str] = []
+    conn = library.connection()
+    conn.set_trace_callback(lambda sql: None if _RUNNER.search(sql) else seen.append(sql))
+    try:
+        yield seen
+    finally:
+        conn.set_trace_callback(None)
+
+
+def write(qtbot, window: QMainWindow, fn: Callable[[Library], object]) -> object:
+    """Run a write as the app's actions do, on the writer thread of the window's runner, and
+    wait until it is done: its changes have reached every window (on this thread) by then.
+    Its result."""
+    op = CoreOp(window.runner, lambda library, _progress: fn(library), parent=window)
+    with qtbot.waitSignal(op.finished, timeout=5000) as blocker:
+        op.run()
+    return blocker.args[0]
+
+
+def summaries_read(statements: list[str]) -> list[list[int]]:
+    """The article ids each read of list rows (`articles.summaries`) asked for."""
+    found = []
+    for sql in statements:
+        match = re.search(r"FROM articles a WHERE a\.id IN \(([\d, ]*)\)", sql)
+        if match:
+            found.append(sorted(int(i) for i in match[1].split(",")))
     return found

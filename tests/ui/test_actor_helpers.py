@@ -22,8 +22,7 @@ def actors_on_sample(
     """The main window on the worked example (suggestions found), and the actors window
     opened from it, on `actor`'s page when given."""
     main, _article_id = sample_window(qtbot, make_window, library)
-    library.mentions.suggest()
-    main.runner.library_changed.emit(None)  # as the Suggest Mentions op announces it
+    library.mentions.suggest()  # on this (the GUI) thread: announced at once
     actor_id = library.actors.resolve(actor).id if actor else None
     window = open_actors(main, actor_id)
     qtbot.waitExposed(window)

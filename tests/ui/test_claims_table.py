@@ -345,3 +345,98 @@ def test_a_hidden_table_catches_up_when_shown_again(qtbot, main, sample) -> None
     assert table.model.total == 6 and not table.loading  # hidden: nothing read
     assert open_claims(main) is table
     qtbot.waitUntil(lambda: table.model.total == 7)
+
+
+# Refreshing only what a change touched ---------------------------------------------------
+
+
+def by_id(table: ClaimsWindow) -> dict[int, object]:
+    return {row.id: row for row in table.model.all_rows}
+
+
+def read_again(before: dict[int, object], table: ClaimsWindow) -> set[int]:
+    """The claims whose rows are new objects (read again), or new, since `before`."""
+    return {i for i, row in by_id(table).items() if before.get(i) is not row}
+
+
+def test_an_edited_claim_is_read_again_alone_and_the_selection_stays(
+    qtbot, qtmodeltester, main, sample, extra: Extra
+) -> None:
+    table = open_table(qtbot, main)
+    qtmodeltester.check(table.model)
+    table.select_claims([extra.measures, extra.volatility])
+    before, resets = by_id(table), []
+    table.model.modelReset.connect(lambda: resets.append(1))
+    main.library.claims.edit(extra.bullying, status="disputed")  # announced at once
+    assert table.loading
+    qtbot.waitUntil(lambda: not table.loading)
+    assert read_again(before, table) == {extra.bullying}
+    assert status_of(table, extra.bullying) == "Disputed"
+    assert resets == []
+    assert table.view.selected_ids() == [
+        i for i in shown_ids(table) if i in (extra.measures, extra.volatility)
+    ]
+
+
+def test_a_change_the_table_does_not_show_reads_nothing(qtbot, main, sample, extra) -> None:
+    table = open_table(qtbot, main)
+    before = by_id(table)
+    library = main.library
+    library.annotations.add(extra.notes, "highlight", Span(0, 6))
+    library.briefings.new("Export curbs")
+    library.actors.add_alias("Tang Xiao'ou", "Tang Xiaoou")  # no claim names him
+    library.annotations.add(extra.curbs, "note", Span(0, 7), note="check the date")
+    assert not table.loading  # no read was even started
+    assert read_again(before, table) == set()
+    library.articles.edit(extra.curbs, title="Beijing hits back")  # its claims show it
+    assert table.loading
+    qtbot.waitUntil(lambda: not table.loading)
+    assert read_again(before, table) == {extra.bullying, extra.measures, extra.suppliers}
+
+
+def test_added_and_deleted_claims_take_the_rows_a_full_read_gives(
+    qtbot, qtmodeltester, main, sample, extra: Extra
+) -> None:
+    table = open_table(qtbot, main)
+    table.view.sortByColumn(GRADE, Qt.SortOrder.AscendingOrder)
+    qtmodeltester.check(table.model)
+    table.select_claims([extra.suppliers])
+    library = main.library
+    before, resets = by_id(table), []
+    table.model.modelReset.connect(lambda: resets.append(1))
+    with Library.open(library.path) as other:  # another program
+        added = other.claims.add(extra.notes, Span(0, 6), grade=1).id
+        other.claims.delete(extra.revived)
+    qtbot.waitUntil(lambda: {added, extra.revived} & set(by_id(table)) == {added}, timeout=3000)
+    qtbot.waitUntil(lambda: not table.loading)
+    assert read_again(before, table) == {added}
+    assert [r.id for r in table.model.all_rows] == [r.id for r in library.claims.rows()]
+    assert shown_ids(table)[0] == added  # graded 1: first
+    assert resets == []
+    assert table.view.selected_ids() == [extra.suppliers]
+    assert table.bar.count.text() == "12 of 12 claims"
+
+
+def test_renaming_an_actor_reads_the_rows_that_show_it(qtbot, main, sample, extra) -> None:
+    table = open_table(qtbot, main)
+    before = by_id(table)
+    china = main.library.actors.resolve("China").id
+    main.library.actors.edit(china, name="People's Republic of China")
+    qtbot.waitUntil(lambda: not table.loading)
+    about_china = {row.id for row in before.values() if china in {a.id for a in row.about}}
+    assert read_again(before, table) == {extra.bullying, extra.measures} | about_china
+    assert cell_text(by_id(table)[extra.bullying], SPEAKER) == "People's Republic of China"
+
+
+def test_changes_arriving_while_rows_are_read_end_where_a_full_read_would(
+    qtbot, main, sample, extra: Extra
+) -> None:
+    table = open_table(qtbot, main)
+    library = main.library
+    added = library.claims.add(extra.notes, Span(0, 6), speaker="China").id  # read starts
+    library.actors.edit("China", name="PRC")  # while it may still be reading
+    library.claims.edit(extra.measures, status="denied")
+    library.claims.delete(extra.volatility)
+    qtbot.waitUntil(lambda: not table.loading)
+    assert table.model.all_rows == library.claims.rows()
+    assert cell_text(by_id(table)[added], SPEAKER) == "PRC"

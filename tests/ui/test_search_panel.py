@@ -19,6 +19,7 @@ from briefing.core.search.hit import HIT_START
 from briefing.ui.main_window import MainWindow
 from briefing.ui.ops import CoreOp
 from briefing.ui.search.results_model import HitRole
+from tests.ui.helpers import write
 from tests.ui.test_search_helpers import (
     CTRL,
     JANUARY,
@@ -267,3 +268,14 @@ def test_tab_goes_from_the_field_to_whichever_list_is_shown(qtbot, shown) -> Non
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         order.append(QApplication.focusWidget())
     assert order == [*page.filters.widgets, page.view, window.reader.page]
+
+
+def test_the_results_are_asked_again_only_for_what_search_finds(qtbot, shown) -> None:
+    window, sample = shown
+    page = search(qtbot, window, "SenseTime")
+    with qtbot.assertNotEmitted(page.searcher.answered, wait=100):
+        write(qtbot, window, lambda lib: lib.briefings.new("Export curbs"))
+        assert not page.searcher.busy  # no question was even asked
+    claim_id = next(iter(sample.claims.values()))
+    with qtbot.waitSignal(page.searcher.answered, timeout=5000):
+        write(qtbot, window, lambda lib: lib.claims.edit(claim_id, note="checked twice"))

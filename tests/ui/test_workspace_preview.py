@@ -16,6 +16,7 @@ from briefing.core.sample import load_sample
 from briefing.ui.workspace import exporting
 from briefing.ui.workspace.preview_render import PreviewRenderer
 from briefing.ui.workspace.window import WorkspaceWindow
+from tests.ui.helpers import reads, write
 from tests.ui.test_workspace_helpers import DESIGNATION, workspace_on
 
 
@@ -132,3 +133,30 @@ def test_the_fast_bluf_render_is_the_full_render(
     renderer.generation += 1  # the library changed: read it again
     renderer.render(library, briefing_id, fields | {"bluf": "x"})
     assert renderer.full_renders == (2 if bluf else 3)
+
+
+def test_only_changes_to_what_the_briefing_quotes_reach_it(
+    qtbot, window: WorkspaceWindow, library: Library, briefing_id: int
+) -> None:
+    preview = window.preview
+    qtbot.waitUntil(lambda: "military-industrial" in preview.toPlainText())
+    quoted = sorted(i.claim_id for i in window.briefing.items if i.claim_id)
+    other = next(c.id for c in library.claims.list() if c.id not in quoted)
+    briefing, rows = window.briefing, window.list_model.rows
+    renders: list[int] = []
+    preview.render_started.connect(lambda: renders.append(1))
+    with reads(library) as seen:
+        write(qtbot, window, lambda lib: lib.claims.edit(other, status="retracted"))
+        write(qtbot, window, lambda lib: lib.actors.add_alias("Tang Xiao'ou", "Tang Xiaoou"))
+        qtbot.wait(300)  # past the preview's debounce
+    assert seen == [] and renders == []
+    assert window.briefing is briefing and window.list_model.rows is rows
+    # A claim it quotes: the briefing is read again and the preview renders it anew; the
+    # list of briefings (titles, counts) is not read.
+    assert "retracted" not in preview.toPlainText().lower()
+    with reads(library) as seen:
+        write(qtbot, window, lambda lib: lib.claims.edit(quoted[0], status="retracted"))
+    assert window.briefing is not briefing
+    assert not any("FROM briefings b ORDER BY" in sql for sql in seen)
+    qtbot.waitUntil(lambda: renders != [])
+    qtbot.waitUntil(lambda: "retracted" in preview.toPlainText().lower())

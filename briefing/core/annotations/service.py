@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from briefing.core.anchoring.selectors import Selector
 from briefing.core.annotations import restore, w3c_export, w3c_import
 from briefing.core.annotations.model import KINDS, Annotation, Span
+from briefing.core.annotations.refs import AnnotationRefs, annotation_refs
 from briefing.core.annotations.restore import AnnotationSnapshot
 from briefing.core.annotations.w3c_import import W3CImportReport
 from briefing.core.articles.rows import article_text
@@ -28,7 +29,7 @@ from briefing.core.rowid import inserted_id
 if TYPE_CHECKING:
     from briefing.core.library import Library
 
-__all__ = ["KINDS", "Annotation", "AnnotationService", "Span"]
+__all__ = ["KINDS", "Annotation", "AnnotationRefs", "AnnotationService", "Span"]
 
 _COLUMNS = (
     'a.id, a.article_id, a.kind, a.start, a."end", a.quote, a.prefix, a.suffix, a.orphaned, '
@@ -127,6 +128,12 @@ class AnnotationService:
         ).fetchall()
         tags = tags_of(conn, [r[0] for r in rows])
         return [_annotation(r, tags.get(r[0], ())) for r in rows]
+
+    def refs(self, annotation_ids: Iterable[int]) -> dict[int, AnnotationRefs]:
+        """Each annotation's article and the actors it names, by id: what a view asks of
+        the ids a change announces ("is it on my article? about my actor?"), one statement
+        for hundreds of them. Ids that are gone are left out."""
+        return annotation_refs(self._library.connection(), annotation_ids)
 
     def set_note(self, annotation_id: int, note: str) -> Annotation:
         with self._library.transaction() as conn:

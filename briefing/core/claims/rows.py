@@ -6,7 +6,9 @@ carries only what a row shows or is filtered by, and `claim_rows` reads them all
 queries whatever their number (rows, subjects, tags), so thousands list in milliseconds.
 
 Rows come in reading order: articles by date (undated last), claims by position within each
-article, orphans at the end of theirs. Sorting and filtering them is claim_row_order.py.
+article, orphans at the end of theirs. Each row carries its place in that order
+(`reading_order`), so a view that re-reads a few rows puts them back where a full read would
+have. Sorting and filtering them is claim_row_order.py.
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ if TYPE_CHECKING:
     from briefing.core.library import Library
 
 TagsBy = dict[int, tuple[str, ...]]
+# undated?, first day, article id, orphaned?, start (-1: none), claim id
+ReadingOrder = tuple[bool, str, int, int, int, int]
 _MAX_IDS = 400  # ids per narrowed read; more than that and reading them all is as quick
 
 
@@ -43,6 +47,9 @@ class ClaimRow:
     orphaned: bool
     tags: tuple[str, ...]  # the claim's own tags
     article_tags: tuple[str, ...] = field(default=())
+    # The ORDER BY of `claim_rows`, as values: sorting rows by it gives the order one query
+    # over all of them gives (the other sorts are stable, so their ties follow it too).
+    reading_order: ReadingOrder = field(default=(True, "", 0, 0, -1, 0), repr=False)
 
     @property
     def speaker_name(self) -> str:
@@ -97,7 +104,7 @@ def claim_rows(library: Library, ids: list[int] | None = None) -> list[ClaimRow]
     rows = conn.execute(
         f"""SELECT n.id, n.quote, c.speaker_id, s.name, c.status, c.grade, n.article_id,
                   ar.title, coalesce(nullif(ar.outlet, ''), nullif(ar.agency, ''), ''),
-                  ar.date, n.orphaned
+                  ar.date, n.orphaned, ar.date_start, n.start
            FROM claims c JOIN annotations n ON n.id = c.annotation_id
            JOIN articles ar ON ar.id = n.article_id
            LEFT JOIN actors s ON s.id = c.speaker_id {only}
@@ -111,7 +118,7 @@ def claim_rows(library: Library, ids: list[int] | None = None) -> list[ClaimRow]
     out = []
     for row in rows:
         id_, quote, speaker_id, speaker, status, grade, article_id, title, outlet = row[:9]
-        date, orphaned = row[9:]
+        date, orphaned, date_start, start = row[9:]
         if date not in dates:
             dates[date] = parse_stored(date)
         out.append(
@@ -129,6 +136,14 @@ def claim_rows(library: Library, ids: list[int] | None = None) -> list[ClaimRow]
                 orphaned=bool(orphaned),
                 tags=claim_tags.get(id_, ()),
                 article_tags=article_tags.get(article_id, ()),
+                reading_order=(
+                    date_start is None,
+                    date_start or "",
+                    article_id,
+                    orphaned,
+                    -1 if start is None else start,  # SQLite puts NULL first
+                    id_,
+                ),
             )
         )
     return out

@@ -2,10 +2,12 @@
 
 It shares the main window's library, op runner and undo stack (see __init__.py). Every edit
 goes through an undo command, which writes and then emits `runner.library_changed`; this
-window answers every such signal, its own or another window's, with `reload()`: it reads the
-list and the open page again, keeping the chosen actor, the selected suggestions, the
-scroll positions and any text being typed. A hidden window only notes that it is stale and
-reads again when shown.
+window answers each such signal, its own or another window's, by reading again what the
+change touched (`reload(list_=, page=)`), keeping the chosen actor, the selected
+suggestions, the scroll positions and any text being typed. The list is read again when
+actors, claims or annotations changed (its counts); the open page only when its actor did,
+or a claim or mention on it or by or about its actor, or an article it names
+(`page_touched`). A hidden window only notes that it is stale and reads again when shown.
 
 Reads are synchronous: the list is two queries, and a page a handful of capped ones
 (core/actors/page.py). On a 10,000-article library, an actor with 1,370 mentions and 1,370
@@ -15,7 +17,7 @@ too little to be worth a worker round trip, which would show the old page meanwh
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QSettings, Qt
 from PySide6.QtGui import QCloseEvent, QShowEvent, QUndoStack
@@ -32,7 +34,15 @@ from PySide6.QtWidgets import (
 
 from briefing.core import ACTOR_KINDS as KINDS
 from briefing.core import ACTOR_PAGE_LIMIT as LIMIT
-from briefing.core import Library, NotFound
+from briefing.core import (
+    ActorPage,
+    AnnotationRefs,
+    BriefingError,
+    Changes,
+    Kind,
+    Library,
+    NotFound,
+)
 from briefing.ui import errors
 from briefing.ui.actors import edits
 from briefing.ui.actors.list_model import NAME, ActorFilter, ActorListModel, IdRole
@@ -143,16 +153,26 @@ class ActorsWindow(QMainWindow):
 
     # Showing --------------------------------------------------------------------------------
 
-    def reload(self) -> None:
-        """Show the actors and the chosen actor's page as they are now."""
+    def reload(self, *, list_: bool = True, page: bool = True) -> None:
+        """Show the actors (`list_`) and the chosen actor's page (`page`) as they are now."""
         if not self.isVisible():
             self._stale = True
             return
-        self._stale = False
-        self.list_model.refresh()
+        if self._stale:
+            self._stale, list_, page = False, True, True
+        if list_:
+            self.list_model.refresh()
         if self.actor_id is None and not self._shown_once and self.proxy.rowCount():
             self.actor_id = self.proxy.index(0, NAME).data(IdRole)
         self._shown_once = True
+        shown = self.page_view.page
+        if page or (shown.actor.id if shown else None) != self.actor_id:
+            self._read_page()
+        self._select_in_list()
+        if list_:
+            self._update_counts()
+
+    def _read_page(self) -> None:
         page = None
         if self.actor_id is not None:
             try:
@@ -163,8 +183,6 @@ class ActorsWindow(QMainWindow):
         self.show_more_action.setEnabled(page is not None and self._capped(page))
         for action in (self.add_alias_action, self.merge_action, self.delete_action):
             action.setEnabled(page is not None)
-        self._select_in_list()
-        self._update_counts()
 
     def show_actor(self, actor_id: int | None) -> None:
         """Open an actor's page (also when the filter hides it: the filter is cleared)."""
@@ -230,8 +248,17 @@ class ActorsWindow(QMainWindow):
             text += f" · {pending:,} suggested mention{'' if pending == 1 else 's'} to review"
         self.counts.setText(text)
 
-    def _on_runner_library_changed(self, _changes: object) -> None:
-        self.reload()
+    def _on_runner_library_changed(self, changes: Changes) -> None:
+        if not self.isVisible():
+            self._stale = True
+            return
+        list_ = changes.touches(Kind.ACTOR, Kind.CLAIM, Kind.ANNOTATION)
+        try:
+            page = page_touched(self.library, self.page_view.page, changes)
+        except BriefingError:
+            page = True
+        if list_ or page:
+            self.reload(list_=list_, page=page)
 
     def _on_open_requested(self, article_id: int, annotation_id: int) -> None:
         if self._open_annotation is not None:
@@ -275,3 +302,50 @@ class ActorsWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         self.save_settings()
         super().closeEvent(event)
+
+
+def page_touched(
+    library: Library,
+    page: ActorPage | None,
+    changes: Changes,
+    refs: Mapping[int, AnnotationRefs] | None = None,
+) -> bool:
+    """Whether `changes` may alter what the actor `page` shows: its actor (names, aliases,
+    suggestions: all count as the actor's), an article it names, a claim or mention it
+    lists, or one added or edited that is by or about its actor (`refs`, or one read of
+    `annotations.refs`, says). A list capped at its limit does not know the claims or
+    mentions it leaves out, so a deleted or edited one of its kind anywhere reloads it."""
+    if page is None or changes.full:
+        return page is not None
+    actor_id = page.actor.id
+    if actor_id in changes.ids(Kind.ACTOR):
+        return True
+    passages = (*page.mentions.rows, *page.suggestions.rows)
+    claims = (*page.claims_made.rows, *page.claims_about.rows)
+    articles = {item.article_id for item in (*passages, *claims)}
+    articles |= {a.alias.article_id for a in page.aliases if a.alias.article_id is not None}
+    if articles & (changes.updated_ids(Kind.ARTICLE) | changes.deleted_ids(Kind.ARTICLE)):
+        return True
+    shown = {m.id for m in page.mentions.rows} | {c.id for c in claims}
+    changed = changes.updated_ids(Kind.CLAIM) | changes.deleted_ids(Kind.CLAIM)
+    changed |= changes.updated_ids(Kind.ANNOTATION) | changes.deleted_ids(Kind.ANNOTATION)
+    if shown & changed:
+        return True
+    capped_claims = page.claims_made.more > 0 or page.claims_about.more > 0
+    if capped_claims and (changes.updated_ids(Kind.CLAIM) or changes.deleted_ids(Kind.CLAIM)):
+        return True
+    capped_mentions = page.mentions.more > 0
+    if capped_mentions and changes.deleted_ids(Kind.ANNOTATION):
+        return True
+    asked = changes.added_ids(Kind.CLAIM) | changes.updated_ids(Kind.CLAIM)
+    asked |= changes.added_ids(Kind.ANNOTATION) | changes.updated_ids(Kind.ANNOTATION)
+    if not asked:
+        return False
+    if refs is None or not asked <= refs.keys():
+        refs = library.annotations.refs(asked)
+    edited = changes.updated_ids(Kind.ANNOTATION)
+    return any(
+        actor_id in ref.actor_ids or (capped_mentions and i in edited and ref.kind == "mention")
+        for i in asked
+        if (ref := refs.get(i)) is not None
+    )

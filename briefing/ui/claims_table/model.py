@@ -3,8 +3,11 @@
 A library holds thousands of claims, not hundreds of thousands of articles, so unlike the
 library list this model keeps all its rows (frozen `ClaimRow`s, read off the GUI thread by
 the window) and re-sorts or re-filters them itself with claim_row_order.py: a keystroke in
-the search box is a scan over folded strings, a header click one Python sort. Every change
-is a model reset; the view keeps the selection by claim id across it (view.py).
+the search box is a scan over folded strings, a header click one Python sort. Sorting,
+filtering and a full read reset the model; the view keeps the selection by claim id across
+it (view.py). A change to a few claims (`update_rows`) instead removes, moves, inserts and
+updates just those rows, so the selection, the current row and the scroll stay put by
+themselves.
 
 A drag of rows carries the claims' ids in table order (workspace/mime.py), which the
 briefing workspace's tree accepts, and their quotes as plain text for anywhere else.
@@ -13,6 +16,7 @@ briefing workspace's tree accepts, and their quotes as plain text for anywhere e
 from __future__ import annotations
 
 import html
+from collections.abc import Collection
 from enum import IntEnum
 from typing import Any, NamedTuple
 
@@ -29,6 +33,7 @@ from PySide6.QtGui import QFont, QGuiApplication, QPalette
 from briefing.core import CLAIM_GRADE_MEANINGS as GRADE_MEANINGS
 from briefing.core import ClaimFilter, ClaimRow, filter_rows, sort_rows
 from briefing.ui.models.article_list import format_date
+from briefing.ui.models.row_runs import runs
 from briefing.ui.workspace.mime import CLAIMS_MIME, claims_mime_data
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -118,6 +123,55 @@ class ClaimsTableModel(QAbstractTableModel):
         self.loaded = True
         self.endResetModel()
         return True
+
+    def update_rows(self, ids: Collection[int], rows: list[ClaimRow]) -> bool:
+        """These claims as they are now: `rows` for those of `ids` that are still claims,
+        the others gone. The other rows stay as they are (the very same objects). False
+        when nothing shown changed."""
+        fresh = {row.id: row for row in rows}
+        touched = set(ids) | fresh.keys()
+        before = {row.id: row for row in self._all if row.id in touched}
+        if before == fresh:
+            return False
+        kept = [row for row in self._all if row.id not in touched]
+        everything = sorted([*kept, *fresh.values()], key=_reading_order)  # nearly sorted
+        self._all = everything
+        self._sorted = sort_rows(everything, self._sort[0], descending=self._sort[1])
+        edited = {i for i, row in fresh.items() if i in before and before[i] != row}
+        self._move_to(filter_rows(self._sorted, self._filter), edited)
+        return True
+
+    def _move_to(self, shown: list[ClaimRow], edited: set[int]) -> None:
+        """Go from the rows shown to `shown` by removals, one layout change if the rows that
+        stay changed order, insertions, and dataChanged for rows edited in place."""
+        wanted = {row.id for row in shown}
+        going = [n for n, row in enumerate(self._shown) if row.id not in wanted]
+        for first, last in reversed(runs(going)):
+            self.beginRemoveRows(QModelIndex(), first, last)
+            del self._shown[first : last + 1]
+            self._rows_by_id = None
+            self.endRemoveRows()
+        present = {row.id for row in self._shown}
+        staying = [row for row in shown if row.id in present]
+        if [r.id for r in staying] != [r.id for r in self._shown]:
+            self.layoutAboutToBeChanged.emit()
+            old = [row.id for row in self._shown]
+            self._show(staying)
+            moved = self.persistentIndexList()
+            self.changePersistentIndexList(
+                moved, [self.index(self.row_of(old[i.row()]), i.column()) for i in moved]
+            )
+            self.layoutChanged.emit()
+        new = [n for n, row in enumerate(shown) if row.id not in present]
+        for first, last in runs(new):
+            self.beginInsertRows(QModelIndex(), first, last)
+            self._shown[first:first] = shown[first : last + 1]
+            self._rows_by_id = None
+            self.endInsertRows()
+        self._show(shown)
+        changed = [n for n, row in enumerate(shown) if row.id in edited and row.id in present]
+        for first, last in runs(changed):
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
 
     def set_filter(self, wanted: ClaimFilter) -> None:
         if wanted == self._filter:
@@ -249,3 +303,7 @@ def _tooltip(row: ClaimRow, column: int) -> str | None:
         if text:
             lines.append(html.escape(text))
     return "".join(f"<p>{line}</p>" for line in lines) or None
+
+
+def _reading_order(row: ClaimRow) -> tuple[bool, str, int, int, int, int]:
+    return row.reading_order

@@ -7,10 +7,17 @@ every change anywhere reaches the table through `runner.library_changed`. The ro
 on the reader thread (QueryOp), so a large library never freezes the window; a change that
 arrives while a read runs is read again once it ends. While the window is hidden it reads
 nothing and catches up when shown.
+
+A change reads only the rows it touched (`rows_touched`): the claims it names, and the rows
+that show an actor, article or tag it changed, found among the rows in memory; a change to
+nothing the table shows (a highlight, an alias of an actor who made no claim, a briefing)
+reads nothing at all. Only `Changes.full`, or a change arriving before the first rows, reads
+every claim again.
 """
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -25,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.core import ClaimRow, Library, Progress
+from briefing.core import Changes, ClaimRow, Kind, Library, Progress
 from briefing.ui import errors
 from briefing.ui.claims_table import actions
 from briefing.ui.claims_table.filter_bar import ClaimFilterBar
@@ -49,11 +56,38 @@ QLabel#claimsHint {{ color: palette(placeholder-text); padding: 0 4px; }}
 """
 
 
-def _read_rows(library: Library, _progress: Progress) -> list[ClaimRow]:
-    rows = library.claims.rows()
+def _read_rows(ids: frozenset[int] | None, library: Library, _progress: Progress) -> list[ClaimRow]:
+    """Every claim (`ids` None), or those of `ids` that are still claims."""
+    rows = library.claims.rows(ids)
     for row in rows:
         _ = row.haystack  # folded here, on the reader thread, not at the first keystroke
     return rows
+
+
+_SHOWN_BESIDE = (Kind.ACTOR, Kind.ARTICLE, Kind.TAG)  # what rows show besides their claim
+
+
+def rows_touched(rows: list[ClaimRow], changes: Changes) -> frozenset[int] | None:
+    """The ids of the claims whose rows `changes` may alter (None: all of them), found in
+    the rows in memory: the claims it names, and the rows showing an actor (speaker,
+    subjects), an article (title, outlet, date, tags) or a tag it changed. A tag is known
+    only by id, its name is not in the rows: any row showing a tag is read again."""
+    if changes.full:
+        return None
+    touched = set(changes.ids(Kind.CLAIM))
+    actors = changes.ids(Kind.ACTOR)
+    articles = changes.updated_ids(Kind.ARTICLE) | changes.deleted_ids(Kind.ARTICLE)
+    tags = bool(changes.updated_ids(Kind.TAG) or changes.deleted_ids(Kind.TAG))
+    if actors or articles or tags:
+        for row in rows:
+            if (
+                row.article_id in articles
+                or (row.speaker is not None and row.speaker.id in actors)
+                or any(actor.id in actors for actor in row.about)
+                or (tags and (row.tags or row.article_tags))
+            ):
+                touched.add(row.id)
+    return frozenset(touched)
 
 
 class ClaimsWindow(QMainWindow):
@@ -66,7 +100,10 @@ class ClaimsWindow(QMainWindow):
         self.settings = main_window.settings
         self.menu: QMenu | None = None  # the context menu last opened
         self._loading: QueryOp[list[ClaimRow]] | None = None
-        self._again = False  # the library changed while a read ran: read once more after
+        self._reading: frozenset[int] | None = None  # what it reads (None: every claim)
+        # What changed while a read ran, to read once it ends: every claim, or these.
+        self._again_all = False
+        self._again: set[int] = set()
         self._stale = True  # the rows may be out of date (the window was hidden, or new)
         self._stopped = False  # the main window is closing: start no more reads
         self._fitted = False  # the columns have their widths (remembered, or fitted once)
@@ -116,38 +153,50 @@ class ClaimsWindow(QMainWindow):
 
     # Reading the claims ---------------------------------------------------------------------
 
-    def reload(self) -> None:
-        """Read every claim again (on the reader thread) and show them."""
+    def reload(self, ids: frozenset[int] | None = None) -> None:
+        """Read every claim again, or only those of `ids` (on the reader thread), and show
+        them."""
         if self._stopped:
             return
         if self._loading is not None:
-            self._again = True
+            if ids is None:
+                self._again_all = True
+            else:
+                self._again |= ids
             return
-        self._stale = False
-        op: QueryOp[list[ClaimRow]] = QueryOp(self.runner, _read_rows, parent=self)
-        op.success(self._on_rows_read)
+        if ids is None:
+            self._stale = False
+        op: QueryOp[list[ClaimRow]] = QueryOp(self.runner, partial(_read_rows, ids), parent=self)
+        op.success(partial(self._on_rows_read, ids))
         op.failure(self._on_read_failed)
-        self._loading = op
+        self._loading, self._reading = op, ids
         op.run()
 
     @property
     def loading(self) -> bool:
         return self._loading is not None
 
-    def _on_rows_read(self, rows: list[ClaimRow]) -> None:
+    def _on_rows_read(self, ids: frozenset[int] | None, rows: list[ClaimRow]) -> None:
         self._loading = None
         if self._stopped:
             return
-        self.bar.offer(rows)  # may narrow the filter (a chosen speaker is gone) first
-        self.model.set_filter(self.bar.current())
-        self.model.set_rows(rows)
+        if ids is None:
+            self.bar.offer(rows)  # may narrow the filter (a chosen speaker is gone) first
+            self.model.set_filter(self.bar.current())
+            self.model.set_rows(rows)
+        elif self.model.update_rows(ids, rows):
+            self.bar.offer(self.model.all_rows)
+            self.model.set_filter(self.bar.current())
         if not self._fitted and rows:
             self.view.fit_columns()
             self._fitted = True
         self._update_count()
-        if self._again:
-            self._again = False
+        if self._again_all:
+            self._again_all, self._again = False, set()
             self.reload()
+        elif self._again:
+            again, self._again = frozenset(self._again), set()
+            self.reload(again)
 
     def _on_read_failed(self, exc: BaseException) -> None:
         self._loading = None
@@ -155,11 +204,19 @@ class ClaimsWindow(QMainWindow):
             self.view.set_placeholder(f"The claims could not be read: {exc}")
             errors.show_error(self, exc)
 
-    def _on_library_changed(self, _changes: object) -> None:
-        if self.isVisible():
+    def _on_library_changed(self, changes: Changes) -> None:
+        if not self.isVisible():
+            self._stale = True
+        elif not self.model.loaded:
             self.reload()
         else:
-            self._stale = True
+            ids = rows_touched(self.model.all_rows, changes)
+            if ids is not None and self.loading and changes.touches(*_SHOWN_BESIDE):
+                # The rows being read are not in memory yet to be looked through: they may
+                # show the actor, article or tag just changed, and were perhaps read before.
+                ids = None if self._reading is None else ids | self._reading
+            if ids is None or ids:
+                self.reload(ids)
 
     # Showing --------------------------------------------------------------------------------
 

@@ -6,12 +6,19 @@ a time, as frozen `ArticleSummary` values, then cached. The scrollbar is honest 
 instant because nothing but ids is known up front. Sorting and filtering re-run the id
 query in the core (an indexed ORDER BY, a LIKE over titles), never a proxy model over 100k
 rows. The tag and actor filters narrow the same query (`articles.ids(tag=, actor_id=)`), so
-they cost what search's filters cost. A change to the library only marks the cache stale
-(`refresh()`).
+they cost what search's filters cost.
+
+A change to the library (`apply(changes)`) reads only what it touched: the id query runs
+again when articles came or went, or when the change may move a row or take it out of the
+list (an edited title under a title sort or a words filter, a claim under a claims sort or
+the actor and tag narrowings); rows whose article changed, or whose claim count may have,
+are dropped from the cache and announced with dataChanged, to be read again when painted.
+A change to nothing the list shows (an alias, a briefing, a highlight) reads nothing.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping
 from enum import IntEnum
 from typing import Any
 
@@ -23,7 +30,16 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from briefing.core import ArticleSummary, BriefingError, Library, PartialDate
+from briefing.core import (
+    AnnotationRefs,
+    ArticleSummary,
+    BriefingError,
+    Changes,
+    Kind,
+    Library,
+    PartialDate,
+)
+from briefing.ui.models.row_runs import runs
 
 PAGE_SIZE = 200
 MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
@@ -42,6 +58,8 @@ COLUMNS = (
     ("Claims", "claims", True),
 )
 TITLE, OUTLET, DATE, CLAIMS = range(len(COLUMNS))
+# The sort keys an article's own fields decide (claims and id orders are not moved by an edit).
+FIELD_SORTS = ("date", "title", "outlet", "imported")
 
 
 def format_date(date: PartialDate | None) -> str:
@@ -71,6 +89,7 @@ class ArticleListModel(QAbstractTableModel):
         self._actor_id: int | None = None
         self._ids: list[int] = []
         self._rows: dict[int, ArticleSummary] = {}
+        self._positions: dict[int, int] | None = None  # id -> row, made when first asked
         self._ids = self._query()
 
     # Qt's model interface -------------------------------------------------------------------
@@ -180,23 +199,96 @@ class ArticleListModel(QAbstractTableModel):
         return self._actor_id
 
     def refresh(self) -> None:
-        """Re-read the ids (the library changed, or the order or filter) and drop the cache."""
+        """Re-read the ids (the order or filter changed, or anything may have) and drop the
+        cache."""
         self.beginResetModel()
         self._rows.clear()
         try:
-            self._ids = self._query()
+            self._set_ids(self._query())
         except BriefingError:
-            self._ids = []
+            self._set_ids([])
         self.endResetModel()
+
+    def apply(self, changes: Changes, refs: Mapping[int, AnnotationRefs] | None = None) -> None:
+        """Bring the list up to date with a change, reading only what it touched (see the
+        module docstring). `refs` are the added claims' `annotations.refs`, when the
+        caller has read them already; else they are read here if needed."""
+        if changes.full or changes.added_ids(Kind.ARTICLE) or changes.deleted_ids(Kind.ARTICLE):
+            self.refresh()
+            return
+        edited = changes.updated_ids(Kind.ARTICLE)
+        stale = set(edited)
+        new_claims = changes.added_ids(Kind.CLAIM)
+        if new_claims:
+            if refs is None or not new_claims <= refs.keys():
+                refs = self._library.annotations.refs(new_claims)
+            stale |= {refs[i].article_id for i in new_claims if i in refs}
+        if changes.deleted_ids(Kind.CLAIM):
+            # Their articles are not known any more; a row counting no claim cannot be one.
+            stale |= {i for i, row in self._rows.items() if row.claims}
+        counts_moved = bool(new_claims or changes.deleted_ids(Kind.CLAIM))
+        requery = (
+            (edited and (self._sort in FIELD_SORTS or self._filter or self._tag))
+            or (counts_moved and self._sort == "claims")
+            or (
+                self._actor_id is not None
+                and changes.touches(Kind.CLAIM, Kind.ANNOTATION, Kind.ACTOR)
+            )
+            or (self._tag is not None and changes.touches(Kind.CLAIM, Kind.TAG))
+        )
+        if requery:
+            try:
+                ids = self._query()
+            except BriefingError:
+                ids = []
+            self._move_to(ids, stale)
+        else:
+            self._reread(stale)
+
+    def _reread(self, stale: Collection[int]) -> None:
+        """Drop these rows from the cache; the view reads them again when it paints them."""
+        dropped = [i for i in stale if self._rows.pop(i, None) is not None]
+        rows = sorted(r for i in dropped if (r := self.row_of(i)) is not None)
+        for first, last in runs(rows):
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
+
+    def _move_to(self, ids: list[int], stale: Collection[int]) -> None:
+        """Show `ids` (the id query's new answer) without a reset when only the order moved:
+        persistent indexes (the selection, the current row) follow their articles."""
+        if ids == self._ids:
+            self._reread(stale)
+            return
+        for i in stale:
+            self._rows.pop(i, None)
+        listed = set(ids)
+        if listed != set(self._ids):  # rows came or went: the pane keeps the selection by id
+            self.beginResetModel()
+            self._rows = {i: row for i, row in self._rows.items() if i in listed}
+            self._set_ids(ids)
+            self.endResetModel()
+            return
+        self.layoutAboutToBeChanged.emit()
+        old = self._ids
+        self._set_ids(ids)
+        moved_from, moved_to = [], []
+        for index in self.persistentIndexList():
+            new_row = self.row_of(old[index.row()])
+            moved_from.append(index)
+            moved_to.append(self.index(new_row or 0, index.column()))
+        self.changePersistentIndexList(moved_from, moved_to)
+        self.layoutChanged.emit()
+
+    def _set_ids(self, ids: list[int]) -> None:
+        self._ids = ids
+        self._positions = None
 
     def article_id(self, row: int) -> int | None:
         return self._ids[row] if 0 <= row < len(self._ids) else None
 
     def row_of(self, article_id: int) -> int | None:
-        try:
-            return self._ids.index(article_id)
-        except ValueError:
-            return None
+        if self._positions is None:
+            self._positions = {i: row for row, i in enumerate(self._ids)}
+        return self._positions.get(article_id)
 
     @property
     def sort_key(self) -> tuple[str, bool]:
@@ -217,7 +309,9 @@ class ArticleListModel(QAbstractTableModel):
         if cached is not None:
             return cached
         first = row - row % PAGE_SIZE
-        page = self._ids[first : first + PAGE_SIZE]
+        # The page's rows not in the cache: all of them the first time, afterwards only
+        # those a change dropped, so a re-read costs what the change touched.
+        page = [i for i in self._ids[first : first + PAGE_SIZE] if i not in self._rows]
         try:
             summaries = self._library.articles.summaries(page)
         except BriefingError:

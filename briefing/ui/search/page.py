@@ -3,7 +3,9 @@
 Typing in the field shows this page and asks the core at every key (off the GUI thread,
 newest question only: see searcher.py); clearing the field or Escape brings the library
 list back. Above the results, the filters and a line saying how many hits there are, or
-plainly that nothing matched. The hits refresh when the library changes under them.
+plainly that nothing matched. The hits refresh when the library changes under them: when
+articles, claims, actors or annotations changed (what search finds), not for a briefing or a
+source; the actor and tag choosers when actors or tags did.
 
 Signals:
     shown_changed(bool): show this page (True) or the library list (False) in its place
@@ -16,7 +18,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from briefing.core import InvalidInput, SearchHit
+from briefing.core import Changes, InvalidInput, Kind, SearchHit
 from briefing.ui import errors
 from briefing.ui.search.field import SearchField
 from briefing.ui.search.filters import FilterRow
@@ -179,9 +181,12 @@ class SearchPage(QWidget):
 
         add_to_briefing(self._window, claim_ids)
 
-    def _on_library_changed(self, _changes: object) -> None:
-        if self.active:
+    def _on_library_changed(self, changes: Changes) -> None:
+        if not self.active:
+            return
+        if changes.touches(Kind.ACTOR, Kind.TAG):
             self.filters.refill()
+        if changes.touches(Kind.ARTICLE, Kind.CLAIM, Kind.ACTOR, Kind.ANNOTATION, Kind.TAG):
             self.search(again=True)
 
     def _status(self, message: str) -> None:

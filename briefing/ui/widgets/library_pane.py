@@ -3,8 +3,8 @@
 The filter waits for a pause in typing (150 ms) before asking the core again, so a fast
 typist on 100k articles does not queue a query per key. The tag and actor choosers narrow
 the same core query at once (one choice, one query). Their lists come from the core and are
-read again on `refresh()` (the window calls it on every library change); a chosen tag or
-actor that has gone (renamed, merged, deleted) falls back to "any".
+read again when a change touches tags or actors (`apply`); a chosen tag or actor that has
+gone (renamed, merged, deleted) falls back to "any".
 
 Home and End go to the first and last article, not the first and last column: in a list
 of rows that is what they mean, and End must stay instant on 100k articles.
@@ -14,6 +14,8 @@ Signals:
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -27,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.core import BriefingError, Library
+from briefing.core import AnnotationRefs, BriefingError, Changes, Kind, Library
 from briefing.ui.models.article_list import CLAIMS, DATE, OUTLET, TITLE, ArticleListModel
 
 FILTER_DELAY_MS = 150
@@ -135,9 +137,18 @@ class LibraryPane(QWidget):
         return True
 
     def refresh(self) -> None:
-        """The library changed: read the tag and actor lists again, then the list."""
+        """Read the tag and actor lists again, then the whole list."""
         self._fill_choosers()
         self.model.refresh()
+
+    def apply(self, changes: Changes, refs: Mapping[int, AnnotationRefs] | None = None) -> None:
+        """The library changed: read again only the choosers and rows it touched."""
+        narrowing = (self.model.tag, self.model.actor_id)
+        self._fill_choosers(tags=changes.touches(Kind.TAG), actors=changes.touches(Kind.ACTOR))
+        if (self.model.tag, self.model.actor_id) != narrowing:  # a chosen one went
+            self.model.refresh()
+        else:
+            self.model.apply(changes, refs)
 
     def choose_tag(self, tag: str | None) -> bool:
         """Narrow to `tag` (None: any) as choosing it in the list would; False if unknown."""
@@ -167,19 +178,24 @@ class LibraryPane(QWidget):
         combo.setMaxVisibleItems(20)
         return combo
 
-    def _fill_choosers(self) -> None:
-        """(Re)fill both lists from the core, keeping the choices that still exist.
+    def _fill_choosers(self, *, tags: bool = True, actors: bool = True) -> None:
+        """(Re)fill the lists from the core, keeping the choices that still exist.
 
         The model is told quietly (no query): the caller refreshes it once afterwards.
         """
+        library = self.model.library
+        kept_tag: object = self.model.tag
+        kept_actor: object = self.model.actor_id
         try:
-            tags = [(use.name, use.name) for use in self.model.library.tags.list()]
-            actors = [(a.actor.name, a.actor.id) for a in self.model.library.actors.list()]
+            if tags:
+                names = [(use.name, use.name) for use in library.tags.list()]
+                kept_tag = _refill(self.tag_filter, ANY_TAG, names, kept_tag)
+            if actors:
+                listed = [(a.actor.name, a.actor.id) for a in library.actors.list()]
+                kept_actor = _refill(self.actor_filter, ANY_ACTOR, listed, kept_actor)
         except BriefingError:
             return
-        kept_tag = _refill(self.tag_filter, ANY_TAG, tags, self.model.tag)
-        kept_actor = _refill(self.actor_filter, ANY_ACTOR, actors, self.model.actor_id)
-        self.model.narrow(tag=kept_tag, actor_id=kept_actor, refresh=False)
+        self.model.narrow(tag=kept_tag, actor_id=kept_actor, refresh=False)  # type: ignore[arg-type]
 
     def _on_tag_filter_activated(self, index: int) -> None:
         self.model.set_tag(self.tag_filter.itemData(index))

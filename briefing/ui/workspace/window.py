@@ -3,10 +3,11 @@ live preview on the right.
 
 It shares the main window's library, op runner and undo stack (see __init__.py). Every
 change goes through an undo command, which writes and then emits `runner.library_changed`;
-this window answers every such signal, its own or another window's, with `reload()`: it
-reads the list and the open briefing again and shows them, keeping the selection by id and
-the text being typed. `reload()` is cheap when nothing it shows changed: the models compare
-values before resetting.
+this window answers each such signal, its own or another window's, by reading again what
+the change touched (`reload(list_=, briefing=)`): the list of briefings when a briefing
+changed; the open briefing when it changed, or a claim, actor, article or source it quotes
+did (the preview shows them live). It keeps the selection by id and the text being typed,
+and the models compare values before resetting. A change to nothing here reads nothing.
 """
 
 from __future__ import annotations
@@ -195,9 +196,17 @@ class WorkspaceWindow(QMainWindow):
 
     # Showing --------------------------------------------------------------------------------
 
-    def reload(self) -> None:
-        """Show the library's briefings and the open one as they are now."""
-        self.list_model.refresh()
+    def reload(self, *, list_: bool = True, briefing: bool = True) -> None:
+        """Show the library's briefings (`list_`) and the open one (`briefing`) as they are
+        now."""
+        if list_:
+            self.list_model.refresh()
+        if briefing:
+            self._read_briefing()
+        self._select_in_list()
+        self._update_counts()
+
+    def _read_briefing(self) -> None:
         briefing = None
         if self.briefing_id is not None:
             try:
@@ -213,8 +222,6 @@ class WorkspaceWindow(QMainWindow):
             self.tree.expandAll()
             self.tree.verticalScrollBar().setValue(position)
             self.select_items(selected, current.id if current else None, scroll=False)
-        self._select_in_list()
-        self._update_counts()
         self._request_preview()
 
     def select_briefing(self, briefing_id: int | None) -> None:
@@ -253,11 +260,43 @@ class WorkspaceWindow(QMainWindow):
         )
 
     def _on_runner_library_changed(self, changes: Changes) -> None:
+        listed = changes.touches(Kind.BRIEFING)
+        opened = changes.full or (
+            self.briefing_id is not None
+            and (self.briefing_id in changes.ids(Kind.BRIEFING) or self._quotes(changes))
+        )
+        if not (listed or opened):
+            return
         # A committed title or BLUF changes nothing the preview reads from the library (it
         # shows the fields as typed), so its cached page stays: no full render mid-typing.
-        if not self._only_fields_changed(changes):
+        if opened and not self._only_fields_changed(changes):
             self.preview.invalidate()
-        self.reload()
+        self.reload(list_=listed, briefing=opened)
+
+    def _quotes(self, changes: Changes) -> bool:
+        """Whether a claim the open briefing quotes (or links to), or an actor, article or
+        source such a claim names, is among `changes`: the preview renders them live."""
+        if self.briefing is None:
+            return False
+        claims, actors, articles, sources = set(), set(), set(), set()
+        for item in self.briefing.items:
+            if item.claim_id is not None:
+                claims.add(item.claim_id)
+            snapshot = item.snapshot
+            if snapshot is None:
+                continue
+            articles.add(snapshot.article.id)
+            actors.update(a.id for a in snapshot.about)
+            if snapshot.speaker is not None:
+                actors.add(snapshot.speaker.id)
+            sources.update(s.id for s in snapshot.sources)
+            claims.update(link.claim_id for link in snapshot.links)
+        return bool(
+            claims & changes.ids(Kind.CLAIM)
+            or actors & changes.ids(Kind.ACTOR)
+            or articles & changes.ids(Kind.ARTICLE)
+            or sources & changes.ids(Kind.SOURCE)
+        )
 
     def _only_fields_changed(self, changes: Changes) -> bool:
         """Whether all that changed is the open briefing's own fields (title, bottom line,

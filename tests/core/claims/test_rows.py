@@ -216,3 +216,14 @@ def test_choosers_narrow(library, sample, extra) -> None:
 
 def test_empty_library_has_no_rows(library: Library) -> None:
     assert claim_rows(library) == []
+
+
+def test_rows_read_apart_sort_back_into_the_order_of_one_read(
+    library: Library, extra: Extra
+) -> None:
+    """A view that re-reads a few rows puts them where a full read would: by reading_order
+    (dated before undated, by date, by article, placed before orphaned, by position)."""
+    everything = claim_rows(library)
+    apart = [row for i in reversed(ids(everything)) for row in claim_rows(library, [i])]
+    assert apart == list(reversed(everything))  # the same values, read one at a time
+    assert sorted(apart, key=lambda row: row.reading_order) == everything
