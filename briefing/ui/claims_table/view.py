@@ -27,6 +27,7 @@ from briefing.ui.claims_table.model import (
     ClaimsTableModel,
     cell_text,
 )
+from briefing.ui.models.row_runs import runs
 
 # Rows are two lines tall and cells wrap: the quote, what the table is for, shows twice as
 # much, and a long title or list of subjects wraps rather than pushing the quote aside. A
@@ -119,7 +120,7 @@ class ClaimsTableView(QTableView):
         model = self.claims
         numbers = sorted({n for n in map(model.row_of, ids) if n >= 0})
         selection, last = QItemSelection(), model.columnCount() - 1
-        for top, bottom in _runs(numbers):
+        for top, bottom in runs(numbers):
             selection.select(model.index(top, 0), model.index(bottom, last))
         flags = QItemSelectionModel.SelectionFlag
         self.selectionModel().select(selection, flags.ClearAndSelect)
@@ -174,15 +175,3 @@ class ClaimsTableView(QTableView):
     def current_or_first(self) -> QModelIndex:
         index = self.currentIndex()
         return index if index.isValid() else self.claims.index(0, 0)
-
-
-def _runs(numbers: list[int]) -> list[tuple[int, int]]:
-    """Sorted row numbers as (first, last) runs of consecutive rows: one selection range
-    per run, not per row, so selecting five thousand rows stays quick."""
-    runs: list[tuple[int, int]] = []
-    for n in numbers:
-        if runs and runs[-1][1] == n - 1:
-            runs[-1] = (runs[-1][0], n)
-        else:
-            runs.append((n, n))
-    return runs
