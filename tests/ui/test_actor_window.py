@@ -9,8 +9,9 @@ from PySide6.QtCore import Qt
 
 from briefing.core import Library
 from briefing.core.annotations.service import Span
+from briefing.core.sample import load_sample
 from briefing.ui.actors import open_actors
-from briefing.ui.actors.list_model import KindRole
+from briefing.ui.actors.list_model import MENTIONS, ActorFilter, ActorListModel, KindRole
 from briefing.ui.undo.commands import AddAnnotation
 from tests.ui.test_actor_helpers import (
     actors_on_sample,
@@ -215,3 +216,28 @@ def test_the_open_page_is_read_again_only_when_the_change_concerns_it(
     library.claims.edit(wang.id, about=["China", "Xinjiang"])
     assert window.page_view.page is not page
     assert wang.id in {c.id for c in window.page_view.page.claims_about.rows}
+
+
+def test_the_list_model_and_its_filter_pass_the_model_tester(
+    qtmodeltester, qapp, library: Library
+) -> None:
+    load_sample(library)
+    library.mentions.suggest()
+    model = ActorListModel(library)
+    qtmodeltester.check(model)  # from empty, and watched through each change below
+    assert model.refresh() and model.rowCount() == 11
+    library.actors.add("Société Générale", kind="organisation")
+    assert model.refresh() and model.rowCount() == 12
+    proxy = ActorFilter()
+    proxy.setSourceModel(model)
+    qtmodeltester.check(proxy)
+    proxy.sort(MENTIONS, Qt.SortOrder.DescendingOrder)
+    proxy.set_text("sense")
+    assert proxy.rowCount() == 1
+    proxy.set_kind("place")
+    assert proxy.rowCount() == 0
+    proxy.set_text("")
+    assert proxy.rowCount() == 1  # Xinjiang
+    proxy.set_kind(None)
+    library.actors.add("Hikvision", kind="organisation")
+    assert model.refresh() and proxy.rowCount() == 13

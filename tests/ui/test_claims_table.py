@@ -13,7 +13,9 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QHeaderView
 
 from briefing.core import Library
 from briefing.core.annotations.service import Span
-from briefing.core.sample import SampleLoaded
+from briefing.core.claims.row_order import ClaimFilter
+from briefing.core.claims.rows import claim_rows
+from briefing.core.sample import SampleLoaded, load_sample
 from briefing.ui.actions import annotate
 from briefing.ui.claims_table import open_claims
 from briefing.ui.claims_table.model import (
@@ -23,6 +25,7 @@ from briefing.ui.claims_table.model import (
     QUOTE,
     SPEAKER,
     STATUS,
+    ClaimsTableModel,
     cell_text,
 )
 from briefing.ui.claims_table.window import EMPTY, NO_MATCH, ClaimsWindow
@@ -440,3 +443,20 @@ def test_changes_arriving_while_rows_are_read_end_where_a_full_read_would(
     qtbot.waitUntil(lambda: not table.loading)
     assert table.model.all_rows == library.claims.rows()
     assert cell_text(by_id(table)[added], SPEAKER) == "PRC"
+
+
+def test_the_model_passes_the_model_tester(qtmodeltester, qapp, library: Library) -> None:
+    """Every sort and a filter, with the orphan and the undated claims among the rows."""
+    load_sample(library)
+    extra = add_second_articles(library)
+    model = ClaimsTableModel()
+    qtmodeltester.check(model)  # empty ("Loading claims…"), then watched through each change
+    assert model.set_rows(claim_rows(library)) and model.rowCount() == 12
+    for number in range(len(COLUMNS)):
+        for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+            model.sort(number, order)
+    model.set_filter(ClaimFilter(text="bullying"))
+    assert [row.id for row in model.rows] == [extra.bullying]
+    model.set_filter(ClaimFilter())
+    library.claims.add(extra.curbs, Span(quote="the curbs would hit chip suppliers hardest"))
+    assert model.set_rows(claim_rows(library)) and model.rowCount() == 13

@@ -18,13 +18,14 @@ from briefing.core.sample import SampleLoaded
 from briefing.core.search.hit import HIT_START
 from briefing.ui.main_window import MainWindow
 from briefing.ui.ops import CoreOp
-from briefing.ui.search.results_model import HitRole
+from briefing.ui.search.results_model import HitRole, ResultsModel
 from tests.ui.helpers import write
 from tests.ui.test_search_helpers import (
     CTRL,
     JANUARY,
     LATER,
     answered,
+    fill,
     kinds,
     search,
     shown_window,
@@ -279,3 +280,16 @@ def test_the_results_are_asked_again_only_for_what_search_finds(qtbot, shown) ->
     claim_id = next(iter(sample.claims.values()))
     with qtbot.waitSignal(page.searcher.answered, timeout=5000):
         write(qtbot, window, lambda lib: lib.claims.edit(claim_id, note="checked twice"))
+
+
+def test_the_results_model_passes_the_model_tester(qtmodeltester, qapp, library: Library) -> None:
+    """Hits of every kind (actors, claims, notes, articles), then none."""
+    fill(library)
+    model = ResultsModel()
+    qtmodeltester.check(model)  # from empty, and watched through each change below
+    found = set()
+    for query in ("SenseTime", "watch", "sanctions", "nothing matches zqxv"):
+        model.set_hits(library.search.run(query))
+        assert model.rowCount() == len(model.hits)
+        found |= {hit.kind for hit in model.hits}
+    assert found == {"actor", "claim", "note", "article"} and model.rowCount() == 0
