@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 
 from briefing.core import Library
 from briefing.core.annotations.service import Span
-from briefing.core.sample import load_sample
 from briefing.ui.actors import open_actors
 from briefing.ui.actors.list_model import MENTIONS, ActorFilter, ActorListModel, KindRole
 from briefing.ui.undo.commands import AddAnnotation
@@ -221,7 +220,7 @@ def test_the_open_page_is_read_again_only_when_the_change_concerns_it(
 def test_the_list_model_and_its_filter_pass_the_model_tester(
     qtmodeltester, qapp, library: Library
 ) -> None:
-    load_sample(library)
+    library.load_sample()
     library.mentions.suggest()
     model = ActorListModel(library)
     qtmodeltester.check(model)  # from empty, and watched through each change below

@@ -14,8 +14,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QHeaderView
 from briefing.core import Library
 from briefing.core.annotations.service import Span
 from briefing.core.claims.row_order import ClaimFilter
-from briefing.core.claims.rows import claim_rows
-from briefing.core.sample import SampleLoaded, load_sample
+from briefing.core.sample import SampleLoaded
 from briefing.ui.actions import annotate
 from briefing.ui.claims_table import open_claims
 from briefing.ui.claims_table.model import (
@@ -447,11 +446,11 @@ def test_changes_arriving_while_rows_are_read_end_where_a_full_read_would(
 
 def test_the_model_passes_the_model_tester(qtmodeltester, qapp, library: Library) -> None:
     """Every sort and a filter, with the orphan and the undated claims among the rows."""
-    load_sample(library)
+    library.load_sample()
     extra = add_second_articles(library)
     model = ClaimsTableModel()
     qtmodeltester.check(model)  # empty ("Loading claims…"), then watched through each change
-    assert model.set_rows(claim_rows(library)) and model.rowCount() == 12
+    assert model.set_rows(library.claims.rows()) and model.rowCount() == 12
     for number in range(len(COLUMNS)):
         for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
             model.sort(number, order)
@@ -459,4 +458,4 @@ def test_the_model_passes_the_model_tester(qtmodeltester, qapp, library: Library
     assert [row.id for row in model.rows] == [extra.bullying]
     model.set_filter(ClaimFilter())
     library.claims.add(extra.curbs, Span(quote="the curbs would hit chip suppliers hardest"))
-    assert model.set_rows(claim_rows(library)) and model.rowCount() == 13
+    assert model.set_rows(library.claims.rows()) and model.rowCount() == 13
