@@ -87,7 +87,7 @@ class ActorListModel(QAbstractTableModel):
     def headerData(  # noqa: N802 - Qt's name
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
-        if orientation != Qt.Orientation.Horizontal:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(HEADERS):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return HEADERS[section]
@@ -98,7 +98,10 @@ class ActorListModel(QAbstractTableModel):
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
+        # Never raises, even for an index of rows a refresh has since taken away.
+        if not (index.isValid() and 0 <= index.row() < len(self.rows)) or not (
+            0 <= index.column() < len(HEADERS)
+        ):
             return None
         row, column = self.rows[index.row()], index.column()
         value = row.values()[column]
