@@ -240,3 +240,17 @@ def test_the_list_model_and_its_filter_pass_the_model_tester(
     proxy.set_kind(None)
     library.actors.add("Hikvision", kind="organisation")
     assert model.refresh() and proxy.rowCount() == 13
+
+
+def test_the_list_model_answers_nothing_for_a_cell_that_is_not_there(
+    qapp, library: Library
+) -> None:
+    """A view may still hold an index from before a refresh took rows away: data() says
+    nothing for it rather than raise inside a paint."""
+    library.load_sample()
+    model = ActorListModel(library)
+    model.refresh()
+    stale = model.createIndex(model.rowCount() + 5, 0)
+    wide = model.createIndex(0, model.columnCount() + 1)
+    assert model.data(stale) is None and model.data(wide) is None
+    assert model.headerData(model.columnCount() + 1, Qt.Orientation.Horizontal) is None
