@@ -71,9 +71,11 @@ PLACES = (
 MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 FIRST_DAY = dt.date(2000, 1, 1)
 SPAN_DAYS = 9125  # 25 years; 263 is prime to it, so copies of one text never share a date
+# uid too: a row inserted without one gets one from a trigger, which rewrites the row; the
+# raw baseline inserts the rows exactly as ours stored them, uids included.
 COLUMNS = (
     "title, title_proposed, outlet, agency, author, dateline, date, date_start, date_end, "
-    "url, language, source_format, source_path, content_hash, imported_at, text, original"
+    "url, language, source_format, source_path, content_hash, imported_at, text, original, uid"
 )
 
 

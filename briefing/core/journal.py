@@ -14,8 +14,11 @@ team library's sync, an export): ids are local, uids are not.
 
 from __future__ import annotations
 
+import os
+import random
 import re
 import sqlite3
+import time
 import uuid
 from dataclasses import dataclass
 from functools import cache
@@ -48,8 +51,22 @@ TABLE_OF_KIND: dict[Kind, str] = {
 
 
 def new_uid() -> str:
-    """A record's stable identity: a random UUID, as text (the form W3C and JSON carry)."""
-    return str(uuid.uuid4())
+    """A record's stable identity, as text (the form W3C and JSON carry): a UUID version 7
+    (RFC 9562), the time in milliseconds then 74 random bits. Time first, so new records
+    land at the end of the uid indexes (the records' and the journal's) instead of at random
+    places in them: a 100k import writes pages in order."""
+    millis = time.time_ns() // 1_000_000
+    rand = _random.getrandbits(74)
+    value = (millis & (1 << 48) - 1) << 80 | 0x7 << 76 | (rand >> 62 & 0xFFF) << 64
+    value |= 0b10 << 62 | rand & (1 << 62) - 1
+    h = f"{value:032x}"
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+
+
+# Seeded from the system's randomness once: uids must not collide between libraries and
+# machines (74 random bits a millisecond), not be secret; a syscall per uid costs an import
+# of 100k articles a second.
+_random = random.Random(os.urandom(32))
 
 
 @dataclass(frozen=True)

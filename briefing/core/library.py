@@ -25,6 +25,7 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -219,8 +220,16 @@ class Library:
         self._local.depth = depth + 1
         try:
             start = journal.current_version(conn)
+            written = conn.total_changes
             yield conn
-            changes = self._changes_from(conn, start)
+            if conn.total_changes == written:  # nothing written: nothing to read back
+                changes: Changes | _Pending = Changes(version=start or 0, since=start or 0)
+            elif depth == 0:
+                changes = self._changes_from(conn, start)
+            else:
+                # A savepoint's changes are read when asked for (`last_changes`, right after
+                # it): a batch of a thousand files pays nothing for a question nobody asks.
+                changes = _Pending(conn, start)
         except BaseException as exc:
             self._local.depth = depth
             self._local.changes = NO_CHANGES
@@ -242,7 +251,7 @@ class Library:
             conn.execute("ROLLBACK" if depth == 0 else f"ROLLBACK TO {name}")
             raise self._translate(exc) from exc
         self._local.changes = changes
-        if depth == 0 and changes:
+        if depth == 0 and isinstance(changes, Changes) and changes:
             self._announce(changes)
 
     @staticmethod
@@ -256,8 +265,12 @@ class Library:
 
     @property
     def last_changes(self) -> Changes:
-        """What this thread's last finished transaction (or savepoint) changed."""
-        return getattr(self._local, "changes", NO_CHANGES)
+        """What this thread's last finished transaction (or savepoint) changed. Ask right
+        after it: a savepoint's changes are read from the journal when first asked for."""
+        changes = getattr(self._local, "changes", NO_CHANGES)
+        if isinstance(changes, _Pending):
+            changes = self._local.changes = self._changes_from(changes.conn, changes.start)
+        return changes
 
     # Changes -------------------------------------------------------------------------------
 
@@ -446,6 +459,14 @@ class Library:
 
     def __repr__(self) -> str:
         return f"Library({str(self.path)!r})"
+
+
+@dataclass(frozen=True)
+class _Pending:
+    """A finished savepoint whose changes nobody has asked for yet."""
+
+    conn: sqlite3.Connection
+    start: int | None
 
 
 def _check_is_sqlite(path: Path) -> None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from briefing.core.articles.rows import require_article
+from briefing.core.changes import Changes
 from briefing.core.errors import InvalidInput, NotFound
 from briefing.core.journal import new_uid
 from briefing.core.rowid import inserted_id
@@ -69,7 +70,7 @@ class TagService:
                 )
         return self.of_article(article_id)
 
-    def tag_annotation(self, annotation_id: int, names: builtins.list[str]) -> None:
+    def tag_annotation(self, annotation_id: int, names: builtins.list[str]) -> Changes:
         with self._library.transaction() as conn:
             if not conn.execute(
                 "SELECT 1 FROM annotations WHERE id = ?", (annotation_id,)
@@ -80,6 +81,7 @@ class TagService:
                     "INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id) VALUES (?, ?)",
                     (annotation_id, tag_id(conn, name)),
                 )
+        return self._library.last_changes
 
     def of_article(self, article_id: int) -> tuple[str, ...]:
         rows = self._library.connection().execute(

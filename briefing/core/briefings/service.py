@@ -305,7 +305,7 @@ class BriefingService:
             self._touch(conn, briefing_id)
         return item_in(self._library.connection(), briefing_id, item.id)
 
-    def restore_briefing(self, briefing: Briefing) -> None:
+    def restore_briefing(self, briefing: Briefing) -> Changes:
         """Put back a briefing that `delete()` returned: the same ids for it, its sections and
         its items, and its old `updated_at`, so it returns to its place in `list()` (undo).
 
@@ -338,6 +338,7 @@ class BriefingService:
                     _require_free(conn, "briefing_items", item.id, f"item {item.id}")
                     reinsert_item(conn, item, item.position, live_claim(conn, item.claim_id))
             store_snapshots(conn, briefing.id, SnapshotMaker(self._library))
+        return self._library.last_changes
 
     def rename_section(self, briefing_id: int, heading: str, new_heading: str) -> Changes:
         new_heading = clean_heading(new_heading)
