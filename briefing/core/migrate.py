@@ -51,6 +51,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
 
 from briefing.core.bundled import migrations_dir
@@ -70,6 +71,12 @@ class Migration:
 
 def available_migrations() -> list[Migration]:
     """The migrations shipped with this program, checked to be numbered 1, 2, 3, ..."""
+    return list(_shipped())
+
+
+@cache
+def _shipped() -> tuple[Migration, ...]:
+    """Read once a process: every open asks, and the files do not change under a program."""
     found = []
     for entry in migrations_dir().iterdir():
         match = _NAME.match(entry.name)
@@ -79,7 +86,7 @@ def available_migrations() -> list[Migration]:
     for expected, migration in enumerate(found, start=1):
         if migration.version != expected:
             raise MigrationFailed(f"migration {expected:03d} is missing from db/")
-    return found
+    return tuple(found)
 
 
 def latest_version() -> int:
