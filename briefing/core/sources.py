@@ -16,6 +16,7 @@ from briefing.core.dates import parse_optional
 from briefing.core.errors import InvalidInput, NotFound
 from briefing.core.journal import new_uid
 from briefing.core.rowid import inserted_id
+from briefing.core.urls import checked_url
 
 if TYPE_CHECKING:
     from briefing.core.library import Library
@@ -91,7 +92,7 @@ class SourceService:
                 (
                     kind,
                     title,
-                    (url or "").strip() or None,
+                    checked_url(url, "a source's URL"),
                     (publisher or "").strip() or None,
                     parsed.iso() if parsed else None,
                     normalise_grade(grade),

@@ -338,3 +338,19 @@ def test_every_json_record_carries_its_uid(lib: Path, capsys: pytest.CaptureFixt
     assert seen.get(("article", article["id"])) in (None, article["uid"])
     claims = {c["id"]: c["uid"] for c in records["claims"]}
     assert all(claims[i] == u for (kind, i), u in seen.items() if kind == "claim")
+
+
+def test_source_add_refuses_a_url_that_could_run_code(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lib = tmp_path / "lib.sqlite"
+    for bad in ("JaVaScRiPt:alert(1)", "data:text/html,<b>x</b>", "java&#115;cript:x"):
+        code, out, err = run(lib, "source", "add", "--title", "Bad", "--url", bad, capsys=capsys)
+        assert code == 2 and out == ""
+        assert err.count("\n") == 1 and "must start with http://, https:// or mailto:" in err
+    assert run_json(lib, "source", "list", capsys=capsys) == []
+    code, out, _ = run(
+        lib, "source", "add", "--title", "Good", "--url", "https://a.example/?a=1&b=2",
+        capsys=capsys,
+    )  # fmt: skip
+    assert code == 0 and out.strip() == "1"

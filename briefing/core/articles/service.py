@@ -21,6 +21,7 @@ from briefing.core.clock import now
 from briefing.core.dates import PartialDate, parse_optional, parse_stored
 from briefing.core.errors import InvalidInput, NotFound
 from briefing.core.search.filters import Filters
+from briefing.core.urls import checked_url
 
 if TYPE_CHECKING:
     from briefing.core.articles.update import UpdateReport
@@ -236,6 +237,8 @@ class ArticleService:
                     raise InvalidInput("the title cannot be empty")
                 values["title"] = title
                 values["title_proposed"] = 0
+            elif field == "url":
+                values["url"] = checked_url(str(value or ""), "the article's URL")
             else:
                 text = str(value).strip() if value is not None else ""
                 values[field] = text or None

@@ -35,6 +35,8 @@ from __future__ import annotations
 
 import re
 
+from briefing.core.urls import link_target
+
 _ALWAYS = frozenset("\\`*_{}[]#|")
 _BACKSLASHED = frozenset("\\`*_{}[]()#+-.!|>")  # what every renderer un-escapes
 _ENTITIES = {"&": "&amp;", "<": "&lt;"}
@@ -46,7 +48,9 @@ _LINE_START = re.compile(r"[>+\-(:~=%]|(?:\d+|[A-Za-z]{1,9})[.)]")
 # STX/ETX as placeholders of its own.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n")
-_URL = re.compile(r"https?://[^\s<>\"'`\\|{}^\[\]]+\Z", re.IGNORECASE)
+# What an autolink may hold in every renderer: no brackets, quotes or white space, and no
+# `_`/`*` pairs that Pandoc could read as emphasis around it.
+_AUTOLINKABLE = re.compile(r"[^\s<>\"'`\\|{}^\[\]()]+\Z")
 
 
 def _clean(text: str) -> str:
@@ -104,17 +108,31 @@ def paragraphs(text: str | None) -> list[str]:
 
 
 def url(value: str | None) -> str:
-    """A web address as an autolink when it is a plain http(s) URL, else as escaped text.
+    """A web address as a link when the allow-list lets it be one (core/urls.py), else as
+    escaped text that no renderer links.
 
-    An autolink cannot hold spaces, angle brackets or backslashes in any of the three
-    renderers, so anything unusual is shown, not linked.
+    A plain web address is an autolink, `<https://...>`. Any other is a link whose text is
+    the address as it reads, `[https://a.example/it's](https://a.example/it%27s)`: one with
+    characters that must be percent-encoded (spaces, quotes, parentheses, non-ASCII), and
+    `mailto:`, of which Python-Markdown makes no autolink.
+    Either way every renderer makes the same link of it: CommonMark, GFM, Pandoc and
+    Python-Markdown read a bare `&` in a destination as itself, so it is not escaped.
     """
     if not value:
         return ""
-    value = value.strip()
-    if _URL.match(value):
-        return f"<{value.replace('&', '&amp;')}>"
-    return inline(value)
+    target = link_target(value)
+    if target is None:
+        return inline(value)
+    if target == value and _AUTOLINKABLE.match(value) and value[:4].lower() == "http":
+        return f"<{value}>"
+    return f"[{_unlinkable(inline(value))}]({target})"
+
+
+def _unlinkable(text: str) -> str:
+    """Link text that no GFM reader makes a second link of: Pandoc's gfm reader links
+    `https://...`, `www.` and e-mail addresses even inside a link's text."""
+    text = text.replace(":", "&#58;", 1).replace("@", "&#64;")
+    return re.sub(r"(?i)www\.", lambda m: m[0][:3] + "&#46;", text)
 
 
 # Notes ------------------------------------------------------------------------------------
@@ -155,16 +173,25 @@ def note(text: str | None) -> str:
     return "\n\n".join("\n".join(lines) for lines in blocks if lines)
 
 
-# An escape pair, a link kept as written, or a character to escape. Not a link after "!"
+# An escape pair, a link (its address may hold balanced parentheses, as Wikipedia's do),
+# or a character to escape. Not a link after "!"
 # (an image) or "^" (an inline footnote "^[...]" to Pandoc and markdown-it).
-_NOTE_TOKEN = re.compile(r"\\.|(?<![!\\^])\[(?!\^)[^\[\]\n\\]+\]\([^()\s\\<>]+\)|[\[\]|<]")
+_NOTE_TOKEN = re.compile(
+    r"\\.|(?<![!\\^])\[(?!\^)[^\[\]\n\\]+\]\((?:[^()\s\\<>]|\([^()\s\\<>]*\))+\)|[\[\]|<]"
+)
 
 
 def _note_token(match: re.Match[str]) -> str:
     token = match.group(0)
     if token == "\\<":  # CommonMark's escape, which Python-Markdown reads as raw HTML
         return "&lt;"
-    if len(token) > 1:  # "\x" or a link: as written
+    if len(token) > 1 and token[0] == "[":  # a link: kept when its address may be one, else text
+        text, _, address = token[1:-1].partition("](")
+        target = link_target(address)
+        if target is None:
+            return f"\\[{text}\\]({_escape_chars(address)})"
+        return f"[{text}]({target})"
+    if len(token) > 1:  # "\x": as written
         return token
     return "&lt;" if token == "<" else "\\" + token
 

@@ -24,6 +24,7 @@ from briefing.core.importing.files import expand, format_for
 from briefing.core.importing.text import parse_text
 from briefing.core.journal import new_uid
 from briefing.core.progress import NoProgress, Progress
+from briefing.core.urls import checked_url, web_address
 
 if TYPE_CHECKING:
     from briefing.core.library import Library
@@ -61,6 +62,8 @@ class Metadata:
     ) -> Metadata:
         if title is not None and not title.strip():
             raise InvalidInput("the title cannot be empty")
+        if url is not None and url.strip():
+            url = checked_url(url, "the article's URL")
         return cls(title=title, outlet=outlet, date=parse_optional(date), url=url)
 
     def apply(self, article: Extracted) -> Extracted:
@@ -285,7 +288,7 @@ def _row(article: Extracted, digest: str, path: Path | None) -> dict[str, object
         "author": article.author,
         "dateline": article.dateline,
         **date_columns(article.date),
-        "url": article.url,
+        "url": web_address(article.url),  # a page's own `javascript:` address is no address
         "language": article.language,
         "source_format": article.source_format,
         "source_path": str(path.resolve()) if path else None,
