@@ -69,6 +69,10 @@ CHROMIUM = next(
     None,
 )
 
+needs_chromium = pytest.mark.skipif(
+    CHROMIUM is None, reason="no Chromium to open the page in (.ci/run installs it)"
+)
+
 
 def hostile(i: int) -> str:
     return HOSTILE_TEXT[i % len(HOSTILE_TEXT)]
