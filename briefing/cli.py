@@ -23,12 +23,24 @@ from briefing.commands import (
     search,
     sources,
     tags,
+    whoami,
 )
 from briefing.commands.output import fail
 from briefing.commands.terminal import announce_upgrade
 from briefing.core import BriefingError, Library
 
-COMMAND_MODULES = (articles, search, claims, actors, sources, tags, annotations, sample, briefs)
+COMMAND_MODULES = (
+    articles,
+    search,
+    claims,
+    actors,
+    sources,
+    tags,
+    annotations,
+    sample,
+    briefs,
+    whoami,
+)
 
 
 class Parser(argparse.ArgumentParser):

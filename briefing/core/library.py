@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from briefing.core.importing.service import ImportService
     from briefing.core.sample import SampleLoaded
     from briefing.core.search.service import SearchService
+    from briefing.core.settings import SettingsService
     from briefing.core.sources import SourceService
     from briefing.core.tags import TagService
 
@@ -100,8 +101,8 @@ class Library:
     """An open library file. Create with `Library.open(path)`.
 
     Services hang off it as attributes (`articles`, `imports`, `search`, `annotations`,
-    `claims`, `actors`, `mentions`, `sources`, `tags`); they return frozen dataclasses,
-    never rows. The CLI and the app use exactly this API.
+    `claims`, `actors`, `mentions`, `sources`, `tags`, `briefings`, `settings`); they
+    return frozen dataclasses, never rows. The CLI and the app use exactly this API.
     """
 
     def __init__(self, path: Path, *, created: bool) -> None:
@@ -450,6 +451,13 @@ class Library:
         from briefing.core.tags import TagService
 
         return TagService(self)
+
+    @cached_property
+    def settings(self) -> SettingsService:
+        """The library's own settings: `settings.user_name`, who signs its exports."""
+        from briefing.core.settings import SettingsService
+
+        return SettingsService(self)
 
     def load_sample(self) -> SampleLoaded:
         """Load the worked example, fully annotated (refused when it is there already)."""

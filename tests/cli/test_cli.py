@@ -354,3 +354,15 @@ def test_source_add_refuses_a_url_that_could_run_code(
         capsys=capsys,
     )  # fmt: skip
     assert code == 0 and out.strip() == "1"
+
+
+def test_whoami_shows_sets_and_resets(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    lib = tmp_path / "lib.sqlite"
+    shown = run_json(lib, "whoami", capsys=capsys)
+    assert shown["from"] == "account" and shown["user_name"]
+    code, out, _ = run(lib, "whoami", capsys=capsys)
+    assert code == 0 and out.startswith(shown["user_name"]) and "whoami NAME" in out
+    code, out, _ = run(lib, "whoami", "A. Analyst", capsys=capsys)
+    assert (code, out) == (0, "A. Analyst\n")
+    assert run_json(lib, "whoami", capsys=capsys) == {"user_name": "A. Analyst", "from": "library"}
+    assert run_json(lib, "whoami", "", capsys=capsys)["from"] == "account"
