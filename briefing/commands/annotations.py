@@ -28,8 +28,12 @@ def register(commands: argparse._SubParsersAction) -> None:
     a.add_argument("-o", "--output", metavar="FILE", help="write here (default: standard output)")
     a.add_argument("--json", action="store_true", help="the export is JSON already; accepted")
     a.set_defaults(run=run_export)
-    a = sub.add_parser("import", help="import W3C annotations, matching them to articles")
-    a.add_argument("file", metavar="FILE", help="a JSON-LD file, or - for standard input")
+    a = sub.add_parser(
+        "import", help="import W3C or Hypothesis annotations, matching them to articles"
+    )
+    a.add_argument(
+        "file", metavar="FILE", help="W3C JSON-LD or Hypothesis JSON, or - for standard input"
+    )
     a.add_argument("--json", action="store_true", help="the report, for scripts")
     a.set_defaults(run=run_import)
 
@@ -59,18 +63,26 @@ def run_import(args: argparse.Namespace, library: Library) -> int:
     if args.json:
         print_json(
             {
+                "format": report.format,
                 "imported": report.imported,
                 "outcomes": report.outcomes,
                 "duplicates": report.duplicates,
                 "unplaced": [{"id": u.id, "reason": u.reason} for u in report.unplaced],
+                "broken": [{"where": b.where, "reason": b.reason} for b in report.broken],
             }
         )
         return 0
-    outcome = ", ".join(f"{n} {k}" for k, n in sorted(report.outcomes.items())) or "none placed"
+    outcome = ", ".join(f"{n} {_OUTCOMES.get(k, k)}" for k, n in sorted(report.outcomes.items()))
     print(
-        f"{report.imported} annotation(s) imported ({outcome}); "
-        f"{report.duplicates} already present; {len(report.unplaced)} not placed"
+        f"{report.imported} annotation(s) imported ({outcome or 'none placed'}); "
+        f"{report.duplicates} already present; {len(report.unplaced)} not placed; "
+        f"{len(report.broken)} unreadable"
     )
     for unplaced in report.unplaced:
         print(f"briefing: not placed: {unplaced.id}: {unplaced.reason}", file=sys.stderr)
+    for broken in report.broken:
+        print(f"briefing: unreadable: {broken.reason}", file=sys.stderr)
     return 0
+
+
+_OUTCOMES = {"article": "on the whole article"}

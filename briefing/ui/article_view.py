@@ -74,8 +74,9 @@ class ArticleView:
 
     @property
     def orphan_count(self) -> int:
-        items = (*self.claims, *self.mentions, *self.highlights, *self.notes)
-        return sum(1 for item in items if item.orphaned)
+        items = (*self.claims, *self.mentions, *self.highlights)
+        lost_notes = sum(1 for n in self.notes if n.orphaned and not n.on_whole_article)
+        return sum(1 for item in items if item.orphaned) + lost_notes
 
     @property
     def annotation_ids(self) -> frozenset[int]:

@@ -25,6 +25,13 @@ class Annotation:
     tags: tuple[str, ...] = ()
     uid: str = ""
 
+    @property
+    def on_whole_article(self) -> bool:
+        """A note on the article as a whole, not on a passage (a W3C page note, or one whose
+        target is the page's address alone): no position and no quote, by design. It is
+        stored as an orphan with an empty quote; nothing re-anchors it."""
+        return self.orphaned and not self.quote
+
 
 @dataclass(frozen=True)
 class Span:
@@ -37,8 +44,17 @@ class Span:
     occurrence: int | None = None
     placed: Selector | None = None  # already placed (re-anchored by an import)
     orphaned: bool = False  # `placed` could not be placed: keep it without a position
+    whole: bool = False  # no passage: a note on the whole article (see whole_article)
+
+    @classmethod
+    def whole_article(cls) -> Span:
+        """No passage: a note on the whole article (Annotation.on_whole_article). Only notes
+        take one; `locate` refuses it, since a claim or a mention is always of words."""
+        return cls(whole=True)
 
     def locate(self, text: str) -> Selector:
+        if self.whole:
+            raise InvalidInput("only a note can be on the whole article: say which words")
         if self.placed is not None:
             return self.placed
         if self.start is not None or self.end is not None:

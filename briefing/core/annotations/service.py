@@ -41,16 +41,22 @@ def insert_annotation(
     conn: sqlite3.Connection,
     article_id: int,
     kind: str,
-    selector: Selector,
+    selector: Selector | None,
     note: str = "",
     *,
     orphaned: bool = False,
     uid: str | None = None,
 ) -> int:
     """The annotation row for a located span, inside the caller's transaction. An orphan
-    keeps the selector's quote and context but no position. `uid` keeps the identity an
+    keeps the selector's quote and context but no position; no selector at all is a note on
+    the whole article (stored as an orphan with no quote). `uid` keeps the identity an
     annotation had elsewhere (a W3C import); by default it gets a new one."""
-    start, end = (None, None) if orphaned else (selector.start, selector.end)
+    start = end = None
+    exact = prefix = suffix = ""
+    if selector is not None:
+        exact, prefix, suffix = selector.exact, selector.prefix, selector.suffix
+        if not orphaned:
+            start, end = selector.start, selector.end
     cursor = conn.execute(
         """INSERT INTO annotations (article_id, kind, start, "end", quote, prefix, suffix,
                                     orphaned, note, created_at, uid)
@@ -60,10 +66,10 @@ def insert_annotation(
             kind,
             start,
             end,
-            selector.exact,
-            selector.prefix,
-            selector.suffix,
-            int(orphaned),
+            exact,
+            prefix,
+            suffix,
+            int(orphaned or selector is None),
             note.strip(),
             now(),
             uid or new_uid(),
@@ -98,8 +104,11 @@ class AnnotationService:
         """A highlight or a note (claims and mentions have their own services)."""
         if kind not in ("highlight", "note"):
             raise InvalidInput("use the claims or mentions service for claims and mentions")
+        if span.whole and kind != "note":
+            raise InvalidInput("only a note can be on the whole article: say which words")
         with self._library.transaction() as conn:
-            selector = span.locate(article_text(conn, article_id))
+            text = article_text(conn, article_id)
+            selector = None if span.whole else span.locate(text)
             annotation_id = insert_annotation(
                 conn, article_id, kind, selector, note, orphaned=span.orphaned
             )

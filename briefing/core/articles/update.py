@@ -57,7 +57,8 @@ def replace_text(
             raise InvalidInput(f"that text is already article {other[0]}; nothing was changed")
         rows = conn.execute(
             'SELECT id, start, "end", quote, prefix, suffix, orphaned FROM annotations '
-            "WHERE article_id = ?",
+            # Notes on the whole article (no quote: annotations.model) have no place to find.
+            "WHERE article_id = ? AND NOT (orphaned = 1 AND quote = '')",
             (article_id,),
         ).fetchall()
         stamp = now()

@@ -260,15 +260,16 @@ class AnnotationPanel(QWidget):
                 highlight.orphaned,
             )
         for note in view.notes:
+            where = "on the whole article" if note.on_whole_article else _quoted(note.quote, 60)
             add(
                 "Notes",
                 self._item(
                     note.id,
-                    f"{_short(note.note, 140)}\n{_quoted(note.quote, 60)}",
-                    f"{note.note}\n\n“{note.quote}”",
+                    f"{_short(note.note, 140)}\n{where}",
+                    f"{note.note}\n\n{where if note.on_whole_article else f'“{note.quote}”'}",
                     "note",
                 ),
-                note.orphaned,
+                note.orphaned and not note.on_whole_article,  # a page note is not lost
             )
 
         for suggestion in view.suggestions:

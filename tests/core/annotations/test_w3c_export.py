@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 import json
+import re
+from collections import Counter
+from pathlib import Path
 
 import pytest
+from pyld import jsonld
 
 from briefing.core import InvalidInput, Library, Span
-from briefing.core.annotations.w3c_export import W3C_CONTEXT, export_annotations
+from briefing.core.annotations.w3c_export import (
+    CONTEXT_FILE,
+    NAMESPACE,
+    W3C_CONTEXT,
+    export_annotations,
+)
 from briefing.core.annotations.w3c_import import MAX_STRING, import_annotations
+from briefing.core.bundled import resources_dir
 from briefing.core.sample import load_sample
 from tests.conftest import SAMPLE
 
@@ -174,69 +184,210 @@ def test_a_claim_subject_that_names_nobody_is_left_out(library: Library) -> None
         ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
         ({"@context": "http://example.org/other", "type": "Annotation"}, "@context"),
         ({"@context": W3C_CONTEXT, "type": "AnnotationPage", "items": "nope"}, "must be a list"),
-        ([{"type": "Annotation", "target": "urn:x"}], "target must be an object"),
-        ([{"type": "Comment", "target": {}}], "type must be Annotation"),
-        ([{"type": "Annotation", "target": {"selector": []}}], "TextQuoteSelector is needed"),
-        (
-            [
-                {
-                    "type": "Annotation",
-                    "target": {"selector": {"type": "TextQuoteSelector", "exact": 42}},
-                }
-            ],
-            "must be text",
-        ),
-        (
-            [
-                {
-                    "type": "Annotation",
-                    "target": {
-                        "selector": {"type": "TextQuoteSelector", "exact": "x" * (MAX_STRING + 1)}
-                    },
-                }
-            ],
-            "too long",
-        ),
-        (
-            [
-                {
-                    "type": "Annotation",
-                    "target": {
-                        "selector": [
-                            {"type": "TextQuoteSelector", "exact": "SenseTime"},
-                            {"type": "TextPositionSelector", "start": "0", "end": 9},
-                        ]
-                    },
-                }
-            ],
-            "whole numbers",
-        ),
-        (
-            [
-                {
-                    "type": "Annotation",
-                    "target": {
-                        "selector": [
-                            {"type": "TextQuoteSelector", "exact": "Wang"},
-                            {"type": "TextPositionSelector", "start": 0, "end": True},
-                        ]
-                    },
-                }
-            ],
-            "whole numbers",
-        ),
+        ({"total": 3, "rows": {"not": "a list"}}, "`rows` must be a list"),
+        (42, "expected an object or a list"),
     ],
 )
 def test_hostile_files_are_refused_whole(
     library: Library, sample_article: int, document, message: str
 ) -> None:
-    valid = {
-        "type": "Annotation",
-        "target": {"selector": {"type": "TextQuoteSelector", "exact": "Wang Wenbin"}},
-    }
-    if isinstance(document, list):
-        document = [valid, *document]  # a good item first: still nothing may be written
     data = document if isinstance(document, str) else json.dumps(document)
     with pytest.raises(InvalidInput, match=message):
         import_annotations(library, data)
     assert library.annotations.for_article(sample_article) == []
+
+
+BROKEN = [
+    ({"type": "Comment", "target": {}}, "type must be Annotation"),
+    ({"type": "Annotation", "target": 42}, "target must be an object"),
+    (
+        {"type": "Annotation", "target": {"selector": {"type": "TextQuoteSelector", "exact": 42}}},
+        "must be text",
+    ),
+    (
+        {
+            "type": "Annotation",
+            "target": {"selector": {"type": "TextQuoteSelector", "exact": "x" * (MAX_STRING + 1)}},
+        },
+        "too long",
+    ),
+    (
+        {
+            "type": "Annotation",
+            "target": {
+                "selector": [
+                    {"type": "TextQuoteSelector", "exact": "SenseTime"},
+                    {"type": "TextPositionSelector", "start": "0", "end": 9},
+                ]
+            },
+        },
+        "whole numbers",
+    ),
+    (
+        {
+            "type": "Annotation",
+            "target": {
+                "selector": [
+                    {"type": "TextQuoteSelector", "exact": "Wang"},
+                    {"type": "TextPositionSelector", "start": 0, "end": True},
+                ]
+            },
+        },
+        "whole numbers",
+    ),
+    (
+        {
+            "type": "Annotation",
+            "briefing:kind": "claim",
+            "target": {"selector": {"type": "TextQuoteSelector", "exact": "Wang Wenbin"}},
+            "briefing:claim": {"sources": [{"title": "x", "url": "JaVaScRiPt:alert(1)"}]},
+        },
+        "must start with http://, https:// or mailto:",
+    ),
+]
+
+
+@pytest.mark.parametrize(("entry", "message"), BROKEN)
+def test_a_broken_annotation_is_reported_by_index_and_the_others_imported(
+    library: Library, sample_article: int, entry: dict, message: str
+) -> None:
+    good = {
+        "type": "Annotation",
+        "target": {"selector": {"type": "TextQuoteSelector", "exact": "Wang Wenbin"}},
+    }
+    report = import_annotations(library, json.dumps([good, entry, good | {"id": "urn:x:2"}]))
+    (broken,) = report.broken
+    assert broken.where == "items[1]" and message in broken.reason
+    assert report.imported == 1 and report.duplicates == 1  # the same place twice
+    assert len(library.annotations.for_article(sample_article)) == 1
+
+
+def test_ten_thousand_annotations_with_one_broken(library: Library, sample_article: int) -> None:
+    text = library.articles.get(sample_article).text
+    words = [(m.start(), m.end()) for m in re.finditer(r"\w+", text)]
+    items = []
+    for i in range(10_000):
+        start, end = words[i % len(words)]
+        items.append(
+            {
+                "id": f"https://annotations.example/{i}",
+                "type": "Annotation",
+                "motivation": "highlighting",
+                "target": {
+                    "source": "urn:x-unknown:page",
+                    "selector": [
+                        {"type": "TextPositionSelector", "start": start, "end": end},
+                        {"type": "TextQuoteSelector", "exact": text[start:end]},
+                    ],
+                },
+            }
+        )
+    items[7_531]["target"]["selector"][0]["end"] = "nine"
+    report = import_annotations(
+        library, json.dumps({"@context": W3C_CONTEXT, "items": items, "type": "AnnotationPage"})
+    )
+    assert [(b.where, "whole numbers" in b.reason) for b in report.broken] == [
+        ("items[7531]", True)
+    ]
+    assert report.imported + report.duplicates == 9_999 and not report.unplaced
+    again = import_annotations(library, json.dumps(items))
+    assert (again.imported, again.duplicates, len(again.broken)) == (0, 9_999, 1)
+
+
+# Complete W3C: the page, who and when, and every briefing: term through a JSON-LD processor
+
+ANNO_CONTEXT = Path(__file__).resolve().parents[2] / "data" / "w3c" / "anno.jsonld"
+
+
+def _local_contexts(url: str, options: object = None) -> dict:
+    """pyld's document loader, offline: the W3C's context from tests/data, nothing else."""
+    assert url == W3C_CONTEXT, f"the export asked a JSON-LD processor to fetch {url}"
+    return {
+        "contextUrl": None,
+        "documentUrl": url,
+        "document": json.loads(ANNO_CONTEXT.read_text("utf-8")),
+    }
+
+
+def _leaves(node: object, inside: bool = False) -> Counter:
+    """The values under briefing: terms of a compact document (every string, number and
+    truth value, and each empty list)."""
+    found: Counter = Counter()
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "@context":
+                continue
+            found += _leaves(value, inside or key.startswith("briefing:"))
+    elif isinstance(node, list):
+        if inside and not node:
+            found["[]"] += 1
+        for value in node:
+            found += _leaves(value, inside)
+    elif inside and node is not None:
+        found[json.dumps(node)] += 1
+    return found
+
+
+def _expanded_leaves(node: object, inside: bool = False) -> Counter:
+    """The same, read back from the expanded form: values under urn:briefing:ns: IRIs."""
+    found: Counter = Counter()
+    if isinstance(node, dict):
+        if "@value" in node and inside:
+            value = node["@value"]
+            if isinstance(value, str) and node.get("@type", "").endswith("#boolean"):
+                value = value == "true"
+            found[json.dumps(value)] += 1
+            return found
+        if "@id" in node and len(node) == 1 and inside:
+            found[json.dumps(node["@id"])] += 1
+            return found
+        for key, value in node.items():
+            under = inside or key.startswith(NAMESPACE)
+            if key == "@list" and not value and inside:
+                found["[]"] += 1
+            if key.startswith(NAMESPACE) and value == []:
+                found["[]"] += 1
+            found += _expanded_leaves(value, under)
+    elif isinstance(node, list):
+        for value in node:
+            found += _expanded_leaves(value, inside)
+    return found
+
+
+def test_the_page_says_what_it_is_who_made_it_and_when(library: Library) -> None:
+    empty = export_annotations(library)
+    assert empty["items"] == [] and empty["id"].startswith("urn:uuid:")
+    assert empty["type"] == "AnnotationPage" and empty["generator"]["type"] == "Software"
+    load_sample(library)
+    library.settings.set_user_name("A. Analyst")
+    document = export_annotations(library)
+    assert document["id"] == empty["id"]  # the same page of the same library
+    assert export_annotations(library, 1)["id"] != document["id"]
+    for item in document["items"]:
+        assert item["creator"] == {"type": "Person", "name": "A. Analyst"}
+        assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", item["created"])
+    claim = next(i for i in document["items"] if i["briefing:kind"] == "claim")
+    library.claims.edit(library.claims.list()[0].id, grade=2)
+    edited = export_annotations(library)
+    assert any("modified" in i for i in edited["items"]) and "modified" not in claim
+
+
+def test_every_briefing_term_survives_json_ld_expansion(library: Library) -> None:
+    load_sample(library)
+    library.articles.edit(1, url="https://www.thestar.com.my/tech/sensetime", author="AFP staff")
+    library.annotations.add(1, "note", Span.whole_article(), note="On the whole story.")
+    document = export_annotations(library)
+    expanded = jsonld.expand(document, {"documentLoader": _local_contexts})
+    want = _leaves(document)
+    got = _expanded_leaves(expanded)
+    assert sum(want.values()) > 300  # speakers, statuses, grades, sources, article metadata
+    missing = want - got
+    assert not missing, f"dropped by expansion: {dict(missing)}"
+    text = json.dumps(expanded)
+    for term in ("speaker", "status", "grade", "sources", "title", "contentHash", "actor"):
+        assert f"{NAMESPACE}{term}" in text
+    # The shipped context defines every briefing: term the export uses.
+    context = json.loads((resources_dir() / CONTEXT_FILE).read_text("utf-8"))["@context"]
+    used = {k for item in document["items"] for k in item if k.startswith("briefing:")}
+    used |= {k for item in document["items"] for k in item["target"] if k.startswith("briefing:")}
+    assert used <= set(context)
