@@ -13,15 +13,14 @@ from briefing.commands.output import date_text, print_json, print_table
 from briefing.core import (
     Briefing,
     BriefingItem,
+    InvalidInput,
     Library,
     MarkdownOptions,
-    render_csl,
-    render_html,
-    render_markdown,
     write_atomically,
 )
 
-FORMATS = ("md", "html", "csljson")
+FORMATS = ("md", "html", "csljson", "pandoc", "claimreview", "pdf")
+NEEDS_FILE = {"pandoc": "it writes FILE and its bibliography beside it", "pdf": "PDF is binary"}
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -71,9 +70,19 @@ def register(commands: argparse._SubParsersAction) -> None:
     for parser in sub.choices.values():
         parser.add_argument("--json", action="store_true", help="output for scripts")
 
-    e = commands.add_parser("export", help="export a briefing to Markdown, HTML or CSL-JSON")
+    e = commands.add_parser(
+        "export",
+        help="export a briefing: Markdown, HTML, CSL-JSON, Pandoc with citations, "
+        "ClaimReview or PDF",
+    )
     e.add_argument("briefing", type=positive_int, metavar="BRIEF")
-    e.add_argument("--format", choices=FORMATS, default="md", help="md (default), html, csljson")
+    e.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="md",
+        help="md (default), html, csljson, pandoc (Markdown with [@key] citations and "
+        "FILE.csl.json beside it), claimreview (schema.org JSON-LD), pdf",
+    )
     e.add_argument("-o", "--output", metavar="FILE", help="write here (default: standard output)")
     e.add_argument(
         "--inline-citations", action="store_true", help="cite in parentheses, not footnotes"
@@ -248,7 +257,8 @@ def _print_item(args: argparse.Namespace, library: Library, item: BriefingItem, 
 
 
 def run_export(args: argparse.Namespace, library: Library) -> int:
-    document = library.briefings.document(args.briefing)
+    if args.format in NEEDS_FILE and not args.output:
+        raise InvalidInput(f"--format {args.format} needs -o FILE ({NEEDS_FILE[args.format]})")
     options = MarkdownOptions(
         footnotes=not args.inline_citations,
         blockquotes=not args.inline_quotes,
@@ -256,18 +266,37 @@ def run_export(args: argparse.Namespace, library: Library) -> int:
         sources_list=not args.no_sources,
         grades=not args.no_grades,
     )
-    if args.format == "md":
-        text = render_markdown(document, options)
-    elif args.format == "html":
-        text = render_html(document, options)
-    else:
-        text = render_csl(document)
-    report = {
+    briefings = library.briefings
+    report: dict[str, Any] = {
         "briefing": args.briefing,
         "format": args.format,
         "output": args.output,
-        "characters": len(text),
     }
+    if args.format == "pdf":
+        output = Path(args.output)
+        # Qt is loaded here and only here: every other command runs without it.
+        from briefing import pdf
+
+        summary = briefings.get(args.briefing)
+        author = summary.author or library.settings.user_name
+        html = briefings.export_html(args.briefing, options)
+        report["pages"] = pdf.write_pdf(html, output, title=summary.title, author=author)
+        return _reported(args, report)
+    if args.format == "pandoc":
+        output = Path(args.output)
+        bibliography = output.with_name(output.stem.removesuffix(".csl") + ".csl.json")
+        text, csl = briefings.export_pandoc(args.briefing, options, bibliography=bibliography.name)
+        write_atomically(bibliography, csl)
+        report["bibliography"] = str(bibliography)
+    elif args.format == "md":
+        text = briefings.export_markdown(args.briefing, options)
+    elif args.format == "html":
+        text = briefings.export_html(args.briefing, options)
+    elif args.format == "claimreview":
+        text = briefings.export_claimreview(args.briefing)
+    else:
+        text = briefings.export_csl(args.briefing)
+    report["characters"] = len(text)
     if not args.output:
         # A script that asks for JSON gets JSON: the same report, with the document in it
         # (nothing was written anywhere else), rather than the bare document.
@@ -277,8 +306,16 @@ def run_export(args: argparse.Namespace, library: Library) -> int:
             sys.stdout.write(text)
         return 0
     write_atomically(Path(args.output), text)
+    return _reported(args, report)
+
+
+def _reported(args: argparse.Namespace, report: dict[str, Any]) -> int:
     if args.json:
         print(json.dumps(report, ensure_ascii=False))
     else:
-        print(f"briefing {args.briefing} written to {args.output} ({args.format})", file=sys.stderr)
+        also = f" and {report['bibliography']}" if "bibliography" in report else ""
+        print(
+            f"briefing {args.briefing} written to {args.output}{also} ({args.format})",
+            file=sys.stderr,
+        )
     return 0

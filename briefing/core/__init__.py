@@ -99,7 +99,7 @@ if TYPE_CHECKING:
     from briefing.core.export.csl import render_csl
     from briefing.core.export.document import ExportDocument, human_date
     from briefing.core.export.html import render_html
-    from briefing.core.export.markdown import MarkdownOptions, render_markdown
+    from briefing.core.export.markdown import MarkdownOptions, render_markdown, render_pandoc
     from briefing.core.importing.extracted import Extracted
     from briefing.core.importing.service import STDIN, ImportResult, Metadata
     from briefing.core.journal import JournalEntry
@@ -207,6 +207,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "render_csl": ("export.csl", "render_csl"),
     "render_html": ("export.html", "render_html"),
     "render_markdown": ("export.markdown", "render_markdown"),
+    "render_pandoc": ("export.markdown", "render_pandoc"),
     "resources_dir": ("bundled", "resources_dir"),
     "sort_rows": ("claims.row_order", "sort_rows"),
     "write_atomically": ("atomic_files", "write_atomically"),
@@ -296,6 +297,7 @@ __all__ = [
     "render_csl",
     "render_html",
     "render_markdown",
+    "render_pandoc",
     "resources_dir",
     "sort_rows",
     "write_atomically",

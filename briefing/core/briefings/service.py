@@ -53,7 +53,7 @@ from briefing.core.errors import InvalidInput, NotFound
 from briefing.core.export.csl import render_csl
 from briefing.core.export.document import ExportDocument, build_document
 from briefing.core.export.html import render_html
-from briefing.core.export.markdown import MarkdownOptions, render_markdown
+from briefing.core.export.markdown import MarkdownOptions, render_markdown, render_pandoc
 from briefing.core.journal import new_uid
 from briefing.core.rowid import inserted_id
 
@@ -379,6 +379,27 @@ class BriefingService:
     def export_csl(self, briefing_id: int) -> str:
         """What the briefing cites, as CSL-JSON (for Zotero and Pandoc's citeproc)."""
         return render_csl(self.document(briefing_id))
+
+    def export_claimreview(self, briefing_id: int) -> str:
+        """The briefing's claims as schema.org ClaimReview JSON-LD, signed by the briefing's
+        author, else the library's user (docs/claimreview.md)."""
+        from briefing.core.export.claimreview import from_document, render_claimreview
+
+        document = self.document(briefing_id)
+        author = document.author or self._library.settings.user_name
+        return render_claimreview(from_document(document, author=author))
+
+    def export_pandoc(
+        self,
+        briefing_id: int,
+        options: MarkdownOptions | None = None,
+        *,
+        bibliography: str = "briefing.csl.json",
+    ) -> tuple[str, str]:
+        """Pandoc's Markdown with `[@key]` citations and its CSL-JSON bibliography, from one
+        reading of the library: the Markdown names the bibliography file `bibliography`."""
+        document = self.document(briefing_id)
+        return render_pandoc(document, options, bibliography=bibliography), render_csl(document)
 
     # Reading ----------------------------------------------------------------------------------
 

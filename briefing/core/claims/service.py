@@ -190,6 +190,14 @@ class ClaimService:
         only the claims given, for a view refreshing the rows a change touched."""
         return claim_rows(self._library, None if ids is None else list(ids))
 
+    def export_claimreview(self, claims: Iterable[Claim]) -> str:
+        """schema.org ClaimReview JSON-LD, one per claim, signed by the library's user
+        (export/claimreview.py; the mapping is docs/claimreview.md)."""
+        from briefing.core.export.claimreview import from_claims, render_claimreview
+
+        author = self._library.settings.user_name
+        return render_claimreview(from_claims(self._library, list(claims), author=author))
+
     def get(self, claim_id: int) -> Claim:
         found = self._select("n.id = ?", [claim_id])
         if not found:

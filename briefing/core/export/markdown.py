@@ -8,6 +8,7 @@ passed through a filter in the template instead.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -55,16 +56,54 @@ def environment() -> jinja2.Environment:
         md_note=export_escape.note,
         md_url=export_escape.url,
         human_date=human_date,
+        yaml=_yaml_string,
     )
     return env
 
 
+def _yaml_string(value: str) -> str:
+    """A double-quoted YAML scalar: JSON's string syntax is YAML's too, and says every
+    character (a colon, a `#`, a leading `-`) as text."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+# Pandoc's citation prefix for how a source bears on a claim ("quoted in" and "cites" go
+# without: the citation says it).
+RELATION_PREFIX = {"supports": "supported by ", "contradicts": "contradicted by "}
+
+
 def render_markdown(document: ExportDocument, options: MarkdownOptions | None = None) -> str:
     """The Markdown of a resolved briefing. Reads no library: any document renders."""
+    return _render(document, options, pandoc=False, bibliography="")
+
+
+def render_pandoc(
+    document: ExportDocument,
+    options: MarkdownOptions | None = None,
+    *,
+    bibliography: str = "briefing.csl.json",
+) -> str:
+    """Pandoc's Markdown with citations: a YAML metadata block (title, author, date, the
+    bibliography file) and `[@article-12]` citations, whose keys are the ids of the CSL-JSON
+    (render_csl) that goes in `bibliography`, so `pandoc --citeproc --csl STYLE` sets the
+    citations and the list of sources in any style. The keys are the records' ids: the same
+    in every export."""
+    return _render(document, options, pandoc=True, bibliography=bibliography)
+
+
+def _render(
+    document: ExportDocument, options: MarkdownOptions | None, *, pandoc: bool, bibliography: str
+) -> str:
     text = (
         environment()
         .get_template(TEMPLATE)
-        .render(doc=document, options=options or MarkdownOptions())
+        .render(
+            doc=document,
+            options=options or MarkdownOptions(),
+            pandoc=pandoc,
+            bibliography=bibliography,
+            relation_prefix=RELATION_PREFIX,
+        )
     )
     # The template separates blocks generously; fold runs of blank lines (no code blocks can
     # occur, so no blank line is significant) and end with exactly one newline.

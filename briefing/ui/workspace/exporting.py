@@ -2,9 +2,10 @@
 
 The text is rendered on the reader thread (a `QueryOp`: a 500-claim briefing takes tens of
 milliseconds) and files are written atomically, so an export never leaves half a file. The
-save dialogs start in the folder the last export went to (QSettings). Printing and PDF use
-Qt's own printing: the export's HTML laid out by a QTextDocument onto a QPrinter or a
-QPdfWriter, on the GUI thread, where text layout belongs.
+save dialogs start in the folder the last export went to (QSettings). Printing lays the
+export's HTML out with a QTextDocument onto a QPrinter; a PDF is made by briefing/pdf.py,
+the renderer the command line uses too (`briefing export --format pdf`), so both make the
+same file. Both run on the GUI thread, where text layout belongs.
 """
 
 from __future__ import annotations
@@ -12,21 +13,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDir, QMarginsF, Qt
-from PySide6.QtGui import (
-    QGuiApplication,
-    QPagedPaintDevice,
-    QPageLayout,
-    QPageSize,
-    QPdfWriter,
-    QTextDocument,
-)
+from PySide6.QtCore import QDir, Qt
+from PySide6.QtGui import QGuiApplication, QPagedPaintDevice, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog
 
-from briefing.core import InvalidInput, Library, atomic_target, write_atomically
+from briefing import pdf
+from briefing.core import InvalidInput, Library, write_atomically
 from briefing.ui import errors
 from briefing.ui.ops import QueryOp
 
@@ -43,13 +38,15 @@ def file_stem(title: str) -> str:
 
 
 def format_for(path: Path, name_filter: str = "") -> str:
-    """ "md" or "html": by the file's suffix, else by the filter chosen in the dialog."""
+    """ "md", "html" or "pdf": by the file's suffix, else by the filter chosen."""
     suffix = path.suffix.casefold()
     if suffix in (".html", ".htm"):
         return "html"
     if suffix in (".md", ".markdown"):
         return "md"
-    return "html" if name_filter == FILTERS["html"] else "md"
+    if suffix == ".pdf":
+        return "pdf"
+    return next((kind for kind, f in FILTERS.items() if f == name_filter), "md")
 
 
 def _save_dialog(window: WorkspaceWindow, title: str, kinds: list[str]) -> QFileDialog | None:
@@ -74,8 +71,8 @@ def _save_dialog(window: WorkspaceWindow, title: str, kinds: list[str]) -> QFile
 
 
 def export_dialog(window: WorkspaceWindow) -> QFileDialog | None:
-    """Ctrl+E: choose where, and Markdown or HTML (by filter or suffix)."""
-    dialog = _save_dialog(window, "Export Briefing", ["md", "html"])
+    """Ctrl+E: choose where, and Markdown, HTML or PDF (by filter or suffix)."""
+    dialog = _save_dialog(window, "Export Briefing", ["md", "html", "pdf"])
     if dialog is not None:
         dialog.fileSelected.connect(
             lambda path: export_to(
@@ -86,8 +83,10 @@ def export_dialog(window: WorkspaceWindow) -> QFileDialog | None:
     return dialog
 
 
-def export_to(window: WorkspaceWindow, path: Path, kind: str) -> QueryOp[Path] | None:
-    """Write the open briefing to `path` as Markdown ("md") or HTML ("html")."""
+def export_to(window: WorkspaceWindow, path: Path, kind: str) -> QueryOp[Any] | None:
+    """Write the open briefing to `path` as Markdown ("md"), HTML ("html") or PDF ("pdf")."""
+    if kind == "pdf":
+        return export_pdf(window, path)
     briefing_id = window.briefing_id
     if briefing_id is None:
         return None
@@ -171,28 +170,18 @@ def pdf_dialog(window: WorkspaceWindow) -> QFileDialog | None:
 
 
 def export_pdf(window: WorkspaceWindow, path: Path) -> QueryOp[str] | None:
-    """Write the open briefing to `path` as an A4 PDF."""
+    """Write the open briefing to `path` as an A4 PDF: the command line's PDF exactly."""
     window.settings.setValue(FOLDER_KEY, str(path.parent))
-    title = window.briefing.title if window.briefing else "Briefing"
+    briefing = window.briefing
+    title = briefing.title if briefing else "Briefing"
+    author = (briefing.author if briefing else "") or window.library.settings.user_name
 
     def write(html: str) -> None:
         try:
-            write_pdf(html, path, title)
+            pdf.write_pdf(html, path, title=title, author=author)
         except InvalidInput as exc:
             errors.show_error(window, exc)
             return
         errors.show_status(window, f"Exported to {path}")
 
     return _with_html(window, write)
-
-
-def write_pdf(html: str, path: Path, title: str) -> None:
-    """Lay the HTML out on A4 pages into a file beside `path`, then rename it into place."""
-    with atomic_target(path) as temporary:
-        writer = QPdfWriter(str(temporary))
-        writer.setTitle(title)
-        writer.setCreator("Briefing")
-        writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-        writer.setPageMargins(QMarginsF(18, 16, 18, 16), QPageLayout.Unit.Millimeter)
-        print_html(html, writer)
-        del writer  # closes the file before it is renamed
