@@ -126,6 +126,9 @@ def _keep_together(document: QTextDocument, page_height: float) -> None:
                 change = QTextBlockFormat()
                 change.setPageBreakPolicy(QTextBlockFormat.PageBreakFlag.PageBreak_AlwaysBefore)
                 cursor.mergeBlockFormat(change)
+                # The layout redoes only the changed block and leaves what follows it
+                # unlaid (no lines, no height) until asked all over again.
+                document.markContentsDirty(block.position(), document.characterCount())
         block = block.next()
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
 from briefing.commands.arguments import article_id, positive_int
@@ -53,6 +54,12 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--tag", metavar="TAG", help="tagged so (or in an article tagged so)")
     p.add_argument("--status", choices=STATUSES)
     p.add_argument("--json", action="store_true", help="a list of objects, for scripts")
+    p.add_argument(
+        "--format",
+        choices=("table", "json", "claimreview"),
+        default="table",
+        help="table (default), json (as --json), claimreview (schema.org ClaimReview JSON-LD)",
+    )
     p.set_defaults(run=run_list)
 
 
@@ -184,7 +191,10 @@ def run_list(args: argparse.Namespace, library: Library) -> int:
     claims = library.claims.list(
         article_id=args.article, actor=args.actor, tag=args.tag, status=args.status
     )
-    if args.json:
+    if args.format == "claimreview":
+        sys.stdout.write(library.claims.export_claimreview(claims))
+        return 0
+    if args.json or args.format == "json":
         print_json([claim_json(c) for c in claims])
         return 0
     print_table(
