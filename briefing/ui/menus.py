@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QToolBar, QWidget
 
 from briefing.ui.action_factory import make_action
 from briefing.ui.actions import annotate, articles, help_menu, import_files, suggestions
+from briefing.ui.dialogs.preferences import PreferencesDialog
 from briefing.ui.icons import icon
 from briefing.ui.search.in_toolbar import place_field
 
@@ -104,6 +105,13 @@ def _make_file_edit_actions(window: MainWindow) -> None:
         "Correct the open article's title, outlet, date, URL and author",
         lambda: articles.edit_article_details(window),
         "Ctrl+I",
+    )
+    window.preferences_action = make_action(
+        window,
+        "Pr&eferences…",
+        "Your name, which signs what you export from this library",
+        lambda: _open_preferences(window),
+        (keys.Preferences, "Ctrl+,"),
     )
 
 
@@ -256,6 +264,8 @@ def _make_menus(window: MainWindow) -> None:
     menu.addActions([window.find_action, window.find_next_action, window.find_previous_action])
     menu.addSeparator()
     menu.addAction(window.edit_details_action)
+    menu.addSeparator()
+    menu.addAction(window.preferences_action)
     menu = bar.addMenu("&View")
     menu.addActions([window.workspace_action, window.claims_action, window.actors_action])
     menu.addSeparator()
@@ -317,6 +327,14 @@ def _open_actors(window: MainWindow) -> None:
     from briefing.ui.actors import open_actors
 
     open_actors(window)
+
+
+def _open_preferences(window: MainWindow) -> PreferencesDialog:
+    dialog = PreferencesDialog(window.library, window.runner, window)
+    window.dialog = dialog
+    dialog.finished.connect(dialog.deleteLater)
+    dialog.open()
+    return dialog
 
 
 def _focus(widget: QWidget, *, select_all: bool = False) -> None:
