@@ -34,6 +34,7 @@ from briefing.core import Library  # noqa: E402
 from briefing.core.annotations.service import Span  # noqa: E402
 from briefing.core.errors import BriefingError  # noqa: E402
 from briefing.core.export.document import build_document  # noqa: E402
+from briefing.core.export.html import sanitise  # noqa: E402
 
 _SENTENCE = re.compile(r"\S[^.!?\n]{30,240}[.!?]")
 
@@ -85,6 +86,31 @@ def timed(fn, runs: int) -> tuple[float, object]:
     return statistics.median(times), result
 
 
+def markdown_to_html_unsanitised(text: str) -> str:
+    return markdown.markdown(text, extensions=["footnotes", "tables"])
+
+
+def pdf_times(html: str, folder: Path, runs: int) -> tuple[float, float, int]:
+    from PySide6.QtGui import QGuiApplication, QPageSize, QPdfWriter, QTextDocument
+
+    from briefing.pdf import write_pdf
+
+    app = QGuiApplication.instance() or QGuiApplication(["bench", "-platform", "offscreen"])
+    t_pdf, pages = timed(lambda: write_pdf(html, folder / "b.pdf", title="Bench"), runs)
+
+    def qt_alone() -> None:
+        writer = QPdfWriter(str(folder / "qt.pdf"))
+        writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        document = QTextDocument()
+        document.setHtml(html)
+        document.print_(writer)
+        del writer
+
+    t_qt, _ = timed(qt_alone, runs)
+    del app
+    return t_pdf, t_qt, int(pages)  # type: ignore[call-overload]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--claims", type=int, default=500)
@@ -104,6 +130,10 @@ def main() -> None:
         t_render, _ = timed(
             lambda: markdown.markdown(text, extensions=["footnotes", "tables"]), args.runs
         )
+        t_nh3, _ = timed(lambda: sanitise(markdown_to_html_unsanitised(text)), args.runs)
+        t_pandoc, _ = timed(lambda: library.briefings.export_pandoc(briefing), args.runs)
+        t_review, _ = timed(lambda: library.briefings.export_claimreview(briefing), args.runs)
+        t_pdf, t_qt, pages = pdf_times(html, folder, args.runs)
         t_note, _ = timed(lambda: library.briefings.add_note(briefing, "x"), args.runs)
     print(f"briefing: {claims} claims, Markdown {len(text):,} chars, HTML {len(html):,} chars")
     print(f"median of {args.runs} runs, ms:")
@@ -112,6 +142,11 @@ def main() -> None:
     print(f"  export to HTML                  {ms(t_html):>8}")
     print(f"  markdown.markdown alone         {ms(t_render):>8}")
     print(f"  our overhead over the renderer  {ms(t_html - t_render):>8}  (HTML - renderer)")
+    print(f"  nh3 on the rendered HTML        {ms(t_nh3 - t_render):>8}  (part of HTML)")
+    print(f"  export to Pandoc + CSL-JSON     {ms(t_pandoc):>8}")
+    print(f"  export to ClaimReview           {ms(t_review):>8}")
+    print(f"  PDF from the HTML ({pages} pages)   {ms(t_pdf):>8}")
+    print(f"  baseline: QTextDocument.print_  {ms(t_qt):>8}  (no keeping together)")
     print(f"  add a note (refreshes snapshots) {ms(t_note):>7}")
 
 

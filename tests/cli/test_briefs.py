@@ -63,6 +63,25 @@ def test_export_formats(cli: Cli, claims: dict[str, int], tmp_path: Path) -> Non
     assert json.loads(cli("export", brief, "--format", "csljson")) == items
 
 
+def test_export_pandoc_and_claimreview(cli: Cli, claims: dict[str, int], tmp_path: Path) -> None:
+    brief = cli("brief", "new", "Export me", "--author", "A. Analyst").strip()
+    cli("brief", "add", brief, *map(str, claims.values()), "--section", "All")
+    out = tmp_path / "brief.md"
+    report = cli.json("export", brief, "--format", "pandoc", "-o", str(out))
+    assert report["bibliography"] == str(tmp_path / "brief.csl.json")
+    text = out.read_text("utf-8")
+    assert text.startswith('---\ntitle: "Export me"\n') and 'bibliography: "brief.csl.json"' in text
+    ids = {i["id"] for i in json.loads((tmp_path / "brief.csl.json").read_text("utf-8"))}
+    assert ids and all(f"@{i}" in text for i in ids)
+    assert "--format pandoc needs -o FILE" in cli("export", brief, "--format", "pandoc", code=2)
+    reviews = json.loads(cli("export", brief, "--format", "claimreview"))
+    assert len(reviews) == 6 and {r["@type"] for r in reviews} == {"ClaimReview"}
+    assert {r["author"]["name"] for r in reviews} == {"A. Analyst"}
+    cli("whoami", "Desk")
+    listed = json.loads(cli("claims", "--actor", "SenseTime", "--format", "claimreview"))
+    assert len(listed) == 4 and {r["author"]["name"] for r in listed} == {"Desk"}
+
+
 def test_export_json_is_a_report_with_or_without_a_file(
     cli: Cli, claims: dict[str, int], tmp_path: Path
 ) -> None:
