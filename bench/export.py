@@ -108,7 +108,7 @@ def pdf_times(html: str, folder: Path, runs: int) -> tuple[float, float, int]:
 
     t_qt, _ = timed(qt_alone, runs)
     del app
-    return t_pdf, t_qt, int(pages)  # type: ignore[call-overload]
+    return t_pdf, t_qt, pages  # type: ignore[return-value]
 
 
 def main() -> None:
