@@ -23,6 +23,7 @@ from briefing.commands import (
     search,
     sources,
     tags,
+    team,
     whoami,
 )
 from briefing.commands.output import fail
@@ -39,6 +40,7 @@ COMMAND_MODULES = (
     annotations,
     sample,
     briefs,
+    team,
     whoami,
 )
 

@@ -86,3 +86,20 @@ def search_library(search_library_template: Path, tmp_path: Path) -> Library:
     lib = Library.open(path)
     yield lib
     lib.close()
+
+
+@pytest.fixture(scope="session")
+def postgres() -> object:
+    """A throwaway PostgreSQL cluster for the whole session (tests/postgres.py); the team
+    tests skip, saying so, where no PostgreSQL binaries are found."""
+    from tests import postgres as pg
+
+    bindir = pg.find_bindir()
+    if bindir is None:
+        pytest.skip(pg.NO_POSTGRES)
+    pytest.importorskip("psycopg", reason="psycopg is not installed")
+    cluster = pg.start(bindir)
+    try:
+        yield cluster
+    finally:
+        pg.stop(cluster)

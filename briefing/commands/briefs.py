@@ -67,6 +67,13 @@ def register(commands: argparse._SubParsersAction) -> None:
     a.add_argument("item", type=positive_int, metavar="ITEM")
     a.set_defaults(run=run_remove)
 
+    a = sub.add_parser(
+        "share", help="share a briefing with the team library (private until shared)"
+    )
+    a.add_argument("briefing", type=positive_int, metavar="BRIEF")
+    a.add_argument("--off", action="store_true", help="stop sharing it (others keep a copy)")
+    a.set_defaults(run=run_share)
+
     for parser in sub.choices.values():
         parser.add_argument("--json", action="store_true", help="output for scripts")
 
@@ -130,6 +137,7 @@ def briefing_json(briefing: Briefing) -> dict[str, Any]:
         "bluf": briefing.bluf,
         "created_at": briefing.created_at,
         "updated_at": briefing.updated_at,
+        "shared": briefing.shared,
         "sections": [
             {
                 "id": s.id,
@@ -153,6 +161,19 @@ def run_new(args: argparse.Namespace, library: Library) -> int:
         print_json(briefing_json(library.briefings.get(briefing_id)))
     else:
         print(briefing_id)
+    return 0
+
+
+def run_share(args: argparse.Namespace, library: Library) -> int:
+    briefing = library.briefings.share(args.briefing, not args.off)
+    if args.json:
+        print_json(briefing_json(briefing))
+    elif briefing.shared:
+        team = library.team.link()
+        where = f"the team library {team.team!r}" if team else "a team library, once joined"
+        print(f"briefing {briefing.id} is shared: it goes to {where} at the next sync")
+    else:
+        print(f"briefing {briefing.id} is private: the team's copy is withdrawn at the next sync")
     return 0
 
 

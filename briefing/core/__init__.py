@@ -95,6 +95,7 @@ if TYPE_CHECKING:
         LibraryUnavailable,
         MigrationFailed,
         NotFound,
+        TeamUnavailable,
     )
     from briefing.core.export.csl import render_csl
     from briefing.core.export.document import ExportDocument, human_date
@@ -105,6 +106,7 @@ if TYPE_CHECKING:
     from briefing.core.journal import JournalEntry
     from briefing.core.library import Library
     from briefing.core.progress import NoProgress, Progress
+    from briefing.core.provenance import Provenance
     from briefing.core.sample import SampleLoaded
     from briefing.core.search.hit import SearchHit
     from briefing.core.search.service import (
@@ -122,6 +124,10 @@ if TYPE_CHECKING:
     from briefing.core.sources import (
         Source,
     )
+    from briefing.core.team.service import KEEP as TEAM_KEEP
+    from briefing.core.team.service import Conflict as TeamConflict
+    from briefing.core.team.service import TeamStatus
+    from briefing.core.team.sync import SyncReport as TeamSyncReport
 
 _EXPORTS: dict[str, tuple[str, str]] = {
     "ACTOR_KINDS": ("actors.model", "KINDS"),
@@ -193,6 +199,12 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "Span": ("annotations.model", "Span"),
     "SuggestReport": ("actors.mentions", "SuggestReport"),
     "Suggestion": ("actors.mentions", "Suggestion"),
+    "TEAM_KEEP": ("team.service", "KEEP"),
+    "TeamConflict": ("team.service", "Conflict"),
+    "TeamStatus": ("team.service", "TeamStatus"),
+    "TeamSyncReport": ("team.sync", "SyncReport"),
+    "TeamUnavailable": ("errors", "TeamUnavailable"),
+    "Provenance": ("provenance", "Provenance"),
     "UNGRADED": ("claims.row_order", "UNGRADED"),
     "UNSET": ("claims.model", "UNSET"),
     "Unset": ("claims.model", "Unset"),
@@ -283,6 +295,12 @@ __all__ = [
     "Span",
     "SuggestReport",
     "Suggestion",
+    "TEAM_KEEP",
+    "TeamConflict",
+    "TeamStatus",
+    "TeamSyncReport",
+    "TeamUnavailable",
+    "Provenance",
     "UNGRADED",
     "UNSET",
     "Unset",

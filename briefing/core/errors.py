@@ -6,6 +6,7 @@
      ├── ImportFailed              one input could not become an article (path, reason)
      ├── LibraryUnavailable        the library file: not SQLite, read-only, busy, missing folder
      ├── MigrationFailed           a schema upgrade failed; the library was left as it was
+     ├── TeamUnavailable           the team library: unreachable, refused, not ours, too new
      └── Cancelled                 the user stopped a long job; not shown as an error
 
 Front ends catch BriefingError and show its message: one line on stderr for the CLI, a
@@ -40,6 +41,12 @@ class LibraryUnavailable(BriefingError):
 
 class MigrationFailed(BriefingError):
     pass
+
+
+class TeamUnavailable(BriefingError):
+    """The team library cannot be used now: a wrong URL, a refused password, a server that
+    is not PostgreSQL or has a newer team schema, a connection lost. Nothing was changed on
+    either side that a later sync will not finish."""
 
 
 class Cancelled(BriefingError):

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 import platformdirs
 import sqlite_utils
 
-from briefing.core import journal
+from briefing.core import journal, provenance
 from briefing.core.changes import NO_CHANGES, Changes
 from briefing.core.errors import BriefingError, InvalidInput, LibraryUnavailable
 from briefing.core.migrate import APPLICATION_ID, check_not_newer, latest_version, migrate
@@ -46,11 +46,13 @@ if TYPE_CHECKING:
     from briefing.core.briefings.service import BriefingService
     from briefing.core.claims.service import ClaimService
     from briefing.core.importing.service import ImportService
+    from briefing.core.provenance import ProvenanceService
     from briefing.core.sample import SampleLoaded
     from briefing.core.search.service import SearchService
     from briefing.core.settings import SettingsService
     from briefing.core.sources import SourceService
     from briefing.core.tags import TagService
+    from briefing.core.team.service import TeamService
 
 log = logging.getLogger(__name__)
 Listener = Callable[[Changes], None]
@@ -101,7 +103,8 @@ class Library:
     """An open library file. Create with `Library.open(path)`.
 
     Services hang off it as attributes (`articles`, `imports`, `search`, `annotations`,
-    `claims`, `actors`, `mentions`, `sources`, `tags`, `briefings`, `settings`); they
+    `claims`, `actors`, `mentions`, `sources`, `tags`, `briefings`, `settings`,
+    `provenance`, `team`); they
     return frozen dataclasses, never rows. The CLI and the app use exactly this API.
     """
 
@@ -112,6 +115,7 @@ class Library:
         self._connections: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
         self._listeners: list[Listener] = []
+        self._user: str | None = None  # the name commits are signed with, read once
 
     # Opening ---------------------------------------------------------------------------
 
@@ -244,6 +248,8 @@ class Library:
             raise
         self._local.depth = depth
         try:
+            if depth == 0 and start is not None and conn.total_changes != written:
+                self._stamp(conn, start)
             conn.execute("COMMIT" if depth == 0 else f"RELEASE {name}")
         except sqlite3.Error as exc:
             self._local.changes = NO_CHANGES
@@ -254,6 +260,29 @@ class Library:
         self._local.changes = changes
         if depth == 0 and isinstance(changes, Changes) and changes:
             self._announce(changes)
+
+    def _stamp(self, conn: sqlite3.Connection, start: int) -> None:
+        """Write who changed the records this transaction touched, and when (a sync writes
+        the team's names itself and turns this off: `remote_writes`)."""
+        if getattr(self._local, "remote", False):
+            return
+        if self._user is None:
+            self._user = self.settings.user_name
+        provenance.stamp(conn, start, self._user)
+
+    @contextmanager
+    def remote_writes(self) -> Iterator[None]:
+        """Inside: commits on this thread keep the provenance their writer gave (a team
+        sync applying others' changes), instead of naming this library's user."""
+        self._local.remote = True
+        try:
+            yield
+        finally:
+            self._local.remote = False
+
+    def forget_user(self) -> None:
+        """The user name changed: the next commit reads it again."""
+        self._user = None
 
     @staticmethod
     def _changes_from(conn: sqlite3.Connection, start: int | None) -> Changes:
@@ -458,6 +487,20 @@ class Library:
         from briefing.core.settings import SettingsService
 
         return SettingsService(self)
+
+    @cached_property
+    def provenance(self) -> ProvenanceService:
+        """Who created and last changed each record, and when."""
+        from briefing.core.provenance import ProvenanceService
+
+        return ProvenanceService(self)
+
+    @cached_property
+    def team(self) -> TeamService:
+        """The team library this one syncs with, through PostgreSQL (core/team/)."""
+        from briefing.core.team.service import TeamService
+
+        return TeamService(self)
 
     def load_sample(self) -> SampleLoaded:
         """Load the worked example, fully annotated (refused when it is there already)."""

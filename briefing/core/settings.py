@@ -92,6 +92,7 @@ class SettingsService:
                 )
             else:
                 conn.execute("DELETE FROM settings WHERE name = ?", (USER_NAME,))
+        self._library.forget_user()
         return self.user_name
 
     def _get(self, name: str) -> str | None:

@@ -127,5 +127,11 @@ class TagService:
                         f"SELECT {column}, ? FROM {table} WHERE tag_id = ?",
                         (keep, old),
                     )
+                # A team hears "merged into", and re-points what it still tags so.
+                conn.execute(
+                    "INSERT OR REPLACE INTO record_redirects (kind, uid, into_uid) "
+                    "SELECT 'tag', g.uid, k.uid FROM tags g, tags k WHERE g.id = ? AND k.id = ?",
+                    (old, keep),
+                )
                 conn.execute("DELETE FROM tags WHERE id = ?", (old,))
         return next(t for t in self.list() if t.name.lower() == target_name.lower())

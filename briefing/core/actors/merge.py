@@ -89,6 +89,12 @@ def _fold(conn: sqlite3.Connection, kept: Actor, gone: Actor) -> None:
                 alias.case_sensitive,
                 ignore_existing=True,
             )
+    # A team hears "merged into", and re-points what it still says about the old actor.
+    conn.execute(
+        "INSERT OR REPLACE INTO record_redirects (kind, uid, into_uid) "
+        "SELECT 'actor', g.uid, k.uid FROM actors g, actors k WHERE g.id = ? AND k.id = ?",
+        (gone.id, kept.id),
+    )
     conn.execute("DELETE FROM actors WHERE id = ?", (gone.id,))
 
 
@@ -107,6 +113,9 @@ def unmerge_actors(library: Library, record: MergeRecord) -> Actor:
             "INSERT INTO actors (id, name, kind, description, created_at, uid) "
             "VALUES (?, ?, ?, ?, ?, ?)",
             record.actor,
+        )
+        conn.execute(
+            "DELETE FROM record_redirects WHERE kind = 'actor' AND uid = ?", (record.actor[5],)
         )
         _in(conn, "DELETE FROM actor_aliases WHERE actor_id = ? AND id IN ({})", keep,
             record.added_aliases)  # fmt: skip

@@ -57,6 +57,7 @@ class Briefing:
     updated_at: str | None
     sections: tuple[BriefingSection, ...]
     uid: str = ""
+    shared: bool = False  # with the team library (briefing brief share)
 
     @property
     def items(self) -> tuple[BriefingItem, ...]:

@@ -124,6 +124,19 @@ class BriefingService:
                 raise NotFound(f"no briefing with id {briefing_id}")
         return self.get(briefing_id)
 
+    def share(self, briefing_id: int, shared: bool = True) -> Briefing:
+        """Share a briefing with the team library, or stop sharing it (`shared=False`): the
+        team's copy is withdrawn at the next sync, and every library that had it keeps it,
+        private. A briefing is private until its owner shares it."""
+        with self._library.transaction() as conn:
+            cursor = conn.execute(
+                "UPDATE briefings SET shared = ? WHERE id = ? AND shared != ?",
+                (int(shared), briefing_id, int(shared)),
+            )
+            if cursor.rowcount == 0:
+                require_briefing(conn, briefing_id)
+        return self.get(briefing_id)
+
     def delete(self, briefing_id: int) -> Briefing:
         gone = self.get(briefing_id)
         with self._library.transaction() as conn:
@@ -406,8 +419,8 @@ class BriefingService:
     def get(self, briefing_id: int) -> Briefing:
         conn = self._library.connection()
         row = conn.execute(
-            "SELECT id, title, author, date, bluf, created_at, updated_at, uid FROM briefings "
-            "WHERE id = ?",
+            "SELECT id, title, author, date, bluf, created_at, updated_at, uid, shared "
+            "FROM briefings WHERE id = ?",
             (briefing_id,),
         ).fetchone()
         if row is None:
@@ -429,9 +442,18 @@ class BriefingService:
                 (briefing_id,),
             )
         )
-        id_, title, author, date, bluf, created, updated, uid = row
+        id_, title, author, date, bluf, created, updated, uid, shared = row
         return Briefing(
-            id_, title, author, parse_stored(date), bluf, created, updated, sections, uid
+            id_,
+            title,
+            author,
+            parse_stored(date),
+            bluf,
+            created,
+            updated,
+            sections,
+            uid,
+            bool(shared),
         )
 
     def list(self) -> builtins.list[BriefingSummary]:

@@ -1,0 +1,1 @@
+"""The team library: sharing this library through PostgreSQL (`library.team`)."""
