@@ -8,9 +8,9 @@ import sys
 from typing import Any
 
 from briefing.commands.arguments import article_id, positive_int
-from briefing.commands.output import counted, print_json, print_table
+from briefing.commands.output import counted, print_json, print_table, stamped
 from briefing.core import ACTOR_KINDS as KINDS
-from briefing.core import Actor, InvalidInput, Library, Mention, Span, Suggestion
+from briefing.core import Actor, InvalidInput, Kind, Library, Mention, Span, Suggestion
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -140,15 +140,19 @@ def run_list(args: argparse.Namespace, library: Library) -> int:
     listing = library.actors.list(kind=args.kind)
     if args.json:
         print_json(
-            [
-                {
-                    **actor_json(x.actor),
-                    "mentions": x.mentions,
-                    "claims_made": x.claims_made,
-                    "claims_about": x.claims_about,
-                }
-                for x in listing
-            ]
+            stamped(
+                library,
+                Kind.ACTOR,
+                [
+                    {
+                        **actor_json(x.actor),
+                        "mentions": x.mentions,
+                        "claims_made": x.claims_made,
+                        "claims_about": x.claims_about,
+                    }
+                    for x in listing
+                ],
+            )
         )
     else:
         print_table(
@@ -213,7 +217,7 @@ def run_show(args: argparse.Namespace, library: Library) -> int:
 def run_alias(args: argparse.Namespace, library: Library) -> int:
     actor = library.actors.add_alias(args.actor, args.alias, article_id=args.article)
     if args.json:
-        print_json(actor_json(actor))
+        print_json(stamped(library, Kind.ACTOR, actor_json(actor)))
     else:
         print(f"{actor.name}: {', '.join(a.text for a in actor.aliases)}")
     return 0
@@ -223,7 +227,7 @@ def run_merge(args: argparse.Namespace, library: Library) -> int:
     actor = library.actors.merge(args.keep, args.other).kept
     assert actor is not None
     if args.json:
-        print_json(actor_json(actor))
+        print_json(stamped(library, Kind.ACTOR, actor_json(actor)))
     else:
         print(f"merged into {actor.name} (actor {actor.id})")
     return 0

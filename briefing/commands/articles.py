@@ -7,7 +7,7 @@ import sys
 from typing import Any
 
 from briefing.commands.arguments import article_id, positive_int
-from briefing.commands.output import counted, date_text, fail, print_json, print_table
+from briefing.commands.output import counted, date_text, fail, print_json, print_table, stamped
 from briefing.commands.terminal import TerminalProgress
 from briefing.core import ARTICLE_SORT_KEYS as SORT_KEYS
 from briefing.core import (
@@ -16,6 +16,7 @@ from briefing.core import (
     ArticleSummary,
     ImportResult,
     InvalidInput,
+    Kind,
     Library,
     Metadata,
 )
@@ -174,7 +175,7 @@ def run_list(args: argparse.Namespace, library: Library) -> int:
         sort=args.sort, descending=descending, outlet=args.outlet, limit=args.limit
     )
     if args.json:
-        print_json([summary_json(a) for a in articles])
+        print_json(stamped(library, Kind.ARTICLE, [summary_json(a) for a in articles]))
     elif articles:
         print_table(
             ("ID", "DATE", "OUTLET", "CLAIMS", "TITLE"),
@@ -231,7 +232,7 @@ def article_json(article: Article) -> dict[str, Any]:
 def run_show(args: argparse.Namespace, library: Library) -> int:
     article = library.articles.get(args.id)
     if args.json:
-        print_json(article_json(article))
+        print_json(stamped(library, Kind.ARTICLE, article_json(article)))
         return 0
     title = article.title + ("  (proposed title)" if article.title_proposed else "")
     print(title)
@@ -263,7 +264,7 @@ def run_edit(args: argparse.Namespace, library: Library) -> int:
         raise InvalidInput("nothing to change: give --title, --date, --outlet, ... (see --help)")
     article = library.articles.edit(args.id, **changes)
     if args.json:
-        print_json(article_json(article))
+        print_json(stamped(library, Kind.ARTICLE, article_json(article)))
     else:
         print(f"article {article.id}: {', '.join(sorted(changes))} updated")
     return 0

@@ -9,11 +9,12 @@ from pathlib import Path
 from typing import Any
 
 from briefing.commands.arguments import positive_int
-from briefing.commands.output import date_text, print_json, print_table
+from briefing.commands.output import date_text, print_json, print_table, stamped
 from briefing.core import (
     Briefing,
     BriefingItem,
     InvalidInput,
+    Kind,
     Library,
     MarkdownOptions,
     write_atomically,
@@ -158,7 +159,9 @@ def run_new(args: argparse.Namespace, library: Library) -> int:
         args.title, bluf=args.bluf, author=args.author, date=args.date
     )
     if args.json:
-        print_json(briefing_json(library.briefings.get(briefing_id)))
+        print_json(
+            stamped(library, Kind.BRIEFING, briefing_json(library.briefings.get(briefing_id)))
+        )
     else:
         print(briefing_id)
     return 0
@@ -167,7 +170,7 @@ def run_new(args: argparse.Namespace, library: Library) -> int:
 def run_share(args: argparse.Namespace, library: Library) -> int:
     briefing = library.briefings.share(args.briefing, not args.off)
     if args.json:
-        print_json(briefing_json(briefing))
+        print_json(stamped(library, Kind.BRIEFING, briefing_json(briefing)))
     elif briefing.shared:
         team = library.team.link()
         where = f"the team library {team.team!r}" if team else "a team library, once joined"
@@ -181,19 +184,23 @@ def run_list(args: argparse.Namespace, library: Library) -> int:
     rows = library.briefings.list()
     if args.json:
         print_json(
-            [
-                {
-                    "id": b.id,
-                    "uid": b.uid,
-                    "title": b.title,
-                    "author": b.author,
-                    "date": date_text(b.date) or None,
-                    "sections": b.sections,
-                    "claims": b.claims,
-                    "updated_at": b.updated_at,
-                }
-                for b in rows
-            ]
+            stamped(
+                library,
+                Kind.BRIEFING,
+                [
+                    {
+                        "id": b.id,
+                        "uid": b.uid,
+                        "title": b.title,
+                        "author": b.author,
+                        "date": date_text(b.date) or None,
+                        "sections": b.sections,
+                        "claims": b.claims,
+                        "updated_at": b.updated_at,
+                    }
+                    for b in rows
+                ],
+            )
         )
         return 0
     print_table(
@@ -206,7 +213,7 @@ def run_list(args: argparse.Namespace, library: Library) -> int:
 def run_show(args: argparse.Namespace, library: Library) -> int:
     briefing = library.briefings.get(args.briefing)
     if args.json:
-        print_json(briefing_json(briefing))
+        print_json(stamped(library, Kind.BRIEFING, briefing_json(briefing)))
         return 0
     print(f"briefing {briefing.id}: {briefing.title}")
     byline = " · ".join(x for x in (briefing.author, date_text(briefing.date)) if x)

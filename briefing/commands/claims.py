@@ -7,8 +7,8 @@ import sys
 from typing import Any
 
 from briefing.commands.arguments import article_id, positive_int
-from briefing.commands.output import print_json, print_table
-from briefing.core import CLAIM_RELATIONS, STATUSES, UNSET, Claim, InvalidInput, Library, Span
+from briefing.commands.output import print_json, print_table, stamped
+from briefing.core import CLAIM_RELATIONS, STATUSES, UNSET, Claim, InvalidInput, Kind, Library, Span
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -195,7 +195,7 @@ def run_list(args: argparse.Namespace, library: Library) -> int:
         sys.stdout.write(library.claims.export_claimreview(claims))
         return 0
     if args.json or args.format == "json":
-        print_json([claim_json(c) for c in claims])
+        print_json(stamped(library, Kind.CLAIM, [claim_json(c) for c in claims]))
         return 0
     print_table(
         ("ID", "ARTICLE", "STATUS", "GRADE", "SPEAKER", "QUOTE"),

@@ -6,8 +6,9 @@ import json
 import shutil
 import sys
 from collections.abc import Sequence
+from typing import Any
 
-from briefing.core import PartialDate
+from briefing.core import Kind, Library, PartialDate
 
 
 def fail(message: str) -> None:
@@ -44,3 +45,16 @@ def print_table(
         if wrap_last and width and len(line) + len(last) > width:
             last = last[: max(10, width - len(line) - 1)] + "…"
         print((line + last).rstrip())
+
+
+def stamped(library: Library, kind: Kind | str, value: Any) -> Any:
+    """A record's JSON (or a list of them) with who created and last changed each record,
+    and when: `created_by`, `changed_by`, `changed_at` (null when not known)."""
+    items = value if isinstance(value, list) else [value]
+    found = library.provenance.of(kind, [item["id"] for item in items])
+    for item in items:
+        known = found.get(item["id"])
+        item["created_by"] = known.created_by if known else None
+        item["changed_by"] = known.changed_by if known else None
+        item["changed_at"] = known.changed_at if known else None
+    return value

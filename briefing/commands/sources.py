@@ -6,9 +6,9 @@ import argparse
 from typing import Any
 
 from briefing.commands.arguments import article_id
-from briefing.commands.output import print_json, print_table
+from briefing.commands.output import print_json, print_table, stamped
 from briefing.core import SOURCE_KINDS as KINDS
-from briefing.core import Library, Source
+from briefing.core import Kind, Library, Source
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -60,7 +60,7 @@ def run_add(args: argparse.Namespace, library: Library) -> int:
         note=args.note,
     )
     if args.json:
-        print_json(source_json(source))
+        print_json(stamped(library, Kind.SOURCE, source_json(source)))
     else:
         print(source.id)
     return 0
@@ -69,7 +69,7 @@ def run_add(args: argparse.Namespace, library: Library) -> int:
 def run_list(args: argparse.Namespace, library: Library) -> int:
     sources = library.sources.list()
     if args.json:
-        print_json([source_json(s) for s in sources])
+        print_json(stamped(library, Kind.SOURCE, [source_json(s) for s in sources]))
     else:
         print_table(
             ("ID", "GRADE", "KIND", "DATE", "CLAIMS", "TITLE"),

@@ -622,8 +622,7 @@ class Engine:
             self.progress.check()
             batch = out[first : first + PUSH_BATCH]
             last = first + PUSH_BATCH >= len(out)
-            moved = self._push_batch(batch, start if last else None) or moved
-            self.progress.update(min(first + PUSH_BATCH, len(out)), len(out), "pushed")
+            moved = self._push_batch(batch, start if last else None, (first, len(out))) or moved
         return moved
 
     def _provenance(self, batch: list[_Outgoing]) -> dict[tuple[Kind, str], tuple[Any, ...]]:
@@ -643,7 +642,9 @@ class Engine:
                     found[(kind, uid)] = (created, changed, at)
         return found
 
-    def _push_batch(self, batch: list[_Outgoing], done_at: int | None) -> bool:
+    def _push_batch(
+        self, batch: list[_Outgoing], done_at: int | None, where: tuple[int, int] = (0, 0)
+    ) -> bool:
         pg = self.pg
         who = self._provenance(batch)
         conflicts: list[tuple[Kind, str, str, Any, Any, str | None]] = []
@@ -800,6 +801,9 @@ class Engine:
             if version != head:
                 pg.execute(self.q("UPDATE {s}.head SET version = %s WHERE id = 1"), (version,))
         self.report.pushed += len(inserts) + len(updates)
+        # Committed in the team; the library hears of it next (a connection lost between the
+        # two is what the next pull repairs).
+        self.progress.update(min(where[0] + len(batch), where[1]), where[1], "pushed")
         # What the team holds now, brought here with what this library sent as its base.
         result = self.fetch(touched)
         if not moved and version != head:
