@@ -24,6 +24,7 @@ from briefing.ui.actions import annotate, import_files, suggestions
 from briefing.ui.article_view import ArticleView, load_article_view, shows_change
 from briefing.ui.ops import CoreOp, OpRunner
 from briefing.ui.search import SearchPage
+from briefing.ui.team_sync import TeamSync
 from briefing.ui.undo.context import UndoContext
 from briefing.ui.widgets.annotation_panel import AnnotationPanel
 from briefing.ui.widgets.library_pane import LibraryPane
@@ -72,7 +73,16 @@ class MainWindow(QMainWindow):
 
         self.counts = QLabel(self)
         self.counts.setObjectName("statusCounts")
+        self.team_status = QLabel(self)
+        self.team_status.setObjectName("teamStatus")
+        self.team_status.setAccessibleName("Team library")
+        self.statusBar().addPermanentWidget(self.team_status)
         self.statusBar().addPermanentWidget(self.counts)
+        self.team_sync = TeamSync(library, self.runner, self)
+        self.team_sync.status_changed.connect(self.team_status.setText)
+        self.team_status.setText(self.team_sync.text)
+        self.team_status.setVisible(bool(self.team_sync.text))
+        self.team_sync.status_changed.connect(lambda text: self.team_status.setVisible(bool(text)))
         menus.install(self)
         self._set_tab_order()
 
@@ -238,6 +248,7 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         self.save_settings()
+        self.team_sync.sync_before_closing()
         self.runner.shutdown()
         super().closeEvent(event)
 

@@ -22,7 +22,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QToolBar, QWidget
 
 from briefing.ui.action_factory import make_action
-from briefing.ui.actions import annotate, articles, help_menu, import_files, suggestions
+from briefing.ui.actions import annotate, articles, help_menu, import_files, suggestions, team
 from briefing.ui.dialogs.preferences import PreferencesDialog
 from briefing.ui.icons import icon
 from briefing.ui.search.in_toolbar import place_field
@@ -66,6 +66,31 @@ def _make_file_edit_actions(window: MainWindow) -> None:
         lambda: articles.paste_article(window),
         "Ctrl+Shift+V",
         "paste",
+    )
+    window.team_join_action = make_action(
+        window,
+        "&Join…",
+        "Link this library to a team library in PostgreSQL and sync with it",
+        lambda: team.join(window),
+    )
+    window.team_sync_action = make_action(
+        window,
+        "&Sync Now",
+        "Send this library's changes to the team library and bring in everyone else's",
+        lambda: window.team_sync.sync_now(),
+        "F5",
+    )
+    window.team_conflicts_action = make_action(
+        window,
+        "&Conflicts…",
+        "Fields changed here and in the team: keep yours or the team's",
+        lambda: team.show_conflicts(window),
+    )
+    window.team_leave_action = make_action(
+        window,
+        "&Leave Team…",
+        "Stop syncing with the team library; this library keeps everything",
+        lambda: team.leave(window),
     )
     # Some platforms (Windows, Qt's offscreen) bind no key to Quit: Ctrl+Q there too.
     window.quit_action = make_action(
@@ -256,6 +281,13 @@ def _make_menus(window: MainWindow) -> None:
     menu.addActions(
         [window.import_files_action, window.import_folder_action, window.paste_article_action]
     )
+    menu.addSeparator()
+    team_menu = menu.addMenu("&Team")
+    team_menu.addActions(
+        [window.team_join_action, window.team_sync_action, window.team_conflicts_action]
+    )
+    team_menu.addSeparator()
+    team_menu.addAction(window.team_leave_action)
     menu.addSeparator()
     menu.addAction(window.quit_action)
     menu = bar.addMenu("&Edit")

@@ -92,6 +92,10 @@ class OpRunner(QObject):
         self.library = library
         self._writer = _Worker(library, "briefing-writer")
         self._reader = _Worker(library, "briefing-reader")
+        # A team sync talks to a server for seconds (minutes on a first join): its own
+        # thread, so that neither edits nor reads wait behind the network. Its commits (one
+        # local transaction per batch) reach library_changed as another program's would.
+        self._syncer = _Worker(library, "briefing-sync")
         self._running: set[_Op[Any]] = set()
         # The journal version every view has been told about: announcements continue from
         # here, so that a commit by another program in between is never skipped.
@@ -177,6 +181,9 @@ class OpRunner(QObject):
 
     def submit(self, op: _Op[Any], *, write: bool) -> None:
         self._running.add(op)
+        if isinstance(op, SyncOp):
+            self._syncer.submit(op._work)
+            return
         (self._writer if write else self._reader).submit(op._work)
 
     def done(self, op: _Op[Any]) -> None:
@@ -194,6 +201,7 @@ class OpRunner(QObject):
             op.cancel()
         self._writer.stop()
         self._reader.stop()
+        self._syncer.stop()
 
 
 class OpProgress:
@@ -381,3 +389,9 @@ def _progress_dialog(label: str, parent: QWidget | None) -> QProgressDialog:
     dialog.setAutoReset(False)
     dialog.setAccessibleName(label)
     return dialog
+
+
+class SyncOp(_Op[T]):
+    """A team sync: on its own thread (see OpRunner), its commits announced as they land."""
+
+    _writes = False

@@ -198,9 +198,9 @@ def test_a_newer_team_schema_is_refused(libs, postgres, monkeypatch, capsys):
     code, _, err = run(a, "team", "sync", capsys=capsys)
     _refused(code, err, "newer Briefing")
     with postgres.admin() as admin:
-        assert admin.execute(
-            f"SELECT count(*), max(version) FROM {team}.records"
-        ).fetchone() == before
+        assert (
+            admin.execute(f"SELECT count(*), max(version) FROM {team}.records").fetchone() == before
+        )
         members = admin.execute(f"SELECT count(*) FROM {team}.members").fetchone()[0]
     assert members == 1
     assert json.loads(run(b, "team", "status", "--json", capsys=capsys)[1])["joined"] is False
