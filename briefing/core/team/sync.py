@@ -226,6 +226,7 @@ class Engine:
         sent: dict[tuple[Kind, str], Data] | None = None,
         conflicts: Sequence[tuple[Kind, str, str, Any, Any, str | None]] = (),
         pushed: int | None = None,
+        exact: dict[tuple[Kind, str], tuple[int, bool, Data]] | None = None,
     ) -> None:
         """Write the team's records here, one transaction. `sent`: for records this library
         just pushed, what it sent (their base for the merge: only what the team added to them
@@ -294,6 +295,10 @@ class Engine:
                     self.apply_deleted(conn, applier, remote, base)
                 new_bases.append((remote.kind, remote.uid, remote.version, True, remote.data))
             links.put_bases(conn, new_bases)
+            if exact:  # written in the team as sent: that is now their base, nothing to apply
+                links.put_bases(
+                    conn, ((k, u, v, d, data) for (k, u), (v, d, data) in exact.items())
+                )
             for kind, uid, fld, mine, theirs, by in conflicts:
                 links.add_conflict(conn, kind, uid, fld, mine, theirs, by)
                 self.report.conflicts += 1
@@ -661,7 +666,8 @@ class Engine:
             )
             inserts: list[tuple[Any, ...]] = []
             updates: list[tuple[Any, ...]] = []
-            touched: list[tuple[Kind, str]] = []
+            touched: list[tuple[Kind, str]] = []  # the team holds other than what we sent
+            exact: dict[tuple[Kind, str], tuple[int, bool, Data]] = {}  # what we sent, as is
             for o in batch:
                 key = (o.kind, o.uid)
                 s = server.get(key)
@@ -694,7 +700,7 @@ class Engine:
                             o.uid,
                         )
                     )
-                    touched.append(key)
+                    exact[key] = (version, True, {})
                     continue
                 data = o.data
                 sent[key] = data
@@ -761,7 +767,7 @@ class Engine:
                             self.library.uid,
                         )
                     )
-                    touched.append(key)
+                    exact[key] = (version, False, data)
                     continue
                 if s.deleted and s.version != base_version:
                     conflicts.append((o.kind, o.uid, "deleted", False, True, s.changed_by))
@@ -796,7 +802,10 @@ class Engine:
                         o.uid,
                     )
                 )
-                touched.append(key)
+                if merged is data:
+                    exact[key] = (version, False, data)
+                else:
+                    touched.append(key)
             self._write(inserts, updates)
             if version != head:
                 pg.execute(self.q("UPDATE {s}.head SET version = %s WHERE id = 1"), (version,))
@@ -810,7 +819,9 @@ class Engine:
             pulled: int | None = version
         else:
             pulled = None
-        self.apply_batch(result, pulled=pulled, sent=sent, conflicts=conflicts, pushed=done_at)
+        self.apply_batch(
+            result, pulled=pulled, sent=sent, conflicts=conflicts, pushed=done_at, exact=exact
+        )
         return moved
 
     def _server_twins(self, new: list[_Outgoing]) -> dict[tuple[Kind, str | None], Remote]:
