@@ -89,13 +89,17 @@ def sizes(cluster: pg.Cluster, n: int, folder: Path) -> None:
     report = a.team.join(url, team)
     joined = time.perf_counter() - start
     ratio = joined / baseline
-    print(f"first join: {joined:.1f} s for {report.pushed:,} records; raw COPY of the "
-          f"{count:,} rows {baseline:.1f} s: {ratio:.2f}x (target <= 3x) {verdict(ratio <= 3)}")
+    print(
+        f"first join: {joined:.1f} s for {report.pushed:,} records; raw COPY of the "
+        f"{count:,} rows {baseline:.1f} s: {ratio:.2f}x (target <= 3x) {verdict(ratio <= 3)}"
+    )
     b = Library.open(folder / f"b-{n}.sqlite")
     start = time.perf_counter()
     report = b.team.join(url, team)
-    print(f"second library joins (download): {time.perf_counter() - start:.1f} s for "
-          f"{report.pulled:,} records")
+    print(
+        f"second library joins (download): {time.perf_counter() - start:.1f} s for "
+        f"{report.pulled:,} records"
+    )
     idle = []
     for _ in range(7):
         start = time.perf_counter()
@@ -113,9 +117,11 @@ def sizes(cluster: pg.Cluster, n: int, folder: Path) -> None:
     start = time.perf_counter()
     pulled = b.team.sync().pulled
     pull = time.perf_counter() - start
-    print(f"sync of 1,000 changed articles: push {push * 1000:.0f} ms ({pushed} records), "
-          f"pull elsewhere {pull * 1000:.0f} ms ({pulled}) (target < 2 s) "
-          f"{verdict(max(push, pull) < 2)}")
+    print(
+        f"sync of 1,000 changed articles: push {push * 1000:.0f} ms ({pushed} records), "
+        f"pull elsewhere {pull * 1000:.0f} ms ({pulled}) (target < 2 s) "
+        f"{verdict(max(push, pull) < 2)}"
+    )
     a.close()
     b.close()
 
@@ -180,12 +186,16 @@ def soak(cluster: pg.Cluster, seconds: float, analysts: int, folder: Path) -> bo
     conflicts = sum(len(library.team.conflicts()) for library in opened)
     for library in opened:
         library.close()
-    print(f"{sum(syncs)} syncs in {elapsed:.0f} s, {len(wanted):,} sources made "
-          f"(+{10 * sum(syncs):,} claim edits); errors: {len(errors)}")
+    print(
+        f"{sum(syncs)} syncs in {elapsed:.0f} s, {len(wanted):,} sources made "
+        f"(+{10 * sum(syncs):,} claim edits); errors: {len(errors)}"
+    )
     for line in errors[:5]:
         print("  ", line)
-    print(f"all {analysts} libraries the same: {same}; every source exactly once: {exact}; "
-          f"grade conflicts recorded: {conflicts} {verdict(same and exact and not errors)}")
+    print(
+        f"all {analysts} libraries the same: {same}; every source exactly once: {exact}; "
+        f"grade conflicts recorded: {conflicts} {verdict(same and exact and not errors)}"
+    )
     return same and exact and not errors
 
 

@@ -106,6 +106,7 @@ class TeamSync(QObject):
         self.syncing: SyncOp[TeamSyncReport] | None = None
         self.offline = False
         self.text = ""
+        self._in_team = False
         self._timer = QTimer(self)
         self._timer.setInterval(AUTO_SYNC_MS)
         self._timer.timeout.connect(self.sync_quietly)
@@ -126,12 +127,15 @@ class TeamSync(QObject):
             return False
 
     def _on_runner_library_changed(self, changes: Changes) -> None:
-        self.refresh()
+        # A library in no team has nothing to say: a commit costs its windows no read here.
+        if self._in_team:
+            self.refresh()
 
     def refresh(self) -> None:
         """Read (cheaply: two counts) and say where the library stands with its team."""
         try:
             link = self.library.team.link()
+            self._in_team = link is not None
             waiting = self.library.team.local_changes() if link else 0
             conflicts = len(self.library.team.conflicts()) if link else 0
         except BriefingError:
