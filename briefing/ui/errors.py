@@ -13,6 +13,7 @@ import sys
 import traceback
 from types import TracebackType
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 log = logging.getLogger("briefing.ui")
@@ -20,22 +21,45 @@ STATUS_TIMEOUT_MS = 10_000
 
 
 def _main_window(parent: QWidget | None) -> QMainWindow | None:
-    window = parent.window() if parent is not None else QApplication.activeWindow()
-    return window if isinstance(window, QMainWindow) else None
+    """The nearest main window holding `parent` (itself included): a workspace docked in
+    the main window, or floating beside it, has a status bar of its own."""
+    widget = parent if parent is not None else QApplication.activeWindow()
+    while widget is not None and not isinstance(widget, QMainWindow):
+        widget = widget.parentWidget()
+    return widget
 
 
 def show_status(parent: QWidget | None, message: str) -> None:
     """A passing message in the window's status bar (nothing when there is no window)."""
     window = _main_window(parent)
     if window is not None:
-        window.statusBar().showMessage(message, STATUS_TIMEOUT_MS)
+        _show(window, message)
+
+
+def _show(window: QMainWindow, message: str) -> None:
+    """The message, cut at a word with an ellipsis when the bar is too narrow for it (the
+    bar would cut it mid-word)."""
+    bar = window.statusBar()
+    kept = sum(
+        w.sizeHint().width()
+        for w in bar.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+        if w.isVisible()
+    )
+    room = bar.width() - kept - 24
+    metrics = bar.fontMetrics()
+    if window.isVisible() and metrics.horizontalAdvance(message) > room:
+        words = message.split(" ")
+        while len(words) > 1 and metrics.horizontalAdvance(" ".join(words) + "…") > room:
+            words.pop()
+        message = " ".join(words).rstrip(",.:;") + "…"
+    bar.showMessage(message, STATUS_TIMEOUT_MS)
 
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
     """A user-facing error: the status bar if there is a main window, else a dialog."""
     window = _main_window(parent)
     if window is not None:
-        window.statusBar().showMessage(str(exc), STATUS_TIMEOUT_MS)
+        _show(window, str(exc))
         return
     box = QMessageBox(QMessageBox.Icon.Warning, "Briefing", str(exc), parent=parent)
     box.setAccessibleName("Error")

@@ -1,25 +1,27 @@
 """The main window: the library on the left, the reader in the middle, annotations on the right.
 
-It wires the panes together and owns the library's op runner. What it remembers (window
-geometry, splitter sizes, the last open article of this library) lives in the QSettings it is
-given, so tests point it at a file in tmp_path and never touch the user's settings.
+It wires the panes together and owns the library's op runner. The panes are a row that keeps
+the reader readable (main_panes.py: side panes fold to strips when the window is narrow).
+What it remembers (window geometry, pane widths, the last open article of this library) lives
+in the QSettings it is given, so tests point it at a file in tmp_path and never touch the
+user's settings.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
     QUndoStack,
 )
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
 
 from briefing.core import BriefingError, Changes, Kind, Library
-from briefing.ui import errors, menus
+from briefing.ui import errors, main_panes, menus
 from briefing.ui.actions import annotate, import_files, suggestions
 from briefing.ui.article_view import ArticleView, load_article_view, shows_change
 from briefing.ui.ops import CoreOp, OpRunner
@@ -29,8 +31,6 @@ from briefing.ui.undo.context import UndoContext
 from briefing.ui.widgets.annotation_panel import AnnotationPanel
 from briefing.ui.widgets.library_pane import LibraryPane
 from briefing.ui.widgets.reader import Reader
-
-DEFAULT_SIZES = [430, 640, 330]
 
 
 class MainWindow(QMainWindow):
@@ -61,15 +61,8 @@ class MainWindow(QMainWindow):
         self.left_pane.addWidget(self.search_page)
         self.reader = Reader(self)
         self.panel = AnnotationPanel(self)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.setObjectName("mainSplitter")
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.setHandleWidth(6)
-        for pane in (self.left_pane, self.reader, self.panel):
-            self.splitter.addWidget(pane)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes(DEFAULT_SIZES)
-        self.setCentralWidget(self.splitter)
+        self.panes = main_panes.build(self)
+        self.setCentralWidget(self.panes)
 
         self.counts = QLabel(self)
         self.counts.setObjectName("statusCounts")
@@ -84,14 +77,12 @@ class MainWindow(QMainWindow):
         self.team_status.setVisible(bool(self.team_sync.text))
         self.team_sync.status_changed.connect(lambda text: self.team_status.setVisible(bool(text)))
         menus.install(self)
+        main_panes.connect(self)
         self._set_tab_order()
 
         self.library_pane.article_chosen.connect(self.open_article)
-        self.search_page.shown_changed.connect(
-            lambda shown: self.left_pane.setCurrentWidget(
-                self.search_page if shown else self.library_pane
-            )
-        )
+        self.library_pane.view.activated.connect(lambda _index: self.show_reader())
+        self.search_page.shown_changed.connect(self._on_search_page_shown_changed)
         self.panel.annotation_activated.connect(self._on_panel_annotation_activated)
         self.panel.suggestion_activated.connect(
             lambda suggestion_id: self.reader.reveal_annotation(suggestion_id, "suggestion")
@@ -132,6 +123,15 @@ class MainWindow(QMainWindow):
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
 
+    def _on_search_page_shown_changed(self, shown: bool) -> None:
+        self.left_pane.setCurrentWidget(self.search_page if shown else self.library_pane)
+        if shown:
+            main_panes.show(self, "library")  # the results are in its place
+
+    def show_reader(self) -> None:
+        """Bring the reader back if the library took its place (a narrow window)."""
+        main_panes.show(self, "reader")
+
     # Opening articles -----------------------------------------------------------------------
 
     def open_article(self, article_id: int, *, select: bool = False) -> bool:
@@ -157,6 +157,7 @@ class MainWindow(QMainWindow):
         the request may come from the workspace, the claims table or an actor page."""
         if self.reader.article_id != article_id and not self.open_article(article_id, select=True):
             return False
+        self.show_reader()
         self.raise_()
         self.activateWindow()
         if not self.reader.reveal_annotation(annotation_id):
@@ -217,14 +218,7 @@ class MainWindow(QMainWindow):
     # Remembering ----------------------------------------------------------------------------
 
     def _restore(self) -> None:
-        geometry = self.settings.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1400, 900)
-        splitter = self.settings.value("window/splitter")
-        if splitter is not None:
-            self.splitter.restoreState(splitter)
+        main_panes.restore(self)
         if self.settings.value("reader/library") == str(self.library.path):
             try:
                 last = int(self.settings.value("reader/article", 0))
@@ -234,8 +228,7 @@ class MainWindow(QMainWindow):
                 self.open_article(last, select=True)
 
     def save_settings(self) -> None:
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/splitter", self.splitter.saveState())
+        main_panes.save(self)
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name

@@ -19,13 +19,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QToolBar, QWidget
+from PySide6.QtWidgets import QWidget
 
 from briefing.ui.action_factory import make_action
 from briefing.ui.actions import annotate, articles, help_menu, import_files, suggestions, team
 from briefing.ui.dialogs.preferences import PreferencesDialog
 from briefing.ui.icons import icon
-from briefing.ui.search.in_toolbar import place_field
+from briefing.ui.search.in_toolbar import FieldToolBar, place_field
 
 if TYPE_CHECKING:
     from briefing.ui.main_window import MainWindow
@@ -208,22 +208,17 @@ def _make_annotate_actions(window: MainWindow) -> None:
 
 
 def _make_view_help_actions(window: MainWindow) -> None:
-    pane = window.library_pane
     window.filter_action = make_action(
         window,
         "Filter &Library",
         "Filter the library list by title or outlet",
-        lambda: _focus(pane.filter, select_all=True),
+        lambda: _filter_library(window),
         "Ctrl+L",
     )
     focus_targets = (
-        ("Go to Li&brary List", "Move the keyboard focus to the list of articles", pane.view),
-        ("Go to &Reader", "Move the keyboard focus to the article's text", window.reader.page),
-        (
-            "Go to A&nnotations",
-            "Move the keyboard focus to the annotation panel",
-            window.panel.tree,
-        ),
+        ("Go to Li&brary List", "Move the keyboard focus to the list of articles", "library"),
+        ("Go to &Reader", "Move the keyboard focus to the article's text", "reader"),
+        ("Go to A&nnotations", "Move the keyboard focus to the annotation panel", "panel"),
     )
     window.search_action = make_action(
         window,
@@ -233,9 +228,25 @@ def _make_view_help_actions(window: MainWindow) -> None:
         "Ctrl+K",
     )
     window.focus_actions = [
-        make_action(window, text, tip, partial(_focus, widget), f"Ctrl+{n}")
-        for n, (text, tip, widget) in enumerate(focus_targets, start=1)
+        make_action(window, text, tip, partial(_go_to, window, pane_name), f"Ctrl+{n}")
+        for n, (text, tip, pane_name) in enumerate(focus_targets, start=1)
     ]
+    window.library_toggle = make_action(
+        window,
+        "&Library List",
+        "Show or fold the library list (it folds by itself when the window is too narrow "
+        "for it beside a readable article)",
+        lambda: None,  # main_panes.connect makes it checkable and acts on `toggled`
+        "Ctrl+Shift+L",
+    )
+    window.panel_toggle = make_action(
+        window,
+        "Annotation &Panel",
+        "Show or fold the annotation panel (it folds by itself when the window is too "
+        "narrow for it beside a readable article)",
+        lambda: None,
+        "Ctrl+Shift+P",
+    )
     window.workspace_action = make_action(
         window,
         "Briefing &Workspace",
@@ -301,6 +312,8 @@ def _make_menus(window: MainWindow) -> None:
     menu = bar.addMenu("&View")
     menu.addActions([window.workspace_action, window.claims_action, window.actors_action])
     menu.addSeparator()
+    menu.addActions([window.library_toggle, window.panel_toggle])
+    menu.addSeparator()
     menu.addActions([window.search_action, window.filter_action])
     menu.addSeparator()
     menu.addActions(window.focus_actions)
@@ -320,7 +333,7 @@ def _make_menus(window: MainWindow) -> None:
 
 
 def _make_toolbar(window: MainWindow) -> None:
-    toolbar = QToolBar("Main", window)
+    toolbar = FieldToolBar("Main", window)
     toolbar.setObjectName("mainToolbar")
     toolbar.setMovable(False)
     toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -367,6 +380,28 @@ def _open_preferences(window: MainWindow) -> PreferencesDialog:
     dialog.finished.connect(dialog.deleteLater)
     dialog.open()
     return dialog
+
+
+def _filter_library(window: MainWindow) -> None:
+    from briefing.ui import main_panes
+
+    main_panes.show(window, "library")
+    _focus(window.library_pane.filter, select_all=True)
+
+
+def _go_to(window: MainWindow, pane_name: str) -> None:
+    """Ctrl+1, 2, 3: the pane's main widget gets the focus, the pane shown if it was folded."""
+    from briefing.ui import main_panes
+
+    main_panes.show(window, pane_name)
+    widget = {
+        "library": window.search_page.view
+        if window.left_pane.currentWidget() is window.search_page
+        else window.library_pane.view,
+        "reader": window.reader.page,
+        "panel": window.panel.tree,
+    }[pane_name]
+    _focus(widget)
 
 
 def _focus(widget: QWidget, *, select_all: bool = False) -> None:

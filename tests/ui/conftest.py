@@ -30,11 +30,14 @@ def screenshots(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def make_window(qtbot, settings_path: Path) -> Iterator[Callable[[Library], MainWindow]]:
-    """Main windows on a library, closed (runner stopped) before the library is."""
+    """Main windows on a library, closed (runner stopped) before the library is. Each is
+    1400x900, room for every pane (the offscreen screen is 800x600, where the first window
+    would fold the annotation panel); tests of narrow windows resize them."""
     windows: list[MainWindow] = []
 
     def make(library: Library) -> MainWindow:
         window = MainWindow(library, QSettings(str(settings_path), QSettings.Format.IniFormat))
+        window.resize(1400, 900)
         qtbot.addWidget(window)
         windows.append(window)
         return window

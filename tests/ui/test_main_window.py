@@ -21,6 +21,7 @@ def _first_run(qtbot, tmp_path: Path) -> tuple[Library, MainWindow]:
     library = Library.open(tmp_path / "new.sqlite")
     assert library.created
     window = open_window(library, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    window.resize(1400, 900)  # room for every pane (offscreen, the screen is 800x600)
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: window.reader.article_id is not None, timeout=5000)
     return library, window
@@ -98,7 +99,7 @@ def test_reopening_restores_the_last_article(
     wanted = library.articles.list(sort="title")[2].id
     first.library_pane.select_article(wanted)
     assert first.reader.article_id == wanted
-    first.splitter.setSizes([300, 700, 300])
+    first.panes.splitter.setSizes([300, 700, 300])
     first.close()
 
     second = make_window(library)

@@ -4,14 +4,16 @@ A toolbar that runs out of room hides its last items behind a » button, and the
 the last item: at 1400 pixels the labelled buttons alone take about 1,300. So Undo and
 Redo show their (universal) icons only, which leaves the field room at the default width;
 and when the window is narrower than the labelled toolbar and the field need, every button
-drops its label (tooltips still name them) rather than the field going out of sight.
+drops its label (tooltips still name them) rather than the field going out of sight. The
+toolbar is never narrower than its icons and the field (its minimum width, so the window's
+too): no width puts the field behind the » button.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QSizePolicy, QToolBar, QToolButton, QWidget
 
@@ -20,13 +22,24 @@ from briefing.ui.search.field import SearchField
 SPARE = 24  # pixels kept free beside the field: the toolbar's margins and handle
 
 
-def place_field(toolbar: QToolBar, field: SearchField, icon_only: Sequence[QAction]) -> None:
+class FieldToolBar(QToolBar):
+    """A toolbar no narrower than its icons and the field in it (`floor`). Its layout resets
+    a minimum width set from outside whenever it lays out; a size hint it keeps."""
+
+    floor = 0
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        hint = super().minimumSizeHint()
+        return QSize(max(hint.width(), self.floor), hint.height())
+
+
+def place_field(toolbar: FieldToolBar, field: SearchField, icon_only: Sequence[QAction]) -> None:
     """Put `field` at the right end of `toolbar`; the `icon_only` actions lose their text."""
     spacer = QWidget(toolbar)
     spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
     toolbar.addWidget(spacer)
     toolbar.addWidget(field)
-    _Fitter(toolbar, field, list(icon_only))
+    toolbar.floor = _Fitter(toolbar, field, list(icon_only)).minimum_width
 
 
 class _Fitter(QObject):
@@ -38,8 +51,19 @@ class _Fitter(QObject):
         self._field = field
         self._icon_only = icon_only
         self._labelled_width: int | None = None  # the buttons' width with their labels
+        self._style(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        self.minimum_width = self._buttons_width() + field.minimumWidth() + SPARE
         self._style(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.installEventFilter(self)
+
+    def _buttons_width(self) -> int:
+        """The buttons' width in their present style, and the separators'."""
+        toolbar = self._toolbar
+        actions = toolbar.actions()
+        buttons = [toolbar.widgetForAction(a) for a in actions]
+        return sum(b.sizeHint().width() for b in buttons if isinstance(b, QToolButton)) + 8 * sum(
+            a.isSeparator() for a in actions
+        )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.Resize:
@@ -52,10 +76,7 @@ class _Fitter(QObject):
             labelled = toolbar.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextBesideIcon
             if not labelled:
                 return
-            buttons = [toolbar.widgetForAction(a) for a in toolbar.actions()]
-            self._labelled_width = sum(
-                b.sizeHint().width() for b in buttons if isinstance(b, QToolButton)
-            ) + 8 * sum(a.isSeparator() for a in toolbar.actions())
+            self._labelled_width = self._buttons_width()
         fits = self._labelled_width + self._field.minimumWidth() + SPARE <= toolbar.width()
         wanted = (
             Qt.ToolButtonStyle.ToolButtonTextBesideIcon

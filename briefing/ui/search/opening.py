@@ -31,6 +31,7 @@ def open_hit(window: MainWindow, hit: SearchHit, query: str) -> bool:
         return True
     if not window.open_article(hit.article_id, select=True):
         return False
+    window.show_reader()
     window.reader.terms.show(_spans(window, hit.article_id, query))
     return True
 

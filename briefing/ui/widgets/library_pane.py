@@ -9,6 +9,11 @@ gone (renamed, merged, deleted) falls back to "any".
 Home and End go to the first and last article, not the first and last column: in a list
 of rows that is what they mean, and End must stay instant on 100k articles.
 
+The Title column is what the list is read by: it keeps room for TITLE_CHARS characters, and
+when the pane is too narrow for that beside the other columns, Claims and then Outlet step
+aside (the reader's byline shows the outlet). `minimum_width()` is the pane at its
+narrowest: the title's minimum and the date.
+
 Signals:
     article_chosen(int): the current article changed to this id
 """
@@ -18,12 +23,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -33,6 +40,9 @@ from briefing.core import AnnotationRefs, BriefingError, Changes, Kind, Library
 from briefing.ui.models.article_list import CLAIMS, DATE, OUTLET, TITLE, ArticleListModel
 
 FILTER_DELAY_MS = 150
+TITLE_CHARS = 30  # the title's room before other columns step aside
+TITLE_MIN_CHARS = 22  # the narrowest title column: below it the pane folds
+SAMPLE_DATE = "28 Sep 2021"  # the widest date the Date column shows
 ANY_TAG = "Any tag"
 ANY_ACTOR = "Any actor"
 
@@ -89,9 +99,7 @@ class LibraryPane(QWidget):
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         for column in (OUTLET, DATE, CLAIMS):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(OUTLET, 90)
-        header.resizeSection(DATE, 104)
-        header.resizeSection(CLAIMS, 56)
+        self._size_columns()
         header.setHighlightSections(False)
         # The model starts sorted by date, newest first: say so before sorting is switched
         # on, so switching it on does not query the core a second time.
@@ -121,6 +129,59 @@ class LibraryPane(QWidget):
     @property
     def current_id(self) -> int | None:
         return self._current_id
+
+    # Columns --------------------------------------------------------------------------------
+
+    def _size_columns(self) -> None:
+        """Outlet, Date and Claims as wide as their content needs in this font."""
+        header = self.view.horizontalHeader()
+        cell = self.view.fontMetrics()
+        bold = QFont(header.font())
+        bold.setWeight(QFont.Weight.DemiBold)  # style.qss: headers are semi-bold
+        label = QFontMetrics(bold)
+        arrow = 14  # the sort indicator beside a label
+        pad = 2 * 6 + 6  # the cells' and the header's padding (style.qss), and a little air
+        self._column_widths = {
+            OUTLET: max(cell.averageCharWidth() * 12, label.horizontalAdvance("Outlet")) + pad,
+            DATE: max(cell.horizontalAdvance(SAMPLE_DATE), label.horizontalAdvance("Date"))
+            + arrow
+            + pad,
+            CLAIMS: max(cell.horizontalAdvance("999"), label.horizontalAdvance("Claims"))
+            + arrow
+            + pad,
+        }
+        for column, width in self._column_widths.items():
+            header.resizeSection(column, width)
+
+    def title_width(self, chars: int) -> int:
+        return self.view.fontMetrics().averageCharWidth() * chars + 12
+
+    def minimum_width(self) -> int:
+        """The pane at its narrowest: a title of TITLE_MIN_CHARS and the date."""
+        scroll_bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        margins = self.layout().contentsMargins()
+        chrome = 2 * self.view.frameWidth() + scroll_bar + margins.left() + margins.right()
+        return self.title_width(TITLE_MIN_CHARS) + self._column_widths[DATE] + chrome
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Claims, then Outlet, step aside while the title would have less than TITLE_CHARS."""
+        header = self.view.horizontalHeader()
+        scroll_bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        margins = self.layout().contentsMargins()
+        room = self.width() - margins.left() - margins.right() - 2 * self.view.frameWidth()
+        room -= scroll_bar + self._column_widths[DATE]
+        wanted = self.title_width(TITLE_CHARS)
+        room -= self._column_widths[OUTLET] + self._column_widths[CLAIMS]
+        for column in (CLAIMS, OUTLET):  # the first steps aside first
+            hide = room < wanted
+            if header.isSectionHidden(column) != hide:
+                header.setSectionHidden(column, hide)
+            if hide:
+                room += self._column_widths[column]
 
     def select_article(self, article_id: int) -> bool:
         """Make `article_id` current (and visible); False if it is not in the list."""

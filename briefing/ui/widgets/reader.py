@@ -7,7 +7,9 @@ with the text); the passing things, the flash of a revealed annotation and find 
 are ExtraSelections on top.
 
 The measure is kept near 70 characters by setting the root frame's side margins on resize,
-so the column stays centred and comfortable at any window width.
+so the column stays centred and comfortable at any window width; `width_for(chars)` says how
+wide the pane must be for a measure, so the main window can keep it at 45 or more (below
+that the side panes fold, see ui/panes).
 
 Annotating starts here: `selected_span()` turns the selection into canonical offsets, and
 the page's context menu offers the window's annotate actions (`set_annotate_actions`).
@@ -30,7 +32,7 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextFormat,
 )
-from PySide6.QtWidgets import QTextBrowser, QTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QStyle, QTextBrowser, QTextEdit, QVBoxLayout, QWidget
 
 from briefing.core import InvalidInput
 from briefing.ui.article_view import ArticleView, Mark
@@ -45,7 +47,9 @@ from briefing.ui.widgets.reader_document import (
 )
 from briefing.ui.widgets.term_marks import TermMarks
 
-MEASURE_CHARS = 70
+MEASURE_CHARS = 70  # the column's width where there is room: a comfortable measure
+COMFORT_CHARS = 60  # what the reader keeps before side panes get more than their minimum
+MIN_MEASURE_CHARS = 45  # fewer characters a line and reading turns into scanning
 MIN_SIDE_MARGIN = 28
 FLASH_MS = 900
 SERIF = ["Charter", "Georgia", "Source Serif 4", "Noto Serif", "DejaVu Serif", "serif"]
@@ -160,6 +164,27 @@ class Reader(QWidget):
 
     # Content --------------------------------------------------------------------------------
 
+    def width_for(self, chars: int) -> int:
+        """The pane's width at which a line of the article holds `chars` average characters
+        of the body font: the column, its margins, the page's frame and scroll bar."""
+        body = typography(self._base_point_size()).body
+        column = QFontMetricsF(body).averageCharWidth() * chars
+        margins = 2 * MIN_SIDE_MARGIN  # the root frame's side margins (replace the document's)
+        scroll_bar = self.page.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        return int(column + margins + 2 * self.page.frameWidth() + scroll_bar) + 1
+
+    def measure(self) -> float:
+        """Average characters of the body font a line holds now (the column's width over
+        the font's average character width)."""
+        document = self.page.document()
+        margin = document.rootFrame().frameFormat().leftMargin()
+        column = self.page.viewport().width() - 2 * margin
+        return column / QFontMetricsF(document.defaultFont()).averageCharWidth()
+
+    def _base_point_size(self) -> float:
+        point_size = self.font().pointSizeF()
+        return point_size if point_size > 0 else 10.0
+
     @property
     def article_id(self) -> int | None:
         return self._view.article.id if self._view else None
@@ -180,13 +205,12 @@ class Reader(QWidget):
         self._flash, self._found = [], []
         self.terms.clear(apply=False)
         document = QTextDocument(self.page)
-        point_size = self.font().pointSizeF()
         colours = self.colours
         self._map = build_document(
             document,
             Header(view.article.title, byline(view)),
             view.article.text,
-            typography(point_size if point_size > 0 else 10.0),
+            typography(self._base_point_size()),
         )
         self._colour_byline(document, colours)
         self._draw_marks(document, view.marks(), colours)
