@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRect, QSize
+from PySide6.QtCore import QRect, QSize, QTimer
 from PySide6.QtGui import QGuiApplication, QKeySequence, QScreen
 
 from briefing.ui import errors
@@ -88,6 +88,7 @@ def connect(window: MainWindow) -> None:
         f"The article, folded while the library is shown: click, or press {keys}, to read it"
     )
     row.changed.connect(lambda: _sync_toggles(window, toggles))
+    row.changed.connect(lambda: _unsay_folded(window))
     row.folded.connect(lambda name: _say_folded(window, name, toggles))
     _sync_toggles(window, toggles)
 
@@ -120,6 +121,19 @@ def _say_folded(window: MainWindow, name: str, toggles: dict[str, QAction]) -> N
     edge = "left" if name == "library" else "right"
     short = {"library": "Library", "panel": "Annotations"}[name]
     errors.show_status(window, f"{short} folded to the {edge} edge for room: {keys} shows it")
+    window.panes.setProperty("foldedSaid", (name, window.statusBar().currentMessage()))
+
+
+def _unsay_folded(window: MainWindow) -> None:
+    """A fold said in the status line that is undone (the window grew again, the dock
+    settled) is no longer news."""
+    said = window.panes.property("foldedSaid")
+    if not said:
+        return
+    name, message = said
+    if window.panes.is_shown(name) and window.statusBar().currentMessage() == message:
+        window.statusBar().clearMessage()
+        window.panes.setProperty("foldedSaid", None)
 
 
 def show(window: MainWindow, name: str) -> None:
@@ -132,6 +146,8 @@ def show(window: MainWindow, name: str) -> None:
 
 
 def restore(window: MainWindow) -> None:
+    """Geometry, the panes as the reader left them, the docks; the workspace, if it was
+    open, once the window is up (it is not needed to start reading)."""
     settings = window.settings
     geometry = settings.value("window/geometry")
     if geometry is None or not window.restoreGeometry(geometry) or not _fits(window):
@@ -141,11 +157,28 @@ def restore(window: MainWindow) -> None:
     except ValueError:
         state = None
     window.panes.restore(state)
+    docks = settings.value("window/state")
+    if docks is not None:
+        window.restoreState(docks)
+    if settings.value("workspace/open", False, bool):
+        QTimer.singleShot(0, window, lambda: _reopen_workspace(window))
+
+
+def _reopen_workspace(window: MainWindow) -> None:
+    from briefing.ui.workspace import open_workspace
+
+    open_workspace(window, focus=False)
 
 
 def save(window: MainWindow) -> None:
-    window.settings.setValue("window/geometry", window.saveGeometry())
-    window.settings.setValue(SETTING, json.dumps(window.panes.state()))
+    from briefing.ui.workspace.dock import WorkspaceDock  # loaded if it was ever opened
+
+    settings = window.settings
+    settings.setValue("window/geometry", window.saveGeometry())
+    settings.setValue(SETTING, json.dumps(window.panes.state()))
+    settings.setValue("window/state", window.saveState())
+    dock = window.findChild(WorkspaceDock)
+    settings.setValue("workspace/open", dock is not None and dock.isVisible())
 
 
 def first_size(available: QSize) -> QSize:

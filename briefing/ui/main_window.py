@@ -18,7 +18,7 @@ from PySide6.QtGui import (
     QDropEvent,
     QUndoStack,
 )
-from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QStackedWidget, QWidget
 
 from briefing.core import BriefingError, Changes, Kind, Library
 from briefing.ui import errors, main_panes, menus
@@ -232,15 +232,20 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
-        # The workspace, claims and actors windows and any open dialog work through this
-        # window's runner: they close with it (each saving its own state) rather than stay
-        # open on a stopped one, and keep the app running after its main window is gone.
-        windows = [w for w in self.findChildren(QWidget) if w.isWindow() and w.isVisible()]
+        # The claims and actors windows and any open dialog work through this window's
+        # runner: they close with it (each saving its own state) rather than stay open on a
+        # stopped one, and keep the app running after its main window is gone. The workspace
+        # is this window's dock, floating or not: it goes with it, as it was (saved first).
+        self.save_settings()
+        windows = [
+            w
+            for w in self.findChildren(QWidget)
+            if w.isWindow() and w.isVisible() and not isinstance(w, QDockWidget)
+        ]
         for window in windows:
             if window.isVisible() and not window.close():
                 event.ignore()
                 return
-        self.save_settings()
         self.team_sync.sync_before_closing()
         self.runner.shutdown()
         super().closeEvent(event)

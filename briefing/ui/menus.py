@@ -182,6 +182,11 @@ def _make_annotate_actions(window: MainWindow) -> None:
         "Ctrl+Shift+N",
         "note",
     )
+    # Ctrl+Shift+N is Add Note in the workspace too: each answers where the focus is (the
+    # workspace docks in this window, so a window-wide key would be ambiguous there).
+    window.note_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    window.removeAction(window.note_action)
+    window.panes.addAction(window.note_action)
     window.annotate_actions = [
         window.claim_action,
         window.tag_actor_action,
@@ -250,11 +255,21 @@ def _make_view_help_actions(window: MainWindow) -> None:
     window.workspace_action = make_action(
         window,
         "Briefing &Workspace",
-        "Build briefings from claims, with a live preview, and export them",
-        partial(_open_workspace, window),
+        "Show or close the briefing workspace, docked beside the reader: build briefings "
+        "from claims, with a live preview, and export them",
+        lambda: _toggle_workspace(window, window.workspace_action.isChecked()),
         "Ctrl+B",
         "briefing",
     )
+    window.workspace_action.setCheckable(True)
+    window.float_workspace_action = make_action(
+        window,
+        "Workspace in Its Own Wi&ndow",
+        "Detach the briefing workspace from the main window into a window of its own "
+        "(for a second screen), or dock it back",
+        lambda: _float_workspace(window, window.float_workspace_action.isChecked()),
+    )
+    window.float_workspace_action.setCheckable(True)
     window.claims_action = make_action(
         window,
         "&Claims",
@@ -310,7 +325,8 @@ def _make_menus(window: MainWindow) -> None:
     menu.addSeparator()
     menu.addAction(window.preferences_action)
     menu = bar.addMenu("&View")
-    menu.addActions([window.workspace_action, window.claims_action, window.actors_action])
+    menu.addActions([window.workspace_action, window.float_workspace_action])
+    menu.addActions([window.claims_action, window.actors_action])
     menu.addSeparator()
     menu.addActions([window.library_toggle, window.panel_toggle])
     menu.addSeparator()
@@ -355,11 +371,17 @@ def _make_toolbar(window: MainWindow) -> None:
     window.toolbar = toolbar
 
 
-def _open_workspace(window: MainWindow) -> None:
-    # Imported when first used: the workspace is a window of its own, not part of start-up.
-    from briefing.ui.workspace import open_workspace
+def _toggle_workspace(window: MainWindow, shown: bool) -> None:
+    # Imported when first used: the workspace is not part of start-up.
+    from briefing.ui.workspace.dock import toggle
 
-    open_workspace(window)
+    toggle(window, shown)
+
+
+def _float_workspace(window: MainWindow, floating: bool) -> None:
+    from briefing.ui.workspace.dock import set_floating
+
+    set_floating(window, floating)
 
 
 def _open_claims(window: MainWindow) -> None:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QInputDialog
+from PySide6.QtWidgets import QDialogButtonBox
 
 from briefing.core import Library
 from briefing.ui.dialogs.claim_editor import ClaimEditor
+from briefing.ui.dialogs.note import NoteDialog
 from briefing.ui.dialogs.tag_actor import TagActorDialog
 from tests.ui.helpers import click, dialog_of, sample_window, select
 
@@ -142,8 +143,8 @@ def test_highlight_and_note(qtbot, make_window, library: Library) -> None:
     select(window, "blacklisted")
     window.note_action.trigger()
     dialog = window.dialog
-    assert isinstance(dialog, QInputDialog)
-    dialog.setTextValue("Check the date of the listing.")
+    assert isinstance(dialog, NoteDialog)
+    qtbot.keyClicks(dialog.editor, "Check the date of the listing.")
     dialog.accept()
     added = [a for a in library.annotations.for_article(article_id) if a.id not in before]
     assert [(a.kind, a.quote, a.note) for a in added] == [

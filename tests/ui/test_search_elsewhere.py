@@ -11,7 +11,7 @@ from briefing.core import Library
 from briefing.core.sample import load_sample
 
 
-@pytest.mark.parametrize("opener", ["workspace_action", "claims_action", "actors_action"])
+@pytest.mark.parametrize("opener", ["claims_action", "actors_action"])
 def test_ctrl_k_in_another_window_goes_to_the_library_search(
     qtbot, make_window, library: Library, opener: str
 ) -> None:
@@ -30,6 +30,26 @@ def test_ctrl_k_in_another_window_goes_to_the_library_search(
     field = main.search_page.field
     qtbot.waitUntil(field.hasFocus)
     qtbot.waitUntil(lambda: field.selectedText() == "China")  # ready to type over
+
+
+def test_ctrl_k_in_the_docked_workspace_is_the_main_windows_search(
+    qtbot, make_window, library: Library
+) -> None:
+    from briefing.ui.workspace import open_workspace
+
+    load_sample(library)
+    main = make_window(library)
+    main.show()
+    main.activateWindow()
+    qtbot.waitUntil(main.isActiveWindow)
+    main.search_page.field.setText("China")
+    workspace = open_workspace(main)
+    assert workspace.search_action is None  # one search, the main window's
+    qtbot.waitUntil(workspace.tree.hasFocus)
+    qtbot.keyClick(workspace.tree, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    field = main.search_page.field
+    qtbot.waitUntil(field.hasFocus)
+    assert field.selectedText() == "China"
 
 
 def test_the_text_is_selected_when_the_focus_arrives_late(qtbot, make_window, library) -> None:

@@ -160,7 +160,7 @@ def test_open_workspace_shares_the_main_windows_stack(
     main.show()
     workspace = open_workspace(main)
     assert open_workspace(main) is workspace and workspace.isVisible()
-    assert workspace.isWindow() and workspace.stack is main.undo_stack
+    assert not workspace.isWindow() and workspace.stack is main.undo_stack  # docked in main
     item = library.briefings.get(briefing_id).items[0]
     workspace.select_items([item.id])
     assert edits.remove_items(workspace)
@@ -173,7 +173,8 @@ def test_open_workspace_shares_the_main_windows_stack(
     qtbot.keyClicks(workspace.fields.bluf, " More.")
     main.close()  # typing not yet committed is kept
     assert library.briefings.get(briefing_id).bluf == "Old bottom line. More."
-    assert main.settings.value("workspace/geometry") is not None
+    assert main.settings.value("workspace/panes") is not None
+    assert main.settings.value("workspace/open", False, bool)
 
 
 def test_sections_and_sub_headings_are_edited_in_place_and_undone(

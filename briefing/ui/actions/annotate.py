@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QInputDialog
-
 from briefing.core import BriefingError, Claim, ClaimState, Library, NewActor, Span
 from briefing.ui import errors
 from briefing.ui.dialogs.claim_editor import ClaimEditor
+from briefing.ui.dialogs.note import NoteDialog
 from briefing.ui.dialogs.tag_actor import TagActorDialog
 from briefing.ui.undo.commands import AddAnnotation, EditClaim, RemoveAnnotations
 from briefing.ui.widgets.actor_field import actor_names
@@ -51,16 +50,13 @@ def highlight(window: MainWindow) -> bool:
     return window.undo.push(AddAnnotation(window.undo, "Highlight", create))
 
 
-def add_note(window: MainWindow) -> QInputDialog | None:
+def add_note(window: MainWindow) -> NoteDialog | None:
     chosen = _selection(window)
     if chosen is None:
         return None
     article_id, start, end = chosen
-    dialog = QInputDialog(window)
-    dialog.setWindowTitle("Add Note")
-    dialog.setLabelText("Note on the selected text:")
-    dialog.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
-    dialog.setAccessibleName("Add Note")
+    assert window.view is not None
+    dialog = NoteDialog(window.view.article.text[start:end], window)
 
     def save(text: str) -> None:
         note = text.strip()
@@ -73,7 +69,7 @@ def add_note(window: MainWindow) -> QInputDialog | None:
 
         window.undo.push(AddAnnotation(window.undo, "Add note", create))
 
-    dialog.textValueSelected.connect(save)
+    dialog.saved.connect(save)
     return _open(window, dialog)
 
 

@@ -42,17 +42,26 @@ def place_field(toolbar: FieldToolBar, field: SearchField, icon_only: Sequence[Q
     toolbar.floor = _Fitter(toolbar, field, list(icon_only)).minimum_width
 
 
+def fit_labels(toolbar: QToolBar) -> None:
+    """A toolbar without a field (the workspace's) likewise drops its buttons' labels when
+    they do not fit, rather than hiding buttons behind the » button."""
+    _Fitter(toolbar, None, [])
+
+
 class _Fitter(QObject):
     """Labels on the buttons while they and the field fit; icons only when not."""
 
-    def __init__(self, toolbar: QToolBar, field: SearchField, icon_only: list[QAction]) -> None:
+    def __init__(
+        self, toolbar: QToolBar, field: SearchField | None, icon_only: list[QAction]
+    ) -> None:
         super().__init__(toolbar)
         self._toolbar = toolbar
         self._field = field
         self._icon_only = icon_only
         self._labelled_width: int | None = None  # the buttons' width with their labels
         self._style(Qt.ToolButtonStyle.ToolButtonIconOnly)
-        self.minimum_width = self._buttons_width() + field.minimumWidth() + SPARE
+        self._field_width = field.minimumWidth() if field is not None else 0
+        self.minimum_width = self._buttons_width() + self._field_width + SPARE
         self._style(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.installEventFilter(self)
 
@@ -77,7 +86,7 @@ class _Fitter(QObject):
             if not labelled:
                 return
             self._labelled_width = self._buttons_width()
-        fits = self._labelled_width + self._field.minimumWidth() + SPARE <= toolbar.width()
+        fits = self._labelled_width + self._field_width + SPARE <= toolbar.width()
         wanted = (
             Qt.ToolButtonStyle.ToolButtonTextBesideIcon
             if fits

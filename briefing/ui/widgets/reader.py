@@ -14,13 +14,18 @@ that the side panes fold, see ui/panes).
 Annotating starts here: `selected_span()` turns the selection into canonical offsets, and
 the page's context menu offers the window's annotate actions (`set_annotate_actions`).
 
+A selection dragged out of the page carries, beside its text, the claims it touches (as the
+annotation panel's and the claims table's drags do), so it drops into a briefing's section.
+
 Signals:
     selection_changed(): the selected span changed (see `selected_span()`)
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QMimeData, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QContextMenuEvent,
@@ -46,6 +51,7 @@ from briefing.ui.widgets.reader_document import (
     build_document,
 )
 from briefing.ui.widgets.term_marks import TermMarks
+from briefing.ui.workspace.mime import claims_mime_data
 
 MEASURE_CHARS = 70  # the column's width where there is room: a comfortable measure
 COMFORT_CHARS = 60  # what the reader keeps before side panes get more than their minimum
@@ -92,6 +98,7 @@ class _Page(QTextBrowser):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.claims_selected: Callable[[], list[int]] = list
         self.setReadOnly(True)
         self.setOpenLinks(False)
         self.setFrameShape(QTextBrowser.Shape.NoFrame)
@@ -114,6 +121,14 @@ class _Page(QTextBrowser):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         self.fit_measure()
         super().resizeEvent(event)
+
+    def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802 - Qt's name
+        """The selection as text, and the claims it touches for a briefing's tree."""
+        claims = self.claims_selected()
+        if not claims:
+            return super().createMimeDataFromSelection()
+        text = self.textCursor().selection().toPlainText()
+        return claims_mime_data(claims, text)
 
     def fit_measure(self) -> None:
         metrics = QFontMetricsF(self.document().defaultFont())
@@ -160,6 +175,7 @@ class Reader(QWidget):
         self.find_bar.text_edited.connect(self._on_find_bar_text_edited)
         self.find_bar.closed.connect(self._on_find_bar_closed)
         self.page.selectionChanged.connect(self.selection_changed)
+        self.page.claims_selected = self.claims_in_selection
         self.show_placeholder()
 
     # Content --------------------------------------------------------------------------------
@@ -299,6 +315,17 @@ class Reader(QWidget):
         if start is None or end is None:
             return None
         return start, end
+
+    def claims_in_selection(self) -> list[int]:
+        """The claims the selection touches, in reading order ([] with no selection)."""
+        span = self.cursor_span()
+        if self._view is None or span is None or span[0] == span[1]:
+            return []
+        start, end = span
+        touched = [
+            c for c in self._view.claims if not c.orphaned and c.start < end and start < c.end
+        ]
+        return [c.id for c in sorted(touched, key=lambda c: (c.start, c.end))]
 
     def set_annotate_actions(self, actions: list[QAction]) -> None:
         self.page.annotate_actions = list(actions)

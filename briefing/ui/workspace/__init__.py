@@ -1,10 +1,11 @@
-"""The briefing workspace: a window of its own for building briefings (issue 7).
+"""The briefing workspace: briefings built from claims, with a live preview (issue 7), docked
+in the main window beside the reader (issue 13; dock.py).
 
     from briefing.ui.workspace import open_workspace
-    open_workspace(main_window)   # shows it (or raises the one already open) and returns it
+    open_workspace(main_window)   # shows it (made on first use) and returns it
 
-The window shares the main window's library, op runner and undo stack, so one Edit ▸ Undo
-history covers annotations and briefings alike, and every change reaches both windows through
+The workspace shares the main window's library, op runner and undo stack, so one Edit ▸ Undo
+history covers annotations and briefings alike, and every change reaches both through
 `runner.library_changed`.
 """
 
@@ -17,24 +18,15 @@ if TYPE_CHECKING:
     from briefing.ui.workspace.window import WorkspaceWindow
 
 
-def open_workspace(parent_window: MainWindow) -> WorkspaceWindow:
-    """Show the workspace of `parent_window`'s library, made on first use and kept after.
+def open_workspace(main_window: MainWindow, *, focus: bool = True) -> WorkspaceWindow:
+    """Show the workspace docked in `main_window` (where it was last: docked, or floating as
+    its own window); with `focus`, the keyboard goes to it. Its WorkspaceWindow."""
+    from briefing.ui.workspace.dock import show_dock, workspace_dock
 
-    It is a child of the main window with the Qt.Window flag: a separate top-level window
-    that closes and goes away with the main window (whose close stops the runner first).
-    """
-    from briefing.ui.workspace.window import WorkspaceWindow
-
-    window = parent_window.findChild(WorkspaceWindow)
-    if window is None:
-        window = WorkspaceWindow(
-            parent_window.library,
-            parent_window.runner,
-            parent_window.undo_stack,
-            parent_window.settings,
-            parent=parent_window,
-        )
-    window.show()
-    window.raise_()
-    window.activateWindow()
-    return window
+    dock = workspace_dock(main_window)
+    show_dock(main_window, dock)
+    if focus:
+        dock.workspace.tree.setFocus()
+        if dock.isFloating():
+            dock.activateWindow()
+    return dock.workspace

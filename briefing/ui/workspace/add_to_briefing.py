@@ -34,7 +34,7 @@ def add_to_briefing(main_window: MainWindow, claim_ids: Sequence[int]) -> list[i
         return []
     # Shown so the reader sees where the claims went, but the window they work in keeps
     # the focus: adding claim after claim from the reader must not mean clicking back.
-    workspace = open_workspace(main_window)
+    workspace = open_workspace(main_window, focus=False)
     if active is not workspace:
         active.raise_()
         active.activateWindow()

@@ -3,6 +3,12 @@
 Shortcuts that mean something else while typing (Delete, Return) belong to the tree alone
 (Qt.WidgetShortcut), so Delete in the BLUF deletes a character, not an item. Undo and Redo
 come from the shared stack: their text follows it ("Undo Edit bottom line").
+
+Hosted in the main window (`hosted`), the workspace shares that window's keys: its commands
+answer only while the focus is inside it (Qt.WidgetWithChildrenShortcut), so Ctrl+Shift+N
+there adds a note to the briefing and in the reader a note on the text; Undo, Redo and
+Search Library are the main window's own (one stack, one search), so the workspace's
+toolbar buttons for them carry no key.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ from PySide6.QtWidgets import QToolBar
 from briefing.ui.action_factory import make_action
 from briefing.ui.icons import icon
 from briefing.ui.search.elsewhere import add_search_library
+from briefing.ui.search.in_toolbar import fit_labels
 from briefing.ui.workspace import edits, exporting
 
 if TYPE_CHECKING:
@@ -24,7 +31,7 @@ if TYPE_CHECKING:
 Keys = QKeySequence.StandardKey
 
 
-def install_actions(window: WorkspaceWindow) -> None:
+def install_actions(window: WorkspaceWindow, *, hosted: bool = False) -> None:
     w = window
     w.new_action = make_action(
         w,
@@ -51,12 +58,13 @@ def install_actions(window: WorkspaceWindow) -> None:
         "Ctrl+E",
         "export",
     )
+    # No key: Ctrl+Shift+C is the main window's Claims table, and the two are one window.
     w.copy_action = make_action(
         w,
         "&Copy as Markdown",
         "Put the briefing's Markdown on the clipboard",
         lambda: exporting.copy_markdown(w),
-        "Ctrl+Shift+C",
+        None,
         "copy",
     )
     w.pdf_action = make_action(
@@ -69,7 +77,7 @@ def install_actions(window: WorkspaceWindow) -> None:
     w.print_action = make_action(
         w, "&Print…", "Print the briefing", lambda: exporting.print_briefing(w), Keys.Print, "print"
     )
-    close_action = make_action(w, "&Close", "Close the workspace", w.close, Keys.Close)
+    w.close_action = make_action(w, "&Close", "Close the workspace", w.close, Keys.Close)
 
     w.add_claims_action = make_action(
         w,
@@ -111,23 +119,31 @@ def install_actions(window: WorkspaceWindow) -> None:
         w.removeAction(action)
         w.tree.addAction(action)
 
+    if hosted:
+        for action in w.actions():
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
     w.undo_action = w.stack.createUndoAction(w, "&Undo")
-    w.undo_action.setShortcut(QKeySequence(Keys.Undo))
     w.undo_action.setIcon(icon("undo"))
     w.redo_action = w.stack.createRedoAction(w, "&Redo")
-    w.redo_action.setShortcut(QKeySequence(Keys.Redo))
     w.redo_action.setIcon(icon("redo"))
-    w.addActions([w.undo_action, w.redo_action])
+    for action, tip in ((w.undo_action, "Undo the last change"), (w.redo_action, "Redo it")):
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
+    if not hosted:
+        w.undo_action.setShortcut(QKeySequence(Keys.Undo))
+        w.redo_action.setShortcut(QKeySequence(Keys.Redo))
+        w.addActions([w.undo_action, w.redo_action])
 
     menu = w.menuBar().addMenu("&File")
     menu.addActions([w.new_action, w.rename_action, w.delete_briefing_action])
     menu.addSeparator()
     menu.addActions([w.export_action, w.copy_action, w.pdf_action, w.print_action])
     menu.addSeparator()
-    menu.addAction(close_action)
+    menu.addAction(w.close_action)
     menu = w.menuBar().addMenu("&Edit")
     menu.addActions([w.undo_action, w.redo_action])
-    w.search_action = add_search_library(w, menu)
+    w.search_action = None if hosted else add_search_library(w, menu)
     menu = w.menuBar().addMenu("&Briefing")
     menu.addActions([w.add_claims_action, w.add_note_action, w.add_heading_action])
     menu.addSeparator()
@@ -145,3 +161,4 @@ def install_actions(window: WorkspaceWindow) -> None:
     toolbar.addSeparator()
     toolbar.addActions([w.export_action, w.copy_action, w.print_action])
     w.addToolBar(toolbar)
+    fit_labels(toolbar)

@@ -1,5 +1,10 @@
 """The briefing workspace: briefings on the left, the open one's editor in the middle, its
-live preview on the right.
+live preview on the right (a row of panes, ui/panes: in a narrow dock the list of briefings
+folds first, then the preview, each to a strip that brings it back).
+
+In the app it lives in a dock of the main window (`hosted`, dock.py): without a menu bar of
+its own (its commands are in the main window's Briefing menu), its keys working where the
+focus is inside it; made without `hosted` (tests, benches) it is a window of its own.
 
 It shares the main window's library, op runner and undo stack (see __init__.py). Every
 change goes through an undo command, which writes and then emits `runner.library_changed`;
@@ -12,15 +17,16 @@ and the models compare values before resetting. A change to nothing here reads n
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QShowEvent, QUndoStack
+import json
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QSettings, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QResizeEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QListView,
     QMainWindow,
-    QSplitter,
     QToolButton,
     QTreeView,
     QVBoxLayout,
@@ -30,6 +36,7 @@ from PySide6.QtWidgets import (
 from briefing.core import Briefing, BriefingItem, BriefingSection, Changes, Kind, Library, NotFound
 from briefing.ui import errors
 from briefing.ui.ops import OpRunner
+from briefing.ui.panes.row import PaneRow
 from briefing.ui.undo.context import UndoContext
 from briefing.ui.workspace import edits
 from briefing.ui.workspace.fields import BriefingFields
@@ -38,7 +45,10 @@ from briefing.ui.workspace.menus import icon, install_actions
 from briefing.ui.workspace.preview import PreviewPane
 from briefing.ui.workspace.tree_model import BriefingTreeModel, Role
 
-DEFAULT_SIZES = [270, 560, 610]
+# Average characters of the window's font: (minimum, preferred) of each pane.
+LIST_CHARS = (24, 42)
+EDITOR_CHARS = (44, 66)
+PREVIEW_CHARS = (38, 90)
 STYLE = """
 QLabel#paneTitle { font-weight: 600; }
 QTreeView#briefingTree::item { padding: 3px 2px; }
@@ -61,17 +71,49 @@ def _pane(title: str, *widgets: QWidget, stretch: int = -1) -> QWidget:
     return pane
 
 
+def _wrapping(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    return label
+
+
+class _Buttons(QWidget):
+    """A row of buttons under a list: labelled while the labels fit, icons only (named by
+    their tooltips) when the pane is too narrow, never a label cut short."""
+
+    def __init__(self, *actions: QAction) -> None:
+        super().__init__()
+        box = QHBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        self.buttons = []
+        for action in actions:
+            button = QToolButton(self)
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            box.addWidget(button)
+            self.buttons.append(button)
+        box.addStretch(1)
+        self._labelled = sum(b.sizeHint().width() for b in self.buttons) + box.spacing() * len(
+            self.buttons
+        )
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(0, super().minimumSizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        style = (
+            Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+            if self.width() >= self._labelled
+            else Qt.ToolButtonStyle.ToolButtonIconOnly
+        )
+        for button in self.buttons:
+            if button.toolButtonStyle() != style:
+                button.setToolButtonStyle(style)
+
+
 def _buttons(*actions: QAction) -> QWidget:
-    row = QWidget()
-    box = QHBoxLayout(row)
-    box.setContentsMargins(0, 0, 0, 0)
-    for action in actions:
-        button = QToolButton(row)
-        button.setDefaultAction(action)
-        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        box.addWidget(button)
-    box.addStretch(1)
-    return row
+    return _Buttons(*actions)
 
 
 class WorkspaceWindow(QMainWindow):
@@ -82,8 +124,13 @@ class WorkspaceWindow(QMainWindow):
         stack: QUndoStack,
         settings: QSettings,
         parent: QWidget | None = None,
+        *,
+        hosted: bool = False,
     ) -> None:
-        super().__init__(parent, Qt.WindowType.Window)
+        super().__init__(parent, Qt.WindowType.Widget if hosted else Qt.WindowType.Window)
+        self.hosted = hosted
+        self.preferred_width: int | None = None  # hosted: the width its dock asks for
+        self._owner = parent  # whose closing commits what is typed here
         self.library = library
         self.runner = runner
         self.stack = stack
@@ -109,12 +156,12 @@ class WorkspaceWindow(QMainWindow):
         self.tree_model = BriefingTreeModel(self)
         self.tree = self._make_tree()
         self.preview = PreviewPane(runner, self)
-        install_actions(self)
+        install_actions(self, hosted=hosted)
 
         editor = _pane(
             "Briefing",
             self.fields,
-            QLabel("Sections and items — drag to reorder, double-click to edit"),
+            _wrapping("Sections and items — drag to reorder, double-click to edit"),
             self.tree,
             _buttons(
                 self.add_claims_action,
@@ -124,24 +171,41 @@ class WorkspaceWindow(QMainWindow):
             ),
             stretch=2,
         )
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.setObjectName("workspaceSplitter")
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.setHandleWidth(6)
-        self.splitter.addWidget(
-            _pane(
-                "Briefings",
-                self.list,
-                _buttons(self.new_action, self.delete_briefing_action),
-                stretch=0,
-            )
+        self.panes = PaneRow(self)
+        self.panes.setObjectName("workspacePanes")
+        char = self.fontMetrics().averageCharWidth()
+        briefings = _pane(
+            "Briefings",
+            self.list,
+            _buttons(self.new_action, self.delete_briefing_action),
+            stretch=0,
         )
-        self.splitter.addWidget(editor)
-        self.splitter.addWidget(_pane("Preview", self.preview, stretch=0))
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setStretchFactor(2, 1)
-        self.splitter.setSizes(DEFAULT_SIZES)
-        self.setCentralWidget(self.splitter)
+        for name, widget, label, chars, extra in (
+            ("briefings", briefings, "Briefings", LIST_CHARS, {"priority": 1}),
+            ("editor", editor, "Briefing", EDITOR_CHARS, {"main": True}),
+            (
+                "preview",
+                _pane("Preview", self.preview, stretch=0),
+                "Preview",
+                PREVIEW_CHARS,
+                {"priority": 2},
+            ),
+        ):
+            self.panes.add_pane(
+                name,
+                widget,
+                label=label,
+                minimum=char * chars[0],
+                preferred=char * chars[1],
+                **extra,
+            )
+        self.panes.strip_of("briefings").setToolTip(
+            "The list of briefings, folded to give the editor room: click to show it"
+        )
+        self.panes.strip_of("preview").setToolTip(
+            "The preview, folded to give the editor room: click to show it"
+        )
+        self.setCentralWidget(self.panes)
         self.counts = QLabel(self)
         self.statusBar().addPermanentWidget(self.counts)
 
@@ -171,6 +235,12 @@ class WorkspaceWindow(QMainWindow):
         self.reload()
         if self.briefing_id is None and self.list_model.rows:
             self.select_briefing(self.list_model.rows[0].id)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        hint = super().sizeHint()
+        if self.hosted and self.preferred_width:
+            return QSize(max(self.preferred_width, self.minimumSizeHint().width()), hint.height())
+        return hint
 
     def _make_tree(self) -> QTreeView:
         tree = QTreeView(self)
@@ -362,21 +432,31 @@ class WorkspaceWindow(QMainWindow):
     # Remembering and closing ----------------------------------------------------------------
 
     def _restore(self) -> None:
-        geometry = self.settings.value("workspace/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1400, 860)
-        splitter = self.settings.value("workspace/splitter")
-        if splitter is not None:
-            self.splitter.restoreState(splitter)
+        if not self.hosted:  # a dock's place and size are the main window's to keep
+            geometry = self.settings.value("workspace/geometry")
+            if geometry is not None:
+                self.restoreGeometry(geometry)
+            else:
+                self.resize(1400, 860)
+        try:
+            self.panes.restore(json.loads(str(self.settings.value("workspace/panes", ""))))
+        except ValueError:
+            pass
 
     def save_settings(self) -> None:
-        self.settings.setValue("workspace/geometry", self.saveGeometry())
-        self.settings.setValue("workspace/splitter", self.splitter.saveState())
+        if not self.hosted:
+            self.settings.setValue("workspace/geometry", self.saveGeometry())
+        self.settings.setValue("workspace/panes", json.dumps(self.panes.state()))
+
+    def put_away(self) -> None:
+        """The workspace goes out of sight (its dock closed): what is typed is committed,
+        its state kept, and no render runs for nobody."""
+        self.fields.end_session()
+        self.save_settings()
+        self.preview.stop()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if watched is self.parent() and event.type() == QEvent.Type.Close:
+        if watched is self._owner and event.type() == QEvent.Type.Close:
             self.fields.commit()
             self.save_settings()
             self.preview.stop()  # the runner is about to stop: start no more renders
@@ -388,7 +468,5 @@ class WorkspaceWindow(QMainWindow):
         super().showEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
-        self.fields.end_session()
-        self.save_settings()
-        self.preview.stop()
+        self.put_away()
         super().closeEvent(event)
