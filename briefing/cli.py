@@ -98,14 +98,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def open_app(library: str | None) -> int:
     """`briefing` alone: the desktop app. Qt is imported only here, so scripts and servers
-    using the command line never load it; and without a display Qt would abort the process,
-    so that case is a message instead."""
-    if sys.platform.startswith("linux") and not (
-        os.environ.get("DISPLAY")
-        or os.environ.get("WAYLAND_DISPLAY")
-        or os.environ.get("QT_QPA_PLATFORM")
-    ):
-        fail("no display to open the app on; use a command instead (see 'briefing --help')")
+    using the command line never load it; and without a display (none set, or one that does
+    not answer) Qt would abort the process, so that case is a message instead."""
+    from briefing.ui.display import display_problem  # no Qt in it
+
+    problem = display_problem()
+    if problem:
+        fail(problem)
         return 2
     from briefing.ui.app import run
 

@@ -4,19 +4,26 @@
 CLI finds it (--library, else $BRIEFING_LIBRARY, else the data folder). A library the app
 has just created gets the annotated worked example, so a new reader sees at once what the
 tool does. A library that cannot be opened is explained in a dialog that offers another
-file or a new one: never a traceback.
+file or a new one: never a traceback. Without a display that answers, one line says so
+(display.py) instead of Qt's abort.
+
+File ▸ Open Library puts another library's window in the first one's place
+(actions/library_files.py); `WINDOWS` keeps the open ones alive, and each library is closed
+after its window.
 """
 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from briefing.core import BriefingError, Library, SampleLoaded, resources_dir
 from briefing.ui.dialogs.library_unavailable import ask_for_library
 from briefing.ui.dialogs.upgrade_notice import UpgradeNotice
+from briefing.ui.display import display_problem
 from briefing.ui.errors import install_excepthook
 from briefing.ui.icons import icon
 from briefing.ui.main_window import MainWindow
@@ -50,6 +57,27 @@ def apply_style(app: QApplication) -> None:
     app.setStyleSheet(sheet)
 
 
+WINDOWS: list[MainWindow] = []  # the main windows open, kept from the garbage collector
+
+
+def open_library_file(
+    path: str | Path, *, create: bool = True, parent: QWidget | None = None
+) -> Library:
+    """Open (or create) one library file, showing a notice while an older one upgrades."""
+    notices: list[UpgradeNotice] = []
+
+    def announce(old: int, new: int) -> None:
+        notices.append(UpgradeNotice(old, new, parent))
+        notices[-1].show_now()
+
+    try:
+        return Library.open(path, create=create, on_upgrade=announce)
+    finally:
+        for notice in notices:
+            notice.close()
+            notice.deleteLater()
+
+
 def open_library(library_path: str | None) -> Library | None:
     """Open the library, asking for another file while it cannot be opened; None: gave up."""
     path = library_path
@@ -73,10 +101,16 @@ def open_library(library_path: str | None) -> Library | None:
             notices.clear()
 
 
-def open_window(library: Library, settings: QSettings) -> MainWindow:
-    """The main window on `library`; on a new library, the sample is loaded into it first."""
+def open_window(library: Library, settings: QSettings, *, sample: bool = True) -> MainWindow:
+    """The main window on `library`; on a library just created (with `sample`: the first
+    run), the sample is loaded into it first."""
     window = MainWindow(library, settings)
-    if library.created:
+    WINDOWS.append(window)
+    window.destroyed.connect(lambda: WINDOWS.remove(window) if window in WINDOWS else None)
+    from briefing.ui.actions.library_files import remember
+
+    remember(window, library.path)
+    if library.created and sample:
         load_first_run_sample(window)
     window.show()
     return window
@@ -92,16 +126,22 @@ def load_first_run_sample(window: MainWindow) -> CoreOp[SampleLoaded]:
 
 def run(library_path: str | None = None) -> int:
     """Run the app until its window closes; the exit status for the shell."""
+    problem = display_problem()
+    if problem:
+        print(f"briefing: {problem}", file=sys.stderr)
+        return 2
     app = make_application()
     install_excepthook()
     library = open_library(library_path)
     if library is None:
         return 1
     try:
-        window = open_window(library, QSettings())
+        open_window(library, QSettings())
         status = app.exec()
-        window.runner.shutdown()
     finally:
+        for window in list(WINDOWS):
+            window.runner.shutdown()
+            window.library.close()
         library.close()
     return status
 

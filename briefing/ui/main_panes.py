@@ -72,6 +72,15 @@ def build(window: MainWindow) -> PaneRow:
     return row
 
 
+def update_minimums(window: MainWindow) -> None:
+    """Fonts or style changed: the panes' minimums, which are measured in characters."""
+    char = window.fontMetrics().averageCharWidth()
+    row = window.panes
+    row.set_minimum("library", window.library_pane.minimum_width())
+    row.set_minimum("reader", window.reader.width_for(MIN_MEASURE_CHARS))
+    row.set_minimum("panel", char * PANEL_CHARS[0])
+
+
 def connect(window: MainWindow) -> None:
     """Strips' tooltips, the View menu's pane toggles, hints in the status line."""
     row = window.panes

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QEvent, QSettings, QTimer
 from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
+    QKeySequence,
     QUndoStack,
 )
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QStackedWidget, QWidget
@@ -25,6 +26,7 @@ from briefing.ui import errors, main_panes, menus
 from briefing.ui.actions import annotate, import_files, suggestions
 from briefing.ui.article_view import ArticleView, load_article_view, shows_change
 from briefing.ui.ops import CoreOp, OpRunner
+from briefing.ui.reading_positions import ReadingPositions
 from briefing.ui.search import SearchPage
 from briefing.ui.team_sync import TeamSync
 from briefing.ui.undo.context import UndoContext
@@ -45,11 +47,14 @@ class MainWindow(QMainWindow):
         self.last_import_summary: QWidget | None = None
         self.dialog: QWidget | None = None  # the dialog an action has open, if any
         self.last_paste_op: CoreOp | None = None
+        self.positions = ReadingPositions(settings, library.path)
         self.undo_stack = QUndoStack(self)
         self.undo = UndoContext(
             library, self.runner, self.undo_stack, lambda text: errors.show_status(self, text)
         )
-        self.setWindowTitle(f"Briefing — {library.path.name}")
+        # Qt adds the application's name: "news.sqlite — Briefing", each named once.
+        self.setWindowTitle(library.path.name)
+        self.setWindowFilePath(str(library.path))
         self.setWindowIcon(menus.icon("briefing"))
         self.setAcceptDrops(True)
 
@@ -135,7 +140,8 @@ class MainWindow(QMainWindow):
     # Opening articles -----------------------------------------------------------------------
 
     def open_article(self, article_id: int, *, select: bool = False) -> bool:
-        """Show the article in the reader and its annotations in the panel."""
+        """Show the article in the reader (where the reader left it last time) and its
+        annotations in the panel."""
         if select and self.library_pane.select_article(article_id):
             return self.reader.article_id == article_id  # selecting opened it
         try:
@@ -143,13 +149,31 @@ class MainWindow(QMainWindow):
         except BriefingError as exc:
             errors.show_error(self, exc)
             return False
+        self._remember_position()
         self.view = view
         self.reader.show_article(view)
         self.panel.show_view(view)
+        offset = self.positions.recall(article_id)
+        if offset is not None:
+            # Once the window is laid out (at start it is not shown yet), so the offset's
+            # line is placed at the width it will be read at.
+            QTimer.singleShot(0, self, lambda: self._scroll_back(article_id, offset))
         self.settings.setValue("reader/library", str(self.library.path))
         self.settings.setValue("reader/article", article_id)
         self._update_counts()
         return True
+
+    def _scroll_back(self, article_id: int, offset: int) -> None:
+        if (
+            self.reader.article_id == article_id
+            and self.reader.page.verticalScrollBar().value() == 0
+        ):
+            self.reader.scroll_to_offset(offset)
+
+    def _remember_position(self) -> None:
+        if self.reader.article_id is not None:
+            offset = self.reader.top_offset()
+            self.positions.remember(self.reader.article_id, offset or 0)
 
     def show_annotation(self, article_id: int, annotation_id: int) -> bool:
         """Open an annotation where it is: its article (selected in the library list when it
@@ -205,6 +229,8 @@ class MainWindow(QMainWindow):
             articles = self.library.articles.count()
         except BriefingError:
             return
+        if self.view is None:
+            self.reader.show_placeholder(self._placeholder(articles))
         text = f"{articles} article" + ("" if articles == 1 else "s")
         if self.view is not None:
             claims = len(self.view.claims)
@@ -214,6 +240,29 @@ class MainWindow(QMainWindow):
                 text += f", {self.view.orphan_count} orphaned"
         self.counts.setText(f"{self.library.path.name}  ·  {text}")
         self.counts.setToolTip(str(self.library.path))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            main_panes.update_minimums(self)
+
+    def _placeholder(self, articles: int) -> str:
+        if articles:
+            return "Choose an article from the library."
+        keys = {
+            action: action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            for action in (
+                self.import_files_action,
+                self.import_folder_action,
+                self.paste_article_action,
+            )
+        }
+        return (
+            "This library has no articles yet.\n\n"
+            f"Import article files ({keys[self.import_files_action]}) or a whole folder "
+            f"({keys[self.import_folder_action]}), paste an article's text "
+            f"({keys[self.paste_article_action]}), or drop files on this window."
+        )
 
     # Remembering ----------------------------------------------------------------------------
 
@@ -228,6 +277,7 @@ class MainWindow(QMainWindow):
                 self.open_article(last, select=True)
 
     def save_settings(self) -> None:
+        self._remember_position()
         main_panes.save(self)
         self.settings.sync()
 

@@ -22,7 +22,15 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from briefing.ui.action_factory import make_action
-from briefing.ui.actions import annotate, articles, help_menu, import_files, suggestions, team
+from briefing.ui.actions import (
+    annotate,
+    articles,
+    help_menu,
+    import_files,
+    library_files,
+    suggestions,
+    team,
+)
 from briefing.ui.dialogs.preferences import PreferencesDialog
 from briefing.ui.icons import icon
 from briefing.ui.search.in_toolbar import FieldToolBar, place_field
@@ -39,11 +47,25 @@ def install(window: MainWindow) -> None:
     _make_menus(window)
     _make_toolbar(window)
     window.reader.set_annotate_actions(window.annotate_actions)
+    window.panel.set_annotate_actions(window.annotate_actions)
     window.panel.set_claim_actions([window.add_to_briefing_action])
 
 
 def _make_file_edit_actions(window: MainWindow) -> None:
     keys = QKeySequence.StandardKey
+    # No keys: Ctrl+N and Ctrl+O are New Briefing and Import Files, asked for far more often.
+    window.new_library_action = make_action(
+        window,
+        "&New Library…",
+        "Make a new, empty library file and switch to it",
+        lambda: library_files.choose_new(window),
+    )
+    window.open_library_action = make_action(
+        window,
+        "Open &Library…",
+        "Switch to another library file",
+        lambda: library_files.choose_existing(window),
+    )
     window.import_files_action = make_action(
         window,
         "&Import Files…",
@@ -304,6 +326,12 @@ def _make_view_help_actions(window: MainWindow) -> None:
 def _make_menus(window: MainWindow) -> None:
     bar = window.menuBar()
     menu = bar.addMenu("&File")
+    menu.addActions([window.new_library_action, window.open_library_action])
+    recent = menu.addMenu("Open &Recent")
+    recent.setToolTipsVisible(True)
+    recent.aboutToShow.connect(lambda: library_files.fill_recent_menu(window, recent))
+    window.recent_menu = recent
+    menu.addSeparator()
     menu.addActions(
         [window.import_files_action, window.import_folder_action, window.paste_article_action]
     )

@@ -30,7 +30,7 @@ def _first_run(qtbot, tmp_path: Path) -> tuple[Library, MainWindow]:
 def test_first_run_loads_the_annotated_sample(qtbot, tmp_path: Path) -> None:
     library, window = _first_run(qtbot, tmp_path)
     try:
-        assert window.windowTitle().startswith("Briefing")
+        assert window.windowTitle() == "new.sqlite"  # the desktop adds " — Briefing"
         claims = window.panel.items("Claims")
         assert len(claims) == len(library.claims.list()) == 6
         assert window.library_pane.model.rowCount() == 1

@@ -1,6 +1,9 @@
 """The side panel: the open article's annotations, grouped by kind, orphans apart, and the
 suggested actor mentions waiting for the reader.
 
+An article with no annotations yet shows, in the tree's place, how to make one: select text,
+then the annotate commands with their keys (`set_annotate_actions`).
+
 A tree widget rather than a model of our own: it holds one article's annotations (tens,
 at most a few thousand), rebuilt whenever the article or the library changes. What can be
 done to an item (accept, reject, edit, delete) is a QAction on the tree acting on the
@@ -17,6 +20,8 @@ Signals:
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import (
     QPoint,
     Qt,
@@ -32,6 +37,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QLabel,
     QMenu,
     QPushButton,
     QTreeWidget,
@@ -112,10 +118,19 @@ class AnnotationPanel(QWidget):
         bar.addWidget(self.accept_all)
         bar.addWidget(self.reject_all)
         bar.addStretch(1)
+        self.hint = QLabel(self)
+        self.hint.setObjectName("annotationHint")
+        self.hint.setWordWrap(True)
+        self.hint.setTextFormat(Qt.TextFormat.RichText)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.hint.setContentsMargins(12, 12, 12, 12)
+        self.hint.hide()
+        self._annotate_actions: list[QAction] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self.tree)
+        layout.addWidget(self.hint, 1)
+        layout.addWidget(self.tree, 1)
         layout.addWidget(self.suggestion_bar)
         self._make_actions()
         self.tree.itemClicked.connect(self._on_tree_item_activated)
@@ -163,6 +178,25 @@ class AnnotationPanel(QWidget):
             "Delete the selected annotations (Edit ▸ Undo brings them back)",
             QKeySequence(QKeySequence.StandardKey.Delete).toString(),
             lambda: self.annotations_delete_requested.emit(self._ids(None)),
+        )
+
+    def set_annotate_actions(self, actions: list[QAction]) -> None:
+        """The commands that make annotations, named (with their keys) in the hint shown
+        for an article without any."""
+        self._annotate_actions = list(actions)
+
+    def _hint_text(self) -> str:
+        lines = []
+        for action in self._annotate_actions:
+            name = action.text().replace("&", "").rstrip("…")
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            lines.append(f"<li><b>{html.escape(name)}</b>" + (f" ({keys})" if keys else ""))
+        return (
+            "<p><b>No annotations yet.</b></p>"
+            "<p>Select words in the article, then choose:</p>"
+            f"<ul style='margin-left: -20px'>{''.join(lines)}</ul>"
+            "<p>The same commands are in the Annotate menu and on a right-click in the text."
+            " What you mark is listed here.</p>"
         )
 
     def set_claim_actions(self, actions: list[QAction]) -> None:
@@ -219,6 +253,13 @@ class AnnotationPanel(QWidget):
         self.tree.clear()
         self.suggestion_bar.setVisible(bool(view and view.suggestions))
         self._update_actions()
+        empty = view is not None and not (
+            view.claims or view.mentions or view.highlights or view.notes or view.suggestions
+        )
+        if empty:
+            self.hint.setText(self._hint_text())
+        self.hint.setVisible(empty)
+        self.tree.setVisible(not empty)
         if view is None:
             return
         placed, orphans = [], []

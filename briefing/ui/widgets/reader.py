@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QMimeData, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QContextMenuEvent,
@@ -57,6 +57,7 @@ MEASURE_CHARS = 70  # the column's width where there is room: a comfortable meas
 COMFORT_CHARS = 60  # what the reader keeps before side panes get more than their minimum
 MIN_MEASURE_CHARS = 45  # fewer characters a line and reading turns into scanning
 MIN_SIDE_MARGIN = 28
+FOCUS_RING = 2  # style.qss: the page's border, coloured while it has the focus
 FLASH_MS = 900
 SERIF = ["Charter", "Georgia", "Source Serif 4", "Noto Serif", "DejaVu Serif", "serif"]
 SANS = ["Inter", "Segoe UI", "Helvetica Neue", "Noto Sans", "DejaVu Sans", "sans-serif"]
@@ -107,6 +108,7 @@ class _Page(QTextBrowser):
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.setAccessibleName("Article text")
+        self.setObjectName("readerPage")  # style.qss draws its focus
         self.annotate_actions: list[QAction] = []
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt's name
@@ -187,7 +189,9 @@ class Reader(QWidget):
         column = QFontMetricsF(body).averageCharWidth() * chars
         margins = 2 * MIN_SIDE_MARGIN  # the root frame's side margins (replace the document's)
         scroll_bar = self.page.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-        return int(column + margins + 2 * self.page.frameWidth() + scroll_bar) + 1
+        # The page's frame: style.qss gives it a focus ring (not there before it is polished).
+        frame = max(self.page.frameWidth(), FOCUS_RING)
+        return int(column + margins + 2 * frame + scroll_bar) + 1
 
     def measure(self) -> float:
         """Average characters of the body font a line holds now (the column's width over
@@ -315,6 +319,25 @@ class Reader(QWidget):
         if start is None or end is None:
             return None
         return start, end
+
+    def top_offset(self) -> int | None:
+        """The canonical offset of the first character in view (None in the header or with
+        no article): where to come back to."""
+        if self._map is None:
+            return None
+        margin = self.page.document().rootFrame().frameFormat().leftMargin()
+        cursor = self.page.cursorForPosition(QPoint(int(margin) + 1, 1))
+        return self._map.to_canonical(cursor.position())
+
+    def scroll_to_offset(self, offset: int) -> None:
+        """Scroll so the line holding the canonical `offset` is the first in view."""
+        if self._map is None or self._view is None:
+            return
+        offset = max(0, min(offset, len(self._view.article.text)))
+        cursor = QTextCursor(self.page.document())
+        cursor.setPosition(self._map.to_document(offset))
+        bar = self.page.verticalScrollBar()
+        bar.setValue(bar.value() + self.page.cursorRect(cursor).top())
 
     def claims_in_selection(self) -> list[int]:
         """The claims the selection touches, in reading order ([] with no selection)."""

@@ -1,12 +1,14 @@
 """Writing an analyst's note (Markdown) or a sub-heading, new or edited.
 
 A note is paragraphs, so it gets a plain-text box rather than an inline one-line editor.
-When adding, a section box says where it goes. The dialog is opened, not exec'd.
+When adding, a section box says where it goes. The dialog is opened, not exec'd. Tab leaves
+the box, Ctrl+Enter saves from inside it (Enter is a new line).
 """
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontDatabase, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -67,6 +69,14 @@ class TextItemDialog(QDialog):
         layout.addWidget(self.buttons)
         self.editor.textChanged.connect(self._on_editor_text_changed)
         self._on_editor_text_changed()
+        for key in ("Ctrl+Return", "Ctrl+Enter"):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(self._save_if_ready)
+
+    def _save_if_ready(self) -> None:
+        if self.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled():
+            self.accept()
 
     def text(self) -> str:
         return self.editor.toPlainText()
