@@ -107,9 +107,6 @@ def open_window(library: Library, settings: QSettings, *, sample: bool = True) -
     window = MainWindow(library, settings)
     WINDOWS.append(window)
     window.destroyed.connect(lambda: WINDOWS.remove(window) if window in WINDOWS else None)
-    from briefing.ui.actions.library_files import remember
-
-    remember(window, library.path)
     if library.created and sample:
         load_first_run_sample(window)
     window.show()

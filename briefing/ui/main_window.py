@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QStackedWidget, 
 
 from briefing.core import BriefingError, Changes, Kind, Library
 from briefing.ui import errors, main_panes, menus
-from briefing.ui.actions import annotate, import_files, suggestions
+from briefing.ui.actions import annotate, import_files, library_files, suggestions
 from briefing.ui.article_view import ArticleView, load_article_view, shows_change
 from briefing.ui.ops import CoreOp, OpRunner
 from briefing.ui.reading_positions import ReadingPositions
@@ -105,6 +105,7 @@ class MainWindow(QMainWindow):
         self.runner.library_changed.connect(self._on_runner_library_changed)
         self._update_counts()
         self._restore()
+        library_files.remember(self, library.path)  # File ▸ Open Recent
 
     def _set_tab_order(self) -> None:
         """Tab goes search field → library (filter, tag, actor, list) or search results
@@ -160,6 +161,7 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self, lambda: self._scroll_back(article_id, offset))
         self.settings.setValue("reader/library", str(self.library.path))
         self.settings.setValue("reader/article", article_id)
+        self.positions.set_last(article_id)
         self._update_counts()
         return True
 
@@ -268,13 +270,14 @@ class MainWindow(QMainWindow):
 
     def _restore(self) -> None:
         main_panes.restore(self)
-        if self.settings.value("reader/library") == str(self.library.path):
+        last = self.positions.last()  # this library's; older settings kept only one
+        if last is None and self.settings.value("reader/library") == str(self.library.path):
             try:
                 last = int(self.settings.value("reader/article", 0))
             except (TypeError, ValueError):
-                last = 0
-            if last and self.library.articles.exists(last):
-                self.open_article(last, select=True)
+                last = None
+        if last and self.library.articles.exists(last):
+            self.open_article(last, select=True)
 
     def save_settings(self) -> None:
         self._remember_position()

@@ -1,4 +1,5 @@
-"""Where the reader was in each article, so an article opens again where it was left.
+"""Where the reader was in each article, so an article opens again where it was left, and
+which article of each library was open last, so a library opens on it again.
 
 Kept in the app's settings (not the library: it is this reader's place on this computer,
 not part of the record), per library file, as the canonical offset of the first line in
@@ -21,13 +22,13 @@ class ReadingPositions:
     def __init__(self, settings: QSettings, library_path: Path) -> None:
         self._settings = settings
         digest = hashlib.sha1(str(library_path.resolve()).encode("utf-8")).hexdigest()[:16]
-        self._key = f"reading/{digest}"
+        self._key = f"reading/{digest}"  # this library's group
         self._positions: dict[str, int] | None = None
 
     def _load(self) -> dict[str, int]:
         if self._positions is None:
             try:
-                loaded = json.loads(str(self._settings.value(self._key, "{}")))
+                loaded = json.loads(str(self._settings.value(f"{self._key}/places", "{}")))
             except ValueError:
                 loaded = {}
             self._positions = {
@@ -36,6 +37,16 @@ class ReadingPositions:
                 if isinstance(v, int) and not isinstance(v, bool) and v >= 0
             }
         return self._positions
+
+    def last(self) -> int | None:
+        value = self._settings.value(f"{self._key}/last")
+        try:
+            return int(value) if value is not None else None
+        except (TypeError, ValueError):
+            return None
+
+    def set_last(self, article_id: int) -> None:
+        self._settings.setValue(f"{self._key}/last", article_id)
 
     def recall(self, article_id: int) -> int | None:
         return self._load().get(str(article_id))
@@ -47,4 +58,4 @@ class ReadingPositions:
             positions[str(article_id)] = offset  # last in: the most recent
         while len(positions) > READ_KEEP:
             positions.pop(next(iter(positions)))
-        self._settings.setValue(self._key, json.dumps(positions))
+        self._settings.setValue(f"{self._key}/places", json.dumps(positions))

@@ -201,3 +201,40 @@ def test_the_view_menu_opens_the_briefing_workspace(qtbot, make_window, library:
     assert len(workspaces) == 1
     window.workspace_action.trigger()  # the same window again, not a second one
     assert len(window.findChildren(WorkspaceWindow)) == 1
+
+
+def test_every_action_and_button_has_an_accessible_name(
+    qtbot, make_window, library: Library
+) -> None:
+    """A screen reader names a menu item or a button by its action's text: every command of
+    the main window, the docked workspace, the claims table and the actor pages has one,
+    and every button (icon-only ones too, and the folded panes' strips) is named."""
+    from PySide6.QtGui import QAccessible
+    from PySide6.QtWidgets import QToolButton
+
+    from briefing.ui.panes.strip import PaneStrip
+    from briefing.ui.workspace import open_workspace
+
+    window, _article = sample_window(qtbot, make_window, library)
+    open_workspace(window)
+    window.claims_action.trigger()
+    window.actors_action.trigger()
+    window.resize(700, 700)  # folded panes show their strips
+    windows = [window, *(w for w in window.findChildren(QWidget) if w.isWindow())]
+    for root in windows:
+        for action in root.findChildren(QAction):
+            if action.isSeparator() or action.objectName().startswith("_q_"):
+                continue
+            if isinstance(action, QWidgetAction) or action.menu() is not None:
+                continue  # a widget's holder; a drop-down's own (its button is named)
+            assert plain(action.text()), (type(root).__name__, action.toolTip())
+        buttons = [
+            b for b in root.findChildren(QAbstractButton) if isinstance(b, (QToolButton, PaneStrip))
+        ]
+        for button in buttons:
+            if button.objectName().startswith("qt_") or isinstance(button.parent(), QLineEdit):
+                continue  # Qt's own: a dock's buttons, a line edit's clear button
+            accessible = QAccessible.queryAccessibleInterface(button)
+            name = accessible.text(QAccessible.Text.Name) if accessible else ""
+            assert name, (type(root).__name__, button.toolTip())
+    assert _unnamed(window) == []  # the docked workspace's inputs included

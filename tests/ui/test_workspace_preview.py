@@ -7,7 +7,8 @@ import dataclasses
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtPrintSupport import QPrintDialog
 
 from briefing.core import Library
@@ -160,3 +161,70 @@ def test_only_changes_to_what_the_briefing_quotes_reach_it(
     assert not any("FROM briefings b ORDER BY" in sql for sql in seen)
     qtbot.waitUntil(lambda: renders != [])
     qtbot.waitUntil(lambda: "retracted" in preview.toPlainText().lower())
+
+
+def _contrast(a: QColor, b: QColor) -> float:
+    """WCAG contrast ratio of two colours."""
+
+    def luminance(c: QColor) -> float:
+        def channel(v: float) -> float:
+            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+        return (
+            0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF())
+        )
+
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def _quote_colours(preview) -> tuple[QColor, QColor]:  # noqa: ANN001
+    """(text, background) of the first quoted claim as the preview draws it."""
+    block = preview.document().begin()
+    while block.isValid() and "facial recognition" not in block.text():
+        block = block.next()
+    assert block.isValid()
+    background = block.blockFormat().background().color()
+    fragment = block.begin().fragment()
+    foreground = fragment.charFormat().foreground()
+    text = (
+        foreground.color()
+        if foreground.style() != Qt.BrushStyle.NoBrush
+        else preview.palette().color(QPalette.ColorRole.Text)
+    )
+    return text, background
+
+
+def test_the_preview_follows_a_dark_palette(
+    qtbot, qapp, library: Library, briefing_id: int, tmp_path: Path
+) -> None:
+    light = QPalette(qapp.palette())
+    dark = QPalette(light)
+    for role, colour in (
+        (QPalette.ColorRole.Base, "#1e1e1e"),
+        (QPalette.ColorRole.Text, "#e8e8e8"),
+        (QPalette.ColorRole.Window, "#2b2b2b"),
+        (QPalette.ColorRole.WindowText, "#e8e8e8"),
+    ):
+        dark.setColor(role, QColor(colour))
+    qapp.setPalette(dark)  # a dark desktop
+    try:
+        workspace = workspace_on(qtbot, library, tmp_path)
+        window = next(workspace)
+        preview = window.preview
+        qtbot.waitUntil(lambda: "facial recognition" in preview.toPlainText() and not preview.busy)
+        text, background = _quote_colours(preview)
+        # It read #e8e8e8 on #f6f6f6 (1.13:1): a quote now stands out from a dark page in
+        # text that reads on it.
+        assert _contrast(text, background) >= 4.5, (text.name(), background.name())
+        assert background.lightness() < 128
+        next(workspace, None)
+    finally:
+        qapp.setPalette(light)
+    light_workspace = workspace_on(qtbot, library, tmp_path)
+    window = next(light_workspace)
+    qtbot.waitUntil(lambda: "facial recognition" in window.preview.toPlainText())
+    qtbot.waitUntil(lambda: not window.preview.busy)
+    text, background = _quote_colours(window.preview)
+    assert _contrast(text, background) >= 4.5 and background.lightness() > 128
+    next(light_workspace, None)

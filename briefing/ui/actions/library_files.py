@@ -125,7 +125,6 @@ def _switch(window: MainWindow, path: Path, *, create: bool) -> MainWindow | Non
         return None
     old.close()
     window.deleteLater()
-    remember(new, library.path)
     return new
 
 
