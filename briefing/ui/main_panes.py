@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 FIRST_SIZE = QSize(1400, 900)  # on a large screen; less on a smaller one
 SCREEN_SHARE = 0.92  # of the screen's free area, at most, for the first window
 PANEL_CHARS = (30, 55)  # the annotation panel: minimum and preferred, average characters
-LIBRARY_PREFERRED_CHARS = 66
+LIBRARY_PREFERRED_CHARS = 80  # room for the title (30) beside the outlet, date and claims
 NAMES = {"library": "Library", "reader": "Article", "panel": "Annotations"}
 SETTING = "window/panes"
 

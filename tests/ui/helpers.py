@@ -156,3 +156,16 @@ def summaries_read(statements: list[str]) -> list[list[int]]:
         if match:
             found.append(sorted(int(i) for i in match[1].split(",")))
     return found
+
+
+def laid_out_lines(window: MainWindow) -> list[int]:
+    """Characters in each full line of the open article as the reader lays it out (not a
+    paragraph's last line, which ends where the paragraph does)."""
+    document = window.reader.page.document()
+    counts = []
+    block = document.begin().next().next()  # after the title and the byline
+    while block.isValid():
+        layout = block.layout()
+        counts.extend(layout.lineAt(n).textLength() for n in range(layout.lineCount() - 1))
+        block = block.next()
+    return counts

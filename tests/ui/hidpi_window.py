@@ -39,6 +39,8 @@ def _clipped(window: MainWindow) -> list[str]:
     metrics = QFontMetrics(header.font())
     model = window.library_pane.model
     for section in range(model.columnCount()):
+        if header.isSectionHidden(section):
+            continue  # stepped aside for the title (library_pane.py)
         label = model.headerData(section, header.orientation())
         if metrics.horizontalAdvance(label) + 12 > header.sectionSize(section):
             clipped.append(f"header {label}")

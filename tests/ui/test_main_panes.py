@@ -4,6 +4,7 @@ first window fits its screen."""
 
 from __future__ import annotations
 
+import statistics
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
@@ -14,8 +15,8 @@ from briefing.ui.app import open_window
 from briefing.ui.main_window import MainWindow
 from briefing.ui.models.article_list import CLAIMS, OUTLET, TITLE
 from briefing.ui.widgets.library_pane import TITLE_CHARS, TITLE_MIN_CHARS
-from briefing.ui.widgets.reader import MEASURE_CHARS, MIN_MEASURE_CHARS
-from tests.ui.helpers import sample_window
+from briefing.ui.widgets.reader import MEASURE_CHARS, MIN_MEASURE_CHARS, READABLE_CHARS
+from tests.ui.helpers import laid_out_lines, sample_window
 from tests.ui.test_search_helpers import answered, fill, search
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -36,6 +37,8 @@ def test_the_reader_keeps_its_measure_as_the_window_narrows(
         assert window.width() == width
         measure = window.reader.measure()
         assert MIN_MEASURE_CHARS <= measure <= MEASURE_CHARS + 0.5, (width, measure)
+        lines = laid_out_lines(window)  # as the reader sees them, broken between words
+        assert statistics.median(lines) >= READABLE_CHARS, (width, sorted(lines))
         seen[width] = _shown(window)
     assert seen[1920] == seen[1024] == {"library": True, "reader": True, "panel": True}
     assert seen[840] == {"library": True, "reader": True, "panel": False}

@@ -49,6 +49,8 @@ def install_actions(window: WorkspaceWindow, *, hosted: bool = False) -> None:
         "&Delete Briefing",
         "Delete the open briefing (Undo brings it back)",
         lambda: edits.delete_briefing(w),
+        None,
+        "remove",
     )
     w.export_action = make_action(
         w,

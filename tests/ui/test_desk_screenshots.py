@@ -1,0 +1,77 @@
+"""The main window on the screens of a working day, under Xvfb: a 1024x640 laptop, a
+1366x768 one, a 1920x1080 monitor at scale factor 1 with the workspace docked, and the same
+monitor at scale factor 2. Each in a child process (tests/ui/desk_window.py), since the scale
+factor is fixed when a QApplication is made.
+
+Run with: xvfb-run -a env QT_QPA_PLATFORM=xcb .venv/bin/python -m pytest -m screenshot tests/ui
+The pictures go under tmp_path; the docked one is the README's briefing-workspace.png
+(rewritten with BRIEFING_UPDATE_SCREENSHOTS=1). Each asserts what can fail in a picture: the
+reader's measure by QFontMetrics (45 characters or more, about 75 at most) and its lines as
+laid out, nothing blank, no panes overlapping, no label or button cut short. Then look.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from briefing.ui.widgets.reader import MEASURE_CHARS, READABLE_CHARS
+from tests.ui.helpers import REAL_WINDOW
+
+ROOT = Path(__file__).resolve().parents[2]
+
+pytestmark = REAL_WINDOW
+
+SCREENS = [
+    pytest.param(1024, 640, 1, False, id="1024x640"),
+    pytest.param(1366, 768, 1, False, id="1366x768"),
+    pytest.param(1920, 1080, 1, True, id="1920x1080-docked"),
+    pytest.param(1920, 1080, 2, False, id="1920x1080@2"),
+]
+
+
+@pytest.mark.parametrize(("width", "height", "scale", "docked"), SCREENS)
+def test_the_desk_at_a_screen_size(
+    tmp_path: Path, screenshots: Path, width: int, height: int, scale: int, docked: bool
+) -> None:
+    name = "briefing-workspace.png" if docked else f"desk-{width}x{height}@{scale}.png"
+    out = (screenshots if docked else tmp_path) / name
+    env = {**os.environ, "QT_SCALE_FACTOR": str(scale), "QT_QPA_PLATFORM": "xcb"}
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "tests.ui.desk_window",
+            str(out),
+            str(tmp_path / "library.sqlite"),
+            str(tmp_path / "settings.ini"),
+            str(width),
+            str(height),
+            *(["workspace"] if docked else []),
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=90,
+    )
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen["size"] == [width, height] and seen["ratio"] == scale
+    assert seen["colours"] > 20  # painted, not blank
+    assert seen["reader_shown"]
+    # The measure, by QFontMetrics on the reader's viewport: a comfortable line.
+    assert READABLE_CHARS <= seen["measure"] <= MEASURE_CHARS + 5, seen["measure"]
+    assert seen["line_median"] >= READABLE_CHARS, seen  # and the lines as laid out
+    assert seen["overlaps"] == [] and seen["clipped"] == []
+    if docked:
+        assert seen["workspace"] and seen["workspace_panes"].get("editor", 0) > 0
+    print(
+        f"{name}: {seen['measure']:.1f} characters a line (laid out: median "
+        f"{seen['line_median']}, shortest {seen['line_min']}), panes {seen['shown']}"
+    )
