@@ -14,6 +14,8 @@ that Qt's memory and the set-up's are kept apart:
   and the library list has painted its first rows. Timed from just before the parent starts
   the child (interpreter start included: perf_counter is CLOCK_MONOTONIC, shared by the two
   processes on Linux), and from the first line of the child. Median of 3, and the first run.
+  With `--before CHECKOUT`, the same start-up with that checkout's code first on the path,
+  the runs of the two taking turns: the figure before and after a change, in one run.
 - the library pane: sorting by each column both ways (through the view, so the model's
   `sort()` re-queries the core), End (the last row selected and its article opened), and
   2,000 rows scrolled a page at a time with the scroll bar; each to the next paint.
@@ -166,14 +168,21 @@ def add_heavy_article(path: Path) -> tuple[int, int, int]:
     return article_id, len(words), annotations
 
 
-def run_startup(copy: Path, settings: Path) -> tuple[float, float]:
-    """(from spawning the child, from its first line) to a usable window, in seconds."""
+def run_startup(copy: Path, settings: Path, checkout: str | None = None) -> tuple[float, float]:
+    """(from spawning the child, from its first line) to a usable window, in seconds; with
+    `checkout`, that checkout's `briefing` first on the path."""
+    env = dict(os.environ)
+    if checkout:
+        env["PYTHONPATH"] = os.pathsep.join([checkout, env.get("PYTHONPATH", "")]).rstrip(
+            os.pathsep
+        )
     spawned = time.perf_counter()
     out = subprocess.run(
         [sys.executable, "-c", STARTUP_CHILD, str(copy), str(settings), str(BENCH)],
         check=True,
         capture_output=True,
         text=True,
+        env=env,
     ).stdout
     times = json.loads(out.strip().splitlines()[-1])
     return times["ready"] - spawned, times["ready"] - times["started"]
@@ -185,6 +194,10 @@ def main() -> None:
     parser.add_argument(
         "--child", nargs=3, metavar=("COPY", "SETTINGS", "ARTICLE"), help=argparse.SUPPRESS
     )
+    parser.add_argument(
+        "--before", metavar="CHECKOUT", help="time start-up with this checkout's code too"
+    )
+    parser.add_argument("--runs", type=int, default=STARTUP_RUNS, help="start-ups timed (3)")
     args = parser.parse_args()
     if not os.environ.get("QT_QPA_PLATFORM") and not os.environ.get("DISPLAY"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -202,15 +215,29 @@ def main() -> None:
         import PySide6
 
         print(f"Python {sys.version.split()[0]}, PySide6 {PySide6.__version__}")
-        runs = [run_startup(copy, settings) for _ in range(STARTUP_RUNS)]
+        load = os.getloadavg()
+        runs, before = [], []
+        for _ in range(args.runs):
+            if args.before:  # taking turns, so that neither has a quieter machine
+                before.append(run_startup(copy, settings, args.before))
+            runs.append(run_startup(copy, settings))
         spawn = statistics.median(r[0] for r in runs)
         top = statistics.median(r[1] for r in runs)
         print(
             f"start to a usable window: {ms(spawn)} ms from spawning the process "
             f"({ms(top)} ms from its first line; first run {ms(runs[0][0])} ms), median of "
-            f"{STARTUP_RUNS}: {verdict(spawn < START_TARGET_S)} (target < "
-            f"{START_TARGET_S * 1000:.0f} ms)"
+            f"{args.runs}: {verdict(spawn < START_TARGET_S)} (target < "
+            f"{START_TARGET_S * 1000:.0f} ms); load average {load[0]:.2f} on "
+            f"{os.cpu_count()} CPUs"
         )
+        if before:
+            then = statistics.median(r[0] for r in before)
+            print(
+                f"  before ({args.before}): {ms(then)} ms from spawning "
+                f"({ms(statistics.median(r[1] for r in before))} ms from its first line), "
+                f"median of {args.runs}, the runs taking turns; now/before "
+                f"{spawn / then:.2f}"
+            )
 
         child = subprocess.run(
             [sys.executable, __file__, "--child", str(copy), str(settings), str(heavy_id)],

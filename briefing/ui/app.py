@@ -23,7 +23,6 @@ from PySide6.QtWidgets import QApplication, QWidget
 from briefing.core import BriefingError, Library, SampleLoaded, resources_dir
 from briefing.ui.dialogs.library_unavailable import ask_for_library
 from briefing.ui.dialogs.upgrade_notice import UpgradeNotice
-from briefing.ui.display import display_problem
 from briefing.ui.errors import install_excepthook
 from briefing.ui.icons import icon
 from briefing.ui.main_window import MainWindow
@@ -123,6 +122,8 @@ def load_first_run_sample(window: MainWindow) -> CoreOp[SampleLoaded]:
 
 def run(library_path: str | None = None) -> int:
     """Run the app until its window closes; the exit status for the shell."""
+    from briefing.ui.display import display_problem  # before Qt opens a display
+
     problem = display_problem()
     if problem:
         print(f"briefing: {problem}", file=sys.stderr)

@@ -10,8 +10,6 @@ Wayland, offscreen) or platforms chosen by QT_QPA_PLATFORM other than xcb.
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import os
 import sys
 
@@ -43,6 +41,9 @@ def display_problem(environ: dict[str, str] | None = None) -> str | None:
 
 def _xcb_answers(display: str) -> bool | None:
     """Whether an X connection to `display` can be made; None when libxcb is not there."""
+    import ctypes  # here: ctypes.util alone takes ~25 ms to import, which start-up need not pay
+    import ctypes.util
+
     name = ctypes.util.find_library("xcb")
     if name is None:
         return None

@@ -135,6 +135,9 @@ def test_the_title_column_keeps_room_to_read(qtbot, make_window, library: Librar
         assert title >= char * TITLE_MIN_CHARS, (width, title)
         if shown:  # a column beside the date only while the title has its room
             assert title >= char * TITLE_CHARS, (width, title, shown)
+        # The title fills what the other columns leave: no gap, no sideways scrolling.
+        visible = [c for c in range(header.count()) if not header.isSectionHidden(c)]
+        assert sum(header.sectionSize(c) for c in visible) == pane.view.viewport().width()
 
 
 def test_pane_widths_dragged_by_the_reader_come_back(

@@ -60,6 +60,15 @@ COLUMNS = (
 TITLE, OUTLET, DATE, CLAIMS = range(len(COLUMNS))
 # The sort keys an article's own fields decide (claims and id orders are not moved by an edit).
 FIELD_SORTS = ("date", "title", "outlet", "imported")
+# data() and flags() run for every cell at every paint (a delegate asks seven roles each):
+# plain ints and a precomputed flag keep them from rebuilding enums each time.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole.value)
+_ARTICLE_ID = int(ArticleRole.ArticleId)
+_SERVED = frozenset({_DISPLAY, _TOOLTIP, _ALIGNMENT, _ARTICLE_ID})
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
 
 def format_date(date: PartialDate | None) -> str:
@@ -117,34 +126,27 @@ class ArticleListModel(QAbstractTableModel):
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        flag = Qt.ItemFlag
-        return flag.ItemIsEnabled | flag.ItemIsSelectable | flag.ItemNeverHasChildren
+        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Never raises: a row that cannot be read shows as a disabled placeholder."""
-        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+        role = int(role)
+        if role not in _SERVED or not index.isValid():
             return None
-        if role == ArticleRole.ArticleId:
-            return self._ids[index.row()]
-        if role not in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.ToolTipRole,
-            Qt.ItemDataRole.TextAlignmentRole,
-        ):
+        row = index.row()
+        if not 0 <= row < len(self._ids):
             return None
+        if role == _ARTICLE_ID:
+            return self._ids[row]
         column = index.column()
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if column == CLAIMS:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            return None
-        summary = self._summary(index.row())
+        if role == _ALIGNMENT:
+            return _RIGHT if column == CLAIMS else None
+        summary = self._summary(row)
         if summary is None:
-            return "…" if column == TITLE and role == Qt.ItemDataRole.DisplayRole else None
+            return "…" if column == TITLE and role == _DISPLAY else None
         if column == TITLE:
             return summary.title
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             return None
         if column == OUTLET:
             return summary.outlet or summary.agency or ""

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QSplitter, QWidget
 
@@ -37,13 +37,32 @@ class _Entry:
     strip: PaneStrip
 
 
+class _Splitter(QSplitter):
+    """A splitter that takes the widths it is given as it is resized (`pending`), rather than
+    sharing the change out by itself and being corrected after: each pane is resized, and
+    painted, once a frame."""
+
+    pending: list[int] | None = None
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        sizes, self.pending = self.pending, None
+        if (
+            sizes is not None
+            and sum(sizes) + self.handleWidth() * (sum(1 for s in sizes if s > 0) - 1)
+            == self.width()
+        ):
+            self.setSizes(sizes)  # lays the panes out at these widths
+        else:
+            super().resizeEvent(event)
+
+
 class PaneRow(QWidget):
     folded = Signal(str)
     changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter = _Splitter(Qt.Orientation.Horizontal, self)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setHandleWidth(HANDLE)
         self.splitter.splitterMoved.connect(self._on_splitter_moved)
@@ -72,6 +91,10 @@ class PaneRow(QWidget):
         strip.clicked.connect(lambda: self.request(name))
         widget.setMinimumWidth(minimum)
         self.splitter.addWidget(widget)
+        # As the row is resized the splitter hands the change to the main pane alone, which
+        # is what fit() decides too while the sides keep their widths: the sides are not
+        # resized (and painted) once by the splitter and again by arrange().
+        self.splitter.setStretchFactor(self.splitter.count() - 1, 1 if main else 0)
         spec = Pane(name, minimum, max(minimum, preferred), priority, main)
         self._entries.append(_Entry(spec, spec.preferred, widget, strip))
         return strip
@@ -173,28 +196,33 @@ class PaneRow(QWidget):
         )
         self._fit = now
         height = self.height()
+        sizes = [now.widths.get(e.spec.name, 0) for e in self._entries]
+        if before is None or before.folded != now.folded:
+            for entry in self._entries:
+                entry.widget.setVisible(now.shown(entry.spec.name))
+            # Which panes are in the splitter changed: its handles now, not at the next
+            # pass. Only then: a refresh asks the main window to lay out again.
+            self.splitter.refresh()
+        self.splitter.pending = sizes
         x = 0
         placed_splitter = False
-        sizes = []
         for entry in self._entries:
             name = entry.spec.name
             if now.shown(name):
                 entry.strip.hide()
-                entry.widget.show()
-                sizes.append(now.widths[name])
                 if not placed_splitter:
                     width = sum(now.widths.values()) + HANDLE * (len(now.widths) - 1)
-                    self.splitter.setGeometry(x, 0, width, height)
+                    _place(self.splitter, x, width, height)
                     x += width
                     placed_splitter = True
             else:
-                entry.widget.hide()
-                sizes.append(0)
-                entry.strip.setGeometry(x, 0, strip, height)
+                _place(entry.strip, x, strip, height)
                 entry.strip.show()
                 x += strip
-        self.splitter.refresh()  # the handles of shown and hidden panes, now, not at the next pass
-        self.splitter.setSizes(sizes)
+        if self.splitter.pending is not None:  # not resized: the widths alone changed
+            self.splitter.pending = None
+            if self.splitter.sizes() != sizes:
+                self.splitter.setSizes(sizes)
         if before is None or before.folded != now.folded:
             if before is not None:
                 for name in now.folded:
@@ -221,3 +249,9 @@ class PaneRow(QWidget):
 
     def _entry(self, name: str) -> _Entry:
         return next(e for e in self._entries if e.spec.name == name)
+
+
+def _place(widget: QWidget, x: int, width: int, height: int) -> None:
+    """Move and size `widget` unless it is there already (a geometry set again repaints)."""
+    if widget.geometry() != QRect(x, 0, width, height):
+        widget.setGeometry(x, 0, width, height)

@@ -39,7 +39,7 @@ def place_field(toolbar: FieldToolBar, field: SearchField, icon_only: Sequence[Q
     spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
     toolbar.addWidget(spacer)
     toolbar.addWidget(field)
-    toolbar.floor = _Fitter(toolbar, field, list(icon_only)).minimum_width
+    _Fitter(toolbar, field, list(icon_only))
 
 
 def fit_labels(toolbar: QToolBar) -> None:
@@ -59,11 +59,27 @@ class _Fitter(QObject):
         self._field = field
         self._icon_only = icon_only
         self._labelled_width: int | None = None  # the buttons' width with their labels
-        self._style(Qt.ToolButtonStyle.ToolButtonIconOnly)
         self._field_width = field.minimumWidth() if field is not None else 0
-        self.minimum_width = self._buttons_width() + self._field_width + SPARE
         self._style(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.installEventFilter(self)
+
+    def _floor(self) -> None:
+        """The toolbar's minimum: every button as wide as an icon-only one (Undo's, which is
+        one already), the separators and the field. Measured once the buttons are styled
+        (the first resize), not while the window is being built."""
+        toolbar = self._toolbar
+        if not isinstance(toolbar, FieldToolBar) or not self._icon_only:
+            return
+        sample = toolbar.widgetForAction(self._icon_only[0])
+        if not isinstance(sample, QToolButton):
+            return
+        actions = toolbar.actions()
+        buttons = sum(isinstance(toolbar.widgetForAction(a), QToolButton) for a in actions)
+        separators = sum(a.isSeparator() for a in actions)
+        toolbar.floor = (
+            buttons * sample.sizeHint().width() + 8 * separators + self._field_width + SPARE
+        )
+        toolbar.updateGeometry()
 
     def _buttons_width(self) -> int:
         """The buttons' width in their present style, and the separators'."""
@@ -86,6 +102,7 @@ class _Fitter(QObject):
             if not labelled:
                 return
             self._labelled_width = self._buttons_width()
+            self._floor()
         fits = self._labelled_width + self._field_width + SPARE <= toolbar.width()
         wanted = (
             Qt.ToolButtonStyle.ToolButtonTextBesideIcon

@@ -48,6 +48,43 @@ ANY_ACTOR = "Any actor"
 
 
 class _ArticleTable(QTableView):
+    """The list. Its Title column fills what the others leave, set here as the view is
+    resized (a header's Stretch mode does it a timer's tick later, so a resized window
+    painted the list twice), and Claims, then Outlet, step aside while the title would have
+    less than `title_room` pixels."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title_room = 0
+        self.widths: dict[int, int] = {}  # the other columns' widths, hidden or not
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        header = self.horizontalHeader()
+        if not self.widths:
+            return
+        room = self.viewport().width() - self.widths[DATE]
+        shown = {OUTLET, CLAIMS}
+        for column in (CLAIMS, OUTLET):  # the first steps aside first
+            if room - sum(self.widths[c] for c in shown) < self.title_room:
+                shown.discard(column)
+        for column in (OUTLET, CLAIMS):
+            hide = column not in shown
+            if header.isSectionHidden(column) != hide:
+                header.setSectionHidden(column, hide)
+        title = max(room - sum(self.widths[c] for c in shown), 0)
+        if header.sectionSize(TITLE) != title:
+            header.resizeSection(TITLE, title)
+
+    def on_section_resized(self, column: int, _old: int, new: int) -> None:
+        """The reader dragged a column's edge: that width is kept, the title takes the rest."""
+        if column in self.widths and new > 0 and self.widths[column] != new:
+            self.widths[column] = new
+            self.fit_columns()
+
     def moveCursor(  # noqa: N802 - Qt's name
         self,
         action: QAbstractItemView.CursorAction,
@@ -96,9 +133,11 @@ class LibraryPane(QWidget):
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.view.horizontalHeader()
-        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Fixed)  # fills the rest
         for column in (OUTLET, DATE, CLAIMS):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.sectionResized.connect(self.view.on_section_resized)
         self._size_columns()
         header.setHighlightSections(False)
         # The model starts sorted by date, newest first: say so before sorting is switched
@@ -152,6 +191,8 @@ class LibraryPane(QWidget):
         }
         for column, width in self._column_widths.items():
             header.resizeSection(column, width)
+        self.view.widths = dict(self._column_widths)
+        self.view.title_room = self.title_width(TITLE_CHARS)
 
     def title_width(self, chars: int) -> int:
         return self.view.fontMetrics().averageCharWidth() * chars + 12
@@ -162,26 +203,6 @@ class LibraryPane(QWidget):
         margins = self.layout().contentsMargins()
         chrome = 2 * self.view.frameWidth() + scroll_bar + margins.left() + margins.right()
         return self.title_width(TITLE_MIN_CHARS) + self._column_widths[DATE] + chrome
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
-        super().resizeEvent(event)
-        self._fit_columns()
-
-    def _fit_columns(self) -> None:
-        """Claims, then Outlet, step aside while the title would have less than TITLE_CHARS."""
-        header = self.view.horizontalHeader()
-        scroll_bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-        margins = self.layout().contentsMargins()
-        room = self.width() - margins.left() - margins.right() - 2 * self.view.frameWidth()
-        room -= scroll_bar + self._column_widths[DATE]
-        wanted = self.title_width(TITLE_CHARS)
-        room -= self._column_widths[OUTLET] + self._column_widths[CLAIMS]
-        for column in (CLAIMS, OUTLET):  # the first steps aside first
-            hide = room < wanted
-            if header.isSectionHidden(column) != hide:
-                header.setSectionHidden(column, hide)
-            if hide:
-                room += self._column_widths[column]
 
     def select_article(self, article_id: int) -> bool:
         """Make `article_id` current (and visible); False if it is not in the list."""
