@@ -206,9 +206,12 @@ def main() -> None:
         return
 
     copy = make_copy(args.n)
+    before_copy = copy.with_name(f"before-{copy.name}")
     settings = OUT / "app-settings.ini"
     try:
         heavy_id, words, annotations = add_heavy_article(copy)
+        if args.before:  # a copy of its own: that checkout may upgrade the schema
+            shutil.copy(copy, before_copy)
         platform = os.environ.get("QT_QPA_PLATFORM") or "default (xcb)"
         print(f"{args.n:,} articles (a copy: {copy.name}), Qt platform {platform}")
 
@@ -219,7 +222,7 @@ def main() -> None:
         runs, before = [], []
         for _ in range(args.runs):
             if args.before:  # taking turns, so that neither has a quieter machine
-                before.append(run_startup(copy, settings, args.before))
+                before.append(run_startup(before_copy, settings, args.before))
             runs.append(run_startup(copy, settings))
         spawn = statistics.median(r[0] for r in runs)
         top = statistics.median(r[1] for r in runs)
@@ -279,8 +282,9 @@ def main() -> None:
             f"(target < {RSS_TARGET_MB} MB)"
         )
     finally:
-        for suffix in ("", "-wal", "-shm"):
-            copy.with_name(copy.name + suffix).unlink(missing_ok=True)
+        for path in (copy, before_copy):
+            for suffix in ("", "-wal", "-shm"):
+                path.with_name(path.name + suffix).unlink(missing_ok=True)
         settings.unlink(missing_ok=True)
 
 

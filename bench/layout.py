@@ -11,8 +11,9 @@ panes fold and come back on the way (ui/main_panes.py), the reader lays its arti
 the new measure, the library list lays out the rows in sight. Each resize is timed to the
 window's last paint: events are processed until the window has painted and then until a
 pass of the event loop brings no further paint (a resize can take two or three), so the time
-is the frame the reader waits for. The same sweep runs with the briefing workspace docked
-(an empty briefing open in it).
+is the frame the reader waits for. Before each sweep the window is left alone for half a
+second, so that what start-up left to do is not charged to the first resize. The same
+sweep runs with the briefing workspace docked (an empty briefing open in it).
 
 Beside it, in the same child: a bare QMainWindow whose central widget is a QTextBrowser
 holding the same article's text, resized through the same sweep and timed the same way (what
@@ -87,13 +88,20 @@ def child(path: str, settings: str, docked: bool) -> None:
             times.append(settled(watch, lambda w=width, h=height: target.resize(w, h)))
         return times
 
+    def quiet(seconds: float = 0.5) -> None:
+        """Let what start-up left to do (rows read as painted, deferred timers) be done, so
+        that the first resize is charged only with its own work."""
+        deadline = time.perf_counter() + seconds
+        while time.perf_counter() < deadline:
+            app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+
     window.library_pane.view.selectRow(0)  # the newest article, opened in the reader
     until(app, lambda: window.reader.article_id is not None)
     article = library.articles.get(window.reader.article_id)
     watch = PaintCounter(window)
     figures: dict[str, object] = {"words": len(article.text.split()), "sizes": sweep()}
     window.resize(1920, 1080)
-    until(app, lambda: True)
+    quiet()
     figures["main"] = run(window, watch)
     if docked:
         from briefing.ui.workspace import open_workspace
@@ -102,6 +110,7 @@ def child(path: str, settings: str, docked: bool) -> None:
         workspace = open_workspace(window, focus=False)
         workspace.new_action.trigger()
         until(app, lambda: workspace.briefing is not None and not workspace.preview.busy)
+        quiet()
         figures["docked"] = run(window, watch)
 
         bare = QMainWindow()
@@ -111,6 +120,7 @@ def child(path: str, settings: str, docked: bool) -> None:
         bare.resize(1920, 1080)
         bare.show()
         until(app, lambda: bare.windowHandle() is not None and bare.windowHandle().isExposed())
+        quiet()
         figures["bare"] = run(bare, PaintCounter(bare))
         bare.close()
     print(json.dumps(figures))
@@ -159,15 +169,18 @@ def main() -> None:
     for suffix in ("", "-wal", "-shm"):
         copy.with_name(copy.name + suffix).unlink(missing_ok=True)
     shutil.copy(source, copy)
+    before_copy = copy.with_name(f"before-{copy.name}")
+    if args.before:  # a copy of its own: that checkout may upgrade the schema
+        shutil.copy(source, before_copy)
     try:
         load = os.getloadavg()
         started = time.perf_counter()
         before = None
         if args.before:
-            before = measure(str(copy), str(settings), docked=False, checkout=args.before)
+            before = measure(str(before_copy), str(settings), docked=False, checkout=args.before)
         figures = measure(str(copy), str(settings), docked=True, checkout=None)
         if args.before:  # and once more, so that neither has the machine to itself
-            again = measure(str(copy), str(settings), docked=False, checkout=args.before)
+            again = measure(str(before_copy), str(settings), docked=False, checkout=args.before)
             before["main"] = [
                 None if a is None or b is None else min(a, b)
                 for a, b in zip(before["main"], again["main"], strict=True)
@@ -212,8 +225,9 @@ def main() -> None:
                 + (verdict(worst < FRAME_TARGET_S) if judged else "(baseline)")
             )
     finally:
-        for suffix in ("", "-wal", "-shm"):
-            copy.with_name(copy.name + suffix).unlink(missing_ok=True)
+        for path in (copy, before_copy):
+            for suffix in ("", "-wal", "-shm"):
+                path.with_name(path.name + suffix).unlink(missing_ok=True)
         settings.unlink(missing_ok=True)
 
 
