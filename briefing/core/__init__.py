@@ -56,6 +56,16 @@ if TYPE_CHECKING:
     )
     from briefing.core.articles.update import UpdateReport
     from briefing.core.atomic_files import atomic_target, write_atomically
+    from briefing.core.backups import (
+        FREE_MARGIN as BACKUP_FREE_MARGIN,
+    )
+    from briefing.core.backups import (
+        SHARE_OF_DISK as BACKUP_SHARE_OF_DISK,
+    )
+    from briefing.core.backups import (
+        Backup,
+        RestoreReport,
+    )
     from briefing.core.briefings.model import (
         Briefing,
         BriefingItem,
@@ -88,10 +98,15 @@ if TYPE_CHECKING:
     from briefing.core.claims.state import ClaimState, NewActor, NewSource
     from briefing.core.dates import PartialDate, parse_optional
     from briefing.core.errors import (
+        BackupFailed,
         BriefingError,
         Cancelled,
         ImportFailed,
         InvalidInput,
+        LibraryBusy,
+        LibraryDamaged,
+        LibraryEmpty,
+        LibraryReadOnly,
         LibraryUnavailable,
         MigrationFailed,
         NotFound,
@@ -105,6 +120,7 @@ if TYPE_CHECKING:
     from briefing.core.importing.service import STDIN, ImportResult, Metadata
     from briefing.core.journal import JournalEntry
     from briefing.core.library import Library
+    from briefing.core.presence import Holder
     from briefing.core.progress import NoProgress, Progress
     from briefing.core.provenance import Provenance
     from briefing.core.sample import SampleLoaded
@@ -128,6 +144,7 @@ if TYPE_CHECKING:
     from briefing.core.team.service import Conflict as TeamConflict
     from briefing.core.team.service import TeamStatus
     from briefing.core.team.sync import SyncReport as TeamSyncReport
+    from briefing.core.text_input import check_text, has_surrogates, printable
 
 _EXPORTS: dict[str, tuple[str, str]] = {
     "ACTOR_KINDS": ("actors.model", "KINDS"),
@@ -144,6 +161,10 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "AnnotationSnapshot": ("annotations.restore", "AnnotationSnapshot"),
     "Article": ("articles.service", "Article"),
     "ArticleSummary": ("articles.service", "ArticleSummary"),
+    "BACKUP_FREE_MARGIN": ("backups", "FREE_MARGIN"),
+    "BACKUP_SHARE_OF_DISK": ("backups", "SHARE_OF_DISK"),
+    "Backup": ("backups", "Backup"),
+    "BackupFailed": ("errors", "BackupFailed"),
     "Briefing": ("briefings.model", "Briefing"),
     "BriefingError": ("errors", "BriefingError"),
     "BriefingItem": ("briefings.model", "BriefingItem"),
@@ -162,12 +183,17 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "DeletedArticle": ("articles.service", "DeletedArticle"),
     "ExportDocument": ("export.document", "ExportDocument"),
     "Extracted": ("importing.extracted", "Extracted"),
+    "Holder": ("presence", "Holder"),
     "ImportFailed": ("errors", "ImportFailed"),
     "ImportResult": ("importing.service", "ImportResult"),
     "InvalidInput": ("errors", "InvalidInput"),
     "JournalEntry": ("journal", "JournalEntry"),
     "Kind": ("changes", "Kind"),
     "Library": ("library", "Library"),
+    "LibraryBusy": ("errors", "LibraryBusy"),
+    "LibraryDamaged": ("errors", "LibraryDamaged"),
+    "LibraryEmpty": ("errors", "LibraryEmpty"),
+    "LibraryReadOnly": ("errors", "LibraryReadOnly"),
     "LibraryUnavailable": ("errors", "LibraryUnavailable"),
     "MarkdownOptions": ("export.markdown", "MarkdownOptions"),
     "Mention": ("actors.mentions", "Mention"),
@@ -186,6 +212,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "Passage": ("actors.page", "Passage"),
     "Placement": ("briefings.placement", "Placement"),
     "Progress": ("progress", "Progress"),
+    "RestoreReport": ("backups", "RestoreReport"),
     "SEARCH_DEFAULT_LIMIT": ("search.service", "DEFAULT_LIMIT"),
     "SEARCH_KINDS": ("search.service", "KINDS"),
     "SOURCE_GRADE_MEANINGS": ("sources", "GRADE_MEANINGS"),
@@ -211,11 +238,14 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "UpdateReport": ("articles.update", "UpdateReport"),
     "W3CImportReport": ("annotations.w3c_import", "W3CImportReport"),
     "atomic_target": ("atomic_files", "atomic_target"),
+    "check_text": ("text_input", "check_text"),
     "drop_placements": ("briefings.placement", "drop_placements"),
     "filter_rows": ("claims.row_order", "filter_rows"),
+    "has_surrogates": ("text_input", "has_surrogates"),
     "human_date": ("export.document", "human_date"),
     "parse_optional": ("dates", "parse_optional"),
     "placements_of": ("briefings.placement", "placements_of"),
+    "printable": ("text_input", "printable"),
     "render_csl": ("export.csl", "render_csl"),
     "render_html": ("export.html", "render_html"),
     "render_markdown": ("export.markdown", "render_markdown"),
@@ -240,6 +270,10 @@ __all__ = [
     "AnnotationSnapshot",
     "Article",
     "ArticleSummary",
+    "BACKUP_FREE_MARGIN",
+    "BACKUP_SHARE_OF_DISK",
+    "Backup",
+    "BackupFailed",
     "Briefing",
     "BriefingError",
     "BriefingItem",
@@ -258,12 +292,17 @@ __all__ = [
     "DeletedArticle",
     "ExportDocument",
     "Extracted",
+    "Holder",
     "ImportFailed",
     "ImportResult",
     "InvalidInput",
     "JournalEntry",
     "Kind",
     "Library",
+    "LibraryBusy",
+    "LibraryDamaged",
+    "LibraryEmpty",
+    "LibraryReadOnly",
     "LibraryUnavailable",
     "MarkdownOptions",
     "Mention",
@@ -282,6 +321,7 @@ __all__ = [
     "Passage",
     "Placement",
     "Progress",
+    "RestoreReport",
     "SEARCH_DEFAULT_LIMIT",
     "SEARCH_KINDS",
     "SOURCE_GRADE_MEANINGS",
@@ -307,11 +347,14 @@ __all__ = [
     "UpdateReport",
     "W3CImportReport",
     "atomic_target",
+    "check_text",
     "drop_placements",
     "filter_rows",
+    "has_surrogates",
     "human_date",
     "parse_optional",
     "placements_of",
+    "printable",
     "render_csl",
     "render_html",
     "render_markdown",

@@ -4,7 +4,14 @@
      ├── InvalidInput              the request itself is wrong (bad date, empty title, ...)
      ├── NotFound                  no such article, actor, claim, ...
      ├── ImportFailed              one input could not become an article (path, reason)
-     ├── LibraryUnavailable        the library file: not SQLite, read-only, busy, missing folder
+     ├── LibraryUnavailable        the library file: not SQLite, missing folder, ...
+     │    ├── LibraryBusy          another program is writing, or has it open for a restore
+     │    ├── LibraryReadOnly      opened read-only (the file or its folder cannot be
+     │    │                        written): reading works, an edit is refused
+     │    ├── LibraryDamaged       truncated, malformed or overwritten: restore a backup
+     │    └── LibraryEmpty         an empty file where a library should be: not made into a
+     │                             new library unless the caller says so
+     ├── BackupFailed              a backup could not be made or restored; nothing changed
      ├── MigrationFailed           a schema upgrade failed; the library was left as it was
      ├── TeamUnavailable           the team library: unreachable, refused, not ours, too new
      └── Cancelled                 the user stopped a long job; not shown as an error
@@ -36,6 +43,27 @@ class ImportFailed(BriefingError):
 
 
 class LibraryUnavailable(BriefingError):
+    pass
+
+
+class LibraryBusy(LibraryUnavailable):
+    """Worth trying again: another program holds the write lock (or the library is being
+    restored). The app keeps an edit that meets it and retries."""
+
+
+class LibraryReadOnly(LibraryUnavailable):
+    pass
+
+
+class LibraryDamaged(LibraryUnavailable):
+    pass
+
+
+class LibraryEmpty(LibraryUnavailable):
+    pass
+
+
+class BackupFailed(BriefingError):
     pass
 
 

@@ -28,24 +28,45 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import platformdirs
 import sqlite_utils
 
 from briefing.core import journal, provenance
 from briefing.core.changes import NO_CHANGES, Changes
-from briefing.core.errors import BriefingError, InvalidInput, LibraryUnavailable
-from briefing.core.migrate import APPLICATION_ID, check_not_newer, latest_version, migrate
+from briefing.core.errors import (
+    BriefingError,
+    InvalidInput,
+    LibraryBusy,
+    LibraryEmpty,
+    LibraryReadOnly,
+    LibraryUnavailable,
+)
+from briefing.core.library_file import (
+    check_current,
+    check_is_briefing,
+    check_is_sqlite,
+    check_whole,
+    read_only_reason,
+    set_aside_damaged_log,
+    translate_sqlite_error,
+)
+from briefing.core.migrate import migrate
+from briefing.core.presence import Holder, Presence, holders
+from briefing.core.text_input import printable
 
 if TYPE_CHECKING:
     from briefing.core.actors.mentions import MentionService
     from briefing.core.actors.service import ActorService
     from briefing.core.annotations.service import AnnotationService
     from briefing.core.articles.service import ArticleService
+    from briefing.core.backup_service import BackupService
+    from briefing.core.backups import Backup, RestoreReport
     from briefing.core.briefings.service import BriefingService
     from briefing.core.claims.service import ClaimService
     from briefing.core.importing.service import ImportService
+    from briefing.core.progress import Progress
     from briefing.core.provenance import ProvenanceService
     from briefing.core.sample import SampleLoaded
     from briefing.core.search.service import SearchService
@@ -59,7 +80,6 @@ Listener = Callable[[Changes], None]
 
 BUSY_TIMEOUT_MS = 5000
 CACHE_KIB = 64 * 1024
-SQLITE_MAGIC = b"SQLite format 3\x00"
 DEFAULT_FILENAME = "library.sqlite"
 
 
@@ -78,25 +98,33 @@ def resolve_library_path(explicit: str | os.PathLike[str] | None = None) -> Path
     return default_library_path()
 
 
-def describe_sqlite_error(exc: sqlite3.Error, path: Path | str) -> str:
-    """Turn an SQLite failure about the file itself into words a reader can act on."""
-    name = getattr(exc, "sqlite_errorname", "")
-    text = str(exc)
-    if name.startswith("SQLITE_BUSY") or "locked" in text:
-        return f"{path} is busy: another program is writing to it; try again in a moment"
-    if name.startswith("SQLITE_READONLY") or "readonly" in text:
-        return f"{path} cannot be written (read-only file or folder)"
-    if name.startswith("SQLITE_CANTOPEN") or "unable to open" in text:
-        return f"{path} cannot be opened or created (check the folder exists and is writable)"
-    if name.startswith("SQLITE_NOTADB") or "not a database" in text:
-        return f"{path} is not a Briefing library (not an SQLite database); it was left untouched"
-    if name.startswith("SQLITE_CORRUPT") or "malformed" in text:
-        return f"{path} is damaged ({text}); open a backup copy instead"
-    if name.startswith("SQLITE_FULL") or "disk is full" in text:
-        return f"the disk holding {path} is full"
-    if name.startswith("SQLITE_IOERR"):
-        return f"{path} could not be read or written ({text})"
-    return ""
+class _Connection(sqlite3.Connection):
+    """sqlite3's connection, with text it cannot store refused as input.
+
+    A str holding a lone surrogate (what Python makes of bytes that are not UTF-8 in a file
+    name, an argument or an environment value, or what JSON's \\udc80 escapes give) cannot
+    be encoded for SQLite, and sqlite3 raises UnicodeEncodeError from whatever call passed
+    it: here every such call becomes one InvalidInput, for the Python API as for the CLI.
+    """
+
+    def execute(self, sql: str, parameters: Any = (), /) -> sqlite3.Cursor:
+        try:
+            return super().execute(sql, parameters)
+        except UnicodeEncodeError as exc:
+            raise _not_text(exc) from None
+
+    def executemany(self, sql: str, parameters: Any, /) -> sqlite3.Cursor:
+        try:
+            return super().executemany(sql, parameters)
+        except UnicodeEncodeError as exc:
+            raise _not_text(exc) from None
+
+
+def _not_text(exc: UnicodeEncodeError) -> InvalidInput:
+    given = printable(exc.object)
+    if len(given) > 60:
+        given = given[:57] + "..."
+    return InvalidInput(f"text that is not valid Unicode (UTF-8) was given: {given!r}")
 
 
 class Library:
@@ -108,14 +136,19 @@ class Library:
     return frozen dataclasses, never rows. The CLI and the app use exactly this API.
     """
 
-    def __init__(self, path: Path, *, created: bool) -> None:
+    def __init__(self, path: Path, *, created: bool, read_only: str = "") -> None:
         self.path = path
         self.created = created
+        # Why the library is open read-only ("the file is read-only"), or "" when writable.
+        self.read_only = read_only
+        # What the reader should hear about opening it (a damaged log set aside, say).
+        self.notices: list[str] = []
         self._local = threading.local()
         self._connections: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
         self._listeners: list[Listener] = []
         self._user: str | None = None  # the name commits are signed with, read once
+        self._presence: Presence | None = None
 
     # Opening ---------------------------------------------------------------------------
 
@@ -126,36 +159,67 @@ class Library:
         *,
         create: bool = True,
         on_upgrade: Callable[[int, int], None] | None = None,
+        program: str = "script",
+        detail: str = "",
+        allow_empty: bool = False,
     ) -> Library:
         """Open the library at `path`, creating and migrating it as needed.
 
-        A file that is not SQLite, or an SQLite file that is not a Briefing library, is
-        refused and left untouched. `library.created` tells whether the file is new.
-        `on_upgrade(from_version, to_version)` is called before an existing library is
-        upgraded to this version's schema (see migrate.migrate).
+        A file that is not SQLite, an SQLite file that is not a Briefing library, one cut
+        short, one from a newer Briefing, or an empty file (unless `allow_empty`: the user
+        said to make a library of it) is refused with one message and left untouched. A
+        library that cannot be written (the file, or its folder, is read-only) opens
+        read-only: `library.read_only` says why, and every write is refused. `created` tells
+        whether the file is new. `on_upgrade(from_version, to_version)` is called before an
+        existing library is upgraded (see migrate.migrate); it is backed up first.
+
+        `program` ("app", "command", "script") and `detail` name this opener to the others
+        (core/presence.py): `others()` lists them, and a restore waits for all to leave.
         """
         path = Path(path).expanduser()
         if path.is_dir():
             raise LibraryUnavailable(f"{path} is a folder; give the path of a library file")
-        exists = path.exists() and path.stat().st_size > 0
+        exists = path.exists()
+        if exists and not allow_empty and path.stat().st_size == 0 and not holders(path):
+            raise LibraryEmpty(
+                f"{path} is an empty file, not a library; it was left untouched. Delete it "
+                "to start a new library there, or give another path"
+            )
+        exists = exists and path.stat().st_size > 0
         if exists:
-            _check_is_sqlite(path)
+            check_is_sqlite(path)
+            check_whole(path)
+            check_is_briefing(path)
         elif not create:
             raise LibraryUnavailable(f"no library at {path}")
         elif not path.parent.exists():
             raise LibraryUnavailable(
                 f"cannot create {path}: the folder {path.parent} does not exist"
             )
-        if exists:
-            _check_is_briefing(path)
-        library = cls(path, created=not exists)
+        read_only = read_only_reason(path, exists)
+        if read_only and not exists:
+            raise LibraryReadOnly(f"cannot create {path}: {read_only}")
+        library = cls(path, created=not exists, read_only=read_only)
         try:
-            migrate(library.connection(), path, on_upgrade=on_upgrade)
-            library._mend_journal()
+            library._presence = Presence.enter(path, program, detail)
+            others = library.others()
+            if any(holder.program == "restore" for holder in others):
+                raise LibraryBusy(f"{path} is being restored from a backup; try again in a moment")
+            if library._presence is not None and not others and not read_only:
+                notice = set_aside_damaged_log(path)
+                if notice:
+                    library.notices.append(notice)
+            conn = library.connection()
+            if read_only:
+                check_current(conn, path, read_only)
+            else:
+                migrate(conn, path, on_upgrade=on_upgrade)
+                library._mend_journal()
         except sqlite3.Error as exc:
             library.close()
-            message = describe_sqlite_error(exc, path) or f"cannot open {path}: {exc}"
-            raise LibraryUnavailable(message) from exc
+            raise translate_sqlite_error(exc, path) or LibraryUnavailable(
+                f"cannot open {path}: {exc}"
+            ) from exc
         except BaseException:
             library.close()
             raise
@@ -167,12 +231,48 @@ class Library:
         explicit: str | os.PathLike[str] | None = None,
         *,
         on_upgrade: Callable[[int, int], None] | None = None,
+        program: str = "script",
+        detail: str = "",
+        allow_empty: bool = False,
     ) -> Library:
         """Open the library named by --library, $BRIEFING_LIBRARY or the data folder."""
         path = resolve_library_path(explicit)
         if explicit is None and not os.environ.get("BRIEFING_LIBRARY"):
             path.parent.mkdir(parents=True, exist_ok=True)
-        return cls.open(path, on_upgrade=on_upgrade)
+        return cls.open(
+            path, on_upgrade=on_upgrade, program=program, detail=detail, allow_empty=allow_empty
+        )
+
+    def others(self) -> list[Holder]:
+        """The other programs that have this library open now (another copy of the app, a
+        command, a script), each with its process and since when."""
+        if self._presence is None:
+            return holders(self.path)
+        return self._presence.others()
+
+    # Backups -----------------------------------------------------------------------------
+
+    @staticmethod
+    def list_backups(path: str | os.PathLike[str]) -> list[Backup]:
+        """The backups of the library at `path`, newest first. The library need not open
+        (it may be the damaged one)."""
+        from briefing.core.backups import list_backups
+
+        return list_backups(Path(path).expanduser())
+
+    @staticmethod
+    def restore_backup(
+        path: str | os.PathLike[str],
+        backup: str | os.PathLike[str],
+        *,
+        progress: Progress | None = None,
+    ) -> RestoreReport:
+        """Put a backup (its name in `list_backups`, or a path) in place of the library at
+        `path`, after backing up the file there as it is. Refused (LibraryBusy) while any
+        program has the library open, this one included: close it first."""
+        from briefing.core.restoring import restore
+
+        return restore(Path(path).expanduser(), backup, progress=progress)
 
     # Connections and transactions --------------------------------------------------------
 
@@ -189,12 +289,37 @@ class Library:
 
     def _connect(self) -> sqlite3.Connection:
         try:
-            conn = sqlite3.connect(self.path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+            if self.read_only:
+                # Nothing may be created beside a file we cannot write: unless another
+                # program has it open in WAL mode (its -wal is there, and must be read), it
+                # is opened immutable, read without locks or side files.
+                live = any(
+                    self.path.with_name(self.path.name + s).exists() for s in ("-wal", "-journal")
+                )
+                uri = f"{self.path.resolve().as_uri()}?mode=ro{'' if live else '&immutable=1'}"
+                conn = sqlite3.connect(
+                    uri,
+                    uri=True,
+                    isolation_level=None,
+                    timeout=BUSY_TIMEOUT_MS / 1000,
+                    factory=_Connection,
+                )
+            else:
+                conn = sqlite3.connect(
+                    self.path,
+                    isolation_level=None,
+                    timeout=BUSY_TIMEOUT_MS / 1000,
+                    factory=_Connection,
+                )
         except sqlite3.Error as exc:
-            message = describe_sqlite_error(exc, self.path) or f"cannot open {self.path}: {exc}"
-            raise LibraryUnavailable(message) from exc
+            raise translate_sqlite_error(exc, self.path) or LibraryUnavailable(
+                f"cannot open {self.path}: {exc}"
+            ) from exc
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+        if self.read_only:
+            return conn
         mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
         if mode.lower() != "wal":
             conn.execute("PRAGMA journal_mode = WAL")
@@ -203,18 +328,39 @@ class Library:
         conn.execute("PRAGMA synchronous = FULL")
         # 64 MB of page cache (the default is 2 MB): a library of 100k articles has indexes of
         # hundreds of MB, and big writes (a batch import, storing suggestions) spill less.
-        conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         return conn
+
+    @contextmanager
+    def lock_wait(self, seconds: float) -> Iterator[None]:
+        """Within this block, a write on this thread waits at most `seconds` for another
+        program's write to end (the default is BUSY_TIMEOUT_MS), then fails with LibraryBusy.
+
+        The app's GUI thread writes with 0, so that it never waits on the lock: a write that
+        meets a busy library fails at once, before anything is written, and is kept and
+        retried off the GUI thread (briefing/ui/edits.py).
+        """
+        conn = self.connection()
+        conn.execute(f"PRAGMA busy_timeout = {max(0, int(seconds * 1000))}")
+        try:
+            yield
+        finally:
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """One unit of work: all of it is written, or none of it.
 
         Nested calls become savepoints, so an inner failure can be caught and the outer
-        work goes on. SQLite errors about the file are turned into LibraryUnavailable.
-        When it ends, `last_changes` holds what it changed (this level only); when the
-        outermost level commits, the listeners hear of everything it changed.
+        work goes on. SQLite errors about the file are turned into LibraryUnavailable (and
+        its kinds: LibraryBusy when another program holds the write lock past the wait);
+        a constraint the outermost level breaks becomes InvalidInput. When it ends,
+        `last_changes` holds what it changed (this level only); when the outermost level
+        commits, the listeners hear of everything it changed.
         """
+        if self.read_only:
+            raise LibraryReadOnly(
+                f"{self.path} is open read-only ({self.read_only}): nothing can be changed"
+            )
         conn = self.connection()
         depth = self._local.depth
         name = f"sp{depth}"
@@ -243,7 +389,13 @@ class Library:
             else:
                 conn.execute(f"ROLLBACK TO {name}")
                 conn.execute(f"RELEASE {name}")
-            if isinstance(exc, sqlite3.Error) and not isinstance(exc, sqlite3.IntegrityError):
+            if isinstance(exc, sqlite3.IntegrityError):
+                if depth == 0:  # inner levels may catch it; past the outermost, nobody can
+                    raise InvalidInput(
+                        f"that would break a rule of the library ({exc}); nothing was changed"
+                    ) from exc
+                raise
+            if isinstance(exc, sqlite3.Error):
                 raise self._translate(exc) from exc
             raise
         self._local.depth = depth
@@ -327,6 +479,8 @@ class Library:
     def _mend_journal(self) -> None:
         """On opening: a journal cut short behind our back is repaired and its gap noted
         (the library still opens; whoever asks from before the gap reloads everything)."""
+        if self.read_only:
+            return  # nothing can be repaired; changes_since answers from what is there
         conn = self.connection()
         if (
             journal.current_version(conn) is None
@@ -387,8 +541,7 @@ class Library:
         return journal.entries_since(conn, version)
 
     def _translate(self, exc: sqlite3.Error) -> BriefingError | sqlite3.Error:
-        message = describe_sqlite_error(exc, self.path)
-        return LibraryUnavailable(message) if message else exc
+        return translate_sqlite_error(exc, self.path) or exc
 
     def close(self) -> None:
         """Close every thread's connection. The library must not be used afterwards."""
@@ -400,6 +553,9 @@ class Library:
                     pass
             self._connections.clear()
         self._local = threading.local()
+        if self._presence is not None:
+            self._presence.leave()
+            self._presence = None
 
     def __enter__(self) -> Library:
         return self
@@ -476,6 +632,12 @@ class Library:
         return BriefingService(self)
 
     @cached_property
+    def backups(self) -> BackupService:
+        from briefing.core.backup_service import BackupService
+
+        return BackupService(self)
+
+    @cached_property
     def tags(self) -> TagService:
         from briefing.core.tags import TagService
 
@@ -518,61 +680,3 @@ class _Pending:
 
     conn: sqlite3.Connection
     start: int | None
-
-
-def _check_is_sqlite(path: Path) -> None:
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_MAGIC))
-    except OSError as exc:
-        raise LibraryUnavailable(f"cannot read {path}: {exc.strerror}") from exc
-    if header != SQLITE_MAGIC:
-        raise LibraryUnavailable(
-            f"{path} is not a Briefing library (not an SQLite database); it was left untouched"
-        )
-
-
-def _check_is_briefing(path: Path) -> None:
-    """Refuse an SQLite file that belongs to another program, or that a newer Briefing
-    wrote, before writing anything.
-
-    Our own connection would switch the file to WAL and set pragmas, and a file we refuse
-    must be left exactly as it was, without so much as a -wal or -shm file beside it. A
-    read-only connection is not enough: on a WAL file (every library is one) it creates
-    both. So unless another program has the file open (its -wal or -journal is there, and
-    must be read), the file is opened immutable: read, never locked, nothing created. A
-    writer arriving in that instant can at worst make us read the previous version;
-    migrate() reads it again under the lock.
-    """
-    side_files = any(path.with_name(path.name + s).exists() for s in ("-wal", "-journal"))
-    if not side_files:
-        # Nobody has it open: its header is the truth, and it says both numbers (SQLite's
-        # file format: user_version at byte 60, application_id at 68). Reading 72 bytes
-        # beats connecting, which parses the whole schema, triggers and all (about 1 ms).
-        try:
-            with path.open("rb") as handle:
-                header = handle.read(72)
-        except OSError as exc:
-            raise LibraryUnavailable(f"cannot read {path}: {exc.strerror}") from exc
-        if len(header) == 72 and int.from_bytes(header[68:72], "big") == APPLICATION_ID:
-            check_not_newer(path, int.from_bytes(header[60:64], "big"), latest_version())
-            return
-    uri = f"{path.resolve().as_uri()}?mode=ro{'' if side_files else '&immutable=1'}"
-    try:
-        conn = sqlite3.connect(uri, uri=True)
-        try:
-            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            has_tables = conn.execute(
-                "SELECT 1 FROM sqlite_master WHERE type = 'table' LIMIT 1"
-            ).fetchone()
-        finally:
-            conn.close()
-    except sqlite3.Error as exc:
-        message = describe_sqlite_error(exc, path) or f"cannot open {path}: {exc}"
-        raise LibraryUnavailable(message) from exc
-    if app_id != APPLICATION_ID and (app_id != 0 or has_tables):
-        raise LibraryUnavailable(
-            f"{path} is an SQLite database but not a Briefing library; it was left untouched"
-        )
-    check_not_newer(path, version, latest_version())

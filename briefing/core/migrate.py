@@ -3,8 +3,9 @@
 The library's `PRAGMA user_version` is the number of the last migration that ran. All
 pending steps run in one exclusive transaction, bumping user_version after each, so a
 failure leaves the file exactly as it was (calibre's schema_upgrades does the same). Before
-touching a library that already holds data, the whole file is copied with SQLite's backup
-API, because a migration that succeeds can still be a migration the reader regrets.
+touching a library that already holds data, the whole file is backed up (a `pre-migration`
+backup in its backups folder, core/backups.py), because a migration that succeeds can still
+be a migration the reader regrets; if it cannot be made, nothing is upgraded.
 
 A library newer than this program knows is refused rather than opened: writing to a schema
 we do not understand is how data gets lost. Library.open asks before its first write
@@ -50,7 +51,6 @@ import sqlite3
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 
@@ -116,17 +116,6 @@ def _only_comments(text: str) -> bool:
     return all(not line.strip() or line.strip().startswith("--") for line in text.splitlines())
 
 
-def backup(conn: sqlite3.Connection, path: Path, version: int) -> Path:
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    target = path.with_name(f"{path.stem}.v{version}-backup-{stamp}{path.suffix or '.sqlite'}")
-    dest = sqlite3.connect(target)
-    try:
-        conn.backup(dest)
-    finally:
-        dest.close()
-    return target
-
-
 def check_not_newer(path: Path | None, current: int, latest: int) -> None:
     """Refuse a library whose schema is newer than this program knows."""
     if current > latest:
@@ -167,7 +156,10 @@ def migrate(
         on_upgrade(current, latest)
     if current > 0 and path is not None:
         # Before the lock: SQLite refuses to back up from a connection that is writing.
-        backup(conn, path, current)
+        # A `pre-migration` backup (core/backups.py), checked whole: without it, no upgrade.
+        from briefing.core.backups import write
+
+        write(conn, path, "pre-migration")
     foreign_keys = conn.execute("PRAGMA foreign_keys").fetchone()[0]
     legacy_alter = conn.execute("PRAGMA legacy_alter_table").fetchone()[0]
     conn.execute("PRAGMA foreign_keys = OFF")

@@ -142,9 +142,10 @@ def test_migrating_existing_data_backs_the_file_up_first(tmp_path: Path) -> None
         applied = migrate(lib.connection(), path, [*shipped, extra])
         assert applied == [extra.version]
         assert lib.connection().execute("PRAGMA user_version").fetchone()[0] == extra.version
-    backups = list(tmp_path.glob(f"library.v{len(shipped)}-backup-*.sqlite"))
-    assert len(backups) == 1
-    copy = sqlite3.connect(backups[0])
+    (backup,) = Library.list_backups(path)
+    assert (backup.kind, backup.schema, backup.articles) == ("pre-migration", len(shipped), 1)
+    assert backup.path.parent == tmp_path / "library.sqlite-backups"
+    copy = sqlite3.connect(backup.path)
     assert copy.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
     assert copy.execute("PRAGMA user_version").fetchone()[0] == len(shipped)
     copy.close()

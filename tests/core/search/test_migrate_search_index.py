@@ -103,7 +103,8 @@ def test_a_version_2_library_searches_the_same_after_the_migration(tmp_path: Pat
         lib.articles.delete([3])
         _index_is_sound(lib)
         assert [h.id for h in lib.search.run("zanzibar", outlet="the star")] == [2]
-    assert len(list(tmp_path.glob("library.v2-backup-*.sqlite"))) == 1
+    (backup,) = Library.list_backups(tmp_path / "library.sqlite")
+    assert (backup.kind, backup.schema) == ("pre-migration", 2)
 
 
 @pytest.mark.parametrize("outlet", ["Reuters", "Süddeutsche Zeitung", "ÄBC Zürich NEWS", "", None])
