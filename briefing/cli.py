@@ -17,6 +17,7 @@ from briefing.commands import (
     actors,
     annotations,
     articles,
+    backups,
     briefs,
     claims,
     sample,
@@ -26,9 +27,10 @@ from briefing.commands import (
     team,
     whoami,
 )
+from briefing.commands.arguments import not_text, path
 from briefing.commands.output import fail
 from briefing.commands.terminal import announce_upgrade
-from briefing.core import BriefingError, Library
+from briefing.core import BriefingError, Library, resolve_library_path
 
 COMMAND_MODULES = (
     articles,
@@ -42,6 +44,7 @@ COMMAND_MODULES = (
     briefs,
     team,
     whoami,
+    backups,
 )
 
 
@@ -65,6 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"briefing {__version__}")
     parser.add_argument(
         "--library",
+        type=path,
         metavar="PATH",
         help="the library file (default: $BRIEFING_LIBRARY, else the user data folder)",
     )
@@ -80,11 +84,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exit_:
         return int(exit_.code or 0)
+    problem = not_text(args)
+    if problem:
+        fail(problem)
+        return 2
     if args.command is None:
         return open_app(args.library)
     try:
-        with Library.open_default(args.library, on_upgrade=announce_upgrade) as library:
-            return args.run(args, library)
+        if getattr(args, "without_library", False):  # backup list, restore: the path will do
+            return int(args.run(args, resolve_library_path(args.library)))
+        with Library.open_default(
+            args.library, on_upgrade=announce_upgrade, program="command", detail=args.command
+        ) as library:
+            for notice in library.notices:
+                fail(f"note: {notice}")
+            return int(args.run(args, library))
     except BriefingError as exc:
         fail(str(exc))
         return 2

@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from briefing.commands.arguments import article_id
+from briefing.commands.arguments import article_id, path
 from briefing.commands.output import print_json
 from briefing.core import InvalidInput, Library, write_atomically
 
@@ -25,14 +25,19 @@ def register(commands: argparse._SubParsersAction) -> None:
         default="w3c",
         help="W3C Web Annotation JSON-LD (the only format so far)",
     )
-    a.add_argument("-o", "--output", metavar="FILE", help="write here (default: standard output)")
+    a.add_argument(
+        "-o", "--output", type=path, metavar="FILE", help="write here (default: standard output)"
+    )
     a.add_argument("--json", action="store_true", help="the export is JSON already; accepted")
     a.set_defaults(run=run_export)
     a = sub.add_parser(
         "import", help="import W3C or Hypothesis annotations, matching them to articles"
     )
     a.add_argument(
-        "file", metavar="FILE", help="W3C JSON-LD or Hypothesis JSON, or - for standard input"
+        "file",
+        type=path,
+        metavar="FILE",
+        help="W3C JSON-LD or Hypothesis JSON, or - for standard input",
     )
     a.add_argument("--json", action="store_true", help="the report, for scripts")
     a.set_defaults(run=run_import)

@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from briefing.commands.arguments import article_id, positive_int
+from briefing.commands.arguments import article_id, path, positive_int
 from briefing.commands.output import counted, date_text, fail, print_json, print_table, stamped
 from briefing.commands.terminal import TerminalProgress
 from briefing.core import ARTICLE_SORT_KEYS as SORT_KEYS
@@ -30,7 +30,9 @@ def register(commands: argparse._SubParsersAction) -> None:
         "standard input. Each input is reported as imported, duplicate or failed; a bad file "
         "does not stop the batch. Exit status 2 if any input failed.",
     )
-    p.add_argument("paths", nargs="+", metavar="PATH", help="a file, a folder, or - for stdin")
+    p.add_argument(
+        "paths", nargs="+", type=path, metavar="PATH", help="a file, a folder, or - for stdin"
+    )
     p.add_argument("--title", help="the title (one input only)")
     p.add_argument("--outlet", help="the outlet that published it")
     p.add_argument("--date", help="publication date: 2021-12-14, 2021-12, 2021 or --12-14")
@@ -84,7 +86,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     e.set_defaults(run=run_edit)
     u = sub.add_parser("update", help="replace the text with a corrected version; re-anchor")
     u.add_argument("id", type=article_id, metavar="ID")
-    u.add_argument("file", metavar="FILE", help="the corrected version (.txt, .md or .html)")
+    u.add_argument(
+        "file", type=path, metavar="FILE", help="the corrected version (.txt, .md or .html)"
+    )
     u.add_argument("--json", action="store_true", help="the counts, for scripts")
     u.set_defaults(run=run_update)
 

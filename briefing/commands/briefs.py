@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from briefing.commands.arguments import positive_int
+from briefing.commands.arguments import path, positive_int
 from briefing.commands.output import date_text, print_json, print_table, stamped
 from briefing.core import (
     Briefing,
@@ -91,7 +91,9 @@ def register(commands: argparse._SubParsersAction) -> None:
         help="md (default), html, csljson, pandoc (Markdown with [@key] citations and "
         "FILE.csl.json beside it), claimreview (schema.org JSON-LD), pdf",
     )
-    e.add_argument("-o", "--output", metavar="FILE", help="write here (default: standard output)")
+    e.add_argument(
+        "-o", "--output", type=path, metavar="FILE", help="write here (default: standard output)"
+    )
     e.add_argument(
         "--inline-citations", action="store_true", help="cite in parentheses, not footnotes"
     )

@@ -57,9 +57,13 @@ def run_tag(args: argparse.Namespace, library: Library) -> int:
         tags = library.claims.get(args.claim).tags
         target = {"claim": args.claim}
     else:
-        if len(words) < 2 or not words[0].isdigit():
+        if len(words) < 2 or not (words[0].isascii() and words[0].isdigit()):
             raise InvalidInput("give an article id and then tags (or --claim CLAIM and tags)")
-        article, names = int(words[0]), words[1:]
+        try:
+            article = positive_int(words[0])
+        except argparse.ArgumentTypeError as exc:
+            raise InvalidInput(str(exc)) from None
+        names = words[1:]
         if args.remove:
             tags = library.tags.untag_article(article, names)
         else:

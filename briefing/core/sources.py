@@ -113,7 +113,7 @@ class SourceService:
     def resolve(self, ref: str | int) -> Source:
         """A source by id, or by its exact title when that is unique."""
         text = str(ref).strip()
-        if text.isdigit():
+        if text.isascii() and text.isdigit():
             return self.get(int(text))
         rows = self._select("WHERE s.title = ? COLLATE NOCASE", [text])
         if len(rows) == 1:

@@ -39,5 +39,5 @@ def _escape(match: re.Match[str]) -> str:
 def check_text(value: str, what: str) -> str:
     """`value`, or InvalidInput saying that `what` is not text."""
     if has_surrogates(value):
-        raise InvalidInput(f"{what} is not valid text (UTF-8): {printable(value)!r}")
+        raise InvalidInput(f"{what} is not valid text (UTF-8): '{printable(value)}'")
     return value

@@ -77,7 +77,7 @@ class ActorService:
         text = str(ref).strip()
         if not text:
             raise InvalidInput("name an actor by id, name or alias")
-        if text.isdigit():
+        if text.isascii() and text.isdigit():
             row = conn.execute("SELECT id FROM actors WHERE id = ?", (int(text),)).fetchone()
             if row:
                 return self.get(row[0])

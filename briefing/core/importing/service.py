@@ -24,6 +24,7 @@ from briefing.core.importing.files import expand, format_for
 from briefing.core.importing.text import parse_text
 from briefing.core.journal import new_uid
 from briefing.core.progress import NoProgress, Progress
+from briefing.core.text_input import has_surrogates, printable
 from briefing.core.urls import checked_url, web_address
 
 if TYPE_CHECKING:
@@ -115,21 +116,24 @@ class ImportService:
         results: dict[int, ImportResult] = {}
         for given in paths:
             path = Path(given)
+            # A name with bytes that are not UTF-8 is reported (and stored) escaped; the
+            # file is still read by its real name (core/text_input.py).
+            shown = printable(str(given))
             if not path.exists():
                 results[len(inputs)] = ImportResult(
-                    str(given), "failed", reason="no such file or folder"
+                    shown, "failed", reason="no such file or folder"
                 )
-                inputs.append((str(given), None))
+                inputs.append((shown, None))
             elif path.is_dir():
                 found = expand([path])
                 if not found:
                     results[len(inputs)] = ImportResult(
-                        str(given), "failed", reason="no .txt, .md or .html files in this folder"
+                        shown, "failed", reason="no .txt, .md or .html files in this folder"
                     )
-                    inputs.append((str(given), None))
-                inputs.extend((str(f), f) for f in found)
+                    inputs.append((shown, None))
+                inputs.extend((printable(str(f)), f) for f in found)
             else:
-                inputs.append((str(given), path))
+                inputs.append((shown, path))
 
         total = len(inputs)
         with self._library.transaction():
@@ -167,7 +171,10 @@ class ImportService:
     ) -> list[ImportResult]:
         metadata = metadata or Metadata()
         with self._library.transaction():
-            return [self._import_one(name, data, metadata, source_format) for name, data in items]
+            return [
+                self._import_one(printable(name), data, metadata, source_format)
+                for name, data in items
+            ]
 
     # One input ---------------------------------------------------------------------------
 
@@ -217,14 +224,16 @@ def extract_file(path: Path) -> Extracted:
     try:
         return _extract(_read(path), path, None)
     except OSError as exc:
-        raise ImportFailed(str(path), f"cannot read it ({exc.strerror or exc})") from None
+        raise ImportFailed(
+            printable(str(path)), f"cannot read it ({exc.strerror or exc})"
+        ) from None
 
 
 def _read(path: Path) -> bytes:
     size = path.stat().st_size
     if size > MAX_BYTES:
         raise ImportFailed(
-            str(path),
+            printable(str(path)),
             f"too large for an article ({size / 1_048_576:.0f} MB; the limit is "
             f"{MAX_BYTES // 1_048_576} MB)",
         )
@@ -232,7 +241,7 @@ def _read(path: Path) -> bytes:
 
 
 def _extract(data: str | bytes, path: Path | None, source_format: str | None) -> Extracted:
-    name = str(path) if path else STDIN
+    name = printable(str(path)) if path else STDIN
     if isinstance(data, bytes):
         if len(data) > MAX_BYTES:
             raise ImportFailed(
@@ -248,6 +257,8 @@ def _extract(data: str | bytes, path: Path | None, source_format: str | None) ->
         except NotText as exc:
             raise ImportFailed(name, str(exc)) from None
     else:
+        if has_surrogates(data):
+            raise ImportFailed(name, "the text is not valid Unicode (it holds lone surrogates)")
         text = data
         fmt = source_format or _sniff(text.encode("utf-8", "replace")[:512])
     if not text.strip():
@@ -291,7 +302,7 @@ def _row(article: Extracted, digest: str, path: Path | None) -> dict[str, object
         "url": web_address(article.url),  # a page's own `javascript:` address is no address
         "language": article.language,
         "source_format": article.source_format,
-        "source_path": str(path.resolve()) if path else None,
+        "source_path": printable(str(path.resolve())) if path else None,
         "content_hash": digest,
         "imported_at": now(),
         "text": article.text,
