@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.core import Library, LibraryUnavailable, MigrationFailed
+from briefing.core import InvalidInput, Library, LibraryUnavailable, MigrationFailed
 from briefing.core.library import resolve_library_path
 from briefing.core.migrate import APPLICATION_ID, Migration, available_migrations, migrate
 from tests.conftest import SAMPLE
@@ -241,3 +241,35 @@ def test_the_library_path_comes_from_option_then_environment_then_data_folder(
     monkeypatch.delenv("BRIEFING_LIBRARY")
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     assert resolve_library_path(None) == tmp_path / "data" / "Briefing" / "library.sqlite"
+
+
+def test_a_broken_rule_is_input_refused_never_a_raw_sqlite_error(library: Library) -> None:
+    """The public API raises BriefingError subclasses: a constraint broken by the outermost
+    transaction is InvalidInput (inner levels still see IntegrityError, to catch it)."""
+    with pytest.raises(InvalidInput, match="rule of the library"):
+        with library.transaction() as conn:
+            conn.execute("INSERT INTO tags (name) VALUES ('kept?')")
+            conn.execute("INSERT INTO tags (name) VALUES (NULL)")
+    with library.transaction() as conn:
+        with pytest.raises(sqlite3.IntegrityError):
+            with library.transaction():
+                conn.execute("INSERT INTO tags (name) VALUES (NULL)")
+    assert library.connection().execute("SELECT count(*) FROM tags").fetchone()[0] == 0
+
+
+@pytest.mark.parametrize("value", ["caf\udce9", "\ud800", "x" + "\udcff" * 3])
+def test_text_that_is_not_unicode_is_input_refused(
+    library: Library, sample_article: int, value: str
+) -> None:
+    with pytest.raises(InvalidInput, match="not valid Unicode"):
+        library.tags.tag_article(sample_article, [value])
+    with pytest.raises(InvalidInput, match="not valid Unicode"):
+        library.actors.add(value)
+    with pytest.raises(InvalidInput, match="search text is not valid text"):
+        library.search.run(value)
+    assert library.actors.list() == []
+
+
+def test_a_number_past_64_bits_is_input_refused(library: Library) -> None:
+    with pytest.raises(InvalidInput, match="too large"):
+        library.articles.get(10**30)

@@ -19,8 +19,12 @@ one without an id is known by where it sits, or for an orphan and a page note by
 
 The file is untrusted. A file that is not JSON, too large or too deep, or not annotations at
 all is refused whole. Within it, an annotation that is malformed (wrong types, strings over
-MAX_STRING characters, an address that could run code) is reported by its index and the
-others are imported. The import is one transaction.
+MAX_STRING characters or not Unicode, an address that could run code, an actor's name or
+alias that is not text, empty or holding control characters, a kind, status, grade or
+relation the library does not know) is reported by its index and the others are imported;
+each annotation is checked whole before anything of it is written, and written in a
+savepoint, so that what a service refuses still is one report and not a failed file. The
+import is one transaction.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+import unicodedata
 import urllib.parse
 import uuid
 from collections import Counter
@@ -35,11 +40,17 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
+from briefing.core.actors.model import normalise_kind
 from briefing.core.anchoring.reanchor import reanchor
 from briefing.core.anchoring.selectors import Selector, selector_at
 from briefing.core.annotations.model import Span
 from briefing.core.annotations.w3c_export import KINDS_BY_MOTIVATION, W3C_CONTEXT
+from briefing.core.claims.model import CLAIM_RELATIONS, SOURCE_RELATIONS, STATUSES
+from briefing.core.dates import parse_optional
 from briefing.core.errors import InvalidInput, NotFound
+from briefing.core.sources import GRADES as SOURCE_GRADES
+from briefing.core.sources import KINDS as SOURCE_KINDS
+from briefing.core.text_input import has_surrogates
 from briefing.core.urls import checked_url
 
 if TYPE_CHECKING:
@@ -77,6 +88,7 @@ class W3CImportReport:
 
 @dataclass(frozen=True)
 class _Item:
+    where: str  # "items[3]": where in the file, for messages
     iri: str
     kind: str
     exact: str  # "" with a position alone, or with no selector (a page note)
@@ -172,6 +184,7 @@ def import_annotations(library: Library, data: str | bytes) -> W3CImportReport:
     parsed = parse_document(data)
     outcomes: Counter[str] = Counter()
     unplaced: list[Unplaced] = []
+    broken = list(parsed.broken)
     new_ids: dict[str, int] = {}
     links: list[tuple[str, str, str]] = []
     duplicates = 0
@@ -201,16 +214,24 @@ def import_annotations(library: Library, data: str | bytes) -> W3CImportReport:
             if _already_there(conn, article_id, item, span):
                 duplicates += 1
                 continue
-            new_ids[item.iri] = _create(library, article_id, item, span)
-            if uid:
-                _keep_uid(conn, "annotations", new_ids[item.iri], uid)
-            if item.created:
-                conn.execute(
-                    "UPDATE annotations SET created_at = ? WHERE id = ?",
-                    (item.created, new_ids[item.iri]),
-                )
+            try:
+                # A savepoint each: what the checks let through and a service refuses (a
+                # name, an alias) is reported by its index, and the others go on.
+                with library.transaction():
+                    created = _create(library, article_id, item, span)
+                    if uid:
+                        _keep_uid(conn, "annotations", created, uid)
+                    if item.created:
+                        conn.execute(
+                            "UPDATE annotations SET created_at = ? WHERE id = ?",
+                            (item.created, created),
+                        )
+            except (InvalidInput, NotFound) as exc:
+                broken.append(Broken(item.where, str(exc)))
+                continue
             outcomes[outcome] += 1
-            if item.claim:
+            if _stored_kind(item) == "claim" and item.claim is not None:  # only claims link
+                new_ids[item.iri] = created
                 links += [
                     (item.iri, link["relation"], link["target"])
                     for link in item.claim.get("links", [])
@@ -223,7 +244,7 @@ def import_annotations(library: Library, data: str | bytes) -> W3CImportReport:
         dict(outcomes),
         duplicates,
         tuple(unplaced),
-        tuple(parsed.broken),
+        tuple(broken),
         parsed.format,
     )
 
@@ -539,6 +560,7 @@ def _item(entry: Any, where: str) -> _Item:
     article = target.get("briefing:article")
     claim, mention = obj.get("briefing:claim"), obj.get("briefing:mention")
     return _Item(
+        where=where,
         iri=_string(obj.get("id", where), f"{where}.id"),
         kind=kind if kind in ("claim", "mention", "highlight", "note") else "highlight",
         exact=exact,
@@ -554,7 +576,7 @@ def _item(entry: Any, where: str) -> _Item:
         note="\n\n".join(n for n in notes if n),
         tags=tuple(t for t in tags if t),
         claim=_claim(claim, f"{where}.briefing:claim") if claim is not None else None,
-        mention=_dict(mention, f"{where}.briefing:mention") if mention is not None else None,
+        mention=_mention(mention, f"{where}.briefing:mention") if mention is not None else None,
         created=_timestamp(obj.get("created")),
     )
 
@@ -619,6 +641,7 @@ def _hypothesis_item(entry: Any, where: str) -> _Item:
     )
     source = target.get("source") if isinstance(target.get("source"), str) else None
     return _Item(
+        where=where,
         iri=_string(iri, f"{where}.id"),
         kind="note" if text.strip() else "highlight",
         exact=exact,
@@ -657,16 +680,87 @@ def _claim(value: Any, where: str) -> dict[str, Any]:
     for key in ("about", "sources", "links"):
         if not isinstance(claim.get(key, []), list):
             raise InvalidInput(f"{where}.{key} must be a list")
+    _actor_spec(claim.get("speaker"), f"{where}.speaker")
+    for i, actor in enumerate(claim.get("about", [])):
+        _actor_spec(actor, f"{where}.about[{i}]")
+    status = claim.get("status")
+    if status is not None and status != "":
+        if not isinstance(status, str) or status.strip().lower() not in STATUSES:
+            raise InvalidInput(f"{where}.status must be one of {', '.join(STATUSES)}")
+    grade = claim.get("grade")
+    if grade is not None and (
+        isinstance(grade, bool) or not isinstance(grade, int) or not 1 <= grade <= 6
+    ):
+        raise InvalidInput(f"{where}.grade must be a whole number from 1 to 6, or null")
     for i, source in enumerate(claim.get("sources", [])):
-        source = _dict(source, f"{where}.sources[{i}]")
-        if source.get("url") is not None:
-            checked_url(_string(source["url"], f"{where}.sources[{i}].url"), f"{where}: a URL")
+        _source_spec(source, f"{where}.sources[{i}]")
     for i, link in enumerate(claim.get("links", [])):
         link = _dict(link, f"{where}.links[{i}]")
-        if link.get("relation") not in ("supports", "contradicts", "repeats"):
+        if link.get("relation") not in CLAIM_RELATIONS:
             raise InvalidInput(f"{where}.links[{i}]: unknown relation")
         _string(link.get("target"), f"{where}.links[{i}].target")
     return claim
+
+
+def _mention(value: Any, where: str) -> dict[str, Any]:
+    mention = _dict(value, where)
+    _actor_spec(mention.get("actor"), f"{where}.actor")
+    return mention
+
+
+def _actor_spec(value: Any, where: str) -> None:
+    """An actor as a claim or mention names it. One that is not an object, or has no name,
+    names nobody and is left out (the claim gets no speaker, or a subject fewer); one with a
+    name must be right in every part, since it may create an actor."""
+    if not isinstance(value, dict) or value.get("name") in (None, ""):
+        return
+    _name(value.get("name"), f"{where}.name")
+    kind = _optional_string(value.get("kind"), f"{where}.kind")
+    if kind:
+        try:
+            normalise_kind(kind)
+        except InvalidInput as exc:
+            raise InvalidInput(f"{where}.kind: {exc}") from None
+    _optional_string(value.get("description"), f"{where}.description")
+    _optional_string(value.get("uid"), f"{where}.uid")
+    for key in ("aliases", "articleAliases"):
+        aliases = value.get(key, [])
+        if not isinstance(aliases, list):
+            raise InvalidInput(f"{where}.{key} must be a list")
+        for i, alias in enumerate(aliases):
+            _name(alias, f"{where}.{key}[{i}]")
+
+
+def _source_spec(value: Any, where: str) -> None:
+    source = _dict(value, where)
+    for key in ("title", "kind", "url", "publisher", "date", "grade", "relation", "uid"):
+        _optional_string(source.get(key), f"{where}.{key}")
+    if source.get("url") is not None:
+        checked_url(source["url"], f"{where}: a URL")
+    if source.get("kind") and source["kind"] not in SOURCE_KINDS:
+        raise InvalidInput(f"{where}.kind must be one of {', '.join(SOURCE_KINDS)}")
+    if source.get("grade") and source["grade"] not in SOURCE_GRADES:
+        raise InvalidInput(f"{where}.grade must be one of {', '.join(SOURCE_GRADES)}")
+    if source.get("relation") and source["relation"] not in SOURCE_RELATIONS:
+        raise InvalidInput(f"{where}.relation must be one of {', '.join(SOURCE_RELATIONS)}")
+    try:
+        parse_optional(source.get("date"))
+    except InvalidInput as exc:
+        raise InvalidInput(f"{where}.date: {exc}") from None
+
+
+def _name(value: Any, where: str) -> str:
+    """A name or an alias: text, not empty, without control characters (a NUL, a newline)."""
+    text = _string(value, where)
+    if not text.strip():
+        raise InvalidInput(f"{where} is empty")
+    if any(unicodedata.category(c) == "Cc" for c in text):
+        raise InvalidInput(f"{where} holds control characters")
+    return text
+
+
+def _optional_string(value: Any, where: str) -> str | None:
+    return None if value is None else _string(value, where)
 
 
 def _dict(value: Any, where: str) -> dict[str, Any]:
@@ -680,4 +774,6 @@ def _string(value: Any, where: str) -> str:
         raise InvalidInput(f"{where} must be text")
     if len(value) > MAX_STRING:
         raise InvalidInput(f"{where} is too long ({len(value):,} characters)")
+    if has_surrogates(value):  # JSON's "\ud800": not text that can be stored
+        raise InvalidInput(f"{where} is not valid Unicode (a lone surrogate)")
     return value

@@ -22,6 +22,7 @@ from briefing.core.search.annotation_hits import actor_hits, annotation_hits
 from briefing.core.search.filters import Filters
 from briefing.core.search.hit import HIT_END, HIT_START, SearchHit
 from briefing.core.search.terms import term_spans
+from briefing.core.text_input import check_text
 
 if TYPE_CHECKING:
     from briefing.core.library import Library
@@ -71,6 +72,10 @@ class SearchService:
         """
         if limit < 1:
             raise InvalidInput("the limit must be at least 1")
+        check_text(query, "the search text")
+        for value, what in ((outlet, "the outlet"), (tag, "the tag")):
+            if value is not None:
+                check_text(value, what)
         unknown = set(kinds) - set(KINDS)
         if unknown:
             raise InvalidInput(

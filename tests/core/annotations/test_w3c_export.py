@@ -391,3 +391,39 @@ def test_every_briefing_term_survives_json_ld_expansion(library: Library) -> Non
     used = {k for item in document["items"] for k in item if k.startswith("briefing:")}
     used |= {k for item in document["items"] for k in item["target"] if k.startswith("briefing:")}
     assert used <= set(context)
+
+
+def _claim_naming(speaker: object) -> dict:
+    return {
+        "type": "Annotation",
+        "target": {"selector": {"type": "TextQuoteSelector", "exact": "Wang Wenbin"}},
+        "briefing:kind": "claim",
+        "briefing:claim": {"speaker": speaker},
+    }
+
+
+@pytest.mark.parametrize(
+    ("speaker", "message"),
+    [
+        ({"name": 42}, r"items\[1\]\.briefing:claim\.speaker\.name must be text"),
+        ({"name": "\x00Wang"}, r"items\[1\].*name holds control characters"),
+        ({"name": "Wang\ud800"}, r"items\[1\].*not valid Unicode"),
+        ({"name": "Wang", "aliases": [""]}, r"items\[1\].*aliases\[0\] is empty"),
+        ({"name": "Wang", "aliases": ["ok", 7]}, r"items\[1\].*aliases\[1\] must be text"),
+        ({"name": "Wang", "articleAliases": ["a\nb"]}, r"articleAliases\[0\] holds control"),
+        ({"name": "Wang", "kind": "planet"}, r"items\[1\].*kind: unknown actor kind"),
+    ],
+)
+def test_names_that_are_not_names_are_reported_with_the_annotation_s_index(
+    library: Library, sample_article: int, speaker: object, message: str
+) -> None:
+    """Issue 14: names that are numbers, start with NUL or carry lone surrogates ended in a
+    traceback; now that annotation is reported by its index before anything of it is
+    written (no actor made of it), and the others are imported."""
+    good = _claim_naming({"name": "Wang Wenbin"})
+    data = json.dumps([good, _claim_naming(speaker)])  # ensure_ascii: the surrogate travels
+    report = import_annotations(library, data)
+    (broken,) = report.broken
+    assert re.search(message, f"{broken.where}: {broken.reason}"), broken
+    assert report.imported == 1
+    assert [a.actor.name for a in library.actors.list()] == ["Wang Wenbin"]
