@@ -3,9 +3,11 @@
 `briefing` with no subcommand calls `run(library_path)`. The library is found the way the
 CLI finds it (--library, else $BRIEFING_LIBRARY, else the data folder). A library the app
 has just created gets the annotated worked example, so a new reader sees at once what the
-tool does. A library that cannot be opened is explained in a dialog that offers another
-file or a new one: never a traceback. Without a display that answers, one line says so
-(display.py) instead of Qt's abort.
+tool does; an existing one is backed up in the background on the day's first open. A
+library that cannot be opened is explained in a dialog that offers another file or a new
+one, its newest good backup when it has one (damaged, overwritten, emptied), and to make a
+new library of an empty file: never a traceback. Without a display that answers, one line
+says so (display.py) instead of Qt's abort.
 
 File ▸ Open Library puts another library's window in the first one's place
 (actions/library_files.py); `WINDOWS` keeps the open ones alive, and each library is closed
@@ -14,13 +16,22 @@ after its window.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from briefing.core import BriefingError, Library, SampleLoaded, resources_dir
+from briefing.core import (
+    BriefingError,
+    Library,
+    LibraryEmpty,
+    SampleLoaded,
+    resolve_library_path,
+    resources_dir,
+)
+from briefing.ui.actions import backups
 from briefing.ui.dialogs.library_unavailable import ask_for_library
 from briefing.ui.dialogs.upgrade_notice import UpgradeNotice
 from briefing.ui.errors import install_excepthook
@@ -29,6 +40,7 @@ from briefing.ui.main_window import MainWindow
 from briefing.ui.ops import CoreOp
 
 APP_NAME = "Briefing"
+DAILY_BACKUP_AFTER_MS = 10_000
 ORGANISATION = "Briefing"
 ORGANISATION_DOMAIN = "briefing.app"
 
@@ -60,7 +72,11 @@ WINDOWS: list[MainWindow] = []  # the main windows open, kept from the garbage c
 
 
 def open_library_file(
-    path: str | Path, *, create: bool = True, parent: QWidget | None = None
+    path: str | Path,
+    *,
+    create: bool = True,
+    parent: QWidget | None = None,
+    allow_empty: bool = False,
 ) -> Library:
     """Open (or create) one library file, showing a notice while an older one upgrades."""
     notices: list[UpgradeNotice] = []
@@ -70,7 +86,9 @@ def open_library_file(
         notices[-1].show_now()
 
     try:
-        return Library.open(path, create=create, on_upgrade=announce)
+        return Library.open(
+            path, create=create, on_upgrade=announce, program="app", allow_empty=allow_empty
+        )
     finally:
         for notice in notices:
             notice.close()
@@ -78,36 +96,60 @@ def open_library_file(
 
 
 def open_library(library_path: str | None) -> Library | None:
-    """Open the library, asking for another file while it cannot be opened; None: gave up."""
-    path = library_path
-    notices: list[UpgradeNotice] = []
-
-    def announce(old: int, new: int) -> None:
-        notices.append(UpgradeNotice(old, new))
-        notices[-1].show_now()
-
+    """Open the library, asking what to do while it cannot be opened; None: gave up."""
+    path = resolve_library_path(library_path)
+    if library_path is None and not os.environ.get("BRIEFING_LIBRARY"):
+        path.parent.mkdir(parents=True, exist_ok=True)  # the data folder, on a first run
+    allow_empty = False
+    problem: BriefingError | None = None
     while True:
-        try:
-            return Library.open_default(path, on_upgrade=announce)
-        except BriefingError as exc:
-            path = ask_for_library(str(exc))
-            if path is None:
-                return None
-        finally:
-            for notice in notices:
-                notice.close()
-                notice.deleteLater()
-            notices.clear()
+        if problem is None:
+            try:
+                return open_library_file(path, allow_empty=allow_empty)
+            except BriefingError as exc:
+                problem = exc
+        answer = ask_for_library(
+            str(problem),
+            empty=isinstance(problem, LibraryEmpty),
+            backups=Library.list_backups(path),
+        )
+        problem, allow_empty = None, False
+        if answer is None:
+            return None
+        if answer.restore is not None:
+            try:
+                Library.restore_backup(path, answer.restore.path)
+            except BriefingError as exc:
+                problem = BriefingError(f"The backup could not be restored: {exc}")
+        elif answer.make_new:
+            allow_empty = True
+        elif answer.path:
+            path = Path(answer.path)
 
 
-def open_window(library: Library, settings: QSettings, *, sample: bool = True) -> MainWindow:
+def reopen_library(path: str | Path) -> Library | None:
+    """The same library again (after a restore), asking as on start if it cannot open."""
+    return open_library(str(path))
+
+
+def open_window(
+    library: Library,
+    settings: QSettings,
+    *,
+    sample: bool = True,
+    daily_backup_after_ms: int | None = DAILY_BACKUP_AFTER_MS,
+) -> MainWindow:
     """The main window on `library`; on a library just created (with `sample`: the first
-    run), the sample is loaded into it first."""
+    run), the sample is loaded into it first; an existing one gets the day's backup in the
+    background (if one is due), a little after the window is up so that it never slows the
+    start (None: none)."""
     window = MainWindow(library, settings)
     WINDOWS.append(window)
     window.destroyed.connect(lambda: WINDOWS.remove(window) if window in WINDOWS else None)
     if library.created and sample:
         load_first_run_sample(window)
+    elif not library.created and daily_backup_after_ms is not None:
+        QTimer.singleShot(daily_backup_after_ms, window, lambda: backups.make_daily(window))
     window.show()
     return window
 

@@ -19,11 +19,19 @@ from PySide6.QtGui import (
     QKeySequence,
     QUndoStack,
 )
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
-from briefing.core import BriefingError, Changes, Kind, Library
+from briefing.core import BriefingError, Changes, Holder, Kind, Library, printable
 from briefing.ui import errors, main_panes, menus
-from briefing.ui.actions import annotate, import_files, library_files, suggestions
+from briefing.ui.actions import annotate, backups, import_files, library_files, suggestions
 from briefing.ui.article_view import ArticleView, load_article_view, shows_change
 from briefing.ui.ops import CoreOp, OpRunner
 from briefing.ui.reading_positions import ReadingPositions
@@ -32,7 +40,10 @@ from briefing.ui.team_sync import TeamSync
 from briefing.ui.undo.context import UndoContext
 from briefing.ui.widgets.annotation_panel import AnnotationPanel
 from briefing.ui.widgets.library_pane import LibraryPane
+from briefing.ui.widgets.notice_bar import NoticeBar
 from briefing.ui.widgets.reader import Reader
+
+COPIES_POLL_MS = 1500  # how often to look for another copy of the app opening the library
 
 
 class MainWindow(QMainWindow):
@@ -48,12 +59,17 @@ class MainWindow(QMainWindow):
         self.dialog: QWidget | None = None  # the dialog an action has open, if any
         self.last_paste_op: CoreOp | None = None
         self.positions = ReadingPositions(settings, library.path)
+        self.last_backup_op: object | None = None
+        self.pending_close_question: QMessageBox | None = None
+        self._close_anyway = False
+        self._released = False
         self.undo_stack = QUndoStack(self)
         self.undo = UndoContext(
             library, self.runner, self.undo_stack, lambda text: errors.show_status(self, text)
         )
         # Qt adds the application's name: "news.sqlite — Briefing", each named once.
-        self.setWindowTitle(library.path.name)
+        name = printable(library.path.name)
+        self.setWindowTitle(name + (" (read-only)" if library.read_only else ""))
         self.setWindowFilePath(str(library.path))
         self.setWindowIcon(menus.icon("briefing"))
         self.setAcceptDrops(True)
@@ -67,7 +83,15 @@ class MainWindow(QMainWindow):
         self.reader = Reader(self)
         self.panel = AnnotationPanel(self)
         self.panes = main_panes.build(self)
-        self.setCentralWidget(self.panes)
+        # Notices (another copy open, read-only, an edit waiting) above the panes.
+        self.notices = NoticeBar(self)
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.notices)
+        column.addWidget(self.panes, 1)
+        self.setCentralWidget(central)
 
         self.counts = QLabel(self)
         self.counts.setObjectName("statusCounts")
@@ -103,7 +127,21 @@ class MainWindow(QMainWindow):
             lambda ids: annotate.delete_annotations(self, ids)
         )
         self.runner.library_changed.connect(self._on_runner_library_changed)
+        edits = self.runner.edits
+        edits.waiting.connect(self._on_edits_waiting)
+        edits.pending_changed.connect(self._on_edits_pending_changed)
+        edits.saved.connect(lambda text: errors.show_status(self, text))
+        edits.failed.connect(self._on_edits_failed)
+        self._waiting_timer = QTimer(self)  # the waiting notice counts the seconds
+        self._waiting_timer.setInterval(1000)
+        self._waiting_timer.timeout.connect(self._on_waiting_timer_timeout)
+        self._copies: set[tuple[str, int, str]] = set()
+        self._copies_timer = QTimer(self)
+        self._copies_timer.setInterval(COPIES_POLL_MS)
+        self._copies_timer.timeout.connect(self._look_for_copies)
+        self._copies_timer.start()
         self._update_counts()
+        self._say_how_it_opened()
         self._restore()
         library_files.remember(self, library.path)  # File ▸ Open Recent
 
@@ -266,6 +304,73 @@ class MainWindow(QMainWindow):
             f"({keys[self.paste_article_action]}), or drop files on this window."
         )
 
+    # Notices -------------------------------------------------------------------------------
+
+    def _say_how_it_opened(self) -> None:
+        library = self.library
+        if library.read_only:
+            self.notices.show_notice(
+                "read-only",
+                f"This library is open read-only: {library.read_only}. You can read, search "
+                "and export; edits cannot be saved here.",
+                level="warning",
+                closable=False,
+            )
+        for index, text in enumerate(library.notices):
+            self.notices.show_notice(
+                f"opened-{index}",
+                text[0].upper() + text[1:] + ".",
+                level="warning",
+                buttons=[("Restore from Backup…", lambda: backups.choose_backup(self))],
+            )
+        self._look_for_copies()
+
+    def _look_for_copies(self) -> None:
+        """Another copy of the app on this library: say so (both go on working)."""
+        try:
+            copies = [h for h in self.library.others() if h.program == "app"]
+        except OSError:
+            return
+        keys = {(h.host, h.pid, h.since) for h in copies}
+        if keys == self._copies:
+            return
+        self._copies = keys
+        if not copies:
+            self.notices.remove("another-copy")
+            return
+        self.notices.show_notice("another-copy", _copies_text(copies))
+
+    def _on_edits_waiting(self, text: str) -> None:
+        self.notices.show_notice(
+            "edits",
+            text,
+            level="warning",
+            buttons=[("Retry Now", self.runner.edits.retry_now)],
+            closable=False,
+        )
+        self._waiting_timer.start()
+
+    def _on_waiting_timer_timeout(self) -> None:
+        notice = self.notices.notice("edits")
+        text = self.runner.edits.describe_wait()
+        if notice is None or not text:
+            self._waiting_timer.stop()
+            return
+        notice.set_text(text)
+
+    def _on_edits_pending_changed(self, count: int) -> None:
+        if count:
+            return
+        self._waiting_timer.stop()
+        self.notices.remove("edits")
+        question = self.pending_close_question
+        if question is not None and question.isVisible():
+            question.done(0)  # what kept the window open is saved: close, as asked
+            self.close()
+
+    def _on_edits_failed(self, text: str) -> None:
+        self.notices.show_notice(f"edit-failed-{id(text)}", text, level="error")
+
     # Remembering ----------------------------------------------------------------------------
 
     def _restore(self) -> None:
@@ -285,23 +390,84 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        if self._released:  # the library was let go for a restore: nothing to keep
+            super().closeEvent(event)
+            return
+        if self.runner.edits.pending and not self._close_anyway:
+            event.ignore()
+            self._ask_before_losing_edits()
+            return
+        self.save_settings()
+        if not self._close_child_windows():
+            event.ignore()
+            return
+        self.team_sync.sync_before_closing()
+        self._copies_timer.stop()
+        self.runner.shutdown()
+        super().closeEvent(event)
+
+    def _close_child_windows(self) -> bool:
         # The claims and actors windows and any open dialog work through this window's
         # runner: they close with it (each saving its own state) rather than stay open on a
         # stopped one, and keep the app running after its main window is gone. The workspace
         # is this window's dock, floating or not: it goes with it, as it was (saved first).
-        self.save_settings()
         windows = [
             w
             for w in self.findChildren(QWidget)
             if w.isWindow() and w.isVisible() and not isinstance(w, QDockWidget)
         ]
-        for window in windows:
-            if window.isVisible() and not window.close():
-                event.ignore()
-                return
+        return all(not window.isVisible() or window.close() for window in windows)
+
+    def _ask_before_losing_edits(self) -> QMessageBox:
+        count = self.runner.edits.pending
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Edits not saved yet",
+            f"{count} edit{'' if count == 1 else 's'} not saved yet.",
+            parent=self,
+        )
+        box.setInformativeText(
+            self.runner.edits.describe_wait()
+            + "\n\nKeep the window open until they are saved (it closes by itself then), or "
+            "close now and lose them."
+        )
+        box.setAccessibleName("Edits not saved yet")
+        wait = box.addButton("Keep Waiting", QMessageBox.ButtonRole.RejectRole)
+        lose = box.addButton("Close and Lose Them", QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(wait)
+
+        def answered() -> None:
+            if box.clickedButton() is lose:
+                self._close_anyway = True
+                self.close()
+
+        box.finished.connect(answered)
+        self.pending_close_question = box
+        box.open()
+        return box
+
+    def release_library(self) -> bool:
+        """Let go of the library (for a restore): close the other windows, stop the runner,
+        close the connections. The window stays until a new one replaces it. False, with a
+        message, when edits still wait to be written."""
+        if self.runner.edits.pending:
+            errors.show_error(
+                self,
+                BriefingError(
+                    "Edits are still waiting to be saved; restore once they are (see above)"
+                ),
+            )
+            return False
+        self.save_settings()
+        if not self._close_child_windows():
+            return False
         self.team_sync.sync_before_closing()
+        self._copies_timer.stop()
         self.runner.shutdown()
-        super().closeEvent(event)
+        self.library.close()
+        self._released = True
+        self.setEnabled(False)
+        return True
 
     # Drag and drop --------------------------------------------------------------------------
 
@@ -318,3 +484,11 @@ class MainWindow(QMainWindow):
 
 def _local_paths(urls: list) -> list[str]:
     return [str(Path(url.toLocalFile())) for url in urls if url.isLocalFile()]
+
+
+def _copies_text(copies: list[Holder]) -> str:
+    which = "; ".join(holder.describe() for holder in copies)
+    return (
+        f"This library is open in another copy of Briefing too: {which}. Both can go on "
+        "working: what is saved in one shows in the other within a second."
+    )

@@ -25,6 +25,7 @@ from briefing.ui.action_factory import make_action
 from briefing.ui.actions import (
     annotate,
     articles,
+    backups,
     help_menu,
     import_files,
     library_files,
@@ -88,6 +89,18 @@ def _make_file_edit_actions(window: MainWindow) -> None:
         lambda: articles.paste_article(window),
         "Ctrl+Shift+V",
         "paste",
+    )
+    window.back_up_action = make_action(
+        window,
+        "&Back Up Now",
+        "Make a backup of the library now, beside it (the app also makes one each day)",
+        lambda: backups.back_up_now(window),
+    )
+    window.restore_action = make_action(
+        window,
+        "&Restore from Backup…",
+        "Put one of the library's backups in place of the library (it is backed up first)",
+        lambda: backups.choose_backup(window),
     )
     window.team_join_action = make_action(
         window,
@@ -335,6 +348,8 @@ def _make_menus(window: MainWindow) -> None:
     menu.addActions(
         [window.import_files_action, window.import_folder_action, window.paste_article_action]
     )
+    menu.addSeparator()
+    menu.addActions([window.back_up_action, window.restore_action])
     menu.addSeparator()
     team_menu = menu.addMenu("&Team")
     team_menu.addActions(

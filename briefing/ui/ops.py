@@ -96,6 +96,9 @@ class OpRunner(QObject):
         # thread, so that neither edits nor reads wait behind the network. Its commits (one
         # local transaction per batch) reach library_changed as another program's would.
         self._syncer = _Worker(library, "briefing-sync")
+        # Backups read the whole file for seconds: on a thread of their own, so that reads
+        # never queue behind one.
+        self._backer = _Worker(library, "briefing-backup")
         self._running: set[_Op[Any]] = set()
         # The journal version every view has been told about: announcements continue from
         # here, so that a commit by another program in between is never skipped.
@@ -108,6 +111,10 @@ class OpRunner(QObject):
         self._poll.setInterval(self.POLL_MS)
         self._poll.timeout.connect(self.poll)
         self._poll.start()
+        from briefing.ui.undo.writes import EditWriter  # it needs this module's runner
+
+        # The undo stack's edits: written without ever waiting on the lock here.
+        self.edits = EditWriter(self)
 
     # Changes -----------------------------------------------------------------------------------
 
@@ -184,7 +191,14 @@ class OpRunner(QObject):
         if isinstance(op, SyncOp):
             self._syncer.submit(op._work)
             return
-        (self._writer if write else self._reader).submit(op._work)
+        if op._long_read:
+            self._backer.submit(op._work)
+        else:
+            (self._writer if write else self._reader).submit(op._work)
+
+    def submit_job(self, job: Job) -> None:
+        """A plain job for the writer thread, in turn with the ops (the edit writer's)."""
+        self._writer.submit(job)
 
     def done(self, op: _Op[Any]) -> None:
         self._running.discard(op)
@@ -197,11 +211,13 @@ class OpRunner(QObject):
         """Let running ops end; call before the library is closed."""
         self._poll.stop()
         self.library.remove_listener(self._listener)
+        self.edits.stop()
         for op in list(self._running):
             op.cancel()
         self._writer.stop()
         self._reader.stop()
         self._syncer.stop()
+        self._backer.stop()
 
 
 class OpProgress:
@@ -248,6 +264,7 @@ class _Op(QObject, Generic[T]):
     _worker_failed = Signal(object)
 
     _writes = False
+    _long_read = False
 
     def __init__(
         self, runner: OpRunner, fn: Callable[[Library, Progress], T], parent: QWidget | None = None
@@ -378,6 +395,13 @@ class QueryOp(_Op[T]):
     """A read on the reader thread; nothing is announced afterwards."""
 
     _writes = False
+
+
+class BackupOp(_Op[T]):
+    """A backup: a read of the whole file, on a thread of its own (reads go on meanwhile)."""
+
+    _writes = False
+    _long_read = True
 
 
 def _progress_dialog(label: str, parent: QWidget | None) -> QProgressDialog:

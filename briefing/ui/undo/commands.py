@@ -4,7 +4,10 @@ and plain values taken when it was built (never a QModelIndex or a widget).
 Undoing a removal restores rather than recreates (core/annotations/restore.py), so a redo
 after an undo brings back the very same ids. A step that fails (the article went, an actor
 was deleted) is reported in the status bar and the command marks itself obsolete, which
-makes the stack drop it: it cannot be replayed any more.
+makes the stack drop it: it cannot be replayed any more. A step is written without waiting
+on the library's lock (briefing/ui/undo/writes.py): when another program holds it, the step
+is written later, in order, and a step that fails then makes its command inert (its later
+steps do nothing) and obsolete, so the stack drops it the next time it reaches it.
 """
 
 from __future__ import annotations
@@ -13,8 +16,9 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtGui import QUndoCommand
+from shiboken6 import isValid
 
-from briefing.core import AnnotationSnapshot, BriefingError, ClaimState, Library
+from briefing.core import AnnotationSnapshot, ClaimState, Library
 from briefing.ui.undo.context import UndoContext
 
 
@@ -24,6 +28,7 @@ class CoreCommand(QUndoCommand):
     def __init__(self, context: UndoContext, text: str) -> None:
         super().__init__(text)
         self._context = context
+        self._inert = False  # a step failed: the rest would act on what is not there
 
     def do(self, library: Library) -> None:
         raise NotImplementedError
@@ -38,11 +43,13 @@ class CoreCommand(QUndoCommand):
         self._step(self.undo_step, undone=True)
 
     def _step(self, step: Callable[[Library], None], *, undone: bool) -> None:
-        try:
-            step(self._context.library)
-        except BriefingError as exc:
-            verb = "undo" if undone else "do"
-            self._context.failed(f"Could not {verb} “{self.text()}”: {exc}")
+        if self._inert:
+            return
+        self._context.write(self.text(), step, self, undone=undone, on_failed=self._give_up)
+
+    def _give_up(self) -> None:
+        self._inert = True
+        if isValid(self):
             self.setObsolete(True)
 
 

@@ -1,14 +1,16 @@
 """What every undo command needs from its window: the library, the stack, a voice.
 
-Commands write synchronously, on the GUI thread. `QUndoStack.push()` calls `redo()` and
-expects it done when it returns, and each command is a small transaction (a claim and its
-few rows, a handful of suggestions: milliseconds), so a worker round trip would only add a
-window in which the menu says "Undo" before there is anything to undo. Beware: while a long
-import holds the write lock, such a write waits up to the library's busy timeout and then
-fails with a message; nothing is left half done.
+`QUndoStack.push()` calls `redo()` and expects it done when it returns. Each step is a small
+transaction, written on the GUI thread when the library is free (milliseconds), so the menu
+says "Undo" only once there is something to undo. But the GUI thread never waits on the
+write lock: when another program holds it (a second copy importing), the step is kept and
+written off the GUI thread as soon as the lock is free, in order with every later step
+(briefing/ui/undo/writes.py); `push()` then counts it as done, since nothing is lost, and
+`then` runs once it is written. Tests that meet a busy library wait for
+`runner.edits.pending == 0`.
 
-Each step's commit is announced by the library itself (its listener, on this thread, so at
-once): `runner.library_changed` carries its `Changes`, the same path a CoreOp's commit
+Each step's commit is announced by the library itself (its listener, on the committing
+thread): `runner.library_changed` carries its `Changes`, the same path a CoreOp's commit
 takes, so the reader, the panel and the lists refresh the same way.
 """
 
@@ -18,8 +20,9 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from briefing.core import Library
+from briefing.core import BriefingError, Library
 from briefing.ui.ops import OpRunner
+from briefing.ui.undo.writes import FAILED, Step
 
 
 class UndoContext:
@@ -31,13 +34,42 @@ class UndoContext:
         self.stack = stack
         self._report = report
         self._failed = False
+        self._then: Callable[[], None] | None = None
         self.last_error = ""
 
-    def push(self, command: QUndoCommand) -> bool:
-        """Do the command and keep it for undo; False (and a message shown) when it failed."""
+    def push(self, command: QUndoCommand, *, then: Callable[[], None] | None = None) -> bool:
+        """Do the command and keep it for undo; False (and a message shown) when it failed.
+
+        True also when the library was busy and the command waits to be written (it will
+        be, in order); `then()` runs once it is written: at once, or later.
+        """
         self._failed = False
-        self.stack.push(command)
+        self._then = then
+        try:
+            self.stack.push(command)
+        finally:
+            self._then = None
         return not self._failed
+
+    def write(
+        self,
+        text: str,
+        fn: Callable[[Library], None],
+        owner: object,
+        *,
+        undone: bool,
+        on_failed: Callable[[], None],
+    ) -> bool:
+        """Write one step of a command (see the module docstring); False when it failed now."""
+        then, self._then = self._then, None
+        verb = "undo" if undone else "do"
+
+        def failed(exc: BriefingError) -> None:
+            self.failed(f"Could not {verb} “{text}”: {exc}")
+            on_failed()
+
+        step = Step(text, fn, owner, on_done=then, on_failed=failed)
+        return self.runner.edits.run(step) != FAILED
 
     def failed(self, message: str) -> None:
         self._failed = True
