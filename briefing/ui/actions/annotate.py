@@ -10,11 +10,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from briefing.core import BriefingError, Claim, ClaimState, Library, NewActor, Span
+from briefing.core import (
+    BriefingError,
+    Changes,
+    Claim,
+    ClaimState,
+    Kind,
+    Library,
+    NewActor,
+    NotFound,
+    Span,
+)
 from briefing.ui import errors
 from briefing.ui.dialogs.claim_editor import ClaimEditor
 from briefing.ui.dialogs.note import NoteDialog
 from briefing.ui.dialogs.tag_actor import TagActorDialog
+from briefing.ui.record_watch import watch_record
 from briefing.ui.undo.commands import AddAnnotation, EditClaim, RemoveAnnotations
 from briefing.ui.widgets.actor_field import actor_names
 
@@ -121,6 +132,41 @@ def edit_claim(window: MainWindow, claim_id: int) -> ClaimEditor | None:
 
     incoming = tuple((link.claim_id, link.relation) for link in claim.links if not link.outgoing)
     editor = _editor(window, claim.quote, claim.article_id, save, before, claim_id, incoming)
+
+    def gone(changes: Changes) -> bool:
+        if not (changes.full or claim_id in changes.deleted_ids(Kind.CLAIM)):
+            return False
+        try:
+            window.library.claims.get(claim_id)
+        except NotFound:
+            return True
+        return False
+
+    def tell() -> None:
+        alive = window.library.articles.exists(claim.article_id)
+        placed = alive and not claim.orphaned and claim.start is not None
+        again = None
+        if placed:
+            span = Span(claim.start, claim.end)
+
+            def again(state: ClaimState) -> str | None:
+                def create(library: Library) -> int:
+                    return library.claims.create(claim.article_id, span, state)[0]
+
+                return _saved(window, AddAnnotation(window.undo, "Add claim", create))
+
+        editor.show_gone(
+            "This claim was deleted elsewhere (in another window, or another copy of "
+            "Briefing). What you entered is kept here"
+            + (
+                ": Save as New Claim marks the same words again with it."
+                if placed
+                else "; its article is gone too, so copy what you need before closing."
+            ),
+            again,
+        )
+
+    watch_record(window.runner, editor, gone, tell)
     return _open(window, editor)
 
 

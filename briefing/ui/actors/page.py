@@ -2,6 +2,10 @@
 makes and the claims about it, its mentions across the library and the suggested mentions
 waiting for review.
 
+An actor deleted elsewhere (another window, another copy of Briefing) while its name or
+description is being typed keeps the page, the typed text read-only, under a line saying
+so (`show_gone`); without typing, the page simply goes.
+
 The page only shows and reports: what the reader does becomes a signal, and the window
 turns it into an undoable edit. Buttons are the window's actions (placed by menus.py into
 `header_buttons`, `alias_buttons` and `suggestion_buttons`), so each has its shortcut and
@@ -122,6 +126,11 @@ class ActorPageView(QWidget):
     def _build_page(self) -> QWidget:
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.gone = QLabel(self)
+        self.gone.setObjectName("dialogError")
+        self.gone.setWordWrap(True)
+        self.gone.hide()
+        form.addRow(self.gone)
         name_row = QHBoxLayout()
         name_row.addWidget(self.name, 1)
         name_row.addWidget(QLabel("&Kind:", self, buddy=self.kind))
@@ -179,8 +188,26 @@ class ActorPageView(QWidget):
 
     # Showing --------------------------------------------------------------------------------
 
+    def typed(self) -> bool:
+        """Whether the name or description holds text typed and not yet committed."""
+        return self.page is not None and (self.name.isModified() or self.description.isModified())
+
+    def show_gone(self, message: str) -> None:
+        """The actor was deleted elsewhere while text was being typed into its fields: keep
+        the page as it is, its fields read-only (their text can be copied), and say so."""
+        self.gone.setText(message)
+        self.gone.show()
+        for field in (self.name, self.description):
+            field.setReadOnly(True)
+        self.kind.setEnabled(False)
+
     def show_page(self, page: ActorPage | None) -> None:
         """Show an actor's page (None: the empty state), keeping what is being typed."""
+        if self.gone.isVisible() or self.name.isReadOnly():
+            self.gone.hide()
+            for field in (self.name, self.description):
+                field.setReadOnly(False)
+            self.kind.setEnabled(True)
         same = page is not None and self.page is not None and page.actor.id == self.page.actor.id
         self.page = page
         self.stack.setCurrentIndex(0 if page is None else 1)
@@ -225,7 +252,7 @@ class ActorPageView(QWidget):
     # Reporting ------------------------------------------------------------------------------
 
     def _commit(self, field: QLineEdit, name: str) -> None:
-        if field.isModified():
+        if field.isModified() and not field.isReadOnly():
             field.setModified(False)
             self.field_committed.emit(name, field.text())
 

@@ -179,6 +179,15 @@ class ActorsWindow(QMainWindow):
                 page = self.library.actors.page(self.actor_id, limit=self.limit)
             except NotFound:  # merged away or deleted elsewhere
                 self.actor_id = None
+                if self.page_view.typed():
+                    self.page_view.show_gone(
+                        "This actor was deleted elsewhere (in another window, or another "
+                        "copy of Briefing). What you typed is kept here to copy; choose an "
+                        "actor to go on."
+                    )
+                    for action in (self.add_alias_action, self.merge_action, self.delete_action):
+                        action.setEnabled(False)
+                    return
         self.page_view.show_page(page)
         self.show_more_action.setEnabled(page is not None and self._capped(page))
         for action in (self.add_alias_action, self.merge_action, self.delete_action):

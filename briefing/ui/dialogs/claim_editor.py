@@ -3,7 +3,9 @@
 Used for a new claim (from the reader's selection) and to edit one (double-click in the
 panel). It never writes: OK hands a `ClaimState` to `save`, the window's callback that
 pushes an undo command, and stays open with the message if saving failed, so nothing the
-reader typed is lost. Every field is reachable by Tab in reading order; Ctrl+Enter saves.
+reader typed is lost. A claim deleted elsewhere while it is being edited (another window,
+another copy of Briefing) is said at once, the fields kept (`show_gone`). Every field is
+reachable by Tab in reading order; Ctrl+Enter saves.
 """
 
 from __future__ import annotations
@@ -191,8 +193,25 @@ class ClaimEditor(QDialog):
             links=self.links.links(),
         )
 
+    def show_gone(self, message: str, save: Save | None) -> None:
+        """The claim was deleted elsewhere: say so and keep every field as it is. With
+        `save`, OK saves through it instead (as a new claim); without, it is disabled and
+        the fields stay for the reader to copy from."""
+        self.error.setText(message)
+        self.error.show()
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        if save is None:
+            ok.setEnabled(False)
+        else:
+            self._save = save
+            ok.setText("Save as New Claim")
+            ok.setToolTip("Mark the same words again as a claim, with what is entered here")
+
     def accept(self) -> None:
         """Save through the window's callback; stay open with the reason if it failed."""
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        if not ok.isEnabled():
+            return
         problem = self._save(self.state())
         if problem:
             self.error.setText(problem)

@@ -178,7 +178,11 @@ class EditWriter(QObject):
     def _on_attempt_done(self, step: Step) -> None:
         self._finish(step)
         if step.on_done is not None:
-            step.on_done()
+            try:
+                step.on_done()
+            except RuntimeError as exc:  # the window that asked was closed meanwhile
+                if "already deleted" not in str(exc):
+                    raise
         self._after()
 
     @Slot(object, object)

@@ -7,13 +7,14 @@ the dialog and the change happens on `accepted`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
-from briefing.core import BriefingError, drop_placements, placements_of
+from briefing.core import BriefingError, Changes, Kind, NotFound, drop_placements, placements_of
 from briefing.ui import errors
+from briefing.ui.record_watch import watch_record
 from briefing.ui.workspace import commands
 from briefing.ui.workspace.claim_picker import ClaimPicker
 from briefing.ui.workspace.text_dialog import TextItemDialog
@@ -24,11 +25,18 @@ if TYPE_CHECKING:
 NEW_TITLE = "Untitled briefing"
 
 
-def push(window: WorkspaceWindow, command: QUndoCommand, *, commit: bool = True) -> bool:
-    """Do a command and keep it for undo; False when it failed (the status bar says why)."""
+def push(
+    window: WorkspaceWindow,
+    command: QUndoCommand,
+    *,
+    commit: bool = True,
+    then: Callable[[], None] | None = None,
+) -> bool:
+    """Do a command and keep it for undo; False when it failed (the status bar says why).
+    `then()` runs once it is written (at once, unless another program holds the library)."""
     if commit:
         window.fields.commit()
-    return window.undo.push(command)
+    return window.undo.push(command, then=then)
 
 
 # Briefings ----------------------------------------------------------------------------------
@@ -38,12 +46,39 @@ def new_briefing(window: WorkspaceWindow) -> int | None:
     """Make "Untitled briefing", show it and put the cursor in its title to name it."""
     window.fields.end_session()
     command = commands.NewBriefing(window.undo, NEW_TITLE)
-    if not push(window, command) or command.briefing_id is None:
+
+    def show() -> None:
+        if command.briefing_id is not None:
+            window.select_briefing(command.briefing_id)
+            window.fields.title.setFocus()
+            window.fields.title.selectAll()
+
+    if not push(window, command, then=show):
         return None
-    window.select_briefing(command.briefing_id)
-    window.fields.title.setFocus()
-    window.fields.title.selectAll()
-    return command.briefing_id
+    return command.briefing_id  # None while it waits for a busy library
+
+
+def recreate(window: WorkspaceWindow, values: dict[str, str]) -> None:
+    """New Briefing with This Text: what the fields of a briefing deleted elsewhere held
+    becomes a new briefing (its title, then each other field: undoable steps)."""
+    title = " ".join(values.get("title", "").split()) or NEW_TITLE
+    command = commands.NewBriefing(window.undo, title)
+
+    def fill() -> None:
+        briefing_id = command.briefing_id
+        if briefing_id is None:
+            return
+        for field in ("author", "date", "bluf"):
+            text = values.get(field, "")
+            if text.strip():
+                push(
+                    window,
+                    commands.EditField(window.undo, briefing_id, field, "", text, -1),
+                    commit=False,
+                )
+        window.select_briefing(briefing_id)
+
+    push(window, command, commit=False, then=fill)
 
 
 def delete_briefing(window: WorkspaceWindow) -> bool:
@@ -117,10 +152,9 @@ def add_claims(
     if window.briefing_id is None or not claim_ids:
         return []
     command = commands.AddClaims(window.undo, window.briefing_id, claim_ids, section, at)
-    if not push(window, command):
+    if not push(window, command, then=lambda: window.select_items(command.item_ids)):
         return []
-    window.select_items(command.item_ids)
-    return command.item_ids
+    return command.item_ids  # empty while it waits for a busy library
 
 
 def drop_claims(
@@ -154,9 +188,19 @@ def add_text(window: WorkspaceWindow, kind: str) -> TextItemDialog | None:
 def _add_text(window: WorkspaceWindow, kind: str, text: str, section: str | None) -> None:
     if window.briefing_id is None:
         return
-    command = commands.AddText(window.undo, window.briefing_id, kind, text, section)
-    if push(window, command) and command.item_id is not None:
-        window.select_items([command.item_id])
+    _add_text_to(window, window.briefing_id, kind, text, section)
+
+
+def _add_text_to(
+    window: WorkspaceWindow, briefing_id: int, kind: str, text: str, section: str | None
+) -> None:
+    command = commands.AddText(window.undo, briefing_id, kind, text, section)
+
+    def select() -> None:
+        if command.item_id is not None and window.briefing_id == briefing_id:
+            window.select_items([command.item_id])
+
+    push(window, command, then=select)
 
 
 def edit_item(window: WorkspaceWindow, item_id: int) -> TextItemDialog | None:
@@ -172,6 +216,39 @@ def edit_item(window: WorkspaceWindow, item_id: int) -> TextItemDialog | None:
         return None
     dialog = TextItemDialog("note", item.text, parent=window)
     dialog.accepted.connect(lambda: edit_text(window, item_id, dialog.text()))
+    briefing_id = window.briefing_id
+    section = next((s.heading for s in window.briefing.sections if item in s.items), None)
+
+    def gone(changes: Changes) -> bool:
+        if not (changes.full or briefing_id in changes.ids(Kind.BRIEFING)):
+            return False
+        try:
+            return window.library.briefings.get(briefing_id).item(item_id) is None
+        except NotFound:
+            return True
+
+    def tell() -> None:
+        try:
+            window.library.briefings.get(briefing_id)
+        except NotFound:
+            dialog.show_gone(
+                "This briefing was deleted elsewhere (in another window, or another copy of "
+                "Briefing). Your note is kept here: copy what you need before closing.",
+                None,
+            )
+            return
+        dialog.show_gone(
+            "This note was removed from the briefing elsewhere (in another window, or another "
+            "copy of Briefing). Your text is kept: Add as New Note puts it back in the "
+            "briefing.",
+            "Add as New Note",
+        )
+        dialog.accepted.disconnect()
+        dialog.accepted.connect(
+            lambda: _add_text_to(window, briefing_id, "note", dialog.text(), section)
+        )
+
+    watch_record(window.runner, dialog, gone, tell)
     window.dialog = dialog
     dialog.open()
     return dialog

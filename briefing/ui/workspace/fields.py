@@ -10,15 +10,28 @@ never eats what is being typed. The preview reads `values()`, pending text inclu
 Each focus-out ends an editing session: the undo commands of one session merge, so one
 undo takes back a whole edit of the BLUF, not a burst of its keystrokes.
 
+A briefing deleted elsewhere (another window, another copy of Briefing) while its fields
+hold text not yet committed keeps that text: the fields turn read-only under a line saying
+what happened, and New Briefing with This Text makes it a briefing again (`show_gone`).
+
 Signals:
     edited(): some field's text changed (the preview should follow)
     committed(int, str, str, str, int): briefing id, field, before, after, session
+    recreate_requested(object): a dict of the fields' text, for a new briefing
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QFormLayout, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QWidget,
+)
 
 from briefing.core import Briefing
 
@@ -38,6 +51,7 @@ def stored_values(briefing: Briefing) -> dict[str, str]:
 class BriefingFields(QWidget):
     edited = Signal()
     committed = Signal(int, str, str, str, int)
+    recreate_requested = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,8 +76,22 @@ class BriefingFields(QWidget):
         self.date.textEdited.connect(lambda _t: self._on_field_edited("date"))
         self.bluf.textChanged.connect(lambda: self._on_field_edited("bluf"))
 
+        self.gone = QLabel(self)
+        self.gone.setObjectName("dialogError")
+        self.gone.setWordWrap(True)
+        self.recreate = QPushButton("New Briefing with This Text", self)
+        self.recreate.clicked.connect(lambda: self.recreate_requested.emit(self.values()))
+        gone_row = QHBoxLayout()
+        gone_row.addWidget(self.gone, 1)
+        gone_row.addWidget(self.recreate, 0, Qt.AlignmentFlag.AlignTop)
+        self.gone_bar = QWidget(self)
+        self.gone_bar.setLayout(gone_row)
+        gone_row.setContentsMargins(0, 0, 0, 4)
+        self.gone_bar.hide()
+
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(self.gone_bar)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow("&Title", self.title)
         form.addRow("&Author", self.author)
@@ -90,6 +118,8 @@ class BriefingFields(QWidget):
         Showing another briefing drops pending text: commit() first to keep it.
         """
         new_id = briefing.id if briefing else None
+        if self.gone_bar.isVisible() or self.title.isReadOnly():
+            self._leave_gone()
         if new_id != self.briefing_id:
             self._pending.clear()
             self._timer.stop()
@@ -98,6 +128,23 @@ class BriefingFields(QWidget):
         self._stored = stored_values(briefing) if briefing else dict.fromkeys(FIELDS, "")
         self._reapply()
         self.setEnabled(briefing is not None)
+
+    def show_gone(self, message: str) -> None:
+        """The briefing was deleted elsewhere with text typed here not yet saved: keep what
+        every field says, read-only, and say so (see the module docstring)."""
+        self._timer.stop()
+        self._pending.clear()
+        self.briefing_id = None
+        for widget in self._widgets().values():
+            widget.setReadOnly(True)
+        self.gone.setText(message)
+        self.gone_bar.show()
+        self.setEnabled(True)
+
+    def _leave_gone(self) -> None:
+        for widget in self._widgets().values():
+            widget.setReadOnly(False)
+        self.gone_bar.hide()
 
     def _reapply(self) -> None:
         """Show the stored value in each field that is not pending and says otherwise.

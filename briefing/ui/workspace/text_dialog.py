@@ -57,6 +57,12 @@ class TextItemDialog(QDialog):
             form = QFormLayout()
             form.addRow("&Section", self.section)
             layout.addLayout(form)
+        self.gone = QLabel(self)
+        self.gone.setObjectName("dialogError")
+        self.gone.setWordWrap(True)
+        self.gone.hide()
+        self._gone_for_good = False
+        layout.addWidget(self.gone)
         label = QLabel("The note, in Markdown:" if kind == "note" else "The sub-heading:", self)
         label.setBuddy(self.editor)
         layout.addWidget(label)
@@ -81,6 +87,19 @@ class TextItemDialog(QDialog):
     def text(self) -> str:
         return self.editor.toPlainText()
 
+    def show_gone(self, message: str, ok_text: str | None) -> None:
+        """The note (or its briefing) was deleted elsewhere: say so and keep the text. With
+        `ok_text`, OK does that instead (the window reconnects it); without, OK is disabled
+        and the text stays to be copied."""
+        self.gone.setText(message)
+        self.gone.show()
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        if ok_text is None:
+            ok.setEnabled(False)
+            self._gone_for_good = True
+        else:
+            ok.setText(ok_text)
+
     def section_name(self) -> str | None:
         if self.section is None:
             return None
@@ -88,4 +107,4 @@ class TextItemDialog(QDialog):
 
     def _on_editor_text_changed(self) -> None:
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setEnabled(bool(self.text().strip()))
+        ok.setEnabled(bool(self.text().strip()) and not self._gone_for_good)

@@ -212,6 +212,7 @@ class WorkspaceWindow(QMainWindow):
         self.list.selectionModel().currentChanged.connect(self._on_list_current_changed)
         self.list_model.title_edited.connect(lambda i, t: edits.retitle(self, i, t), QUEUED)
         self.fields.edited.connect(self._request_preview)
+        self.fields.recreate_requested.connect(lambda values: edits.recreate(self, values))
         self.fields.committed.connect(
             lambda briefing_id, field, before, after, session: edits.edit_field(
                 self, briefing_id, field, before, after, session
@@ -278,13 +279,22 @@ class WorkspaceWindow(QMainWindow):
 
     def _read_briefing(self) -> None:
         briefing = None
+        gone = False
         if self.briefing_id is not None:
             try:
                 briefing = self.library.briefings.get(self.briefing_id)
-            except NotFound:
+            except NotFound:  # deleted elsewhere (this window commits what it typed first)
                 self.briefing_id = None
+                gone = bool(self.fields.pending)
         self.briefing = briefing
-        self.fields.show_briefing(briefing)
+        if gone:
+            self.fields.show_gone(
+                "This briefing was deleted elsewhere (in another window, or another copy of "
+                "Briefing). What you typed is kept here: New Briefing with This Text makes "
+                "it a briefing again."
+            )
+        else:
+            self.fields.show_briefing(briefing)
         selected = [i.id for i in self.selected_items()]
         current = self.tree_model.item_at(self.tree.currentIndex())
         position = self.tree.verticalScrollBar().value()
