@@ -35,6 +35,8 @@ class UndoContext:
         self._report = report
         self._failed = False
         self._then: Callable[[], None] | None = None
+        self._pushing = False
+        self._done_now = False
         self.last_error = ""
 
     def push(self, command: QUndoCommand, *, then: Callable[[], None] | None = None) -> bool:
@@ -45,10 +47,16 @@ class UndoContext:
         """
         self._failed = False
         self._then = then
+        self._done_now = False
+        self._pushing = True
         try:
             self.stack.push(command)
         finally:
+            self._pushing = False
             self._then = None
+        # After the push, never inside it: `then` may push a command of its own.
+        if self._done_now and then is not None:
+            then()
         return not self._failed
 
     def write(
@@ -68,7 +76,13 @@ class UndoContext:
             self.failed(f"Could not {verb} “{text}”: {exc}")
             on_failed()
 
-        step = Step(text, fn, owner, on_done=then, on_failed=failed)
+        def done() -> None:
+            if self._pushing:
+                self._done_now = True  # push() calls `then` once the stack has the command
+            elif then is not None:
+                then()
+
+        step = Step(text, fn, owner, on_done=done, on_failed=failed)
         return self.runner.edits.run(step) != FAILED
 
     def failed(self, message: str) -> None:
