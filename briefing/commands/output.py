@@ -8,12 +8,13 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from briefing.core import Kind, Library, PartialDate
+from briefing.core import Kind, Library, PartialDate, printable
 
 
 def fail(message: str) -> None:
-    """An error for a person: one line on stderr."""
-    print(f"briefing: {' '.join(message.split())}", file=sys.stderr)
+    """An error for a person: one line on stderr, bytes that are not text shown escaped (an
+    argument quoted back in a usage error may hold them)."""
+    print(f"briefing: {printable(' '.join(message.split()))}", file=sys.stderr)
 
 
 def counted(n: int, noun: str) -> str:
