@@ -245,5 +245,3 @@ def test_a_backup_waits_for_no_writer_and_no_writer_waits_for_it(filled: Library
     took = time.perf_counter() - took
     worker.join(60)
     assert finished.is_set() and took < 1.0
-
-

@@ -155,5 +155,3 @@ def test_a_library_in_a_read_only_folder_opens_read_only(made: Path) -> None:
     assert created.returncode == 2 and created.stderr.count("\n") == 1
     assert "cannot create" in created.stderr
     assert written.returncode == 2 and "open read-only" in written.stderr
-
-

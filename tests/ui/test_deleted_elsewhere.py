@@ -48,9 +48,9 @@ def test_the_claim_editor_keeps_the_text_and_saves_it_as_a_new_claim(
     click(qtbot, ok)
     assert not editor.isVisible()
     (again,) = [
-        c for c in library.claims.list(article_id=article_id) if (c.start, c.end) == (
-            claim.start, claim.end
-        )
+        c
+        for c in library.claims.list(article_id=article_id)
+        if (c.start, c.end) == (claim.start, claim.end)
     ]
     assert again.id != claim.id and again.note == "Checked with the exchange filing."
 

@@ -19,7 +19,9 @@ def test_an_edit_meeting_a_busy_library_waits_off_the_gui_thread_and_is_kept(
 ) -> None:
     window, _ = sample_window(qtbot, make_window, library)
     before = {a.id for a in library.annotations.for_article(1)}
-    with LockHolder(library.path, "INSERT INTO tags (name) VALUES ('from the other copy')") as other:
+    with LockHolder(
+        library.path, "INSERT INTO tags (name) VALUES ('from the other copy')"
+    ) as other:
         select(window, "postponing a US$767 million")
         started = time.perf_counter()
         assert window.highlight_action.isEnabled()
@@ -120,4 +122,3 @@ def _panel_ids(window) -> set[int]:  # noqa: ANN001
         for section in ("Claims", "Highlights", "Notes", "Actors")
         for item in window.panel.items(section)
     }
-

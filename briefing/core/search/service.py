@@ -51,7 +51,7 @@ class SearchService:
     def term_spans(self, article_id: int, query: str) -> list[tuple[int, int]]:
         """Where the words `query` matched are in one article's text, as (start, end), for
         the reader to mark them; [] when it matched nothing there."""
-        return term_spans(self._library, article_id, query)
+        return term_spans(self._library, article_id, _searchable(query))
 
     def run(
         self,
@@ -73,6 +73,7 @@ class SearchService:
         if limit < 1:
             raise InvalidInput("the limit must be at least 1")
         check_text(query, "the search text")
+        query = _searchable(query)
         for value, what in ((outlet, "the outlet"), (tag, "the tag")):
             if value is not None:
                 check_text(value, what)
@@ -153,3 +154,9 @@ class SearchService:
                   ORDER BY score, id DESC LIMIT :limit"""
         params.update(match=filters.index_match(match), window=RANK_WINDOW, limit=limit)
         return conn.execute(sql, params).fetchall()
+
+
+def _searchable(query: str) -> str:
+    """FTS5 reads its query as a C string: a NUL inside it ends the query there (a phrase
+    opened before it is "unterminated"). No text holds one to be found, so it is a space."""
+    return query.replace("\x00", " ")
