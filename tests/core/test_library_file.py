@@ -13,7 +13,6 @@ from briefing.core import (
     Library,
     LibraryDamaged,
     LibraryEmpty,
-    LibraryReadOnly,
     LibraryUnavailable,
 )
 from tests.conftest import SAMPLE

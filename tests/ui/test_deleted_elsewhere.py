@@ -107,7 +107,7 @@ def test_the_briefing_fields_keep_unsaved_typing_when_the_briefing_goes(
         assert window.fields.bluf.toPlainText() == "Old. And new words."
         assert window.fields.bluf.isReadOnly()
         click(qtbot, window.fields.recreate)
-        qtbot.waitUntil(lambda: window.briefing_id is not None, timeout=3000)
+        qtbot.waitUntil(lambda w=window: w.briefing_id is not None, timeout=3000)
         (listed,) = library.briefings.list()
         assert listed.id == window.briefing_id
         again = library.briefings.get(window.briefing_id)
