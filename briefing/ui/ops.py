@@ -25,7 +25,9 @@ hence one connection, for its whole life.
 
 from __future__ import annotations
 
+import os
 import queue
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -41,14 +43,16 @@ from briefing.ui import errors
 T = TypeVar("T")
 Job = Callable[[], None]
 REPORT_INTERVAL_S = 0.05
+BACKUP_NICENESS = 10
 
 
 class _Worker(QThread):
     """One long-lived thread running jobs in order; see the module docstring for why."""
 
-    def __init__(self, library: Library, name: str) -> None:
+    def __init__(self, library: Library, name: str, *, humble: bool = False) -> None:
         super().__init__()
         self.setObjectName(name)
+        self._humble = humble
         self._library = library
         self._jobs: queue.SimpleQueue[Job | None] = queue.SimpleQueue()
         self.ident: int | None = None  # the thread's, once it runs
@@ -68,10 +72,26 @@ class _Worker(QThread):
 
     def run(self) -> None:
         self.ident = threading.get_ident()
+        if self._humble:
+            _lower_priority(self)
         while (job := self._jobs.get()) is not None:
             job()
         # The connection belongs to this thread: only this thread may close it.
         self._library.connection().close()
+
+
+def _lower_priority(thread: QThread) -> None:
+    """Let the GUI thread (and its searches) go first: a backup reads and checks the whole
+    file, seconds of CPU, and on two cores at equal priority it would slow every search
+    meanwhile (bench/backup.py). Linux keeps a nice value per thread, and ignores Qt's
+    priorities for ordinary threads; elsewhere Qt's priority works."""
+    if sys.platform.startswith("linux"):
+        try:
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), BACKUP_NICENESS)
+        except OSError:
+            pass
+    else:  # pragma: no cover - not Linux
+        thread.setPriority(QThread.Priority.LowPriority)
 
 
 class OpRunner(QObject):
@@ -98,7 +118,7 @@ class OpRunner(QObject):
         self._syncer = _Worker(library, "briefing-sync")
         # Backups read the whole file for seconds: on a thread of their own, so that reads
         # never queue behind one.
-        self._backer = _Worker(library, "briefing-backup")
+        self._backer = _Worker(library, "briefing-backup", humble=True)
         self._running: set[_Op[Any]] = set()
         # The journal version every view has been told about: announcements continue from
         # here, so that a commit by another program in between is never skipped.
