@@ -120,6 +120,7 @@ class OpRunner(QObject):
         # never queue behind one.
         self._backer = _Worker(library, "briefing-backup", humble=True)
         self._running: set[_Op[Any]] = set()
+        self._stopped = False
         # The journal version every view has been told about: announcements continue from
         # here, so that a commit by another program in between is never skipped.
         self._seen = library.version
@@ -227,8 +228,14 @@ class OpRunner(QObject):
     def busy(self) -> bool:
         return bool(self._running)
 
+    @property
+    def stopped(self) -> bool:
+        """Shut down: the library is closing, and nothing more may start."""
+        return self._stopped
+
     def shutdown(self) -> None:
         """Let running ops end; call before the library is closed."""
+        self._stopped = True
         self._poll.stop()
         self.library.remove_listener(self._listener)
         self.edits.stop()

@@ -175,9 +175,11 @@ def test_the_day_s_first_open_backs_up_in_the_background(
     library.close()
     reopened = Library.open(library.path, program="app")
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    window = app.open_window(reopened, settings)
+    window = app.open_window(reopened, settings, daily_backup_after_ms=100)
     qtbot.addWidget(window)
     try:
+        assert window.last_backup_op is None  # not while the window comes up
+        qtbot.waitUntil(lambda: window.last_backup_op is not None, timeout=5000)
         with qtbot.waitSignal(window.last_backup_op.finished, timeout=10_000):
             pass
         (backup,) = reopened.backups.list()

@@ -50,8 +50,8 @@ def back_up_now(window: MainWindow) -> BackupOp[Backup]:
 def make_daily(window: MainWindow) -> BackupOp[Backup | None] | None:
     """The first open of a day backs the library up, quietly, if it changed since the newest
     backup; a failure is said, since the reader relies on it."""
-    if window.library.read_only:
-        return None
+    if window.library.read_only or window.runner.stopped:
+        return None  # read-only, or the window closed before its time came
 
     def make(library: Library, progress: Progress) -> Backup | None:
         return library.backups.make_daily(progress=progress, pause=_pause)
