@@ -106,17 +106,29 @@ def test_any_part_replaced_by_any_json_value(
     _import_checked(target, text)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(value=JSON)
-def test_arbitrary_json(tmp_path_factory: pytest.TempPathFactory, value: object) -> None:
+def test_arbitrary_json(
+    exported: tuple[Path, dict], tmp_path_factory: pytest.TempPathFactory, value: object
+) -> None:
     path = tmp_path_factory.mktemp("any") / "library.sqlite"
-    Library.open(path).close()
+    path.write_bytes(exported[0].read_bytes())
     _import_checked(path, json.dumps(value, ensure_ascii=True))
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(data=st.binary(max_size=200))
-def test_arbitrary_bytes(tmp_path_factory: pytest.TempPathFactory, data: bytes) -> None:
+def test_arbitrary_bytes(
+    exported: tuple[Path, dict], tmp_path_factory: pytest.TempPathFactory, data: bytes
+) -> None:
     path = tmp_path_factory.mktemp("bytes") / "library.sqlite"
-    Library.open(path).close()
+    path.write_bytes(exported[0].read_bytes())
     _import_checked(path, data)
