@@ -61,10 +61,12 @@ class Holder:
     detail: str = ""  # e.g. the command: "import"
 
     def describe(self) -> str:
-        """ "the Briefing app (process 4711, since 15:02)": for messages."""
-        name = PROGRAM_NAMES.get(self.program, self.program or "another program")
-        if self.detail:
-            name += f" ({self.detail})" if self.program != "command" else f" `{self.detail}`"
+        """"the Briefing app (process 4711, since 15:02)", "“briefing import” (…)": for
+        messages."""
+        if self.program == "command" and self.detail:
+            name = f"“briefing {self.detail}”"
+        else:
+            name = PROGRAM_NAMES.get(self.program, self.program or "another program")
         where = f"process {self.pid}" if self.host == socket.gethostname() else self.host
         when = _local_time(self.since)
         return f"{name} ({where}{', since ' + when if when else ''})"

@@ -19,7 +19,7 @@ def test_each_opener_sees_the_others_and_not_itself(tmp_path: Path) -> None:
     try:
         (other,) = first.others()
         assert (other.program, other.detail, other.pid) == ("command", "import", os.getpid())
-        assert "briefing command `import`" in other.describe()
+        assert "“briefing import” (process" in other.describe()
         assert [h.program for h in second.others()] == ["app"]
     finally:
         second.close()

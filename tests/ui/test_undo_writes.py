@@ -35,7 +35,7 @@ def test_an_edit_meeting_a_busy_library_waits_off_the_gui_thread_and_is_kept(
         with qtbot.waitSignal(window.runner.edits.waiting, timeout=5000) as told:
             pass
         assert "Highlight" in told.args[0] and "nothing is lost" in told.args[0]
-        assert "briefing command `import`" in told.args[0]
+        assert "“briefing import” (process" in told.args[0]
         assert window.notices.visible_texts()
         other.release()
     qtbot.waitUntil(lambda: window.runner.edits.pending == 0, timeout=5000)

@@ -206,6 +206,7 @@ class ClaimEditor(QDialog):
             self._save = save
             ok.setText("Save as New Claim")
             ok.setToolTip("Mark the same words again as a claim, with what is entered here")
+            ok.setMinimumWidth(ok.sizeHint().width())  # the box keeps the old text's width
 
     def accept(self) -> None:
         """Save through the window's callback; stay open with the reason if it failed."""

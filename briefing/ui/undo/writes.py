@@ -143,8 +143,10 @@ class EditWriter(QObject):
         what = f"“{first.text}”" + (f" and {count - 1} later edit(s)" if count > 1 else "")
         name = self._library.path.name
         others = [holder.describe() for holder in self._library.others()]
-        if others:
-            who = f"another program is writing to {name} (open in {'; '.join(others)})"
+        if len(others) == 1:
+            who = f"{others[0]} is writing to {name}"
+        elif others:
+            who = f"another program is writing to {name} (it is open in {'; '.join(others)})"
         elif self._runner.busy:
             who = f"a longer job in this window is writing to {name}"
         else:

@@ -99,6 +99,7 @@ class TextItemDialog(QDialog):
             self._gone_for_good = True
         else:
             ok.setText(ok_text)
+            ok.setMinimumWidth(ok.sizeHint().width())
 
     def section_name(self) -> str | None:
         if self.section is None:
