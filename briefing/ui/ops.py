@@ -15,6 +15,9 @@ Guarantees, after Anki's CollectionOp:
   what the changes touch.
 - A `BriefingError` goes to `.failure(cb)`, or to the status bar / a dialog when no callback
   was given; `Cancelled` is silent; anything else is a bug and shows "Unexpected error".
+- A write that meets a library another program is writing to (LibraryBusy, after the busy
+  timeout) before it committed anything is tried again with backoff, off the GUI thread,
+  for up to ten minutes or until cancelled; its progress says it is waiting.
 
 Why threads of our own rather than QThreadPool: a pool runs each QRunnable under a fresh
 Python thread state, so `threading.local` (where `Library.connection()` keeps each thread's
@@ -37,13 +40,16 @@ from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 from shiboken6 import isValid
 
-from briefing.core import BriefingError, Cancelled, Changes, Library, Progress
+from briefing.core import BriefingError, Cancelled, Changes, Library, LibraryBusy, Progress
 from briefing.ui import errors
 
 T = TypeVar("T")
 Job = Callable[[], None]
 REPORT_INTERVAL_S = 0.05
 BACKUP_NICENESS = 10
+BUSY_FIRST_DELAY_S = 0.25
+BUSY_MAX_DELAY_S = 4.0
+BUSY_RETRY_S = 600.0
 
 
 class _Worker(QThread):
@@ -346,13 +352,37 @@ class _Op(QObject, Generic[T]):
         if self._writes:
             writer.collecting = gathered
         try:
-            result = self._fn(self._runner.library, self._progress)
+            result = self._call(gathered)
         except BaseException as exc:  # noqa: B036 - everything is reported on the GUI thread
             self._end_gathering(writer, gathered)
             self._worker_failed.emit(exc)
         else:
             self._end_gathering(writer, gathered)
             self._worker_succeeded.emit(result)
+
+    def _call(self, gathered: list[Changes]) -> T:
+        """Run `fn`; a write that met a busy library before it committed anything (another
+        program holds the lock past the busy timeout: an import in another copy) is run
+        again, with backoff, until BUSY_RETRY_S have passed or it is cancelled. One that had
+        committed part of its work is not: it fails, saying so, rather than do it twice."""
+        delay = BUSY_FIRST_DELAY_S
+        deadline = time.monotonic() + BUSY_RETRY_S
+        while True:
+            try:
+                return self._fn(self._runner.library, self._progress)
+            except LibraryBusy:
+                if not self._writes or gathered or time.monotonic() > deadline:
+                    raise
+                if self._runner.stopped:
+                    raise
+            self._worker_progressed.emit(0, 0, "Waiting for another program to finish writing…")
+            waited = 0.0
+            while waited < delay:
+                if self._progress.cancelled or self._runner.stopped:
+                    raise Cancelled("cancelled while waiting for the library")
+                time.sleep(0.05)
+                waited += 0.05
+            delay = min(delay * 2, BUSY_MAX_DELAY_S)
 
     def _end_gathering(self, writer: _Worker, gathered: list[Changes]) -> None:
         if self._writes:

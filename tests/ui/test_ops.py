@@ -147,3 +147,49 @@ def test_another_copy_of_the_library_is_heard_within_a_second(qtbot, library: Li
     finally:
         other.close()
         runner.shutdown()
+
+
+def test_a_write_that_meets_a_busy_library_before_writing_is_tried_again(
+    qtbot, library: Library
+) -> None:
+    """LibraryBusy is what a write gets when another program held the lock past the busy
+    timeout; here the op's first attempt gets it (as from a second copy's import) and the
+    runner tries again, saying it waits, instead of failing."""
+    from briefing.core import LibraryBusy
+
+    runner = OpRunner(library)
+    attempts: list[int] = []
+    said: list[str] = []
+
+    def write(lib: Library, _progress: object) -> int:
+        attempts.append(1)
+        if len(attempts) == 1:
+            raise LibraryBusy("busy: another program is writing")
+        return lib.actors.add("After the wait").id
+
+    op = CoreOp(runner, write)
+    op.progressed.connect(lambda _d, _t, label: said.append(label))
+    with qtbot.waitSignal(op.finished, timeout=5000) as done:
+        op.run()
+    assert len(attempts) == 2 and library.actors.get(done.args[0]).name == "After the wait"
+    assert any("Waiting for another program" in s for s in said)
+    runner.shutdown()
+
+
+def test_a_write_that_had_committed_is_not_run_twice(qtbot, library: Library) -> None:
+    from briefing.core import LibraryBusy
+
+    runner = OpRunner(library)
+    attempts: list[int] = []
+
+    def write(lib: Library, _progress: object) -> None:
+        attempts.append(1)
+        lib.actors.add(f"Part {len(attempts)}")
+        raise LibraryBusy("busy: another program is writing")
+
+    op = CoreOp(runner, write)
+    with qtbot.waitSignal(op.failed, timeout=5000) as failed:
+        op.run()
+    assert isinstance(failed.args[0], LibraryBusy) and len(attempts) == 1
+    assert [a.actor.name for a in library.actors.list()] == ["Part 1"]
+    runner.shutdown()
