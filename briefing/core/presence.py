@@ -61,8 +61,8 @@ class Holder:
     detail: str = ""  # e.g. the command: "import"
 
     def describe(self) -> str:
-        """"the Briefing app (process 4711, since 15:02)", "“briefing import” (…)": for
-        messages."""
+        """For messages: the Briefing app (process 4711, since 15:02), or for a command
+        “briefing import” (process 4712, since 15:03)."""
         if self.program == "command" and self.detail:
             name = f"“briefing {self.detail}”"
         else:
