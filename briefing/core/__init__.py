@@ -7,8 +7,9 @@
             print(hit.title, hit.marked_snippet())
 
 One door: `Library` and its services (`library.articles`, `.imports`, `.search`,
-`.annotations`, `.claims`, `.actors`, `.mentions`, `.sources`, `.tags`, `.briefings`) are the
-whole API, and the names below are the values they take and return. The app and the command
+`.annotations`, `.claims`, `.actors`, `.mentions`, `.sources`, `.tags`, `.briefings`,
+`.backups`; `Library.list_backups` and `Library.restore_backup` for a file that may not open)
+are the whole API, and the names below are the values they take and return. The app and the command
 line import from here and nowhere deeper (tests/test_layering.py holds them to it); the
 modules inside are the implementation, free to change.
 
