@@ -52,8 +52,8 @@ def test_restore_from_backup_opens_the_restored_library_in_a_new_window(
     assert isinstance(question, QMessageBox)
     restore = next(b for b in question.buttons() if b.text() == "Restore")
     click(qtbot, restore)
-    qtbot.waitUntil(lambda: app._windows.current is not window, timeout=10_000)
-    new = app._windows.current
+    qtbot.waitUntil(lambda: bool(app.WINDOWS) and app.WINDOWS[-1] is not window, timeout=10_000)
+    new = app.WINDOWS[-1]
     qtbot.addWidget(new)
     try:
         assert not window.isVisible()
