@@ -51,6 +51,7 @@ DAILY_DAYS = 7
 WEEKLY_WEEKS = 8
 KEPT_DAYS = 30
 STEP_PAGES = 256  # 1 MB a step at 4 KB pages: each step holds the source for about a millisecond
+CHECK_STEPS = 1_000_000  # SQLite's VM instructions of the integrity check between two pauses
 PARTIAL = ".partial"
 PARTIAL_STALE_S = 600  # a live backup touches its partial file every step
 
@@ -218,7 +219,12 @@ def write(
         # One file, nothing beside it: a copy in WAL mode would make -wal and -shm files the
         # moment anything opened it, and a backup is a thing to copy about whole.
         dest.execute("PRAGMA journal_mode = DELETE")
+        if pause is not None:
+            # The check reads the whole copy, seconds of CPU in one statement: it pauses
+            # every so many steps as the copy does, so that others get the CPU meanwhile.
+            dest.set_progress_handler(_pausing(pause), CHECK_STEPS)
         check = [row[0] for row in dest.execute("PRAGMA integrity_check(20)")]
+        dest.set_progress_handler(None, 0)
         if check != ["ok"]:
             raise BackupFailed(
                 f"the backup of {library} failed its integrity check ({'; '.join(check[:3])}): "
@@ -270,6 +276,16 @@ def _copy(
     finally:
         if pinned and conn.in_transaction:
             conn.execute("ROLLBACK")
+
+
+def _pausing(pause: Callable[[], None]) -> Callable[[], int]:
+    """A progress handler that pauses and lets the statement go on (0: do not interrupt)."""
+
+    def handler() -> int:
+        pause()
+        return 0
+
+    return handler
 
 
 def keep_as_found(library: Path) -> Backup | None:
