@@ -88,8 +88,9 @@ def desktop_entry(command: list[str]) -> str:
         if line.startswith("Exec="):
             line = f"Exec={exec_line}"
         elif line.startswith("TryExec="):
-            # TryExec takes a plain path (no quoting): the entry hides itself if it goes.
-            line = f"TryExec={command[0]}"
+            # A plain string (no quoting, only the string escapes): the entry hides itself
+            # if the program goes.
+            line = f"TryExec={command[0].replace(chr(92), chr(92) * 2)}"
         lines.append(line)
     return "\n".join(lines) + "\n"
 
