@@ -41,8 +41,9 @@ NEW_LIBRARY = re.compile(r"^export BRIEFING_LIBRARY=.*/([\w.-]+)$")
 
 def test_ci_runs_the_readme_test_command() -> None:
     ci = (ROOT / ".ci" / "run").read_text("utf-8")
-    command = re.search(r'^TEST_COMMAND="(.+)"$', ci, re.M)[1]
-    assert command in README
+    for name in ("TEST_COMMAND", "PACKAGING_COMMAND"):
+        command = re.search(rf'^{name}="(.+)"$', ci, re.M)[1]
+        assert command in README, name
 
 
 @dataclass
