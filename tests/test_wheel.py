@@ -90,9 +90,7 @@ def fresh_venv(where: Path) -> Path:
 
 def check_installed(bin_dir: Path, work: Path) -> None:
     """--version, an import, a search, the Python API from site-packages, and the app."""
-    env = {
-        k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "BRIEFING_LIBRARY")
-    }
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "BRIEFING_LIBRARY")}
     env.update(
         BRIEFING_LIBRARY=str(work / "library.sqlite"),
         XDG_DATA_HOME=str(work / "data"),
