@@ -200,3 +200,28 @@ def test_the_app_opens_offscreen_and_on_an_x_server(bundle: Path, tmp_path: Path
     assert on_x.returncode == 0, on_x.stderr
     assert "could not load the Qt platform plugin" not in on_x.stderr.lower()
     assert on_x.stdout.startswith("smoke test: the window settled on ")
+
+
+def test_the_build_syncs_with_a_team_library(bundle: Path, postgres, tmp_path: Path) -> None:
+    """psycopg and its bundled libpq inside the build: one analyst on the build joins a team
+    library in the session's throwaway PostgreSQL, another on the source install pulls."""
+    from tests import postgres as pg
+
+    env = {**os.environ, "PGPASSWORD": pg.PASSWORD}
+    url, team = postgres.tcp_url(password=None), postgres.new_team()
+    a, b = tmp_path / "a.sqlite", tmp_path / "b.sqlite"
+
+    def ok(program: list[str], library: Path, *args: str) -> str:
+        done = run([*program, "--library", str(library), *args], env=env)
+        assert done.returncode == 0, (args, done.stderr)
+        return done.stdout
+
+    build = [str(bundle)]
+    ok(build, a, "sample")
+    assert "pushed" in ok(build, a, "team", "join", url, "--team", team)
+    assert "pulled" in ok(SOURCE, b, "team", "join", url, "--team", team)
+    quotes = [sorted(c["quote"] for c in json.loads(ok(p, lib, "claims", "--json")))
+              for p, lib in ((build, a), (SOURCE, b))]  # fmt: skip
+    assert len(quotes[0]) == 6 and quotes[0] == quotes[1]
+    status = json.loads(ok(build, a, "team", "status", "--json"))
+    assert status["joined"] and status["team"] == team and status["online"]
