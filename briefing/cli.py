@@ -75,7 +75,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--smoke-test",
         action="store_true",
         help="open the app on the library, wait until its window has settled, close it and "
-        "exit 0 (checks that an installation works; nothing waits for a person)",
+        "exit 0 (checks that an installation works; nothing waits for a person; without a "
+        "display, the window is drawn offscreen)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     for module in COMMAND_MODULES:

@@ -95,3 +95,16 @@ def test_a_file_and_the_library_option_together_are_refused(
     assert main(["--library", str(tmp_path / "other.sqlite"), str(given)]) == 2
     err = capsys.readouterr().err
     assert err.startswith(f"briefing: give the library once: {given} or --library, not both")
+
+
+def test_the_smoke_test_without_a_display_draws_offscreen(
+    program: list[str], tmp_path: Path
+) -> None:
+    """On a server or in CI there may be no display: a check of the install still opens
+    the window (briefing alone says there is no display: test_cli)."""
+    env = environment(tmp_path)
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        env.pop(name, None)
+    opened = run([*program, "--smoke-test"], env=env)
+    assert opened.returncode == 0, opened.stderr
+    assert opened.stdout.startswith("smoke test: the window settled on ")
