@@ -191,6 +191,7 @@ def test_deleting_an_actor_deletes_its_mentions_when_told_to(cli: Cli) -> None:
     for actor in ("Tang Xiao'ou", "SenseTime"):
         mention = cli("actor", "mention", "1", actor, "--quote", actor, "--occurrence", "1")
         assert mention.strip().isdigit()
+
     def state() -> tuple[object, object]:
         page = cli.json("annotations", "export", "1")
         page.pop("generated")  # the time of the export: a second may pass between two
