@@ -61,7 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="briefing",
         description=(
             "A reader's library of news articles, turned into briefings. "
-            "With no command, briefing opens the desktop app on the library."
+            "With no command, briefing opens the desktop app on the library; "
+            "'briefing FILE' opens it on the library FILE."
         ),
         epilog="See 'briefing COMMAND --help' for a command's options.",
     )
