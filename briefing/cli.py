@@ -2,7 +2,8 @@
 
 Errors a user can act on (BriefingError) become one line on stderr and exit status 2, and
 the transaction they happened in has rolled back. Usage errors are one line too. `briefing`
-with no subcommand opens the desktop app.
+with no subcommand opens the desktop app, and `briefing FILE` (what a file manager runs to
+open a library with Briefing) opens the app on that library.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from briefing.commands import (
     backups,
     briefs,
     claims,
+    desktop,
     sample,
     search,
     sources,
@@ -45,6 +47,7 @@ COMMAND_MODULES = (
     team,
     whoami,
     backups,
+    desktop,
 )
 
 
@@ -61,7 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="briefing",
         description=(
             "A reader's library of news articles, turned into briefings. "
-            "With no command, briefing opens the desktop app on the library."
+            "With no command, briefing opens the desktop app on the library; "
+            "'briefing FILE' opens it on the library FILE."
         ),
         epilog="See 'briefing COMMAND --help' for a command's options.",
     )
@@ -72,6 +76,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="the library file (default: $BRIEFING_LIBRARY, else the user data folder)",
     )
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="open the app on the library, wait until its window has settled, close it and "
+        "exit 0 (checks that an installation works; nothing waits for a person; without a "
+        "display, the window is drawn offscreen)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     for module in COMMAND_MODULES:
         module.register(commands)
@@ -81,7 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(library_file_argument(parser, argv))
     except SystemExit as exit_:
         return int(exit_.code or 0)
     problem = not_text(args)
@@ -89,8 +100,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         fail(problem)
         return 2
     if args.command is None:
-        return open_app(args.library)
+        return open_app(args.library, smoke_test=args.smoke_test)
+    if args.smoke_test:
+        fail(f"--smoke-test opens the app: give it no command (see '{parser.prog} --help')")
+        return 2
     try:
+        if not getattr(args, "needs_library", True):  # install-desktop: no library at all
+            return int(args.run(args))
         if getattr(args, "without_library", False):  # backup list, restore: the path will do
             return int(args.run(args, resolve_library_path(args.library)))
         with Library.open_default(
@@ -110,19 +126,61 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
-def open_app(library: str | None) -> int:
+LIBRARY_SUFFIXES = (".sqlite", ".sqlite3", ".db")
+
+
+def library_file_argument(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> list[str]:
+    """`briefing FILE` as `briefing --library FILE`: the first argument that is not an option
+    or an option's value, when it names no command but a file or folder that exists. A
+    command's name always wins, so every command and its errors stay as they were; a path
+    that does not exist (it has a slash or a library's suffix) is said to be missing rather
+    than called an unknown command."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    takes_value = {o for a in parser._actions if a.nargs != 0 for o in a.option_strings}
+    commands = {
+        name
+        for action in parser._actions
+        if isinstance(action, argparse._SubParsersAction)
+        for name in action.choices
+    }
+    index = 0
+    while index < len(args):
+        arg = args[index]
+        if arg == "--":
+            return args
+        if arg.startswith("-"):
+            index += 2 if arg in takes_value else 1
+            continue
+        if arg in commands:
+            return args
+        if os.path.lexists(arg):
+            if any(a == "--library" or a.startswith("--library=") for a in args[:index]):
+                parser.error(f"give the library once: {arg} or --library, not both")
+            return [*args[:index], f"--library={arg}", *args[index + 1 :]]
+        if "/" in arg or os.sep in arg or arg.lower().endswith(LIBRARY_SUFFIXES):
+            parser.error(f"no such library file: {arg}")
+        return args
+    return args
+
+
+def open_app(library: str | None, *, smoke_test: bool = False) -> int:
     """`briefing` alone: the desktop app. Qt is imported only here, so scripts and servers
     using the command line never load it; and without a display (none set, or one that does
     not answer) Qt would abort the process, so that case is a message instead."""
     from briefing.ui.display import display_problem  # no Qt in it
 
+    if smoke_test and not any(
+        os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    ):
+        # A check on a server or in CI: the window opens all the same, drawn in memory.
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
     problem = display_problem()
     if problem:
         fail(problem)
         return 2
     from briefing.ui.app import run
 
-    return run(library)
+    return run(library, smoke_test=smoke_test)
 
 
 if __name__ == "__main__":  # pragma: no cover

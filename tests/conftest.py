@@ -7,6 +7,11 @@ and skip without it, so a fresh clone passes alone and CI, which has the corpus,
 
 Qt runs offscreen in every test; tests that use qapp/qtbot are marked `gui` so that
 `pytest -m "not gui"` runs the core alone.
+
+Tests marked `packaging` check what is shipped: they build and install a wheel, or run the
+stand-alone build named by $BRIEFING_BUNDLE (tests/programs.py). They take minutes, so they
+run only when asked for with `-m packaging` (.ci/run does, after building), and are
+reported as skipped otherwise.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from briefing.core import Library  # noqa: E402
 from briefing.core.bundled import resources_dir  # noqa: E402
+from tests.programs import program_argv  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = resources_dir() / "sample" / "sensetime-ipo-afp.txt"
@@ -33,13 +39,19 @@ CORPUS_ODD = CORPUS / "odd"
 NO_CORPUS = "needs ../shared/corpus (the test corpus beside the checkout)"
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+NOT_ASKED = "a packaging test (a minute or more): run it with -m packaging, as .ci/run does"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     have_corpus = CORPUS.is_dir()
+    packaging_asked = "packaging" in (config.option.markexpr or "")
     for item in items:
         if {"qapp", "qtbot"} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.gui)
         if not have_corpus and item.get_closest_marker("corpus"):
             item.add_marker(pytest.mark.skip(reason=NO_CORPUS))
+        if not packaging_asked and item.get_closest_marker("packaging"):
+            item.add_marker(pytest.mark.skip(reason=NOT_ASKED))
 
 
 def wikinews_files(count: int | None = None) -> list[Path]:
@@ -51,6 +63,13 @@ def wikinews_files(count: int | None = None) -> list[Path]:
     assert count <= len(files), f"tests/data/wikinews has {len(files)} articles"
     step = len(files) // count
     return files[::step][:count]
+
+
+@pytest.fixture(params=["source", pytest.param("bundle", marks=pytest.mark.packaging)])
+def program(request: pytest.FixtureRequest) -> list[str]:
+    """The argv that starts Briefing, once for the source install and once for the
+    stand-alone build (tests/programs.py)."""
+    return program_argv(request.param)
 
 
 @pytest.fixture

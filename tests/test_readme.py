@@ -30,6 +30,10 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
+
+from tests.programs import require_bundle
+
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text("utf-8")
 NEW_LIBRARY = re.compile(r"^export BRIEFING_LIBRARY=.*/([\w.-]+)$")
@@ -37,8 +41,9 @@ NEW_LIBRARY = re.compile(r"^export BRIEFING_LIBRARY=.*/([\w.-]+)$")
 
 def test_ci_runs_the_readme_test_command() -> None:
     ci = (ROOT / ".ci" / "run").read_text("utf-8")
-    command = re.search(r'^TEST_COMMAND="(.+)"$', ci, re.M)[1]
-    assert command in README
+    for name in ("TEST_COMMAND", "PACKAGING_COMMAND"):
+        command = re.search(rf'^{name}="(.+)"$', ci, re.M)[1]
+        assert command in README, name
 
 
 @dataclass
@@ -126,9 +131,21 @@ def test_the_tour_is_found_in_the_readme() -> None:
 
 
 def test_the_tour_runs_as_the_readme_shows(tmp_path: Path) -> None:
+    run_the_tour(tmp_path, briefing_on_path(tmp_path))
+
+
+@pytest.mark.packaging
+def test_the_tour_runs_on_the_stand_alone_build(tmp_path: Path) -> None:
+    """The same tour with the build's `briefing` first on PATH (not its Python part: the
+    build has no Python to import briefing.core into)."""
+    bundle = require_bundle()
+    run_the_tour(tmp_path, f"{bundle.parent}{os.pathsep}{os.environ.get('PATH', '')}", python=False)
+
+
+def run_the_tour(tmp_path: Path, path: str, *, python: bool = True) -> None:
     env = {
         **os.environ,
-        "PATH": briefing_on_path(tmp_path),
+        "PATH": path,
         "PYTHONUNBUFFERED": "1",  # standard output and error in the order they were written
         "BRIEFING_LIBRARY": str(tmp_path / "unset.sqlite"),
     }
@@ -136,6 +153,8 @@ def test_the_tour_runs_as_the_readme_shows(tmp_path: Path) -> None:
         if match := NEW_LIBRARY.match(step.command):
             env["BRIEFING_LIBRARY"] = str(tmp_path / match[1])
             assert not Path(env["BRIEFING_LIBRARY"]).exists()
+            continue
+        if step.python and not python:
             continue
         argv = [sys.executable, "-c", step.command] if step.python else ["bash", "-c", step.command]
         if not step.python:

@@ -83,9 +83,47 @@ CACHE_KIB = 64 * 1024
 DEFAULT_FILENAME = "library.sqlite"
 
 
+NAME_A_LIBRARY = "or name a library with --library PATH or BRIEFING_LIBRARY"
+
+
 def default_library_path() -> Path:
-    """Where the library lives when neither --library nor BRIEFING_LIBRARY says."""
+    """Where the library lives when neither --library nor BRIEFING_LIBRARY says: the user
+    data folder (platformdirs).
+
+    On Unix that folder hangs off $HOME (or $XDG_DATA_HOME). Without either, platformdirs
+    falls back on the account's entry in the password file, and for an account with no
+    entry (a container started with a bare uid) on a folder named `~` inside the current
+    one: a library nobody would find again, or a traceback in a read-only folder. So an
+    unset HOME is said, with what to set, rather than guessed around.
+    """
+    if os.name == "posix" and not (_absolute_env("XDG_DATA_HOME") or _absolute_env("HOME")):
+        raise LibraryUnavailable(
+            "no data folder to keep the library in: HOME is not set; "
+            f"set HOME (or XDG_DATA_HOME) to your home folder, {NAME_A_LIBRARY}"
+        )
     return Path(platformdirs.user_data_dir("Briefing", appauthor=False)) / DEFAULT_FILENAME
+
+
+def _absolute_env(name: str) -> bool:
+    """The variable names an absolute path (the XDG spec ignores a relative one)."""
+    return os.path.isabs(os.environ.get(name, ""))
+
+
+def ensure_data_folder(folder: Path) -> None:
+    """Create the data folder the default library lives in, or say why it cannot be."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise LibraryUnavailable(
+            f"cannot create the data folder {folder} ({reason}): it needs a writable "
+            f"folder there; set XDG_DATA_HOME to one, {NAME_A_LIBRARY}"
+        ) from exc
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise LibraryUnavailable(
+            f"the data folder {folder} is not writable: it needs a writable folder "
+            f"there; set XDG_DATA_HOME to one, {NAME_A_LIBRARY}"
+        )
 
 
 def resolve_library_path(explicit: str | os.PathLike[str] | None = None) -> Path:
@@ -188,15 +226,21 @@ class Library:
         (core/presence.py): `others()` lists them, and a restore waits for all to leave.
         """
         path = Path(path).expanduser()
-        if path.is_dir():
+        try:
+            # A folder on the way that the account may not enter raises here, not False.
+            is_dir = path.is_dir()
+            exists = path.exists()
+            empty = exists and path.stat().st_size == 0
+        except OSError as exc:
+            raise LibraryUnavailable(f"cannot reach {path}: {exc.strerror or exc}") from exc
+        if is_dir:
             raise LibraryUnavailable(f"{path} is a folder; give the path of a library file")
-        exists = path.exists()
-        if exists and not allow_empty and path.stat().st_size == 0 and not holders(path):
+        if empty and not allow_empty and not holders(path):
             raise LibraryEmpty(
                 f"{path} is an empty file, not a library; it was left untouched. Delete it "
                 "to start a new library there, or give another path"
             )
-        exists = exists and path.stat().st_size > 0
+        exists = exists and not empty
         if exists:
             check_is_sqlite(path)
             check_whole(path)
@@ -249,7 +293,7 @@ class Library:
         """Open the library named by --library, $BRIEFING_LIBRARY or the data folder."""
         path = resolve_library_path(explicit)
         if explicit is None and not os.environ.get("BRIEFING_LIBRARY"):
-            path.parent.mkdir(parents=True, exist_ok=True)
+            ensure_data_folder(path.parent)
         return cls.open(
             path, on_upgrade=on_upgrade, program=program, detail=detail, allow_empty=allow_empty
         )

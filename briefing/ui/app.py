@@ -38,11 +38,15 @@ from briefing.ui.errors import install_excepthook
 from briefing.ui.icons import icon
 from briefing.ui.main_window import MainWindow
 from briefing.ui.ops import CoreOp
+from briefing.ui.smoke_test import run_smoke_test
 
 APP_NAME = "Briefing"
 DAILY_BACKUP_AFTER_MS = 10_000
 ORGANISATION = "Briefing"
 ORGANISATION_DOMAIN = "briefing.app"
+# resources/briefing.desktop, as `briefing install-desktop` installs it: on Wayland the
+# window's app id, by which the desktop finds the menu entry's name and icon.
+DESKTOP_FILE_NAME = "briefing"
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -54,6 +58,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName(APP_NAME)
     app.setOrganizationName(ORGANISATION)
     app.setOrganizationDomain(ORGANISATION_DOMAIN)
+    app.setDesktopFileName(DESKTOP_FILE_NAME)
     app.setWindowIcon(icon("briefing"))
     apply_style(app)
     return app
@@ -162,8 +167,9 @@ def load_first_run_sample(window: MainWindow) -> CoreOp[SampleLoaded]:
     return op
 
 
-def run(library_path: str | None = None) -> int:
-    """Run the app until its window closes; the exit status for the shell."""
+def run(library_path: str | None = None, *, smoke_test: bool = False) -> int:
+    """Run the app until its window closes; the exit status for the shell. With
+    `smoke_test`, close it once it has settled (see smoke_test.py)."""
     from briefing.ui.display import display_problem  # before Qt opens a display
 
     problem = display_problem()
@@ -172,6 +178,8 @@ def run(library_path: str | None = None) -> int:
         return 2
     app = make_application()
     install_excepthook()
+    if smoke_test:
+        return run_smoke_test(app, library_path)
     library = open_library(library_path)
     if library is None:
         return 1

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -21,7 +22,8 @@ READ_KEEP = 500
 class ReadingPositions:
     def __init__(self, settings: QSettings, library_path: Path) -> None:
         self._settings = settings
-        digest = hashlib.sha1(str(library_path.resolve()).encode("utf-8")).hexdigest()[:16]
+        # fsencode: a file name need not be UTF-8 (the same bytes as before when it is).
+        digest = hashlib.sha1(os.fsencode(library_path.resolve())).hexdigest()[:16]
         self._key = f"reading/{digest}"  # this library's group
         self._positions: dict[str, int] | None = None
 

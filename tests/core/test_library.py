@@ -273,3 +273,32 @@ def test_text_that_is_not_unicode_is_input_refused(
 def test_a_number_past_64_bits_is_input_refused(library: Library) -> None:
     with pytest.raises(InvalidInput, match="too large"):
         library.articles.get(10**30)
+
+
+def test_without_home_no_data_folder_is_guessed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """platformdirs would fall back on the password file, or on a folder named `~` here."""
+    for name in ("HOME", "XDG_DATA_HOME", "BRIEFING_LIBRARY"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(LibraryUnavailable, match="HOME is not set; set HOME .* --library PATH"):
+        Library.open_default()
+    assert list(tmp_path.iterdir()) == []
+    with Library.open_default(tmp_path / "named.sqlite") as library:  # needs no data folder
+        assert library.created
+
+
+def test_a_data_folder_that_cannot_be_made_says_why_and_what_to_set(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "file").write_text("")
+    monkeypatch.delenv("BRIEFING_LIBRARY", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "file" / "data"))
+    with pytest.raises(LibraryUnavailable) as raised:
+        Library.open_default()
+    assert str(raised.value) == (
+        f"cannot create the data folder {tmp_path}/file/data/Briefing (Not a directory): it "
+        "needs a writable folder there; set XDG_DATA_HOME to one, or name a library with "
+        "--library PATH or BRIEFING_LIBRARY"
+    )
