@@ -1,7 +1,10 @@
 """The stand-alone build beside the source install: start to a usable window, and size.
 
     .venv/bin/python bench/startup.py [--bundle dist/briefing/briefing] [--runs 5]
-    xvfb-run -a env QT_QPA_PLATFORM=xcb .venv/bin/python bench/startup.py   # a real X server
+    xvfb-run -a -s -noreset env QT_QPA_PLATFORM=xcb .venv/bin/python bench/startup.py
+
+Under Xvfb give -noreset: without it the server resets when a started program disconnects, and
+the next one to connect in that moment aborts (status -6, "could not connect to display").
 
 Both start as a user starts them, `briefing LIBRARY --smoke-test`: the source install's
 `briefing` script beside this Python, and the build's executable. Each is timed from just
