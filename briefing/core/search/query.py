@@ -47,6 +47,11 @@ def translate(query: str) -> str:
     return " ".join(parts)
 
 
+def count_terms(translated: str) -> int:
+    """How many words, phrases, operators and parentheses a translated query holds."""
+    return len(_CHUNK.findall(translated))
+
+
 def literal(query: str) -> str:
     """Every chunk of the query as a quoted string: valid FTS5 for any input."""
     chunks = query.replace('"', " ").replace(KEY_MARK, " ").split()

@@ -1,18 +1,33 @@
 """Searching the library: FTS5 with BM25 ranking, snippets and filters.
 
-Ranking is BM25 with the title weighing ten times the text, done in two steps: the best ids
-from the index alone, then titles and snippets for just those rows, so nothing is built for
-matches nobody will see. The outlet filter is part of the index query (the outlet is a token
-in the index: search_filters), and the date, actor and tag filters read small indexes, so a
-filter never reads the article rows of the matches it rejects. Claims and notes (their
-quotes and notes) and actors (their names and aliases) are searched too, from their own
-indexes; hits say what they hit. Whatever the reader types is answered: a query FTS5 cannot
-parse is run again as literal words (see fts_query).
+Ranking is BM25 with the title weighing ten times the text, over every match: one statement
+ranks the matches and builds the snippets of the best `limit` (SQLite builds a result
+column after sorting, for the rows it keeps), and the articles' titles and dates are read for
+those rows only. The outlet filter is part of the index query (the outlet is a token in the
+index: filters.py), and the date, actor and tag filters read small indexes, so a filter never
+reads the article rows of the matches it rejects. Claims and notes (their quotes and notes)
+and actors (their names and aliases) are searched too, from their own indexes; hits say what
+they hit. Whatever the reader types is answered: a query FTS5 cannot parse is run again as
+literal words (see fts_query).
+
+A query that matches most of the library (`s*`, `said`) is not ranked: BM25 must score every
+match before it knows the best twenty (at 100k articles `t*` takes 0.2 s), and a word in
+more than half of the articles weighs nothing in BM25 anyway (FTS5 clamps its idf to a
+millionth), so the order would say little. Such a query shows the newest matches first
+(FTS5 hands them over newest first, so the first twenty cost nothing) and its results say
+so (`SearchResults.newest_first`, `.note`). What is "most": more than half of the articles
+and more than RANK_ALWAYS of them (fewer are ranked in a few milliseconds, whatever their
+share). Counting the matches up to that bound is the price of knowing: a few ms at 100k.
+
+`Library.interrupt()` stops a search from any thread (a newer question was asked): it raises
+Cancelled.
 """
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from briefing.core.dates import PartialDate, parse_stored
@@ -25,23 +40,55 @@ from briefing.core.search.terms import term_spans
 from briefing.core.text_input import check_text
 
 if TYPE_CHECKING:
+    from briefing.core.interrupts import Read
     from briefing.core.library import Library
 
-__all__ = ["HIT_END", "HIT_START", "SearchHit", "SearchService"]
+__all__ = ["HIT_END", "HIT_START", "SearchHit", "SearchResults", "SearchService"]
 
 DEFAULT_LIMIT = 20
 SNIPPET_TOKENS = 24
 TITLE_WEIGHT = 10.0  # a hit in the title counts ten times a hit in the text
 # bm25 over articles_fts(title, text, outlet_key): the outlet's key never adds to a score.
 SCORE = f"bm25(articles_fts, {TITLE_WEIGHT}, 1.0, 0.0)"
-# BM25 must score every match before it knows the best twenty, and a word like "said"
-# matches nearly every article: at 100k articles that alone takes 60 ms. A word that
-# common says little about relevance, so when more than RANK_WINDOW articles match (after
-# the filters), only the newest RANK_WINDOW of them (by import order) are ranked. Rarer
-# queries, where ranking matters, are ranked over every match. See bench/search.py.
-RANK_WINDOW = 20_000
+RANK_ALWAYS = 10_000  # this many matches are always ranked (about 10 ms at 100k articles)
+MAX_TERMS = 64  # words, phrases and operators in one query; more is refused
 FILTER_INDEX = "articles_search_dates"  # (id, date_start, date_end): db/003_search_filters.sql
 KINDS = ("actor", "claim", "note", "article")
+
+
+class SearchResults(list[SearchHit]):
+    """The hits of one search, as a list (actors, then claims and notes, then articles, each
+    kind best first), and how the articles among them were chosen.
+
+    `newest_first`: the query matches most of the library, so its articles are the newest
+    matches rather than the best (see the module's docstring); `note` says so in words a
+    reader can act on, and is "" otherwise. `article_matches` is how many articles match,
+    counted exactly when they were ranked; with `newest_first`, at least that many.
+    """
+
+    def __init__(
+        self,
+        hits: Iterable[SearchHit] = (),
+        *,
+        query: str = "",
+        newest_first: bool = False,
+        article_matches: int = 0,
+        library_articles: int = 0,
+    ) -> None:
+        super().__init__(hits)
+        self.query = query
+        self.newest_first = newest_first
+        self.article_matches = article_matches
+        self.library_articles = library_articles
+
+    @property
+    def note(self) -> str:
+        if not self.newest_first:
+            return ""
+        return (
+            f"“{self.query}” matches more than half of the {self.library_articles:,} articles, "
+            "too many to rank by relevance: the newest come first. Add a word to rank them."
+        )
 
 
 class SearchService:
@@ -64,9 +111,11 @@ class SearchService:
         tag: str | None = None,
         limit: int = DEFAULT_LIMIT,
         kinds: tuple[str, ...] = KINDS,
-    ) -> list[SearchHit]:
+    ) -> SearchResults:
         """What matches `query`: actors first, then claims and notes, then articles, each kind
-        best first and at most `limit` of each. Never raises on the query's syntax.
+        best first and at most `limit` of each. Never raises on the query's syntax; a query
+        of more than MAX_TERMS words is refused (InvalidInput). Raises Cancelled when
+        `library.interrupt()` stops it.
 
         Filters narrow articles and claims alike; actors are left out when any is given.
         """
@@ -86,74 +135,131 @@ class SearchService:
         filters = Filters.build(outlet=outlet, since=since, until=until, actor_id=actor_id, tag=tag)
         translated = fts_query.translate(query)
         if not translated:
-            return []
-        try:
-            return self._everything(translated, filters, limit, kinds)
-        except sqlite3.OperationalError as exc:
-            if not fts_query.is_syntax_error(exc):
-                raise
-        fallback = fts_query.literal(query)
-        return self._everything(fallback, filters, limit, kinds) if fallback else []
+            return SearchResults(query=query)
+        terms = fts_query.count_terms(translated)
+        if terms > MAX_TERMS:
+            raise InvalidInput(
+                f"a search can hold at most {MAX_TERMS} words; this one has {terms:,}"
+            )
+        with self._library.interruptible() as read:
+            try:
+                return self._everything(read, query, translated, filters, limit, kinds)
+            except sqlite3.OperationalError as exc:
+                if not fts_query.is_syntax_error(exc):
+                    raise
+            fallback = fts_query.literal(query)
+            if not fallback:
+                return SearchResults(query=query)
+            return self._everything(read, query, fallback, filters, limit, kinds)
 
     def _everything(
-        self, match: str, filters: Filters, limit: int, kinds: tuple[str, ...]
-    ) -> list[SearchHit]:
-        conn = self._library.connection()
+        self,
+        read: Read,
+        query: str,
+        match: str,
+        filters: Filters,
+        limit: int,
+        kinds: tuple[str, ...],
+    ) -> SearchResults:
+        conn = read.conn
         hits: list[SearchHit] = []
         if "actor" in kinds and not filters:
+            read.check()
             hits += actor_hits(conn, match, limit)
         if "claim" in kinds or "note" in kinds:
             wanted = tuple(k for k in ("claim", "note") if k in kinds)
+            read.check()
             hits += annotation_hits(conn, match, filters, limit, wanted)
-        if "article" in kinds:
-            hits += self._articles(conn, match, filters, limit)
-        return hits
-
-    def _articles(
-        self, conn: sqlite3.Connection, match: str, filters: Filters, limit: int
-    ) -> list[SearchHit]:
-        top = self._top(conn, match, filters, limit)
-        if not top:
-            return []
-        # Snippets only for the rows shown: built per row, they cost more than ranking.
-        marks = ",".join("?" * len(top))
-        rows = conn.execute(
-            f"""SELECT a.id, a.title, a.outlet, a.date,
-                       snippet(articles_fts, 1, ?, ?, '…', {SNIPPET_TOKENS}), a.uid
-                FROM articles_fts CROSS JOIN articles a ON a.id = articles_fts.rowid
-                WHERE articles_fts MATCH ? AND articles_fts.rowid IN ({marks})""",
-            [HIT_START, HIT_END, match, *(id_ for id_, _ in top)],
+        if "article" not in kinds:
+            return SearchResults(hits, query=query)
+        articles = self._articles(read, match, filters, limit)
+        return SearchResults(
+            hits + articles.hits,
+            query=query,
+            newest_first=articles.newest_first,
+            article_matches=articles.matches,
+            library_articles=articles.total,
         )
-        found = {row[0]: row for row in rows}
-        return [
-            SearchHit(
-                "article", id_, id_, title, outlet, parse_stored(date), snippet, -score, None, uid
-            )
-            for id_, score in top
-            if id_ in found
-            for _, title, outlet, date, snippet, uid in [found[id_]]
-        ]
 
-    def _top(
-        self, conn: sqlite3.Connection, match: str, filters: Filters, limit: int
-    ) -> list[tuple[int, float]]:
-        """The best `limit` article ids with their BM25 scores (lower is better), among the
-        newest RANK_WINDOW matches that pass the filters; equal scores, newest first."""
+    def _articles(self, read: Read, match: str, filters: Filters, limit: int) -> _Articles:
+        conn = read.conn
+        total = indexed_rows(conn, "articles_fts")
+        read.check()
+        index_match = filters.index_match(conn, match)
+        if index_match is None or not total:
+            return _Articles([], 0, total)
         clauses, params = filters.beyond_index().article_sql()
         join = ""
         if clauses:
             # The index as the outer loop (CROSS JOIN), each match tested against the small
             # covering index of db/003 rather than its article's row.
             join = f" CROSS JOIN articles a INDEXED BY {FILTER_INDEX} ON a.id = articles_fts.rowid"
-        # FTS5 hands the matches over newest first without sorting, so the window costs
-        # nothing to find; bm25 is computed for the rows inside it only.
-        sql = f"""SELECT id, score FROM (
-                      SELECT articles_fts.rowid AS id, {SCORE} AS score FROM articles_fts{join}
-                      WHERE articles_fts MATCH :match {clauses}
-                      ORDER BY articles_fts.rowid DESC LIMIT :window)
-                  ORDER BY score, id DESC LIMIT :limit"""
-        params.update(match=filters.index_match(match), window=RANK_WINDOW, limit=limit)
-        return conn.execute(sql, params).fetchall()
+        params.update(match=index_match, limit=limit, hs=HIT_START, he=HIT_END)
+        most = max(total // 2, RANK_ALWAYS) + 1
+        read.check()
+        (matches,) = conn.execute(
+            f"""SELECT count(*) FROM (SELECT 1 FROM articles_fts{join}
+                WHERE articles_fts MATCH :match {clauses} LIMIT :most)""",
+            {**params, "most": most},
+        ).fetchone()
+        if not matches:
+            return _Articles([], 0, total)
+        newest_first = matches >= most
+        # Newest first: FTS5 walks its lists from the newest id down and stops at `limit`.
+        # Ranked: the snippets are built after the sort, for the `limit` rows kept.
+        order = "articles_fts.rowid DESC" if newest_first else "score, articles_fts.rowid DESC"
+        read.check()
+        top = conn.execute(
+            f"""SELECT articles_fts.rowid, {SCORE} AS score,
+                       snippet(articles_fts, 1, :hs, :he, '…', {SNIPPET_TOKENS})
+                FROM articles_fts{join}
+                WHERE articles_fts MATCH :match {clauses}
+                ORDER BY {order} LIMIT :limit""",
+            params,
+        ).fetchall()
+        read.check()
+        marks = ",".join("?" * len(top))
+        found = {
+            row[0]: row
+            for row in conn.execute(
+                f"SELECT id, title, outlet, date, uid FROM articles WHERE id IN ({marks})",
+                [id_ for id_, _, _ in top],
+            )
+        }
+        hits = [
+            SearchHit(
+                "article", id_, id_, title, outlet, parse_stored(date), snippet, -score, None, uid
+            )
+            for id_, score, snippet in top
+            if id_ in found
+            for _, title, outlet, date, uid in [found[id_]]
+        ]
+        return _Articles(hits, matches, total, newest_first)
+
+
+@dataclass(frozen=True)
+class _Articles:
+    """The article hits of one search, and how they were chosen."""
+
+    hits: list[SearchHit]
+    matches: int
+    total: int
+    newest_first: bool = False
+
+
+def indexed_rows(conn: sqlite3.Connection, index: str) -> int:
+    """How many rows an FTS5 index holds, from the record FTS5 keeps for bm25 (the row count
+    is its first varint): constant time, where count(*) on 100k articles reads an index."""
+    row = conn.execute(f"SELECT block FROM {index}_data WHERE id = 1").fetchone()
+    block: bytes = row[0] if row is not None and row[0] else b""
+    value = 0
+    for i, byte in enumerate(block[:9]):
+        if i == 8:
+            return (value << 8) | byte
+        value = (value << 7) | (byte & 0x7F)
+        if not byte & 0x80:
+            return value
+    return value
 
 
 def _searchable(query: str) -> str:
