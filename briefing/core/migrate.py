@@ -23,9 +23,9 @@ and refusing every upgrade for them would lock the reader out of their library.
 then does what it says instead of failing because a view names the dropped table (migration
 004 rebuilt articles while the articles_fts_content view of db/003 named it). The price: a
 migration that truly renames a table fixes the views and triggers that name it itself
-(foreign keys left pointing at the old name are caught by the check). No integrity_check or quick_check: they find a damaged
-file, not a wrong migration (SQL keeps the b-trees whole), and they read the whole file,
-about 0.7 s for 500 MB, on top of the backup.
+(foreign keys left pointing at the old name are caught by the check). No integrity_check or
+quick_check: they find a damaged file, not a wrong migration (SQL keeps the b-trees whole),
+and they read the whole file, about 0.7 s for 500 MB, on top of the backup.
 
 A migration that changes a table beyond what ALTER TABLE can (a CHECK list, a column's
 type or constraint) rebuilds it as https://www.sqlite.org/lang_altertable.html#otheralter
