@@ -101,23 +101,17 @@ FLOOR_SQL = """
     FROM articles_fts {join}
     WHERE articles_fts MATCH ? {filters}
     ORDER BY bm25(articles_fts, 10.0, 1.0, 0.0) LIMIT ?"""
-# The raw mirror of service.py: count the matches up to "most of the library", then take the
-# newest with their snippets, or rank all of them and read the snippets of the best in a
-# second statement; then the titles.
+# The raw mirror of service.py: count the index's matches up to "most of the library"; then
+# rank all of them, or take the newest (with date filters: score the filtered ones newest
+# first up to "most", and rank those unless there were that many); then read the snippets of
+# the ones kept in a second statement, and their titles.
 COUNT_SQL = """
-    SELECT count(*) FROM (SELECT 1 FROM articles_fts {join}
-    WHERE articles_fts MATCH ? {filters} LIMIT ?)"""
-TOP_SQL = """
-    SELECT articles_fts.rowid, bm25(articles_fts, 10.0, 1.0, 0.0) AS score,
-           snippet(articles_fts, 1, ?, ?, '…', 24)
-    FROM articles_fts {join}
-    WHERE articles_fts MATCH ? {filters}
-    ORDER BY {order} LIMIT ?"""
+    SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)"""
 RANK_SQL = """
     SELECT articles_fts.rowid, bm25(articles_fts, 10.0, 1.0, 0.0) AS score
     FROM articles_fts {join}
     WHERE articles_fts MATCH ? {filters}
-    ORDER BY score, articles_fts.rowid DESC LIMIT ?"""
+    ORDER BY {order} LIMIT ?"""
 SNIPPETS_SQL = """
     SELECT rowid, snippet(articles_fts, 1, ?, ?, '…', 24) FROM articles_fts
     WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ? AND +rowid IN ({marks})"""
@@ -177,27 +171,32 @@ def raw_search(conn: sqlite3.Connection, query: Query, total: int) -> list[tuple
     join = DATES_JOIN if clauses else ""
     match = index_match(conn, query)
     most = max(total // 2, 10_000) + 1
-    count_sql = COUNT_SQL.format(join=join, filters=clauses)
-    (matches,) = conn.execute(count_sql, [match, *params, most]).fetchone()
+    (matches,) = conn.execute(COUNT_SQL, [match, most]).fetchone()
     if not matches:
         return []
-    if matches >= most:
-        sql = TOP_SQL.format(join=join, filters=clauses, order="articles_fts.rowid DESC")
-        top = conn.execute(sql, [HS, HE, match, *params, LIMIT]).fetchall()
+    if matches < most:
+        sql = RANK_SQL.format(join=join, filters=clauses, order="score, articles_fts.rowid DESC")
+        top = conn.execute(sql, [match, *params, LIMIT]).fetchall()
+    elif not clauses:
+        sql = RANK_SQL.format(join="", filters="", order="articles_fts.rowid DESC")
+        top = conn.execute(sql, [match, LIMIT]).fetchall()
     else:
-        sql = RANK_SQL.format(join=join, filters=clauses)
-        ranked = conn.execute(sql, [match, *params, LIMIT]).fetchall()
-        ids = [row[0] for row in ranked]
-        snippets = dict(
-            conn.execute(
-                SNIPPETS_SQL.format(marks=",".join("?" * len(ids))),
-                [HS, HE, match, min(ids), max(ids), *ids],
-            )
+        sql = RANK_SQL.format(join=join, filters=clauses, order="articles_fts.rowid DESC")
+        scored = conn.execute(sql, [match, *params, most]).fetchall()
+        if len(scored) >= most:
+            top = scored[:LIMIT]
+        else:
+            top = sorted(scored, key=lambda row: (row[1], -row[0]))[:LIMIT]
+    ids = [row[0] for row in top]
+    snippets = dict(
+        conn.execute(
+            SNIPPETS_SQL.format(marks=",".join("?" * len(ids))),
+            [HS, HE, match, min(ids), max(ids), *ids],
         )
-        top = [(i, score, snippets.get(i, "")) for i, score in ranked]
+    )
     titles = TITLES_SQL.format(marks=",".join("?" * len(top)))
-    found = {row[0]: row for row in conn.execute(titles, [row[0] for row in top])}
-    return [(*found[i][:4], snippet) for i, _, snippet in top if i in found]
+    found = {row[0]: row for row in conn.execute(titles, ids)}
+    return [(*found[i][:4], snippets.get(i, "")) for i in ids if i in found]
 
 
 def match_count(conn: sqlite3.Connection, query: Query) -> int:

@@ -132,6 +132,7 @@ if TYPE_CHECKING:
     from briefing.core.search.service import (
         KINDS as SEARCH_KINDS,
     )
+    from briefing.core.search.service import SearchResults
     from briefing.core.sources import (
         GRADE_MEANINGS as SOURCE_GRADE_MEANINGS,
     )
@@ -223,6 +224,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "STDIN": ("importing.service", "STDIN"),
     "SampleLoaded": ("sample", "SampleLoaded"),
     "SearchHit": ("search.hit", "SearchHit"),
+    "SearchResults": ("search.service", "SearchResults"),
     "Source": ("sources", "Source"),
     "Span": ("annotations.model", "Span"),
     "SuggestReport": ("actors.mentions", "SuggestReport"),
@@ -333,6 +335,7 @@ __all__ = [
     "STDIN",
     "SampleLoaded",
     "SearchHit",
+    "SearchResults",
     "Source",
     "Span",
     "SuggestReport",

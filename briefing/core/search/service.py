@@ -1,7 +1,7 @@
 """Searching the library: FTS5 with BM25 ranking, snippets and filters.
 
 Ranking is BM25 with the title weighing ten times the text, over every match; the snippets,
-titles and dates are built for the best `limit` rows only (see `_ranked`). The outlet filter
+titles and dates are built for the best `limit` rows only (see `_snippets`). The outlet filter
 is part of the index query (the outlet is a token in the index: filters.py), and the date,
 actor and tag filters read small indexes, so a filter never reads the article rows of the
 matches it rejects. Claims and notes (their quotes and notes)
@@ -16,7 +16,8 @@ millionth), so the order would say little. Such a query shows the newest matches
 (FTS5 hands them over newest first, so the first twenty cost nothing) and its results say
 so (`SearchResults.newest_first`, `.note`). What is "most": more than half of the articles
 and more than RANK_ALWAYS of them (fewer are ranked in a few milliseconds, whatever their
-share). Counting the matches up to that bound is the price of knowing: a few ms at 100k.
+share), after the filters. Counting the matches in the index up to that bound is the price
+of knowing: a few ms at 100k.
 
 `Library.interrupt()` stops a search from any thread (a newer question was asked): it raises
 Cancelled.
@@ -24,6 +25,7 @@ Cancelled.
 
 from __future__ import annotations
 
+import heapq
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -61,8 +63,7 @@ class SearchResults(list[SearchHit]):
 
     `newest_first`: the query matches most of the library, so its articles are the newest
     matches rather than the best (see the module's docstring); `note` says so in words a
-    reader can act on, and is "" otherwise. `article_matches` is how many articles match,
-    counted exactly when they were ranked; with `newest_first`, at least that many.
+    reader can act on, and is "" otherwise.
     """
 
     def __init__(
@@ -71,13 +72,11 @@ class SearchResults(list[SearchHit]):
         *,
         query: str = "",
         newest_first: bool = False,
-        article_matches: int = 0,
         library_articles: int = 0,
     ) -> None:
         super().__init__(hits)
         self.query = query
         self.newest_first = newest_first
-        self.article_matches = article_matches
         self.library_articles = library_articles
 
     @property
@@ -176,7 +175,6 @@ class SearchService:
             hits + articles.hits,
             query=query,
             newest_first=articles.newest_first,
-            article_matches=articles.matches,
             library_articles=articles.total,
         )
 
@@ -186,91 +184,106 @@ class SearchService:
         read.check()
         index_match = filters.index_match(conn, match)
         if index_match is None or not total:
-            return _Articles([], 0, total)
+            return _Articles([], total)
         clauses, params = filters.beyond_index().article_sql()
         join = ""
         if clauses:
             # The index as the outer loop (CROSS JOIN), each match tested against the small
             # covering index of db/003 rather than its article's row.
             join = f" CROSS JOIN articles a INDEXED BY {FILTER_INDEX} ON a.id = articles_fts.rowid"
-        params.update(match=index_match, limit=limit, hs=HIT_START, he=HIT_END)
+        params.update(match=index_match, limit=limit)
         most = max(total // 2, RANK_ALWAYS) + 1
+        # The index alone (and the outlet in it) says whether the query can match most of
+        # the library; when it cannot, neither can it after the other filters.
         read.check()
         (matches,) = conn.execute(
-            f"""SELECT count(*) FROM (SELECT 1 FROM articles_fts{join}
-                WHERE articles_fts MATCH :match {clauses} LIMIT :most)""",
-            {**params, "most": most},
+            """SELECT count(*) FROM (SELECT 1 FROM articles_fts
+               WHERE articles_fts MATCH :match LIMIT :most)""",
+            {"match": index_match, "most": most},
         ).fetchone()
         if not matches:
-            return _Articles([], 0, total)
-        newest_first = matches >= most
+            return _Articles([], total)
+        newest_first = False
         read.check()
-        if newest_first:
-            # FTS5 walks its lists from the newest id down and stops at `limit`: the snippets
-            # are built for those rows only.
+        if matches < most:
             top = conn.execute(
-                f"""SELECT articles_fts.rowid, {SCORE},
-                           snippet(articles_fts, 1, :hs, :he, '…', {SNIPPET_TOKENS})
-                    FROM articles_fts{join}
+                f"""SELECT articles_fts.rowid, {SCORE} AS score FROM articles_fts{join}
                     WHERE articles_fts MATCH :match {clauses}
+                    ORDER BY score, articles_fts.rowid DESC LIMIT :limit""",
+                params,
+            ).fetchall()
+        elif not clauses:
+            top = conn.execute(
+                f"""SELECT articles_fts.rowid, {SCORE} FROM articles_fts
+                    WHERE articles_fts MATCH :match
                     ORDER BY articles_fts.rowid DESC LIMIT :limit""",
                 params,
             ).fetchall()
+            newest_first = True
         else:
-            top = self._ranked(read, join, clauses, params)
+            # Most of the library matches, but the dates or the actor may leave few: the
+            # filtered matches, newest first, scored, up to "most" of them, in one pass.
+            scored = conn.execute(
+                f"""SELECT articles_fts.rowid, {SCORE} FROM articles_fts{join}
+                    WHERE articles_fts MATCH :match {clauses}
+                    ORDER BY articles_fts.rowid DESC LIMIT :most""",
+                {**params, "most": most},
+            ).fetchall()
+            newest_first = len(scored) >= most
+            if newest_first:
+                top = scored[:limit]
+            else:
+                top = heapq.nsmallest(limit, scored, key=lambda row: (row[1], -row[0]))
+        read.check()
+        snippets = _snippets(conn, index_match, [id_ for id_, _ in top])
         read.check()
         marks = ",".join("?" * len(top))
         found = {
             row[0]: row
             for row in conn.execute(
                 f"SELECT id, title, outlet, date, uid FROM articles WHERE id IN ({marks})",
-                [id_ for id_, _, _ in top],
+                [id_ for id_, _ in top],
             )
         }
         hits = [
             SearchHit(
-                "article", id_, id_, title, outlet, parse_stored(date), snippet, -score, None, uid
+                "article",
+                id_,
+                id_,
+                title,
+                outlet,
+                parse_stored(date),
+                snippets.get(id_, ""),
+                -score,
+                None,
+                uid,
             )
-            for id_, score, snippet in top
+            for id_, score in top
             if id_ in found
             for _, title, outlet, date, uid in [found[id_]]
         ]
-        return _Articles(hits, matches, total, newest_first)
+        return _Articles(hits, total, newest_first)
 
-    @staticmethod
-    def _ranked(
-        read: Read, join: str, clauses: str, params: dict[str, object]
-    ) -> list[tuple[int, float, str]]:
-        """The best `limit` matches by bm25 (equal scores: newest first), with snippets.
 
-        In two statements: ranking with snippet() in the same SELECT builds a snippet for
-        every row that enters the running top 20 while SQLite sorts, not only for the 20 kept
-        (for `t*` at 10k articles 165 ms instead of 31). The second reads the snippets of the
-        ids kept in one pass of the index over their id range (a rowid range is an index
-        constraint for FTS5; `+rowid IN` is tested per row, before snippet() runs). Asking
-        FTS5 for each id instead would evaluate the query again per id, which for a prefix
-        without a prefix index means merging every word it starts again.
-        """
-        conn = read.conn
-        top = conn.execute(
-            f"""SELECT articles_fts.rowid, {SCORE} AS score FROM articles_fts{join}
-                WHERE articles_fts MATCH :match {clauses}
-                ORDER BY score, articles_fts.rowid DESC LIMIT :limit""",
-            params,
-        ).fetchall()
-        if not top:
-            return []
-        ids = [id_ for id_, _ in top]
-        read.check()
-        snippets = dict(
-            conn.execute(
-                f"""SELECT rowid, snippet(articles_fts, 1, ?, ?, '…', {SNIPPET_TOKENS})
-                    FROM articles_fts WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ?
-                    AND +rowid IN ({",".join("?" * len(ids))})""",
-                [HIT_START, HIT_END, params["match"], min(ids), max(ids), *ids],
-            ).fetchall()
-        )
-        return [(id_, score, snippets.get(id_, "")) for id_, score in top]
+def _snippets(conn: sqlite3.Connection, match: str, ids: list[int]) -> dict[int, str]:
+    """The snippets of the articles kept, in one pass of the index over their id range.
+
+    Not in the ranking statement: snippet() beside ORDER BY score LIMIT 20 is built for every
+    row that enters the running top 20 while SQLite sorts, not only for the 20 kept (`t*` at
+    10k articles: 165 ms instead of 31). A rowid range is an index constraint for FTS5, and
+    `+rowid IN` is tested per row before snippet() runs. Asking FTS5 for each id instead
+    would evaluate the query again per id, which for a prefix without a prefix index means
+    merging the lists of every word it starts, again.
+    """
+    if not ids:
+        return {}
+    rows = conn.execute(
+        f"""SELECT rowid, snippet(articles_fts, 1, ?, ?, '…', {SNIPPET_TOKENS})
+            FROM articles_fts WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ?
+            AND +rowid IN ({",".join("?" * len(ids))})""",
+        [HIT_START, HIT_END, match, min(ids), max(ids), *ids],
+    )
+    return {id_: snippet for id_, snippet in rows}
 
 
 @dataclass(frozen=True)
@@ -278,8 +291,7 @@ class _Articles:
     """The article hits of one search, and how they were chosen."""
 
     hits: list[SearchHit]
-    matches: int
-    total: int
+    total: int  # articles in the library
     newest_first: bool = False
 
 

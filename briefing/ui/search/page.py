@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from briefing.core import Changes, InvalidInput, Kind, SearchHit
+from briefing.core import Changes, InvalidInput, Kind, SearchResults
 from briefing.ui import errors
 from briefing.ui.search.field import SearchField
 from briefing.ui.search.filters import FilterRow
@@ -127,7 +127,7 @@ class SearchPage(QWidget):
             self.model.set_hits([])
             self.shown_changed.emit(False)
 
-    def _on_answered(self, request: SearchRequest, hits: list[SearchHit]) -> None:
+    def _on_answered(self, request: SearchRequest, hits: SearchResults) -> None:
         if not self.active:
             return
         same_question = self.shown is not None and self.shown.query == request.query
@@ -144,7 +144,7 @@ class SearchPage(QWidget):
             self._open_when_answered = False
             self.open_current()
 
-    def _describe(self, request: SearchRequest, hits: list[SearchHit]) -> None:
+    def _describe(self, request: SearchRequest, hits: SearchResults) -> None:
         filters = self.filters.describe()
         if not hits:
             text = f"No articles, claims or actors match “{request.query}”"
@@ -158,7 +158,9 @@ class SearchPage(QWidget):
             text = f"{total} result{'' if total == 1 else 's'} for “{request.query}”"
             if filters:
                 text += f"  ·  {filters}"
-            if LIMIT in counts.values():
+            if hits.newest_first:
+                text += f"\n{hits.note}"
+            elif LIMIT in counts.values():
                 text += f" (the best {LIMIT} of each kind)"
             self.count.setText(text)
         self.empty.setVisible(not hits)

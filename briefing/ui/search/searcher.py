@@ -2,13 +2,15 @@
 with only the newest query worth running.
 
 A fast typist asks a question per key. Each is a `QueryOp` on the reader thread, so the
-window never waits for SQLite; and while one runs, later keys only replace the one waiting
-(at most one running, one waiting), so the thread never works through a backlog of
-questions nobody still asks. An answer to anything but the newest question is dropped
-on arrival: a slow early query cannot overwrite the results of a later one.
+window never waits for SQLite; and while one runs, a later key interrupts it
+(`Library.interrupt()`: it ends within milliseconds, raising Cancelled, which is silent) and
+waits in its place (at most one running, one waiting), so the thread never works through a
+backlog of questions nobody still asks: `s*` at 100k articles no longer holds up the
+`sanctions` typed after it. An answer to anything but the newest question is dropped on
+arrival, so the list never shows results older than the text in the field.
 
 Signals:
-    answered(object, object): the request (`SearchRequest`) and its hits (list[SearchHit])
+    answered(object, object): the request (`SearchRequest`) and its hits (SearchResults)
     failed(object, str): the request and what to tell the reader (a filter the core refused)
 """
 
@@ -19,7 +21,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
 
-from briefing.core import BriefingError, Library, Progress, SearchHit
+from briefing.core import BriefingError, Library, Progress, SearchResults
 from briefing.ui.ops import OpRunner, QueryOp
 
 LIMIT = 20  # of each kind: actors, claims and notes, articles
@@ -40,7 +42,7 @@ class SearchRequest:
         values = (self.actor_id, self.tag, self.outlet, self.since, self.until)
         return any(v is not None for v in values)
 
-    def run(self, library: Library, _progress: Progress | None = None) -> list[SearchHit]:
+    def run(self, library: Library, _progress: Progress | None = None) -> SearchResults:
         return library.search.run(
             self.query,
             actor=self.actor_id,
@@ -82,6 +84,7 @@ class Searcher(QObject):
         self.asked_at = time.perf_counter()
         if self._running:
             self._waiting = request
+            self._runner.library.interrupt()
         else:
             self._start(request)
 
@@ -98,7 +101,7 @@ class Searcher(QObject):
         op.failed.connect(lambda _exc: self._next())  # after failure handling, even a bug's
         op.run()
 
-    def _on_done(self, request: SearchRequest, hits: list[SearchHit]) -> None:
+    def _on_done(self, request: SearchRequest, hits: SearchResults) -> None:
         self._running = False  # before the answer is out: its receivers see the searcher idle
         if request == self._latest:
             self.answered.emit(request, hits)
