@@ -112,6 +112,10 @@ RANK_SQL = """
     FROM articles_fts {join}
     WHERE articles_fts MATCH ? {filters}
     ORDER BY {order} LIMIT ?"""
+NEWEST_SQL = """
+    SELECT articles_fts.rowid, bm25(articles_fts, 10.0, 1.0, 0.0),
+           snippet(articles_fts, 1, ?, ?, '…', 24)
+    FROM articles_fts WHERE articles_fts MATCH ? ORDER BY articles_fts.rowid DESC LIMIT ?"""
 SNIPPETS_SQL = """
     SELECT rowid, snippet(articles_fts, 1, ?, ?, '…', 24) FROM articles_fts
     WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ? AND +rowid IN ({marks})"""
@@ -178,8 +182,10 @@ def raw_search(conn: sqlite3.Connection, query: Query, total: int) -> list[tuple
         sql = RANK_SQL.format(join=join, filters=clauses, order="score, articles_fts.rowid DESC")
         top = conn.execute(sql, [match, *params, LIMIT]).fetchall()
     elif not clauses:
-        sql = RANK_SQL.format(join="", filters="", order="articles_fts.rowid DESC")
-        top = conn.execute(sql, [match, LIMIT]).fetchall()
+        top = conn.execute(NEWEST_SQL, [HS, HE, match, LIMIT]).fetchall()
+        titles = TITLES_SQL.format(marks=",".join("?" * len(top)))
+        found = {row[0]: row for row in conn.execute(titles, [row[0] for row in top])}
+        return [(*found[i][:4], snippet) for i, _, snippet in top if i in found]
     else:
         sql = RANK_SQL.format(join=join, filters=clauses, order="articles_fts.rowid DESC")
         scored = conn.execute(sql, [match, *params, most]).fetchall()

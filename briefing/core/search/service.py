@@ -204,6 +204,7 @@ class SearchService:
         if not matches:
             return _Articles([], total)
         newest_first = False
+        snippets: dict[int, str] | None = None
         read.check()
         if matches < most:
             top = conn.execute(
@@ -213,12 +214,17 @@ class SearchService:
                 params,
             ).fetchall()
         elif not clauses:
-            top = conn.execute(
-                f"""SELECT articles_fts.rowid, {SCORE} FROM articles_fts
-                    WHERE articles_fts MATCH :match
+            # FTS5 walks its lists from the newest id down and stops at `limit`, so the
+            # snippets in the same statement are built for those rows only.
+            rows = conn.execute(
+                f"""SELECT articles_fts.rowid, {SCORE},
+                           snippet(articles_fts, 1, :hs, :he, '…', {SNIPPET_TOKENS})
+                    FROM articles_fts WHERE articles_fts MATCH :match
                     ORDER BY articles_fts.rowid DESC LIMIT :limit""",
-                params,
+                {**params, "hs": HIT_START, "he": HIT_END},
             ).fetchall()
+            top = [(id_, score) for id_, score, _ in rows]
+            snippets = {id_: snippet for id_, _, snippet in rows}
             newest_first = True
         else:
             # Most of the library matches, but the dates or the actor may leave few: the
@@ -235,7 +241,8 @@ class SearchService:
             else:
                 top = heapq.nsmallest(limit, scored, key=lambda row: (row[1], -row[0]))
         read.check()
-        snippets = _snippets(conn, index_match, [id_ for id_, _ in top])
+        if snippets is None:
+            snippets = _snippets(conn, index_match, [id_ for id_, _ in top])
         read.check()
         marks = ",".join("?" * len(top))
         found = {
