@@ -31,7 +31,7 @@ from briefing.commands import (
 )
 from briefing.commands.arguments import not_text, path
 from briefing.commands.output import fail
-from briefing.commands.terminal import announce_upgrade
+from briefing.commands.terminal import TerminalProgress, announce_upgrade
 from briefing.core import BriefingError, Library, resolve_library_path
 
 COMMAND_MODULES = (
@@ -109,9 +109,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             return int(args.run(args))
         if getattr(args, "without_library", False):  # backup list, restore: the path will do
             return int(args.run(args, resolve_library_path(args.library)))
-        with Library.open_default(
-            args.library, on_upgrade=announce_upgrade, program="command", detail=args.command
-        ) as library:
+        progress = TerminalProgress()
+        try:
+            library = Library.open_default(
+                args.library,
+                on_upgrade=announce_upgrade,
+                program="command",
+                detail=args.command,
+                progress=progress,
+            )
+        finally:
+            progress.finish()
+        with library:
             for notice in library.notices:
                 fail(f"note: {notice}")
             return int(args.run(args, library))
