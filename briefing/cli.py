@@ -13,7 +13,6 @@ import os
 import sys
 from collections.abc import Sequence
 
-from briefing import __version__
 from briefing.commands import (
     actors,
     annotations,
@@ -59,6 +58,19 @@ class Parser(argparse.ArgumentParser):
         raise SystemExit(2)
 
 
+class VersionAction(argparse.Action):
+    """--version, with the version read only when asked (see briefing.__getattr__)."""
+
+    def __init__(self, option_strings: list[str], dest: str, help: str | None = None) -> None:
+        super().__init__(option_strings, dest, nargs=0, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object) -> None:
+        import briefing
+
+        print(f"briefing {briefing.__version__}")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = Parser(
         prog="briefing",
@@ -69,7 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
         ),
         epilog="See 'briefing COMMAND --help' for a command's options.",
     )
-    parser.add_argument("--version", action="version", version=f"briefing {__version__}")
+    parser.add_argument("--version", action=VersionAction, help="show the version and exit")
     parser.add_argument(
         "--library",
         type=path,

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefing.commands.arguments import positive_int
 from briefing.commands.output import date_text, print_json
 from briefing.core import SEARCH_DEFAULT_LIMIT as DEFAULT_LIMIT
 from briefing.core import SEARCH_KINDS as KINDS
-from briefing.core import Library, SearchHit
+
+if TYPE_CHECKING:
+    from briefing.core import Library, SearchHit
 
 _BOLD, _PLAIN = "\033[1m", "\033[0m"
 
