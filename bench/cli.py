@@ -1,0 +1,67 @@
+"""How long the command line takes to answer, beside the interpreter alone.
+
+    .venv/bin/python bench/cli.py [N] [--runs 9]
+
+Runs, alternately, `python -c pass` (the floor: the interpreter's own start), `briefing
+--help`, `briefing list --limit 20` and `briefing search sanctions` on the cached N-article
+library (100,000 unless given; read only), each as a new process of the `briefing` script
+beside this interpreter, and prints the median and the worst wall time of each with the
+machine's load. Target: each command under 200 ms. For where the time goes, run
+`python -X importtime -c "import briefing.cli"` (sorted by the second column).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from _common import ensure_library, ms, verdict
+
+TARGET_S = 0.2
+
+
+def commands(library: Path) -> dict[str, list[str]]:
+    script = str(Path(sys.executable).with_name("briefing"))
+    return {
+        "python -c pass": [sys.executable, "-c", "pass"],
+        "briefing --help": [script, "--help"],
+        "briefing list --limit 20": [script, "--library", str(library), "list", "--limit", "20"],
+        "briefing search sanctions": [script, "--library", str(library), "search", "sanctions"],
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("n", nargs="?", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=9)
+    args = parser.parse_args()
+    library = ensure_library(args.n)
+    todo = commands(library)
+    times: dict[str, list[float]] = {label: [] for label in todo}
+    for label, argv in todo.items():  # a warm-up each: the page cache, the .pyc files
+        subprocess.run(argv, capture_output=True, check=True)
+    for _ in range(args.runs):
+        for label, argv in todo.items():
+            started = time.perf_counter()
+            subprocess.run(argv, capture_output=True, check=True)
+            times[label].append(time.perf_counter() - started)
+    load = " / ".join(f"{x:.2f}" for x in os.getloadavg())
+    print(f"{args.n:,} articles ({library.name}); load {load}; median and worst of {args.runs}")
+    floor = statistics.median(times["python -c pass"])
+    for label, samples in times.items():
+        median = statistics.median(samples)
+        mark = "" if label.startswith("python") else f"  {verdict(median < TARGET_S)}"
+        print(
+            f"  {label:<28} {ms(median):>6} ms  worst {ms(max(samples)):>6} ms"
+            f"  (+{ms(median - floor)} ms over the interpreter){mark}"
+        )
+    print(f"target: each command under {TARGET_S * 1000:.0f} ms")
+
+
+if __name__ == "__main__":
+    main()
