@@ -42,7 +42,7 @@ def main() -> None:
     args = parser.parse_args()
     library = ensure_library(args.n)
     todo = commands(library)
-    times: dict[str, list[float]] = {label: [] for label in todo}
+    times: dict[str, list[float]] = {name: [] for name in todo}
     for label, argv in todo.items():  # a warm-up each: the page cache, the .pyc files
         subprocess.run(argv, capture_output=True, check=True)
     for _ in range(args.runs):
