@@ -43,7 +43,7 @@ def main() -> None:
     library = ensure_library(args.n)
     todo = commands(library)
     times: dict[str, list[float]] = {name: [] for name in todo}
-    for label, argv in todo.items():  # a warm-up each: the page cache, the .pyc files
+    for argv in todo.values():  # a warm-up each: the page cache, the .pyc files
         subprocess.run(argv, capture_output=True, check=True)
     for _ in range(args.runs):
         for label, argv in todo.items():
