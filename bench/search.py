@@ -102,9 +102,9 @@ FLOOR_SQL = """
     WHERE articles_fts MATCH ? {filters}
     ORDER BY bm25(articles_fts, 10.0, 1.0, 0.0) LIMIT ?"""
 # The raw mirror of service.py: count the index's matches up to "most of the library"; then
-# rank all of them, or take the newest (with date filters: score the filtered ones newest
-# first up to "most", and rank those unless there were that many); then read the snippets of
-# the ones kept in a second statement, and their titles.
+# rank all of them, or take the newest (with date filters: rank the filtered ones, counting
+# them in the same pass, and take the newest if they are still most); then read the
+# snippets of the ones kept in a second statement, and their titles.
 COUNT_SQL = """
     SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)"""
 RANK_SQL = """
@@ -112,6 +112,11 @@ RANK_SQL = """
     FROM articles_fts {join}
     WHERE articles_fts MATCH ? {filters}
     ORDER BY {order} LIMIT ?"""
+COUNTED_SQL = """
+    SELECT id, score, count(*) OVER () FROM (
+        SELECT articles_fts.rowid AS id, bm25(articles_fts, 10.0, 1.0, 0.0) AS score
+        FROM articles_fts {join} WHERE articles_fts MATCH ? {filters})
+    ORDER BY score, id DESC LIMIT ?"""
 NEWEST_SQL = """
     SELECT articles_fts.rowid, bm25(articles_fts, 10.0, 1.0, 0.0),
            snippet(articles_fts, 1, ?, ?, '…', 24)
@@ -187,12 +192,12 @@ def raw_search(conn: sqlite3.Connection, query: Query, total: int) -> list[tuple
         found = {row[0]: row for row in conn.execute(titles, [row[0] for row in top])}
         return [(*found[i][:4], snippet) for i, _, snippet in top if i in found]
     else:
-        sql = RANK_SQL.format(join=join, filters=clauses, order="articles_fts.rowid DESC")
-        scored = conn.execute(sql, [match, *params, most]).fetchall()
-        if len(scored) >= most:
-            top = scored[:LIMIT]
-        else:
-            top = sorted(scored, key=lambda row: (row[1], -row[0]))[:LIMIT]
+        sql = COUNTED_SQL.format(join=join, filters=clauses)
+        ranked = conn.execute(sql, [match, *params, LIMIT]).fetchall()
+        top = [row[:2] for row in ranked]
+        if ranked and ranked[0][2] >= most:
+            sql = RANK_SQL.format(join=join, filters=clauses, order="articles_fts.rowid DESC")
+            top = conn.execute(sql, [match, *params, LIMIT]).fetchall()
     ids = [row[0] for row in top]
     snippets = dict(
         conn.execute(

@@ -25,7 +25,6 @@ Cancelled.
 
 from __future__ import annotations
 
-import heapq
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -227,19 +226,26 @@ class SearchService:
             snippets = {id_: snippet for id_, _, snippet in rows}
             newest_first = True
         else:
-            # Most of the library matches, but the dates or the actor may leave few: the
-            # filtered matches, newest first, scored, up to "most" of them, in one pass.
-            scored = conn.execute(
-                f"""SELECT articles_fts.rowid, {SCORE} FROM articles_fts{join}
-                    WHERE articles_fts MATCH :match {clauses}
-                    ORDER BY articles_fts.rowid DESC LIMIT :most""",
-                {**params, "most": most},
+            # Most of the library matches, but the dates or the actor may leave few: rank
+            # what they leave, counting it in the same pass (the window function), and take
+            # the newest instead if it is still most of the library.
+            ranked = conn.execute(
+                f"""SELECT id, score, count(*) OVER () FROM (
+                        SELECT articles_fts.rowid AS id, {SCORE} AS score
+                        FROM articles_fts{join} WHERE articles_fts MATCH :match {clauses})
+                    ORDER BY score, id DESC LIMIT :limit""",
+                params,
             ).fetchall()
-            newest_first = len(scored) >= most
+            newest_first = bool(ranked) and ranked[0][2] >= most
+            top = [(id_, score) for id_, score, _ in ranked]
             if newest_first:
-                top = scored[:limit]
-            else:
-                top = heapq.nsmallest(limit, scored, key=lambda row: (row[1], -row[0]))
+                read.check()
+                top = conn.execute(
+                    f"""SELECT articles_fts.rowid, {SCORE} FROM articles_fts{join}
+                        WHERE articles_fts MATCH :match {clauses}
+                        ORDER BY articles_fts.rowid DESC LIMIT :limit""",
+                    params,
+                ).fetchall()
         read.check()
         if snippets is None:
             snippets = _snippets(conn, index_match, [id_ for id_, _ in top])

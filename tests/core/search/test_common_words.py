@@ -87,6 +87,17 @@ def test_a_filter_that_leaves_few_matches_ranks_them(big_library: Path) -> None:
         hits = lib.search.run("common", since="2020", kinds=("article",), limit=100)
         assert not hits.newest_first
         assert sorted(hit.id for hit in hits) == list(range(1000, SIZE + 1, 1000))
+        # A date filter that leaves most of the library: the newest of what it leaves.
+        with lib.transaction():
+            conn.execute(
+                "UPDATE articles SET date = '2021-01-01', date_start = '2021-01-01',"
+                " date_end = '2021-01-01' WHERE id % 1000 != 0 AND id > 100"
+            )
+        hits = lib.search.run("common", since="2021", kinds=("article",))
+        assert hits.newest_first
+        assert [hit.id for hit in hits] == [i for i in range(SIZE, SIZE - 22, -1) if i % 1000][:20]
+        hits = lib.search.run("zebra", since="2021", kinds=("article",), limit=500)
+        assert not hits.newest_first and len(hits) == len({h.id for h in hits})
         # An outlet with exactly half the articles: not more than half, so ranked.
         daily = lib.search.run("common", outlet="daily", kinds=("article",))
         assert len(daily) == 20 and not daily.newest_first
