@@ -100,7 +100,7 @@ FLOOR_SQL = """
     SELECT articles_fts.rowid, snippet(articles_fts, 1, ?, ?, '…', 24)
     FROM articles_fts {join}
     WHERE articles_fts MATCH ? {filters}
-    ORDER BY bm25(articles_fts, 10.0, 1.0, 0.0) LIMIT ?"""
+    ORDER BY bm25(articles_fts, 10.0, 1.0, 0.0), articles_fts.rowid DESC LIMIT ?"""
 # The raw mirror of service.py: count the index's matches up to "most of the library"; then
 # rank all of them, or take the newest (with date filters: rank the filtered ones, counting
 # them in the same pass, and take the newest if they are still most); then read the
@@ -281,6 +281,10 @@ def time_three(
         mark = "" if same else "  ROWS DIFFER"
     if getattr(hits, "newest_first", False):
         mark += "  newest first"
+    else:  # ranked: the true BM25 top 20 is the floor's
+        floor_ids = [row[0] for row in floor_search(conn, query)]
+        if [h.id for h in hits if h.kind == "article"] != floor_ids:
+            mark += "  TOP 20 DIFFERS FROM THE FLOOR'S"
     ours, floor, raw = [], [], []
     started = time.perf_counter()
     while len(ours) < args.runs and (len(ours) < 5 or time.perf_counter() - started < args.budget):
