@@ -93,6 +93,8 @@ BAD_INPUT = (
     ("punctuation prefix", ".,;*"),
     ("NEAR, huge distance", "NEAR(said minister, 2000000000)"),
     ("10,000 words", " ".join(f"w{i}" for i in range(10_000))),
+    ("a phrase of 10,000 words", '"' + " ".join(["the said"] * 5_000) + '"'),
+    ("the said, 32 times", " ".join(["the said"] * 32)),
 )
 
 DATES_JOIN = "CROSS JOIN articles a INDEXED BY articles_search_dates ON a.id = articles_fts.rowid"
