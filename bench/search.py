@@ -114,6 +114,8 @@ RANK_SQL = """
     FROM articles_fts {join}
     WHERE articles_fts MATCH ? {filters}
     ORDER BY {order} LIMIT ?"""
+IN_RANGE_SQL = """
+    SELECT count(*) FROM (SELECT 1 FROM articles a WHERE 1 {filters} LIMIT ?)"""
 COUNTED_SQL = """
     SELECT id, score, count(*) OVER () FROM (
         SELECT articles_fts.rowid AS id, bm25(articles_fts, 10.0, 1.0, 0.0) AS score
@@ -123,6 +125,9 @@ NEWEST_SQL = """
     SELECT articles_fts.rowid, bm25(articles_fts, 10.0, 1.0, 0.0),
            snippet(articles_fts, 1, ?, ?, '…', 24)
     FROM articles_fts WHERE articles_fts MATCH ? ORDER BY articles_fts.rowid DESC LIMIT ?"""
+SEEK_SNIPPETS_SQL = """
+    SELECT rowid, snippet(articles_fts, 1, ?, ?, '…', 24) FROM articles_fts
+    WHERE articles_fts MATCH ? AND rowid IN ({marks})"""
 SNIPPETS_SQL = """
     SELECT rowid, snippet(articles_fts, 1, ?, ?, '…', 24) FROM articles_fts
     WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ? AND +rowid IN ({marks})"""
@@ -182,10 +187,15 @@ def raw_search(conn: sqlite3.Connection, query: Query, total: int) -> list[tuple
     join = DATES_JOIN if clauses else ""
     match = index_match(conn, query)
     most = max(total // 2, 10_000) + 1
-    (matches,) = conn.execute(COUNT_SQL, [match, most]).fetchone()
-    if not matches:
-        return []
-    if matches < most:
+    in_range = most
+    if clauses:
+        (in_range,) = conn.execute(IN_RANGE_SQL.format(filters=clauses), [*params, most]).fetchone()
+    matches = most
+    if in_range >= most:
+        (matches,) = conn.execute(COUNT_SQL, [match, most]).fetchone()
+        if not matches:
+            return []
+    if matches < most or in_range < most:
         sql = RANK_SQL.format(join=join, filters=clauses, order="score, articles_fts.rowid DESC")
         top = conn.execute(sql, [match, *params, LIMIT]).fetchall()
     elif not clauses:
@@ -201,12 +211,14 @@ def raw_search(conn: sqlite3.Connection, query: Query, total: int) -> list[tuple
             sql = RANK_SQL.format(join=join, filters=clauses, order="articles_fts.rowid DESC")
             top = conn.execute(sql, [match, *params, LIMIT]).fetchall()
     ids = [row[0] for row in top]
-    snippets = dict(
-        conn.execute(
-            SNIPPETS_SQL.format(marks=",".join("?" * len(ids))),
-            [HS, HE, match, min(ids), max(ids), *ids],
-        )
-    )
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    if re.search(r'(\w{4,}|"[^"]{4,}")\*', match):
+        sql, args = SNIPPETS_SQL.format(marks=marks), [HS, HE, match, min(ids), max(ids), *ids]
+    else:
+        sql, args = SEEK_SNIPPETS_SQL.format(marks=marks), [HS, HE, match, *ids]
+    snippets = dict(conn.execute(sql, args))
     titles = TITLES_SQL.format(marks=",".join("?" * len(top)))
     found = {row[0]: row for row in conn.execute(titles, ids)}
     return [(*found[i][:4], snippets.get(i, "")) for i in ids if i in found]
@@ -383,6 +395,8 @@ def bench(n: int, args: argparse.Namespace) -> None:
     conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
     with Library.open(path) as library:
         for query in QUERIES:
+            if args.only and not any(word in query.label for word in args.only):
+                continue
             matches = match_count(conn, query)
             ours, floor, raw, mark = time_three(library, conn, query, args)
             all_ours += ours
@@ -442,6 +456,9 @@ def main() -> None:
     parser.add_argument("--grep-runs", type=int, default=5, help="timed grep runs; 0 skips grep")
     parser.add_argument(
         "--budget", type=float, default=20.0, help="seconds per query before runs are cut (>= 5)"
+    )
+    parser.add_argument(
+        "--only", nargs="+", metavar="WORD", help="only the queries whose label has a WORD"
     )
     args = parser.parse_args()
     OUT.mkdir(exist_ok=True)
