@@ -114,6 +114,11 @@ RANK_SQL = """
     FROM articles_fts {join}
     WHERE articles_fts MATCH ? {filters}
     ORDER BY {order} LIMIT ?"""
+FEW_SQL = """
+    SELECT articles_fts.rowid, bm25(articles_fts, 10.0, 1.0, 0.0) AS score,
+           snippet(articles_fts, 1, ?, ?, '…', 24)
+    FROM articles_fts {join} WHERE articles_fts MATCH ? {filters}
+    ORDER BY score, articles_fts.rowid DESC LIMIT ?"""
 IN_RANGE_SQL = """
     SELECT count(*) FROM (SELECT 1 FROM articles a WHERE 1 {filters} LIMIT ?)"""
 COUNTED_SQL = """
@@ -195,6 +200,12 @@ def raw_search(conn: sqlite3.Connection, query: Query, total: int) -> list[tuple
         (matches,) = conn.execute(COUNT_SQL, [match, most]).fetchone()
         if not matches:
             return []
+    if matches <= 100 and in_range >= most:  # few: their snippets in the ranking statement
+        sql = FEW_SQL.format(join=join, filters=clauses)
+        top = conn.execute(sql, [HS, HE, match, *params, LIMIT]).fetchall()
+        titles = TITLES_SQL.format(marks=",".join("?" * len(top)))
+        found = {row[0]: row for row in conn.execute(titles, [row[0] for row in top])}
+        return [(*found[i][:4], snippet) for i, _, snippet in top if i in found]
     if matches < most or in_range < most:
         sql = RANK_SQL.format(join=join, filters=clauses, order="score, articles_fts.rowid DESC")
         top = conn.execute(sql, [match, *params, LIMIT]).fetchall()

@@ -52,6 +52,7 @@ TITLE_WEIGHT = 10.0  # a hit in the title counts ten times a hit in the text
 # bm25 over articles_fts(title, text, outlet_key): the outlet's key never adds to a score.
 SCORE = f"bm25(articles_fts, {TITLE_WEIGHT}, 1.0, 0.0)"
 RANK_ALWAYS = 10_000  # this many matches are always ranked (about 10 ms at 100k articles)
+FEW = 100  # matches ranked with their snippets in the same statement (see _snippets)
 MAX_TERMS = 64  # words in one query, in phrases too (a phrase of 10,000 took 30 s); more: refused
 FILTER_INDEX = "articles_search_dates"  # (id, date_start, date_end): db/003_search_filters.sql
 KINDS = ("actor", "claim", "note", "article")
@@ -162,17 +163,20 @@ class SearchService:
         kinds: tuple[str, ...],
     ) -> SearchResults:
         conn = read.conn
+        articles_n, annotations_n, actors_n = indexed_rows(
+            conn, ("articles_fts", "annotations_fts", "actors_fts")
+        )
         hits: list[SearchHit] = []
-        if "actor" in kinds and not filters:
+        if "actor" in kinds and not filters and actors_n:
             read.check()
             hits += actor_hits(conn, match, limit)
-        if "claim" in kinds or "note" in kinds:
+        if ("claim" in kinds or "note" in kinds) and annotations_n:
             wanted = tuple(k for k in ("claim", "note") if k in kinds)
             read.check()
             hits += annotation_hits(conn, match, filters, limit, wanted)
         if "article" not in kinds:
             return SearchResults(hits, query=query)
-        articles = self._articles(read, match, filters, limit)
+        articles = self._articles(read, match, filters, limit, articles_n)
         return SearchResults(
             hits + articles.hits,
             query=query,
@@ -180,9 +184,10 @@ class SearchService:
             library_articles=articles.total,
         )
 
-    def _articles(self, read: Read, match: str, filters: Filters, limit: int) -> _Articles:
+    def _articles(
+        self, read: Read, match: str, filters: Filters, limit: int, total: int
+    ) -> _Articles:
         conn = read.conn
-        total = indexed_rows(conn, "articles_fts")
         read.check()
         index_match = filters.index_match(conn, match)
         if index_match is None or not total:
@@ -200,6 +205,7 @@ class SearchService:
         # match it cannot match after the other filters either.
         read.check()
         ranked = _fewer_in_range(conn, filters, most)
+        matches = most
         if not ranked:
             read.check()
             (matches,) = conn.execute(
@@ -212,8 +218,24 @@ class SearchService:
             ranked = matches < most
         newest_first = False
         snippets: dict[int, str] | None = None
+        found: dict[int, tuple[int, str, str | None, str | None, str]] | None = None
         read.check()
-        if ranked:
+        if ranked and matches <= FEW:
+            # So few that building a snippet for each row that enters the running best is
+            # cheaper than looking the best up again; their titles come along.
+            few = conn.execute(
+                f"""SELECT articles_fts.rowid, {SCORE} AS score,
+                           snippet(articles_fts, 1, :hs, :he, '…', {SNIPPET_TOKENS}),
+                           t.title, t.outlet, t.date, t.uid
+                    FROM articles_fts{join} CROSS JOIN articles t ON t.id = articles_fts.rowid
+                    WHERE articles_fts MATCH :match {clauses}
+                    ORDER BY score, articles_fts.rowid DESC LIMIT :limit""",
+                {**params, "hs": HIT_START, "he": HIT_END},
+            ).fetchall()
+            top = [(row[0], row[1]) for row in few]
+            snippets = {row[0]: row[2] for row in few}
+            found = {row[0]: (row[0], *row[3:]) for row in few}
+        elif ranked:
             top = conn.execute(
                 f"""SELECT articles_fts.rowid, {SCORE} AS score FROM articles_fts{join}
                     WHERE articles_fts MATCH :match {clauses}
@@ -257,15 +279,16 @@ class SearchService:
         read.check()
         if snippets is None:
             snippets = _snippets(conn, index_match, [id_ for id_, _ in top])
-        read.check()
-        marks = ",".join("?" * len(top))
-        found = {
-            row[0]: row
-            for row in conn.execute(
-                f"SELECT id, title, outlet, date, uid FROM articles WHERE id IN ({marks})",
-                [id_ for id_, _ in top],
-            )
-        }
+        if found is None:
+            read.check()
+            marks = ",".join("?" * len(top))
+            found = {
+                row[0]: row
+                for row in conn.execute(
+                    f"SELECT id, title, outlet, date, uid FROM articles WHERE id IN ({marks})",
+                    [id_ for id_, _ in top],
+                )
+            }
         hits = [
             SearchHit(
                 "article",
@@ -338,11 +361,17 @@ class _Articles:
     newest_first: bool = False
 
 
-def indexed_rows(conn: sqlite3.Connection, index: str) -> int:
-    """How many rows an FTS5 index holds, from the record FTS5 keeps for bm25 (the row count
-    is its first varint): constant time, where count(*) on 100k articles reads an index."""
-    row = conn.execute(f"SELECT block FROM {index}_data WHERE id = 1").fetchone()
-    block: bytes = row[0] if row is not None and row[0] else b""
+def indexed_rows(conn: sqlite3.Connection, indexes: tuple[str, ...]) -> list[int]:
+    """How many rows each FTS5 index holds, in one statement, from the record FTS5 keeps for
+    bm25 (the row count is its first varint): constant time, where count(*) on 100k articles
+    reads an index. An empty index (no claims yet) is then not searched at all."""
+    blocks = ", ".join(f"(SELECT block FROM {index}_data WHERE id = 1)" for index in indexes)
+    return [_varint(block or b"") for block in conn.execute(f"SELECT {blocks}").fetchone()]
+
+
+def _varint(block: bytes) -> int:
+    """SQLite's varint at the start of `block`: 7 bits a byte, high bit set to go on, the
+    ninth byte whole."""
     value = 0
     for i, byte in enumerate(block[:9]):
         if i == 8:
