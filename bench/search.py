@@ -17,8 +17,8 @@ build_library.py if missing) and each query of a fixed mix, times:
 Prints p50/p95 per query, ours/floor at p95 (target <= 1.2x, and ours under 150 ms at 100k),
 ours/raw, the speedup over grep; then inputs that must be answered within the same bounds or
 refused (a lone `*`, punctuation with a prefix star, NEAR with a huge distance, 10,000 words);
-then Library.open time and the process's peak RSS. The raw column needs a library at schema 6
-(db/006_search_index.sql); run on an older checkout (PYTHONPATH=that checkout) it shows n/a.
+then Library.open time and the process's peak RSS. The raw column needs a library at schema 7
+(db/007_search_index.sql); run on an older checkout (PYTHONPATH=that checkout) it shows n/a.
 """
 
 from __future__ import annotations
@@ -148,11 +148,11 @@ def schema(conn: sqlite3.Connection) -> int:
 
 def index_match(conn: sqlite3.Connection, query: Query) -> str:
     """The MATCH expression, with the outlet's key token ANDed when filtered by outlet: at
-    schema 6 the upper hex of each spelling of the outlet, before it the lowered hex."""
+    schema 7 the upper hex of each spelling of the outlet, before it the lowered hex."""
     if "outlet" not in query.filters:
         return query.match
     outlet = query.filters["outlet"]
-    if schema(conn) >= 6:
+    if schema(conn) >= 7:
         spellings = [
             row[0]
             for row in conn.execute(
@@ -187,7 +187,7 @@ def fts_rows(conn: sqlite3.Connection) -> int:
 
 
 def raw_search(conn: sqlite3.Connection, query: Query, total: int) -> list[tuple]:
-    """The rows our search returns, by the same SQL, in order (schema 6)."""
+    """The rows our search returns, by the same SQL, in order (schema 7)."""
     clauses, params = raw_filters(query, outlet=False)
     join = DATES_JOIN if clauses else ""
     match = index_match(conn, query)
@@ -292,12 +292,12 @@ def time_three(
 ) -> tuple[list[float], list[float], list[float], str]:
     """Alternate ours, the floor and raw (after two warm-ups) until --runs or the budget."""
     total = fts_rows(conn)
-    has_raw = schema(conn) >= 6
+    has_raw = schema(conn) >= 7
     for _ in range(2):
         hits = library.search.run(query.typed, limit=LIMIT, **query.filters)
         floor_search(conn, query)
         rows = raw_search(conn, query, total) if has_raw else None
-    mark = "" if has_raw else "  (raw: n/a before schema 6)"
+    mark = "" if has_raw else "  (raw: n/a before schema 7)"
     if rows is not None:
         articles = [h for h in hits if h.kind == "article"]
         same = [h.id for h in articles] == [r[0] for r in rows] and [

@@ -38,8 +38,8 @@ describes, all in its one SQL file:
 4. ALTER TABLE new_x RENAME TO x;
 5. create x's indexes and triggers again, and drop and create again the views that name it.
    articles has FTS triggers and the generated column outlet_key that its index reads
-   (db/006: declare it again in the new table, and copy the stored columns by name, since
-   SELECT * includes it); annotations and actors have their FTS triggers (db/006).
+   (db/007: declare it again in the new table, and copy the stored columns by name, since
+   SELECT * includes it); annotations and actors have their FTS triggers (db/007).
    External-content FTS tables name their table by text and find the new one; run their
    'rebuild' if rowids changed.
 

@@ -4,7 +4,7 @@ One place builds them, so that article hits and claim hits are narrowed alike: a
 range when its article is. A date without a year belongs to no date range.
 
 The article index holds each article's outlet as one token, its key (db/003_search_filters.sql,
-db/006_search_index.sql), so an article search narrowed by outlet is answered by the index:
+db/007_search_index.sql), so an article search narrowed by outlet is answered by the index:
 `index_match()` ANDs the key to the query and `beyond_index()` is what is left to test in SQL.
 The key is the outlet as written, so the filter asks for every spelling of it in the library
 that equals it as COLLATE NOCASE compares (read from the articles_outlet index).
@@ -36,7 +36,7 @@ def outlet_key(outlet: str) -> str:
     """The outlet's token in the article index: the hex of its UTF-8 bytes between two
     KEY_MARKs (a private-use character: a token character for FTS5, taken out of typed
     queries by fts_query, and no word ending to the porter stemmer). Must equal what the
-    generated column articles.outlet_key of db/006_search_index.sql computes (FTS5 folds the
+    generated column articles.outlet_key of db/007_search_index.sql computes (FTS5 folds the
     hex digits' case itself, as SQLite writes them: upper)."""
     return KEY_MARK + outlet.encode("utf-8", "surrogatepass").hex().upper() + KEY_MARK
 

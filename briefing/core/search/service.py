@@ -56,7 +56,7 @@ FEW = 100  # matches ranked with their snippets in the same statement (see _snip
 MAX_TERMS = 64  # words in one query, in phrases too (a phrase of 10,000 took 30 s); more: refused
 FILTER_INDEX = "articles_search_dates"  # (id, date_start, date_end): db/003_search_filters.sql
 KINDS = ("actor", "claim", "note", "article")
-# A prefix longer than the prefix index's three letters (db/006), bare or quoted.
+# A prefix longer than the prefix index's three letters (db/007), bare or quoted.
 _LONG_PREFIX = re.compile(r'(\w{4,}|"[^"]{4,}")\*')
 
 
@@ -338,7 +338,7 @@ def _snippets(conn: sqlite3.Connection, match: str, ids: list[int]) -> dict[int,
 
 def _fewer_in_range(conn: sqlite3.Connection, filters: Filters, most: int) -> bool:
     """Whether the date filter alone leaves fewer than `most` articles (counted on the
-    indexes of date_end and date_start, db/006): then the query cannot match most of the
+    indexes of date_end and date_start, db/007): then the query cannot match most of the
     library and is ranked by the plain statement, with nothing else counted (the window
     function that counts as it ranks costs a third more at 300k). With an actor or a tag
     filter, or none, the answer is False."""

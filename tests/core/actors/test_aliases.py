@@ -91,7 +91,7 @@ def _found_by(library: Library, words: str) -> list[int]:
 def test_the_search_index_and_the_aliases_column_follow_every_alias_edit(
     library: Library,
 ) -> None:
-    """The actors' index reads actors.aliases (db/006), which triggers keep: after each edit
+    """The actors' index reads actors.aliases (db/007), which triggers keep: after each edit
     the index agrees with the table (FTS5's integrity check against its content) and finds
     the actor by what it is called now, and the journal tells of a change to the actor."""
     conn = library.connection()

@@ -1,4 +1,4 @@
-"""Migrations 003 and 006 rebuild the article index with the outlet in it: a library made at
+"""Migrations 003 and 007 rebuild the article index with the outlet in it: a library made at
 version 2, with articles in it, must come out searching exactly as before, filters included."""
 
 from __future__ import annotations
@@ -134,7 +134,7 @@ class Recorder:
         pass
 
 
-def test_the_upgrade_to_006_reports_how_far_the_index_is(tmp_path: Path) -> None:
+def test_the_upgrade_to_007_reports_how_far_the_index_is(tmp_path: Path) -> None:
     rows = _articles(tmp_path)
     path = tmp_path / "library.sqlite"
     conn = sqlite3.connect(path, isolation_level=None)
