@@ -142,7 +142,7 @@ if TYPE_CHECKING:
     from briefing.core.sources import (
         Source,
     )
-    from briefing.core.team.service import KEEP as TEAM_KEEP
+    from briefing.core.team import KEEP as TEAM_KEEP
     from briefing.core.team.service import Conflict as TeamConflict
     from briefing.core.team.service import TeamStatus
     from briefing.core.team.sync import SyncReport as TeamSyncReport
@@ -229,7 +229,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "Span": ("annotations.model", "Span"),
     "SuggestReport": ("actors.mentions", "SuggestReport"),
     "Suggestion": ("actors.mentions", "Suggestion"),
-    "TEAM_KEEP": ("team.service", "KEEP"),
+    "TEAM_KEEP": ("team", "KEEP"),
     "TeamConflict": ("team.service", "Conflict"),
     "TeamStatus": ("team.service", "TeamStatus"),
     "TeamSyncReport": ("team.sync", "SyncReport"),
