@@ -276,6 +276,10 @@ def main() -> None:
     parser.add_argument("n", nargs="?", type=int, default=100_000, help="articles (100,000)")
     parser.add_argument("--startup-only", action="store_true", help="measure the start-up only")
     parser.add_argument(
+        "--before", metavar="CHECKOUT", help="time start-up with this checkout's code too"
+    )
+    parser.add_argument("--runs", type=int, default=STARTUP_RUNS, help="start-ups timed (5)")
+    parser.add_argument(
         "--child", nargs=3, metavar=("COPY", "SETTINGS", "ARTICLE"), help=argparse.SUPPRESS
     )
     args = parser.parse_args()
