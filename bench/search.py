@@ -200,7 +200,7 @@ def raw_search(conn: sqlite3.Connection, query: Query, total: int) -> list[tuple
         (matches,) = conn.execute(COUNT_SQL, [match, most]).fetchone()
         if not matches:
             return []
-    if matches <= 100 and in_range >= most:  # few: their snippets in the ranking statement
+    if matches <= LIMIT and in_range >= most:  # all shown: snippets in the ranking statement
         sql = FEW_SQL.format(join=join, filters=clauses)
         top = conn.execute(sql, [HS, HE, match, *params, LIMIT]).fetchall()
         titles = TITLES_SQL.format(marks=",".join("?" * len(top)))

@@ -52,7 +52,6 @@ TITLE_WEIGHT = 10.0  # a hit in the title counts ten times a hit in the text
 # bm25 over articles_fts(title, text, outlet_key): the outlet's key never adds to a score.
 SCORE = f"bm25(articles_fts, {TITLE_WEIGHT}, 1.0, 0.0)"
 RANK_ALWAYS = 10_000  # this many matches are always ranked (about 10 ms at 100k articles)
-FEW = 100  # matches ranked with their snippets in the same statement (see _snippets)
 MAX_TERMS = 64  # words in one query, in phrases too (a phrase of 10,000 took 30 s); more: refused
 FILTER_INDEX = "articles_search_dates"  # (id, date_start, date_end): db/003_search_filters.sql
 KINDS = ("actor", "claim", "note", "article")
@@ -220,9 +219,10 @@ class SearchService:
         snippets: dict[int, str] | None = None
         found: dict[int, tuple[int, str, str | None, str | None, str]] | None = None
         read.check()
-        if ranked and matches <= FEW:
-            # So few that building a snippet for each row that enters the running best is
-            # cheaper than looking the best up again; their titles come along.
+        if ranked and matches <= limit:
+            # Every match is shown: a snippet built for each row as it is ranked is built for
+            # a row kept (with more matches, a snippet is 1 to 10 ms for a long article, and
+            # more rows enter the running best than stay), and the titles come along.
             few = conn.execute(
                 f"""SELECT articles_fts.rowid, {SCORE} AS score,
                            snippet(articles_fts, 1, :hs, :he, '…', {SNIPPET_TOKENS}),
