@@ -229,14 +229,17 @@ def run_startup(
             os.pathsep
         )
     spawned = time.perf_counter()
-    out = subprocess.run(
+    done = subprocess.run(
         [sys.executable, "-c", child, str(copy)],
-        check=True,
         capture_output=True,
         text=True,
         env=env,
         timeout=120,
-    ).stdout
+    )
+    if done.returncode != 0:  # a crash is a finding: say how it died
+        last = "\n".join("  " + line for line in done.stderr.strip().splitlines()[-12:])
+        raise SystemExit(f"the start-up child died (exit status {done.returncode}):\n{last}")
+    out = done.stdout
     times = json.loads(out.strip().splitlines()[-1])
     return times["ready"] - spawned, times["ready"] - times["started"]
 
