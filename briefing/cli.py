@@ -31,7 +31,7 @@ from briefing.commands import (
 from briefing.commands.arguments import not_text, path
 from briefing.commands.output import fail
 from briefing.commands.terminal import TerminalProgress, announce_upgrade
-from briefing.core import BriefingError, Library, resolve_library_path
+from briefing.core import BriefingError
 
 COMMAND_MODULES = (
     articles,
@@ -116,6 +116,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.smoke_test:
         fail(f"--smoke-test opens the app: give it no command (see '{parser.prog} --help')")
         return 2
+    # The library's module on demand: `briefing --help` and a usage error never need it.
+    from briefing.core import Library, resolve_library_path
+
     try:
         if not getattr(args, "needs_library", True):  # install-desktop: no library at all
             return int(args.run(args))
