@@ -7,8 +7,9 @@ Runs, alternately, `python -c pass` (the floor: the interpreter's own start), `b
 library (100,000 unless given; read only), each as a new process of the `briefing` script
 beside this interpreter, and prints the median and the worst wall time of each with the
 machine's load, and the median CPU time (user and system) of each: on a shared machine the
-wall time grows with the load, the CPU time much less. Target: each command under 200 ms. For where the time goes, run
-`python -X importtime -c "import briefing.cli"` (sorted by the second column).
+wall time grows with the load, the CPU time much less. Target: each command under 200 ms.
+For where the time goes, run `python -X importtime -c "import briefing.cli"` (sorted by the
+second column).
 """
 
 from __future__ import annotations

@@ -31,6 +31,7 @@ MONTH_PATTERN = (
 _ISO = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 _MONTH_DAY = re.compile(r"^--(\d{1,2})-(\d{1,2})$")
 _MONTH_FIRST = re.compile(rf"^({MONTH_PATTERN})\.?\s+(\d{{1,2}})(?:,?\s+(\d{{4}}))?$", re.I)
+_MONTH_YEAR = re.compile(rf"^({MONTH_PATTERN})\.?,?\s+(\d{{4}})$", re.I)
 _DAY_FIRST = re.compile(rf"^(\d{{1,2}})\s+({MONTH_PATTERN})\.?(?:,?\s+(\d{{4}}))?$", re.I)
 
 
@@ -59,8 +60,10 @@ class PartialDate:
     def parse(cls, text: str) -> PartialDate:
         """Read a date as a user or a source writes it.
 
-        Accepts 2021-12-14, 2021-12, 2021, --12-14, Dec 14, Dec 14 2021, December 14, 2021
-        and 14 December 2021. Anything else is InvalidInput with the forms it accepts.
+        Accepts 2021-12-14, 2021-12, 2021, --12-14, Dec 14, Dec 14 2021, December 14, 2021,
+        14 December 2021, 14 Dec 2021, Dec 2021 and December 2021 (a month's name in English,
+        in full or cut to three letters, any case). Anything else is InvalidInput with the
+        forms it accepts.
         """
         value = " ".join(text.split())
         if match := _ISO.match(value):
@@ -68,12 +71,15 @@ class PartialDate:
             return cls(int(year), _int(month), _int(day))
         if match := _MONTH_DAY.match(value):
             return cls(None, int(match[1]), int(match[2]))
+        if match := _MONTH_YEAR.match(value):
+            return cls(int(match[2]), month_number(match[1]))
         if match := _MONTH_FIRST.match(value):
             return cls(_int(match[3]), month_number(match[1]), int(match[2]))
         if match := _DAY_FIRST.match(value):
             return cls(_int(match[3]), month_number(match[2]), int(match[1]))
         raise InvalidInput(
-            f"cannot read the date {text!r}: use 2021-12-14, 2021-12, 2021, --12-14 or Dec 14"
+            f"cannot read the date {text!r}: use 2021-12-14, 14 Dec 2021, Dec 2021, 2021-12, "
+            "2021, --12-14 or Dec 14"
         )
 
     def iso(self) -> str:

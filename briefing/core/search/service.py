@@ -34,7 +34,12 @@ from typing import TYPE_CHECKING
 from briefing.core.dates import PartialDate, parse_stored
 from briefing.core.errors import InvalidInput
 from briefing.core.search import query as fts_query
-from briefing.core.search.annotation_hits import actor_hits, annotation_hits
+from briefing.core.search.annotation_hits import (
+    actor_hits,
+    annotation_hits,
+    count_actor_hits,
+    count_annotation_hits,
+)
 from briefing.core.search.filters import Filters
 from briefing.core.search.hit import HIT_END, HIT_START, SearchHit
 from briefing.core.search.terms import term_spans
@@ -55,6 +60,13 @@ RANK_ALWAYS = 10_000  # this many matches are always ranked (about 10 ms at 100k
 MAX_TERMS = 64  # words in one query, in phrases too (a phrase of 10,000 took 30 s); more: refused
 FILTER_INDEX = "articles_search_dates"  # (id, date_start, date_end): db/003_search_filters.sql
 KINDS = ("actor", "claim", "note", "article")
+# How hits can be ordered: best first; newest first (by the article's date, undated last);
+# by title (an actor's name), A to Z.
+SORTS = ("relevance", "date", "title")
+# Sorted by date or title, a query with more matches than this walks the articles' index in
+# that order and keeps the matches (about 20-80 ms at 100k, the same for every page);
+# fewer are read through the search index and sorted (a few ms).
+SORT_BY_INDEX_FROM = 2_000
 # A prefix longer than the prefix index's three letters (db/007), bare or quoted.
 _LONG_PREFIX = re.compile(r'(\w{4,}|"[^"]{4,}")\*')
 
@@ -66,6 +78,9 @@ class SearchResults(list[SearchHit]):
     `newest_first`: the query matches most of the library, so its articles are the newest
     matches rather than the best (see the module's docstring); `note` says so in words a
     reader can act on, and is "" otherwise.
+
+    `counts`: how many hits each kind has in all ("actor", "claim", "note", "article"), when
+    the search was asked to count them (`count=True`); else None.
     """
 
     def __init__(
@@ -75,11 +90,13 @@ class SearchResults(list[SearchHit]):
         query: str = "",
         newest_first: bool = False,
         library_articles: int = 0,
+        counts: dict[str, int] | None = None,
     ) -> None:
         super().__init__(hits)
         self.query = query
         self.newest_first = newest_first
         self.library_articles = library_articles
+        self.counts = counts
 
     @property
     def note(self) -> str:
@@ -111,16 +128,25 @@ class SearchService:
         tag: str | None = None,
         limit: int = DEFAULT_LIMIT,
         kinds: tuple[str, ...] = KINDS,
+        sort: str = "relevance",
+        offset: int = 0,
+        count: bool = False,
     ) -> SearchResults:
         """What matches `query`: actors first, then claims and notes, then articles, each kind
-        best first and at most `limit` of each. Never raises on the query's syntax; a query
-        of more than MAX_TERMS words is refused (InvalidInput). Raises Cancelled when
+        best first (or in the order `sort` names: see SORTS) and at most `limit` of each,
+        after the first `offset` of each (the next page). With `count`, the results also say
+        how many hits each kind has in all (`.counts`). Never raises on the query's syntax;
+        a query of more than MAX_TERMS words is refused (InvalidInput). Raises Cancelled when
         `library.interrupt()` stops it.
 
         Filters narrow articles and claims alike; actors are left out when any is given.
         """
         if limit < 1:
             raise InvalidInput("the limit must be at least 1")
+        if offset < 0:
+            raise InvalidInput("the offset cannot be negative")
+        if sort not in SORTS:
+            raise InvalidInput(f"cannot sort by {sort!r}: use {', '.join(SORTS)}")
         check_text(query, "the search text")
         query = _searchable(query)
         for value, what in ((outlet, "the outlet"), (tag, "the tag")):
@@ -141,16 +167,17 @@ class SearchService:
             raise InvalidInput(
                 f"a search can hold at most {MAX_TERMS} words; this one has {terms:,}"
             )
+        page = _Page(limit, offset, sort)
         with self._library.interruptible() as read:
             try:
-                return self._everything(read, query, translated, filters, limit, kinds)
+                return self._everything(read, query, translated, filters, page, kinds, count)
             except sqlite3.OperationalError as exc:
                 if not fts_query.is_syntax_error(exc):
                     raise
             fallback = fts_query.literal(query)
             if not fallback:
-                return SearchResults(query=query)
-            return self._everything(read, query, fallback, filters, limit, kinds)
+                return SearchResults(query=query, counts=dict.fromkeys(kinds, 0) if count else None)
+            return self._everything(read, query, fallback, filters, page, kinds, count)
 
     def _everything(
         self,
@@ -158,33 +185,132 @@ class SearchService:
         query: str,
         match: str,
         filters: Filters,
-        limit: int,
+        page: _Page,
         kinds: tuple[str, ...],
+        count: bool,
     ) -> SearchResults:
         conn = read.conn
         articles_n, annotations_n, actors_n = indexed_rows(
             conn, ("articles_fts", "annotations_fts", "actors_fts")
         )
+        counts: dict[str, int] | None = dict.fromkeys(kinds, 0) if count else None
         hits: list[SearchHit] = []
         if "actor" in kinds and not filters and actors_n:
             read.check()
-            hits += actor_hits(conn, match, limit)
+            hits += actor_hits(conn, match, page.limit, page.offset, page.sort)
+            if counts is not None:
+                read.check()
+                counts["actor"] = count_actor_hits(conn, match)
         if ("claim" in kinds or "note" in kinds) and annotations_n:
             wanted = tuple(k for k in ("claim", "note") if k in kinds)
             read.check()
-            hits += annotation_hits(conn, match, filters, limit, wanted)
+            hits += annotation_hits(
+                conn, match, filters, page.limit, wanted, page.offset, page.sort
+            )
+            if counts is not None:
+                read.check()
+                counts.update(count_annotation_hits(conn, match, filters, wanted))
         if "article" not in kinds:
-            return SearchResults(hits, query=query)
-        articles = self._articles(read, match, filters, limit, articles_n)
+            return SearchResults(hits, query=query, counts=counts)
+        if page.sort == "relevance":
+            articles = self._articles(read, match, filters, page, articles_n)
+        else:
+            articles = self._articles_sorted(read, match, filters, page, articles_n)
+        if counts is not None:
+            read.check()
+            counts["article"] = self._count_articles(conn, match, filters)
         return SearchResults(
             hits + articles.hits,
             query=query,
             newest_first=articles.newest_first,
             library_articles=articles.total,
+            counts=counts,
         )
 
+    def _count_articles(self, conn: sqlite3.Connection, match: str, filters: Filters) -> int:
+        """How many articles match with the filters: the index alone counts without the
+        date, actor or tag filters (5-15 ms for a word in most of 100k articles); with them,
+        each match is tested against the small covering index of db/003."""
+        index_match = filters.index_match(conn, match)
+        if index_match is None:
+            return 0
+        clauses, params = filters.beyond_index().article_sql()
+        join = ""
+        if clauses:
+            join = f" CROSS JOIN articles a INDEXED BY {FILTER_INDEX} ON a.id = articles_fts.rowid"
+        (n,) = conn.execute(
+            f"""SELECT count(*) FROM articles_fts{join}
+                WHERE articles_fts MATCH :match {clauses}""",
+            {**params, "match": index_match},
+        ).fetchone()
+        return int(n)
+
+    def _articles_sorted(
+        self, read: Read, match: str, filters: Filters, page: _Page, total: int
+    ) -> _Articles:
+        """A page of the matching articles newest first (by their date; undated last) or by
+        title. Few matches are read through the search index and sorted; many are found by
+        walking the articles' own index in that order, keeping the matches, so a page costs
+        the same wherever it starts and never sorts 100k rows."""
+        conn = read.conn
+        read.check()
+        index_match = filters.index_match(conn, match)
+        if index_match is None or not total:
+            return _Articles([], total)
+        clauses, params = filters.beyond_index().article_sql()
+        params.update(match=index_match, limit=page.limit, offset=page.offset)
+        read.check()
+        (many,) = conn.execute(
+            """SELECT count(*) FROM (SELECT 1 FROM articles_fts
+               WHERE articles_fts MATCH :match LIMIT :most)""",
+            {"match": index_match, "most": SORT_BY_INDEX_FROM + 1},
+        ).fetchone()
+        if page.sort == "date":
+            order, index = "a.date_start DESC, a.date DESC, a.id DESC", "articles_date_order"
+        else:
+            order, index = "a.title COLLATE NOCASE, a.id", "articles_title"
+        read.check()
+        if many > SORT_BY_INDEX_FROM:
+            sql = f"""SELECT a.id FROM articles a INDEXED BY {index}
+                      WHERE a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH :match)
+                      {clauses} ORDER BY {order} LIMIT :limit OFFSET :offset"""
+        else:
+            sql = f"""SELECT a.id FROM articles_fts CROSS JOIN articles a
+                      ON a.id = articles_fts.rowid
+                      WHERE articles_fts MATCH :match {clauses}
+                      ORDER BY {order} LIMIT :limit OFFSET :offset"""
+        ids = [row[0] for row in conn.execute(sql, params)]
+        read.check()
+        snippets = _snippets(conn, index_match, ids)
+        read.check()
+        marks = ",".join("?" * len(ids))
+        found = {
+            row[0]: row
+            for row in conn.execute(
+                f"SELECT id, title, outlet, date, uid FROM articles WHERE id IN ({marks})", ids
+            )
+        }
+        hits = [
+            SearchHit(
+                "article",
+                id_,
+                id_,
+                title,
+                outlet,
+                parse_stored(date),
+                snippets.get(id_, ""),
+                0.0,
+                None,
+                uid,
+            )
+            for id_ in ids
+            if id_ in found
+            for _, title, outlet, date, uid in [found[id_]]
+        ]
+        return _Articles(hits, total)
+
     def _articles(
-        self, read: Read, match: str, filters: Filters, limit: int, total: int
+        self, read: Read, match: str, filters: Filters, page: _Page, total: int
     ) -> _Articles:
         conn = read.conn
         read.check()
@@ -197,7 +323,8 @@ class SearchService:
             # The index as the outer loop (CROSS JOIN), each match tested against the small
             # covering index of db/003 rather than its article's row.
             join = f" CROSS JOIN articles a INDEXED BY {FILTER_INDEX} ON a.id = articles_fts.rowid"
-        params.update(match=index_match, limit=limit)
+        limit, offset = page.limit, page.offset
+        params.update(match=index_match, limit=limit, offset=offset)
         most = max(total // 2, RANK_ALWAYS) + 1
         # Whether the query can match most of the library: not if the dates alone leave
         # fewer articles; else the index alone (the outlet in it) says, since what it cannot
@@ -219,7 +346,7 @@ class SearchService:
         snippets: dict[int, str] | None = None
         found: dict[int, tuple[int, str, str | None, str | None, str]] | None = None
         read.check()
-        if ranked and matches <= limit:
+        if ranked and matches <= limit and not offset:
             # Every match is shown: a snippet built for each row as it is ranked is built for
             # a row kept (with more matches, a snippet is 1 to 10 ms for a long article, and
             # more rows enter the running best than stay), and the titles come along.
@@ -239,7 +366,7 @@ class SearchService:
             top = conn.execute(
                 f"""SELECT articles_fts.rowid, {SCORE} AS score FROM articles_fts{join}
                     WHERE articles_fts MATCH :match {clauses}
-                    ORDER BY score, articles_fts.rowid DESC LIMIT :limit""",
+                    ORDER BY score, articles_fts.rowid DESC LIMIT :limit OFFSET :offset""",
                 params,
             ).fetchall()
         elif not clauses:
@@ -249,7 +376,7 @@ class SearchService:
                 f"""SELECT articles_fts.rowid, {SCORE},
                            snippet(articles_fts, 1, :hs, :he, '…', {SNIPPET_TOKENS})
                     FROM articles_fts WHERE articles_fts MATCH :match
-                    ORDER BY articles_fts.rowid DESC LIMIT :limit""",
+                    ORDER BY articles_fts.rowid DESC LIMIT :limit OFFSET :offset""",
                 {**params, "hs": HIT_START, "he": HIT_END},
             ).fetchall()
             top = [(id_, score) for id_, score, _ in rows]
@@ -263,7 +390,7 @@ class SearchService:
                 f"""SELECT id, score, count(*) OVER () FROM (
                         SELECT articles_fts.rowid AS id, {SCORE} AS score
                         FROM articles_fts{join} WHERE articles_fts MATCH :match {clauses})
-                    ORDER BY score, id DESC LIMIT :limit""",
+                    ORDER BY score, id DESC LIMIT :limit OFFSET :offset""",
                 params,
             ).fetchall()
             newest_first = bool(counted) and counted[0][2] >= most
@@ -273,7 +400,7 @@ class SearchService:
                 top = conn.execute(
                     f"""SELECT articles_fts.rowid, {SCORE} FROM articles_fts{join}
                         WHERE articles_fts MATCH :match {clauses}
-                        ORDER BY articles_fts.rowid DESC LIMIT :limit""",
+                        ORDER BY articles_fts.rowid DESC LIMIT :limit OFFSET :offset""",
                     params,
                 ).fetchall()
         read.check()
@@ -350,6 +477,16 @@ def _fewer_in_range(conn: sqlite3.Connection, filters: Filters, most: int) -> bo
         {**params, "most": most},
     ).fetchone()
     return bool(in_range < most)
+
+
+@dataclass(frozen=True)
+class _Page:
+    """Which hits of each kind to return: `limit` of them after the first `offset`, in the
+    order `sort` names."""
+
+    limit: int
+    offset: int = 0
+    sort: str = "relevance"
 
 
 @dataclass(frozen=True)

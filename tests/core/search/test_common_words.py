@@ -114,3 +114,27 @@ def test_the_command_line_says_the_newest_come_first(
     assert {hit["order"] for hit in hits} == {"newest"}
     assert main(["--library", str(big_library), "search", "zebra", "--json"]) == 0
     assert {hit["order"] for hit in json.loads(capsys.readouterr().out)} == {"relevance"}
+
+
+def test_the_newest_first_go_on_page_after_page_and_are_counted(big_library: Path) -> None:
+    with Library.open(big_library) as lib:
+        pages = [
+            lib.search.run("common", kinds=("article",), limit=50, offset=offset)
+            for offset in (0, 50, 100)
+        ]
+        assert all(page.newest_first for page in pages)
+        newest = [
+            row[0]
+            for row in lib.connection().execute(
+                "SELECT id FROM articles ORDER BY id DESC LIMIT 150"
+            )
+        ]
+        assert [hit.id for page in pages for hit in page] == newest
+        counted = lib.search.run("common", kinds=("article",), count=True)
+        assert counted.counts == {"article": SIZE}
+        assert lib.search.run("zebra", count=True).counts == {
+            "actor": 0,
+            "claim": 0,
+            "note": 0,
+            "article": len(range(0, SIZE, 100)),  # i % 100 == 0
+        }
