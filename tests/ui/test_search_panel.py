@@ -62,7 +62,7 @@ def test_typing_shows_results_with_snippets_in_place_of_the_library(qtbot, shown
     assert len(hits) >= 6 and set(kinds(page)) == {"article"}
     assert all(HIT_START in hit.snippet for hit in hits)
     assert page.model.index(0, 0).data(HitRole.Group) == f"Articles ({len(hits)})"
-    assert page.count.text() == f"{len(hits)} results for “sanctions”"
+    assert page.count.text() == f"“sanctions”: {len(hits)} articles"
     assert [h.id for h in hits] == [h.id for h in window.library.search.run("sanctions")]
 
 
@@ -172,15 +172,15 @@ def test_a_partial_date_is_a_range(qtbot, shown) -> None:
     assert {hit.article_id for hit in page.model.hits} == {sample.article_id}
 
 
-def test_a_bad_date_says_so_and_changes_nothing(qtbot, shown) -> None:
+def test_a_bad_date_is_marked_and_takes_the_results_away(qtbot, shown) -> None:
+    """More in test_search_pages.py."""
     window, _sample = shown
     page = search(qtbot, window, "sanctions")
-    before = page.model.hits
     qtbot.keyClicks(page.filters.since, "20x1")
     qtbot.keyClick(page.filters.since, Qt.Key.Key_Return)
-    message = window.statusBar().currentMessage()
-    assert message.startswith("From date “20x1”"), message
-    assert page.model.hits == before and page.shown.since is None
+    assert page.problem.text().startswith("From date “20x1”"), page.problem.text()
+    assert page.filters.invalid() == [page.filters.since]
+    assert page.model.hits == [] and page.shown is None
     assert not page.searcher.busy
 
 

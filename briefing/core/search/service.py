@@ -79,8 +79,9 @@ class SearchResults(list[SearchHit]):
     matches rather than the best (see the module's docstring); `note` says so in words a
     reader can act on, and is "" otherwise.
 
-    `counts`: how many hits each kind has in all ("actor", "claim", "note", "article"), when
-    the search was asked to count them (`count=True`); else None.
+    `counts`: how many hits each kind has in all ("actor", "claim", "note", "article"), every
+    kind whichever were asked for, when the search was asked to count them (`count=True`);
+    else None.
     """
 
     def __init__(
@@ -161,7 +162,7 @@ class SearchService:
         filters = Filters.build(outlet=outlet, since=since, until=until, actor_id=actor_id, tag=tag)
         translated = fts_query.translate(query)
         if not translated:
-            return SearchResults(query=query)
+            return SearchResults(query=query, counts=dict.fromkeys(KINDS, 0) if count else None)
         terms = fts_query.count_terms(translated)
         if terms > MAX_TERMS:
             raise InvalidInput(
@@ -176,7 +177,7 @@ class SearchService:
                     raise
             fallback = fts_query.literal(query)
             if not fallback:
-                return SearchResults(query=query, counts=dict.fromkeys(kinds, 0) if count else None)
+                return SearchResults(query=query, counts=dict.fromkeys(KINDS, 0) if count else None)
             return self._everything(read, query, fallback, filters, page, kinds, count)
 
     def _everything(
@@ -193,32 +194,35 @@ class SearchService:
         articles_n, annotations_n, actors_n = indexed_rows(
             conn, ("articles_fts", "annotations_fts", "actors_fts")
         )
-        counts: dict[str, int] | None = dict.fromkeys(kinds, 0) if count else None
+        counts: dict[str, int] | None = None
         hits: list[SearchHit] = []
         if "actor" in kinds and not filters and actors_n:
             read.check()
             hits += actor_hits(conn, match, page.limit, page.offset, page.sort)
-            if counts is not None:
-                read.check()
-                counts["actor"] = count_actor_hits(conn, match)
         if ("claim" in kinds or "note" in kinds) and annotations_n:
             wanted = tuple(k for k in ("claim", "note") if k in kinds)
             read.check()
             hits += annotation_hits(
                 conn, match, filters, page.limit, wanted, page.offset, page.sort
             )
-            if counts is not None:
+        if count:
+            # Every kind, whichever are shown: a reader looking at one sees what the others hold.
+            counts = dict.fromkeys(KINDS, 0)
+            if not filters and actors_n:
                 read.check()
-                counts.update(count_annotation_hits(conn, match, filters, wanted))
+                counts["actor"] = count_actor_hits(conn, match)
+            if annotations_n:
+                read.check()
+                counts.update(count_annotation_hits(conn, match, filters, ("claim", "note")))
+            if articles_n:
+                read.check()
+                counts["article"] = self._count_articles(conn, match, filters)
         if "article" not in kinds:
             return SearchResults(hits, query=query, counts=counts)
         if page.sort == "relevance":
             articles = self._articles(read, match, filters, page, articles_n)
         else:
             articles = self._articles_sorted(read, match, filters, page, articles_n)
-        if counts is not None:
-            read.check()
-            counts["article"] = self._count_articles(conn, match, filters)
         return SearchResults(
             hits + articles.hits,
             query=query,

@@ -17,7 +17,7 @@ Signals:
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QObject, Signal
 
@@ -25,11 +25,15 @@ from briefing.core import BriefingError, Library, Progress, SearchResults
 from briefing.ui.ops import OpRunner, QueryOp
 
 LIMIT = 20  # of each kind: actors, claims and notes, articles
+PAGE = 50  # hits fetched at a time when one kind is shown
+ALL_KINDS: tuple[str, ...] = ("actor", "claim", "note", "article")
 
 
 @dataclass(frozen=True)
 class SearchRequest:
-    """One question: the words typed and the filters set, as the core takes them."""
+    """One question: the words typed, the filters set, the kinds shown and their order, as
+    the core takes them; and which page of it (`offset`: the hits already shown; the first
+    page is also counted)."""
 
     query: str
     actor_id: int | None = None
@@ -37,10 +41,26 @@ class SearchRequest:
     outlet: str | None = None
     since: str | None = None
     until: str | None = None
+    kinds: tuple[str, ...] = ALL_KINDS
+    sort: str = "relevance"
+    offset: int = 0
+    limit: int = LIMIT
 
     def has_filters(self) -> bool:
         values = (self.actor_id, self.tag, self.outlet, self.since, self.until)
         return any(v is not None for v in values)
+
+    @property
+    def paged(self) -> bool:
+        """One kind (or claims and notes together) shown, a page at a time."""
+        return self.kinds != ALL_KINDS
+
+    def question(self) -> SearchRequest:
+        """The same question from its first page: what the pages of one answer share."""
+        return replace(self, offset=0, limit=PAGE if self.paged else LIMIT)
+
+    def next_page(self, offset: int) -> SearchRequest:
+        return replace(self.question(), offset=offset)
 
     def run(self, library: Library, _progress: Progress | None = None) -> SearchResults:
         return library.search.run(
@@ -50,7 +70,11 @@ class SearchRequest:
             outlet=self.outlet,
             since=self.since,
             until=self.until,
-            limit=LIMIT,
+            limit=self.limit,
+            kinds=self.kinds,
+            sort=self.sort,
+            offset=self.offset,
+            count=not self.offset,
         )
 
 
