@@ -231,7 +231,10 @@ def _date(text: str, label: str) -> str | None:
     try:
         date = PartialDate.parse(text)
     except InvalidInput as exc:
-        raise InvalidInput(f"{label} date “{text}”: {exc}") from None
+        problem = str(exc)
+        if problem.startswith("cannot read the date"):  # the forms it takes, once
+            problem = "not a date" + problem[problem.index(":") :]
+        raise InvalidInput(f"{label} date “{text}”: {problem}") from None
     if date.year is None:
         raise InvalidInput(f"{label} date “{text}” needs a year, e.g. 2021 or Oct 2021")
     return text

@@ -257,6 +257,8 @@ class SearchPage(QWidget):
         self._open_when_answered = False
         self.shown = None
         self.model.set_hits([])
+        for index in range(1, self.scope.count()):  # no counts: they were of another question
+            self.scope.setItemText(index, self.scope.itemData(index))
         message = message.rstrip(".")
         if filter_:
             self.problem.setText(f"{message}. Nothing is searched until it is corrected.")
