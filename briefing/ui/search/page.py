@@ -231,7 +231,9 @@ class SearchPage(QWidget):
         for index in range(1, self.scope.count()):
             group = self.scope.itemData(index)
             every = group_count(counts, group)
-            self.scope.setItemText(index, group if every is None else f"{group} ({every:,})")
+            text = group if every is None else f"{group} ({every:,})"
+            if self.scope.itemText(index) != text:  # a combo box re-lays itself out
+                self.scope.setItemText(index, text)
         if not hits:
             text = f"No articles, claims or actors match “{request.query}”"
             if request.paged and counts and any(counts.values()):
