@@ -20,8 +20,10 @@ import sqlite3
 OPERATORS = frozenset({"AND", "OR", "NOT"})
 KEY_MARK = "\ue002"  # a private-use character: brackets index keys, never in a query
 _CHUNK = re.compile(r'"[^"]*"?\*?|[()]|[^\s()"]+')
-# FTS5 barewords: ASCII letters, digits and "_", and any non-ASCII character.
-_BAREWORD = re.compile(r"^[A-Za-z0-9_\u0080-\U0010FFFF]+$")
+# FTS5 barewords: ASCII letters, digits and "_", and any non-ASCII character. Written as
+# "not ASCII" rather than the range \u0080-\U0010FFFF, whose set took 70 ms to compile (on
+# every start of the app and the command line).
+_BAREWORD = re.compile(r"^(?:[A-Za-z0-9_]|[^\x00-\x7f])+$")
 _WORDISH = re.compile(r"[^\W_]", re.UNICODE)
 _WORDISH_RUN = re.compile(r"[^\W_]+", re.UNICODE)
 
