@@ -13,7 +13,6 @@ import os
 import sys
 from collections.abc import Sequence
 
-from briefing import __version__
 from briefing.commands import (
     actors,
     annotations,
@@ -31,8 +30,8 @@ from briefing.commands import (
 )
 from briefing.commands.arguments import not_text, path
 from briefing.commands.output import fail
-from briefing.commands.terminal import announce_upgrade
-from briefing.core import BriefingError, Library, resolve_library_path
+from briefing.commands.terminal import TerminalProgress, announce_upgrade
+from briefing.core import BriefingError
 
 COMMAND_MODULES = (
     articles,
@@ -59,6 +58,19 @@ class Parser(argparse.ArgumentParser):
         raise SystemExit(2)
 
 
+class VersionAction(argparse.Action):
+    """--version, with the version read only when asked (see briefing.__getattr__)."""
+
+    def __init__(self, option_strings: list[str], dest: str, help: str | None = None) -> None:
+        super().__init__(option_strings, dest, nargs=0, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object) -> None:
+        import briefing
+
+        print(f"briefing {briefing.__version__}")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = Parser(
         prog="briefing",
@@ -69,7 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
         ),
         epilog="See 'briefing COMMAND --help' for a command's options.",
     )
-    parser.add_argument("--version", action="version", version=f"briefing {__version__}")
+    parser.add_argument("--version", action=VersionAction, help="show the version and exit")
     parser.add_argument(
         "--library",
         type=path,
@@ -104,14 +116,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.smoke_test:
         fail(f"--smoke-test opens the app: give it no command (see '{parser.prog} --help')")
         return 2
+    # The library's module on demand: `briefing --help` and a usage error never need it.
+    from briefing.core import Library, resolve_library_path
+
     try:
         if not getattr(args, "needs_library", True):  # install-desktop: no library at all
             return int(args.run(args))
         if getattr(args, "without_library", False):  # backup list, restore: the path will do
             return int(args.run(args, resolve_library_path(args.library)))
-        with Library.open_default(
-            args.library, on_upgrade=announce_upgrade, program="command", detail=args.command
-        ) as library:
+        progress = TerminalProgress()
+        try:
+            library = Library.open_default(
+                args.library,
+                on_upgrade=announce_upgrade,
+                program="command",
+                detail=args.command,
+                progress=progress,
+            )
+        finally:
+            progress.finish()
+        with library:
             for notice in library.notices:
                 fail(f"note: {notice}")
             return int(args.run(args, library))

@@ -5,12 +5,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefing.commands.arguments import article_id, positive_int
 from briefing.commands.output import counted, print_json, print_table, stamped
 from briefing.core import ACTOR_KINDS as KINDS
-from briefing.core import Actor, InvalidInput, Kind, Library, Mention, Span, Suggestion
+from briefing.core import InvalidInput, Kind
+
+if TYPE_CHECKING:
+    from briefing.core import Actor, Library, Mention, Suggestion
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -308,6 +311,8 @@ def run_reject(args: argparse.Namespace, library: Library) -> int:
 
 
 def run_mention(args: argparse.Namespace, library: Library) -> int:
+    from briefing.core import Span
+
     mention = library.mentions.add(
         args.article,
         args.actor,

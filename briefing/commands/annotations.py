@@ -6,10 +6,14 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefing.commands.arguments import article_id, path
 from briefing.commands.output import print_json
-from briefing.core import InvalidInput, Library, write_atomically
+from briefing.core import InvalidInput
+
+if TYPE_CHECKING:
+    from briefing.core import Library
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -44,6 +48,8 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run_export(args: argparse.Namespace, library: Library) -> int:
+    from briefing.core import write_atomically
+
     if args.article is not None:
         library.articles.get(args.article)  # an unknown id is an error, not an empty file
     document = library.annotations.export_w3c(args.article)

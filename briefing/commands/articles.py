@@ -4,22 +4,16 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefing.commands.arguments import article_id, path, positive_int
 from briefing.commands.output import counted, date_text, fail, print_json, print_table, stamped
 from briefing.commands.terminal import TerminalProgress
 from briefing.core import ARTICLE_SORT_KEYS as SORT_KEYS
-from briefing.core import (
-    STDIN,
-    Article,
-    ArticleSummary,
-    ImportResult,
-    InvalidInput,
-    Kind,
-    Library,
-    Metadata,
-)
+from briefing.core import InvalidInput, Kind
+
+if TYPE_CHECKING:
+    from briefing.core import Article, ArticleSummary, ImportResult, Library
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -103,6 +97,9 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run_import(args: argparse.Namespace, library: Library) -> int:
+    # Here, not atop: the importers load trafilatura and the decoders.
+    from briefing.core import STDIN, Metadata
+
     inputs = args.paths
     if args.title is not None and len(inputs) > 1:
         raise InvalidInput("--title names one article: give a single input with it")

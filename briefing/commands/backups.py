@@ -8,17 +8,15 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefing.commands.arguments import path
 from briefing.commands.output import counted, print_json, print_table
 from briefing.commands.terminal import TerminalProgress
-from briefing.core import (
-    BACKUP_SHARE_OF_DISK,
-    Backup,
-    Library,
-    printable,
-)
+from briefing.core import BACKUP_SHARE_OF_DISK, printable
+
+if TYPE_CHECKING:  # the library's module is imported by the commands that open one
+    from briefing.core import Backup, Library
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -65,6 +63,8 @@ def run_backup(args: argparse.Namespace, library: Library) -> int:
 
 
 def run_list(args: argparse.Namespace, library_path: Path) -> int:
+    from briefing.core import Library
+
     found = Library.list_backups(library_path)
     if args.json:
         print_json([backup_json(b) for b in found])
@@ -91,6 +91,8 @@ def run_list(args: argparse.Namespace, library_path: Path) -> int:
 
 
 def run_restore(args: argparse.Namespace, library_path: Path) -> int:
+    from briefing.core import Library
+
     progress = TerminalProgress()
     try:
         report = Library.restore_backup(library_path, args.backup, progress=progress)

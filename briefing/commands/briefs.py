@@ -6,19 +6,14 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefing.commands.arguments import path, positive_int
 from briefing.commands.output import date_text, print_json, print_table, stamped
-from briefing.core import (
-    Briefing,
-    BriefingItem,
-    InvalidInput,
-    Kind,
-    Library,
-    MarkdownOptions,
-    write_atomically,
-)
+from briefing.core import InvalidInput, Kind
+
+if TYPE_CHECKING:
+    from briefing.core import Briefing, BriefingItem, Library
 
 FORMATS = ("md", "html", "csljson", "pandoc", "claimreview", "pdf")
 NEEDS_FILE = {"pandoc": "it writes FILE and its bibliography beside it", "pdf": "PDF is binary"}
@@ -287,6 +282,9 @@ def _print_item(args: argparse.Namespace, library: Library, item: BriefingItem, 
 
 
 def run_export(args: argparse.Namespace, library: Library) -> int:
+    # Here, not atop: the command line starts without the exporters (jinja2, markdown).
+    from briefing.core import MarkdownOptions, write_atomically
+
     if args.format in NEEDS_FILE and not args.output:
         raise InvalidInput(f"--format {args.format} needs -o FILE ({NEEDS_FILE[args.format]})")
     options = MarkdownOptions(

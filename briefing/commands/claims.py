@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefing.commands.arguments import article_id, positive_int
 from briefing.commands.output import print_json, print_table, stamped
-from briefing.core import CLAIM_RELATIONS, STATUSES, UNSET, Claim, InvalidInput, Kind, Library, Span
+from briefing.core import CLAIM_RELATIONS, STATUSES, UNSET, InvalidInput, Kind
+
+if TYPE_CHECKING:
+    from briefing.core import Claim, Library
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -138,6 +141,8 @@ def _print_claim(args: argparse.Namespace, claim: Claim, *, created: bool = Fals
 
 
 def run_add(args: argparse.Namespace, library: Library) -> int:
+    from briefing.core import Span
+
     claim = library.claims.add(
         args.article,
         Span(quote=args.quote, prefix=args.prefix, occurrence=args.occurrence),

@@ -6,9 +6,12 @@ import json
 import shutil
 import sys
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from briefing.core import Kind, Library, PartialDate, printable
+from briefing.core import Kind, printable
+
+if TYPE_CHECKING:
+    from briefing.core import Library, PartialDate
 
 
 def fail(message: str) -> None:

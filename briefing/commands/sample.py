@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from briefing.commands.output import print_json
-from briefing.core import Library
+
+if TYPE_CHECKING:
+    from briefing.core import Library
 
 
 def register(commands: argparse._SubParsersAction) -> None:

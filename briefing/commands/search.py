@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefing.commands.arguments import positive_int
 from briefing.commands.output import date_text, print_json
 from briefing.core import SEARCH_DEFAULT_LIMIT as DEFAULT_LIMIT
 from briefing.core import SEARCH_KINDS as KINDS
-from briefing.core import Library, SearchHit
+
+if TYPE_CHECKING:
+    from briefing.core import Library, SearchHit
 
 _BOLD, _PLAIN = "\033[1m", "\033[0m"
 
@@ -50,11 +52,14 @@ def run_search(args: argparse.Namespace, library: Library) -> int:
         args.query, outlet=args.outlet, since=args.since, until=args.until, limit=args.limit
     )
     if args.json:
-        print_json([hit_json(h) for h in hits])
+        order = "newest" if hits.newest_first else "relevance"
+        print_json([hit_json(h, order if h.kind == "article" else "relevance") for h in hits])
         return 0
     if not hits:
         print("Nothing matches.", file=sys.stderr)
         return 0
+    if hits.note:
+        print(hits.note)
     color = sys.stdout.isatty()
     for hit in hits:
         print(_heading(hit))
@@ -74,7 +79,9 @@ def _heading(hit: SearchHit) -> str:
     return f"{hit.id:>6}  {hit.kind}{speaker} in article {hit.article_id}: {hit.title}{where}"
 
 
-def hit_json(hit: SearchHit) -> dict[str, Any]:
+def hit_json(hit: SearchHit, order: str = "relevance") -> dict[str, Any]:
+    """`order`: "newest" when the query matched most of the library and its articles are
+    the newest matches, not the best (SearchResults.newest_first)."""
     return {
         "id": hit.id,
         "uid": hit.uid,
@@ -87,4 +94,5 @@ def hit_json(hit: SearchHit) -> dict[str, Any]:
         "snippet": hit.marked_snippet(),
         "highlights": hit.match_spans(),
         "score": round(hit.score, 6),
+        "order": order,
     }

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefing.commands.arguments import article_id
 from briefing.commands.output import print_json, print_table, stamped
 from briefing.core import SOURCE_KINDS as KINDS
-from briefing.core import Kind, Library, Source
+from briefing.core import Kind
+
+if TYPE_CHECKING:
+    from briefing.core import Library, Source
 
 
 def register(commands: argparse._SubParsersAction) -> None:

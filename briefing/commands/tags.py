@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from briefing.commands.arguments import positive_int
 from briefing.commands.output import print_json, print_table
-from briefing.core import InvalidInput, Library
+from briefing.core import InvalidInput
+
+if TYPE_CHECKING:
+    from briefing.core import Library
 
 
 def register(commands: argparse._SubParsersAction) -> None:

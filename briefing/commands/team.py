@@ -5,11 +5,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefing.commands.arguments import positive_int
 from briefing.commands.output import counted, print_json, print_table
-from briefing.core import TEAM_KEEP, Library, TeamConflict, TeamSyncReport
+from briefing.core import TEAM_KEEP
+
+if TYPE_CHECKING:
+    from briefing.core import Library, TeamConflict, TeamSyncReport
 
 
 def register(commands: argparse._SubParsersAction) -> None:

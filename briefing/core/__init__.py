@@ -132,6 +132,7 @@ if TYPE_CHECKING:
     from briefing.core.search.service import (
         KINDS as SEARCH_KINDS,
     )
+    from briefing.core.search.service import SearchResults
     from briefing.core.sources import (
         GRADE_MEANINGS as SOURCE_GRADE_MEANINGS,
     )
@@ -141,7 +142,7 @@ if TYPE_CHECKING:
     from briefing.core.sources import (
         Source,
     )
-    from briefing.core.team.service import KEEP as TEAM_KEEP
+    from briefing.core.team import KEEP as TEAM_KEEP
     from briefing.core.team.service import Conflict as TeamConflict
     from briefing.core.team.service import TeamStatus
     from briefing.core.team.sync import SyncReport as TeamSyncReport
@@ -223,11 +224,12 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "STDIN": ("importing.service", "STDIN"),
     "SampleLoaded": ("sample", "SampleLoaded"),
     "SearchHit": ("search.hit", "SearchHit"),
+    "SearchResults": ("search.service", "SearchResults"),
     "Source": ("sources", "Source"),
     "Span": ("annotations.model", "Span"),
     "SuggestReport": ("actors.mentions", "SuggestReport"),
     "Suggestion": ("actors.mentions", "Suggestion"),
-    "TEAM_KEEP": ("team.service", "KEEP"),
+    "TEAM_KEEP": ("team", "KEEP"),
     "TeamConflict": ("team.service", "Conflict"),
     "TeamStatus": ("team.service", "TeamStatus"),
     "TeamSyncReport": ("team.sync", "SyncReport"),
@@ -333,6 +335,7 @@ __all__ = [
     "STDIN",
     "SampleLoaded",
     "SearchHit",
+    "SearchResults",
     "Source",
     "Span",
     "SuggestReport",

@@ -31,7 +31,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import platformdirs
-import sqlite_utils
 
 from briefing.core import journal, provenance
 from briefing.core.changes import NO_CHANGES, Changes
@@ -43,6 +42,7 @@ from briefing.core.errors import (
     LibraryReadOnly,
     LibraryUnavailable,
 )
+from briefing.core.interrupts import Interrupts, Read
 from briefing.core.library_file import (
     check_current,
     check_is_briefing,
@@ -54,9 +54,12 @@ from briefing.core.library_file import (
 )
 from briefing.core.migrate import migrate
 from briefing.core.presence import Holder, Presence, holders
+from briefing.core.progress import Progress
 from briefing.core.text_input import printable
 
 if TYPE_CHECKING:
+    import sqlite_utils
+
     from briefing.core.actors.mentions import MentionService
     from briefing.core.actors.service import ActorService
     from briefing.core.annotations.service import AnnotationService
@@ -198,6 +201,7 @@ class Library:
         self._listeners: list[Listener] = []
         self._user: str | None = None  # the name commits are signed with, read once
         self._presence: Presence | None = None
+        self._interrupts = Interrupts()
 
     # Opening ---------------------------------------------------------------------------
 
@@ -211,6 +215,7 @@ class Library:
         program: str = "script",
         detail: str = "",
         allow_empty: bool = False,
+        progress: Progress | None = None,
     ) -> Library:
         """Open the library at `path`, creating and migrating it as needed.
 
@@ -220,7 +225,8 @@ class Library:
         library that cannot be written (the file, or its folder, is read-only) opens
         read-only: `library.read_only` says why, and every write is refused. `created` tells
         whether the file is new. `on_upgrade(from_version, to_version)` is called before an
-        existing library is upgraded (see migrate.migrate); it is backed up first.
+        existing library is upgraded (see migrate.migrate); it is backed up first, and `progress`
+        hears how far the upgrade's long steps are (rebuilding the search index).
 
         `program` ("app", "command", "script") and `detail` name this opener to the others
         (core/presence.py): `others()` lists them, and a restore waits for all to leave.
@@ -268,7 +274,7 @@ class Library:
             if read_only:
                 check_current(conn, path, read_only)
             else:
-                migrate(conn, path, on_upgrade=on_upgrade)
+                migrate(conn, path, on_upgrade=on_upgrade, progress=progress)
                 library._mend_journal()
         except sqlite3.Error as exc:
             library.close()
@@ -289,13 +295,19 @@ class Library:
         program: str = "script",
         detail: str = "",
         allow_empty: bool = False,
+        progress: Progress | None = None,
     ) -> Library:
         """Open the library named by --library, $BRIEFING_LIBRARY or the data folder."""
         path = resolve_library_path(explicit)
         if explicit is None and not os.environ.get("BRIEFING_LIBRARY"):
             ensure_data_folder(path.parent)
         return cls.open(
-            path, on_upgrade=on_upgrade, program=program, detail=detail, allow_empty=allow_empty
+            path,
+            on_upgrade=on_upgrade,
+            program=program,
+            detail=detail,
+            allow_empty=allow_empty,
+            progress=progress,
         )
 
     def others(self) -> list[Holder]:
@@ -509,6 +521,21 @@ class Library:
             changes = self._local.changes = self._changes_from(changes.conn, changes.start)
         return changes
 
+    # Interrupting reads ----------------------------------------------------------------------
+
+    def interrupt(self) -> None:
+        """Stop the searches running now, on any thread: each raises Cancelled within a few
+        milliseconds, and the library goes on as before. Safe to call from any thread, and
+        when nothing runs (then it does nothing); writes are never interrupted."""
+        self._interrupts.interrupt()
+
+    @contextmanager
+    def interruptible(self) -> Iterator[Read]:
+        """A read on this thread's connection that `interrupt()` may stop: inside, call
+        `.check()` between statements; an interrupted read raises Cancelled on its way out."""
+        with self._interrupts.reading(self.connection()) as read:
+            yield read
+
     # Changes -------------------------------------------------------------------------------
 
     def add_listener(self, listener: Listener) -> None:
@@ -624,6 +651,8 @@ class Library:
         counting, introspecting (`library.db["claims"].count`, `.rows_where(...)`,
         `.table_names()`). Writes belong to the services, which keep the transactions and
         the checks; sqlite-utils would commit on its own terms."""
+        import sqlite_utils  # here, not atop: 50 ms that opening a library does not need
+
         return sqlite_utils.Database(
             self.connection(), recursive_triggers=False, execute_plugins=False
         )

@@ -20,12 +20,12 @@ of it rolls back and MigrationFailed names the step and the rows it would orphan
 any: a library edited in the sqlite3 shell (foreign keys off there) may already hold a few,
 and refusing every upgrade for them would lock the reader out of their library.
 `legacy_alter_table` is ON too, as in Django's schema editor: the rename in step 4 below
-then does what it says instead of failing because a view names the dropped table (the
-articles_fts_content view names articles). The price: a migration that truly renames a
-table fixes the views and triggers that name it itself (foreign keys left pointing at the
-old name are caught by the check). No integrity_check or quick_check: they find a damaged
-file, not a wrong migration (SQL keeps the b-trees whole), and they read the whole file,
-about 0.7 s for 500 MB, on top of the backup.
+then does what it says instead of failing because a view names the dropped table (migration
+004 rebuilt articles while the articles_fts_content view of db/003 named it). The price: a
+migration that truly renames a table fixes the views and triggers that name it itself
+(foreign keys left pointing at the old name are caught by the check). No integrity_check or
+quick_check: they find a damaged file, not a wrong migration (SQL keeps the b-trees whole),
+and they read the whole file, about 0.7 s for 500 MB, on top of the backup.
 
 A migration that changes a table beyond what ALTER TABLE can (a CHECK list, a column's
 type or constraint) rebuilds it as https://www.sqlite.org/lang_altertable.html#otheralter
@@ -37,11 +37,19 @@ describes, all in its one SQL file:
    go with it; the views that name it stay, broken);
 4. ALTER TABLE new_x RENAME TO x;
 5. create x's indexes and triggers again, and drop and create again the views that name it.
-   articles has FTS triggers and the articles_fts_content view (db/003); annotations has the
-   annotations_fts triggers (db/001). External-content FTS tables name their table by text
-   and find the new one; run their 'rebuild' if rowids changed.
+   articles has FTS triggers and the generated column outlet_key that its index reads
+   (db/007: declare it again in the new table, and copy the stored columns by name, since
+   SELECT * includes it); annotations and actors have their FTS triggers (db/007).
+   External-content FTS tables name their table by text and find the new one; run their
+   'rebuild' if rowids changed.
 
 Foreign keys, the rename mode and the check are migrate()'s work, not the file's.
+
+A step that fills something large (an index) reports how far it is from SQL: migrate()
+defines `briefing_progress(label, total)`, which counts one item done each time it is called
+and returns 1, so `INSERT ... SELECT ... WHERE briefing_progress('Indexing', (SELECT count(*)
+FROM x))` reports each row to the `progress` given to migrate(). The function exists only
+while migrations run.
 """
 
 from __future__ import annotations
@@ -56,6 +64,7 @@ from pathlib import Path
 
 from briefing.core.bundled import migrations_dir
 from briefing.core.errors import LibraryUnavailable, MigrationFailed
+from briefing.core.progress import NoProgress, Progress
 
 APPLICATION_ID = 0x42524946  # 'BRIF': marks the file as a Briefing library
 
@@ -131,6 +140,7 @@ def migrate(
     migrations: list[Migration] | None = None,
     *,
     on_upgrade: Callable[[int, int], None] | None = None,
+    progress: Progress | None = None,
 ) -> list[int]:
     """Bring the library up to date; return the versions applied (usually none).
 
@@ -140,7 +150,7 @@ def migrate(
     defaults to the ones shipped in db/ (tests pass their own to exercise upgrades).
     `on_upgrade(from, to)` is called before existing data is upgraded: a large library
     takes seconds (rebuilding an index), and the app and the CLI say so rather than seem
-    to hang.
+    to hang; `progress` then hears how far the steps that fill an index are.
     """
     if migrations is None:
         migrations = available_migrations()
@@ -164,11 +174,29 @@ def migrate(
     legacy_alter = conn.execute("PRAGMA legacy_alter_table").fetchone()[0]
     conn.execute("PRAGMA foreign_keys = OFF")
     conn.execute("PRAGMA legacy_alter_table = ON")
+    conn.create_function("briefing_progress", 2, _Counter(progress or NoProgress()))
     try:
         return _apply(conn, path, migrations)
     finally:
+        conn.create_function("briefing_progress", 2, None)
         conn.execute(f"PRAGMA foreign_keys = {int(foreign_keys)}")
         conn.execute(f"PRAGMA legacy_alter_table = {int(legacy_alter)}")
+
+
+class _Counter:
+    """briefing_progress(label, total) for the migrations' SQL: one call, one item done."""
+
+    def __init__(self, progress: Progress) -> None:
+        self._progress = progress
+        self._label = ""
+        self._done = 0
+
+    def __call__(self, label: str, total: int) -> int:
+        if label != self._label:
+            self._label, self._done = label, 0
+        self._done += 1
+        self._progress.update(self._done, total, label)
+        return 1
 
 
 def _apply(conn: sqlite3.Connection, path: Path | None, migrations: list[Migration]) -> list[int]:

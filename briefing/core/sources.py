@@ -14,7 +14,6 @@ from briefing.core.articles.rows import require_article
 from briefing.core.clock import now
 from briefing.core.dates import parse_optional
 from briefing.core.errors import InvalidInput, NotFound
-from briefing.core.journal import new_uid
 from briefing.core.rowid import inserted_id
 from briefing.core.urls import checked_url
 
@@ -82,6 +81,8 @@ class SourceService:
         if kind not in KINDS:
             raise InvalidInput(f"unknown source kind {kind!r}: use one of {', '.join(KINDS)}")
         parsed = parse_optional(date)
+        from briefing.core.journal import new_uid  # not at import: `briefing --help` lists KINDS
+
         with self._library.transaction() as conn:
             if article_id is not None:
                 require_article(conn, article_id)

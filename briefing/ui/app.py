@@ -90,9 +90,24 @@ def open_library_file(
         notices.append(UpgradeNotice(old, new, parent))
         notices[-1].show_now()
 
+    class NoticeProgress:
+        """The upgrade's progress, drawn on the notice shown for it."""
+
+        def update(self, done: int, total: int, label: str = "") -> None:
+            if notices:
+                notices[-1].update_progress(done, total, label)
+
+        def check(self) -> None:
+            pass
+
     try:
         return Library.open(
-            path, create=create, on_upgrade=announce, program="app", allow_empty=allow_empty
+            path,
+            create=create,
+            on_upgrade=announce,
+            program="app",
+            allow_empty=allow_empty,
+            progress=NoticeProgress(),
         )
     finally:
         for notice in notices:

@@ -424,7 +424,10 @@ class _Op(QObject, Generic[T]):
             self._parent, self._on_failure = None, None  # say it in whatever window is left
         try:
             if isinstance(exc, Cancelled):
-                errors.show_status(self._parent, "Cancelled: nothing was changed")
+                # A read stopped (a search a newer one interrupted) changed nothing and is
+                # no news; a write the user cancelled is.
+                if self._writes:
+                    errors.show_status(self._parent, "Cancelled: nothing was changed")
             elif self._on_failure is not None and isinstance(exc, BriefingError):
                 self._on_failure(exc)
             elif isinstance(exc, BriefingError):

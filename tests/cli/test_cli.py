@@ -216,6 +216,9 @@ def test_search_filters_and_limit(lib, capsys) -> None:
     assert len(run_json(lib, "search", "SenseTime", "--outlet", "the star", capsys=capsys)) == 1
     assert run_json(lib, "search", "SenseTime", "--since", "2022", capsys=capsys) == []
     assert len(run_json(lib, "search", "SenseTime", "--until", "2021-12", capsys=capsys)) == 1
+    assert len(run_json(lib, "search", "SenseTime", "--since", "Dec 2021", capsys=capsys)) == 1
+    assert run_json(lib, "search", "SenseTime", "--until", "13 Dec 2021", capsys=capsys) == []
+    assert run_json(lib, "search", "SenseTime", "--until", "Nov 2021", capsys=capsys) == []
     code, _, err = run(lib, "search", "x", "--since", "last week", capsys=capsys)
     assert code == 2 and err.startswith("briefing: --since:")
     code, _, err = run(lib, "search", "x", "--limit", "0", capsys=capsys)

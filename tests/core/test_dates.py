@@ -20,6 +20,11 @@ from briefing.core import InvalidInput, PartialDate
         ("Sept 3", "--09-03", None, None),
         ("--02-29", "--02-29", None, None),
         ("2024-02", "2024-02", "2024-02-01", "2024-02-29"),
+        ("Oct 2019", "2019-10", "2019-10-01", "2019-10-31"),
+        ("october 2019", "2019-10", "2019-10-01", "2019-10-31"),
+        ("Sept. 2019", "2019-09", "2019-09-01", "2019-09-30"),
+        ("Feb, 2024", "2024-02", "2024-02-01", "2024-02-29"),
+        ("14 Dec 2021", "2021-12-14", "2021-12-14", "2021-12-14"),
     ],
 )
 def test_forms(text: str, iso: str, first: str | None, last: str | None) -> None:
@@ -29,7 +34,17 @@ def test_forms(text: str, iso: str, first: str | None, last: str | None) -> None
 
 
 @pytest.mark.parametrize(
-    "text", ["", "yesterday", "14/12/2021", "2021-13", "2021-02-30", "--13-01"]
+    "text",
+    [
+        "",
+        "yesterday",
+        "14/12/2021",
+        "2021-13",
+        "2021-02-30",
+        "--13-01",
+        "Oct 19 2019 2020",
+        "Octo 2019",
+    ],
 )
 def test_what_is_not_a_date(text: str) -> None:
     with pytest.raises(InvalidInput):

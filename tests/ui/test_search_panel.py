@@ -62,7 +62,7 @@ def test_typing_shows_results_with_snippets_in_place_of_the_library(qtbot, shown
     assert len(hits) >= 6 and set(kinds(page)) == {"article"}
     assert all(HIT_START in hit.snippet for hit in hits)
     assert page.model.index(0, 0).data(HitRole.Group) == f"Articles ({len(hits)})"
-    assert page.count.text() == f"{len(hits)} results for “sanctions”"
+    assert page.count.text() == f"“sanctions”: {len(hits)} articles"
     assert [h.id for h in hits] == [h.id for h in window.library.search.run("sanctions")]
 
 
@@ -172,15 +172,15 @@ def test_a_partial_date_is_a_range(qtbot, shown) -> None:
     assert {hit.article_id for hit in page.model.hits} == {sample.article_id}
 
 
-def test_a_bad_date_says_so_and_changes_nothing(qtbot, shown) -> None:
+def test_a_bad_date_is_marked_and_takes_the_results_away(qtbot, shown) -> None:
+    """More in test_search_pages.py."""
     window, _sample = shown
     page = search(qtbot, window, "sanctions")
-    before = page.model.hits
     qtbot.keyClicks(page.filters.since, "20x1")
     qtbot.keyClick(page.filters.since, Qt.Key.Key_Return)
-    message = window.statusBar().currentMessage()
-    assert message.startswith("From date “20x1”"), message
-    assert page.model.hits == before and page.shown.since is None
+    assert page.problem.text().startswith("From date “20x1”"), page.problem.text()
+    assert page.filters.invalid() == [page.filters.since]
+    assert page.model.hits == [] and page.shown is None
     assert not page.searcher.busy
 
 
@@ -293,3 +293,54 @@ def test_the_results_model_passes_the_model_tester(qtmodeltester, qapp, library:
         assert model.rowCount() == len(model.hits)
         found |= {hit.kind for hit in model.hits}
     assert found == {"actor", "claim", "note", "article"} and model.rowCount() == 0
+
+
+def test_a_new_question_interrupts_the_running_search(qtbot, shown) -> None:
+    """The search on the reader thread is held mid-statement (SQLite's progress handler on
+    that thread's connection, installed by a read op) while the reader types on: the new
+    question interrupts it, the old one is never answered and nothing says "Cancelled"."""
+    import threading
+
+    from briefing.ui.ops import QueryOp
+
+    window, _sample = shown
+    page = window.search_page
+    running, release = threading.Event(), threading.Event()
+
+    def hold() -> int:
+        running.set()
+        release.wait(5)
+        return 0
+
+    def install(handler):
+        op = QueryOp(
+            window.runner, lambda lib, _p: lib.connection().set_progress_handler(handler, 10)
+        )
+        with qtbot.waitSignal(op.finished, timeout=5000):
+            op.run()
+
+    install(hold)
+    answers: list[str] = []
+    failures: list[BaseException] = []
+    page.searcher.answered.connect(lambda request, _hits: answers.append(request.query))
+    try:
+        page.searcher.ask(_request("sanctions"))
+        qtbot.waitUntil(running.is_set, timeout=5000)
+        (held,) = window.runner._running  # the op running the held search
+        held.failed.connect(failures.append)
+        page.searcher.ask(_request("SenseTime"))  # interrupts the held search
+        release.set()
+        qtbot.waitUntil(lambda: answers == ["SenseTime"], timeout=5000)
+        qtbot.wait(50)
+        assert answers == ["SenseTime"]
+        assert [type(exc).__name__ for exc in failures] == ["Cancelled"]
+        assert "Cancelled" not in window.statusBar().currentMessage()
+    finally:
+        release.set()
+        install(None)
+
+
+def _request(query: str):
+    from briefing.ui.search.searcher import SearchRequest
+
+    return SearchRequest(query)

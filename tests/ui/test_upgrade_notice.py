@@ -36,3 +36,16 @@ def test_the_notice_says_what_is_happening(qtbot) -> None:
     notice.show_now()
     assert notice.isVisible()
     assert "Upgrading your library" in notice.text() and "kept beside it" in notice.text()
+
+
+def test_the_notice_shows_how_far_the_upgrade_is(qtbot) -> None:
+    notice = UpgradeNotice(4, 5)
+    qtbot.addWidget(notice)
+    notice.show_now()
+    notice.update_progress(1, 100_000, "Indexing the articles for search")
+    assert "Indexing the articles for search: 1 of 100,000 (0%)" in notice.text()
+    notice.update_progress(2, 100_000, "Indexing the articles for search")  # within 100 ms
+    assert "1 of 100,000" in notice.text()
+    notice.update_progress(100_000, 100_000, "Indexing the articles for search")  # the last
+    assert "100,000 of 100,000 (100%)" in notice.text()
+    assert "kept beside it" in notice.text()

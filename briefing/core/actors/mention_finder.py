@@ -50,6 +50,7 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 import ahocorasick
 
@@ -140,7 +141,13 @@ def _build_tables() -> tuple[dict[int, str], dict[int, str], bytes]:
     return expanding, skeleton, latin1
 
 
-_EXPANDING, _SKELETON, _LATIN1_SKELETON = _build_tables()
+@cache
+def _tables() -> tuple[dict[int, str], dict[int, str], bytes]:
+    """The tables, built on first use (60-160 ms): not when the app starts, which imports
+    this module with the annotation services but finds no names until asked."""
+    return _build_tables()
+
+
 # Typographic punctuation that keeps most non-ASCII news text out of Latin-1. Replaced by a
 # space first (str.replace is fast), such a text takes the bytes.translate path.
 _TYPOGRAPHIC = "\u2019\u2018\u201c\u201d\u2014\u2013\u2015\u2026\u2022\u2009\u200b"
@@ -153,14 +160,15 @@ def _fold(text: str) -> str:
     """The text lowercased one character for one character: every offset stays true."""
     low = text.lower()
     if len(low) != len(text):
-        low = text.translate(_EXPANDING).lower()
+        low = text.translate(_tables()[0]).lower()
     return low
 
 
 def _skeleton(folded: str) -> str:
     """Word characters kept (folded), every other character a space: same length."""
+    _expanding, skeleton, latin1 = _tables()
     if folded.isascii():
-        return folded.encode("latin-1").translate(_LATIN1_SKELETON).decode("latin-1")
+        return folded.encode("latin-1").translate(latin1).decode("latin-1")
     narrowed = folded
     for char in _TYPOGRAPHIC:
         if char in narrowed:
@@ -168,8 +176,8 @@ def _skeleton(folded: str) -> str:
     try:
         data = narrowed.encode("latin-1")
     except UnicodeEncodeError:
-        return folded.translate(_SKELETON)
-    return data.translate(_LATIN1_SKELETON).decode("latin-1")
+        return folded.translate(skeleton)
+    return data.translate(latin1).decode("latin-1")
 
 
 def _needs_collapse(folded: str) -> bool:

@@ -165,8 +165,9 @@ class ArticleService:
             contains=contains,
             tag=tag,
             actor_id=actor_id,
+            limit=limit,
+            offset=offset,
         )
-        ids = ids[offset : None if limit is None else offset + limit]
         return [s for i in range(0, len(ids), 500) for s in self.summaries(ids[i : i + 500])]
 
     def ids(
@@ -178,10 +179,13 @@ class ArticleService:
         contains: str | None = None,
         tag: str | None = None,
         actor_id: int | None = None,
+        limit: int | None = None,
+        offset: int = 0,
     ) -> builtins.list[int]:
         """Article ids in the order asked, and nothing else: what a lazy list of 100k rows
         needs to know up front (its length and order). Rows come later, a page at a time,
-        from `summaries(ids)`. Newest first by default for dates and imports.
+        from `summaries(ids)`. Newest first by default for dates and imports. With `limit`
+        (and `offset`), one page of them: SQLite stops there (all 100k ids are 90 ms).
 
         `contains` keeps articles whose title or outlet holds every word (case-insensitive,
         literal: % and _ match themselves), the agency standing in for a missing outlet as it
@@ -204,6 +208,9 @@ class ArticleService:
         counts = _CLAIM_COUNTS if sort == "claims" else ""
         order = SORT_KEYS[sort][1 if descending else 0]
         sql = f"SELECT a.id FROM articles a {counts} WHERE 1{clauses} ORDER BY {order}"
+        if limit is not None or offset:
+            sql += " LIMIT :page_limit OFFSET :page_offset"
+            params.update(page_limit=-1 if limit is None else limit, page_offset=offset)
         return [row[0] for row in self._library.connection().execute(sql, params)]
 
     def summaries(self, ids: builtins.list[int]) -> builtins.list[ArticleSummary]:

@@ -3,13 +3,16 @@
 One place builds them, so that article hits and claim hits are narrowed alike: a claim is in
 range when its article is. A date without a year belongs to no date range.
 
-The article index holds each article's outlet as one token, its key (db/003_search_filters.sql),
-so an article search narrowed by outlet is answered by the index: `index_match()` ANDs the
-key to the query and `beyond_index()` is what is left to test in SQL.
+The article index holds each article's outlet as one token, its key (db/003_search_filters.sql,
+db/007_search_index.sql), so an article search narrowed by outlet is answered by the index:
+`index_match()` ANDs the key to the query and `beyond_index()` is what is left to test in SQL.
+The key is the outlet as written, so the filter asks for every spelling of it in the library
+that equals it as COLLATE NOCASE compares (read from the articles_outlet index).
 """
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass, replace
 
 from briefing.core.dates import PartialDate
@@ -30,11 +33,12 @@ _TAG_ON_ARTICLE = """EXISTS (SELECT 1 FROM tags g WHERE g.name = :tag COLLATE NO
 
 
 def outlet_key(outlet: str) -> str:
-    """The outlet's token in the article index: the hex of its UTF-8 bytes with ASCII letters
-    lowered (as COLLATE NOCASE does), between two KEY_MARKs (a private-use character: a token
-    character for FTS5, taken out of typed queries by fts_query, and no word ending to the
-    porter stemmer). Must equal what the view of db/003_search_filters.sql computes."""
-    return KEY_MARK + outlet.encode("utf-8", "surrogatepass").lower().hex() + KEY_MARK
+    """The outlet's token in the article index: the hex of its UTF-8 bytes between two
+    KEY_MARKs (a private-use character: a token character for FTS5, taken out of typed
+    queries by fts_query, and no word ending to the porter stemmer). Must equal what the
+    generated column articles.outlet_key of db/007_search_index.sql computes (FTS5 folds the
+    hex digits' case itself, as SQLite writes them: upper)."""
+    return KEY_MARK + outlet.encode("utf-8", "surrogatepass").hex().upper() + KEY_MARK
 
 
 @dataclass(frozen=True)
@@ -69,11 +73,23 @@ class Filters:
             v is not None for v in (self.outlet, self.since, self.until, self.actor_id, self.tag)
         )
 
-    def index_match(self, match: str) -> str:
-        """The FTS5 query `match` narrowed to the outlet, for the article index."""
+    def index_match(self, conn: sqlite3.Connection, match: str) -> str | None:
+        """The FTS5 query `match` narrowed to the outlet, for the article index; None when
+        no article has the outlet (nothing can match)."""
         if not self.outlet:
             return match
-        return f'({match}) AND outlet_key : "{outlet_key(self.outlet)}"'
+        spellings = [
+            row[0]
+            for row in conn.execute(
+                "SELECT DISTINCT outlet FROM articles INDEXED BY articles_outlet"
+                " WHERE outlet = ? COLLATE NOCASE",
+                [self.outlet],
+            )
+        ]
+        if not spellings:
+            return None
+        keys = " OR ".join(f'"{outlet_key(spelling)}"' for spelling in spellings)
+        return f"({match}) AND outlet_key : ({keys})"
 
     def beyond_index(self) -> Filters:
         """The filters that `index_match()` leaves to SQL: all but the outlet."""

@@ -24,16 +24,14 @@ from briefing.core.changes import Kind
 from briefing.core.clock import now
 from briefing.core.errors import BriefingError, InvalidInput, NotFound, TeamUnavailable
 from briefing.core.progress import Progress
+from briefing.core.team import KEEP, server  # KEEP there: the command line reads it alone
 from briefing.core.team import link as links
-from briefing.core.team import server
 from briefing.core.team.apply import Applier
 from briefing.core.team.records import local_ids, read
 from briefing.core.team.sync import Engine, SyncReport, _one
 
 if TYPE_CHECKING:
     from briefing.core.library import Library
-
-KEEP = ("mine", "theirs")
 
 
 @dataclass(frozen=True)

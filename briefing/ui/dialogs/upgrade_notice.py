@@ -7,6 +7,8 @@ sees what is happening instead of nothing at all."""
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
@@ -18,11 +20,13 @@ class UpgradeNotice(QLabel):
         super().__init__(parent, Qt.WindowType.SplashScreen)
         self.setWindowTitle("Briefing")
         self.setWindowIcon(icon("briefing"))
-        self.setText(
+        self._intro = (
             "<p><b>Upgrading your library for this version of Briefing…</b></p>"
             "<p>A copy of the library as it was is kept beside it."
             "<br>This happens once and can take a little while for a large library.</p>"
         )
+        self._drawn_at = 0.0
+        self.setText(self._intro)
         self.setAccessibleName("Upgrading the library")
         self.setToolTip(f"Library schema {old} to {new}")
         self.setMargin(24)
@@ -39,5 +43,18 @@ class UpgradeNotice(QLabel):
         if screen is not None:
             self.move(screen.availableGeometry().center() - self.rect().center())
         self.show()
+        self.repaint()
+        QApplication.processEvents()
+
+    def update_progress(self, done: int, total: int, label: str = "") -> None:
+        """How far the upgrade's long step is (core.Progress.update, as the app hands it to
+        Library.open): repainted at most every 100 ms, since the core calls per article."""
+        now = time.monotonic()
+        if done < total and now - self._drawn_at < 0.1:
+            return
+        self._drawn_at = now
+        percent = 100 * done // max(total, 1)
+        self.setText(f"{self._intro}<p>{label}: {done:,} of {total:,} ({percent}%)</p>")
+        self.adjustSize()
         self.repaint()
         QApplication.processEvents()

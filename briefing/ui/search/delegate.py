@@ -6,7 +6,9 @@ matched words marked.
             …saying SenseTime's facial recognition programmes were designed…
 
 The first row of each group (actors, claims and notes, articles) carries the group's
-heading above it. Matched words get the find colour with the text's own dark colour, as
+heading above it, and when the group has more hits than it shows, a "Show all N ›" link at
+the heading's right end (the view turns a click on it into showing that kind alone).
+Matched words get the find colour with the text's own dark colour, as
 the reader marks them once the hit is open, so what lit up in the list is what lights up
 in the text. Snippets wrap to at most three lines, the last ending in "…" when cut.
 
@@ -134,7 +136,8 @@ class HitDelegate(QStyledItemDelegate):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         top = rect.top()
         if heading:
-            top = self._paint_heading(painter, rect, heading, small, palette, index.row() > 0)
+            more = index.data(HitRole.More) or ""
+            top = self._paint_heading(painter, rect, heading, more, small, palette, index.row() > 0)
 
         item = QStyleOptionViewItem(option)
         self.initStyleOption(item, index)
@@ -189,22 +192,47 @@ class HitDelegate(QStyledItemDelegate):
             )
         painter.restore()
 
+    def more_link_rect(self, rect: QRect, more: str) -> QRect:
+        """Where a heading's "Show all" link is drawn in a first row's `rect`."""
+        font = QFont(self._fonts()[3])
+        width = QFontMetrics(font).horizontalAdvance(f"{more} ›") + 2
+        height = self.heading_height()
+        return QRect(rect.right() - PAD_X - width, rect.top(), width + PAD_X, height)
+
     def _paint_heading(
-        self, painter: QPainter, rect: QRect, text: str, font: QFont, palette: QPalette, rule: bool
+        self,
+        painter: QPainter,
+        rect: QRect,
+        text: str,
+        more: str,
+        font: QFont,
+        palette: QPalette,
+        rule: bool,
     ) -> int:
         """The group's heading at the top of `rect`; returns where the row itself starts."""
         height = self.heading_height()
         if rule:
             painter.setPen(palette.color(QPalette.ColorRole.Mid))
             painter.drawLine(rect.left(), rect.top(), rect.right(), rect.top())
+        right = rect.right() - PAD_X
+        if more:
+            link = self.more_link_rect(rect, more)
+            painter.setFont(font)
+            painter.setPen(palette.color(QPalette.ColorRole.Link))
+            painter.drawText(
+                link.adjusted(0, 0, -PAD_X, 0),
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
+                f"{more} ›",
+            )
+            right = link.left() - 6
         heading = QFont(font)
         heading.setCapitalization(QFont.Capitalization.AllUppercase)
         heading.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 106)
         painter.setFont(heading)
         painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
-        area = QRect(
-            rect.left() + PAD_X, rect.top() + HEADING_GAP, rect.width(), height - 2 * HEADING_GAP
-        )
+        left = rect.left() + PAD_X
+        area = QRect(left, rect.top() + HEADING_GAP, right - left, height - 2 * HEADING_GAP)
+        text = QFontMetrics(heading).elidedText(text, Qt.TextElideMode.ElideRight, area.width())
         painter.drawText(area, Qt.AlignmentFlag.AlignVCenter, text)
         return rect.top() + height
 

@@ -5,8 +5,10 @@ cannot name something unknown. Outlet and dates are typed; they apply when the r
 presses Enter, leaves the field or picks an outlet the field proposes (the library's
 outlets, most used first, matched anywhere in the name), not on every key, because "202"
 on the way to "2021" is not a date and "Guard" not an outlet. Dates may be partial as the
-core takes them (2021, 2021-12, Dec 2021); a date that cannot be read is refused here with
-a message naming the field, and the search that is shown stays as it was.
+core takes them (2021, Oct 2019, 14 Dec 2021, 2021-12); a date that cannot be read is marked
+at its field (a red frame, a warning sign at its end, the reason in its tooltip and
+accessible description) and refused with a message naming the field: the search page then
+takes its results away rather than leave them as if the date applied.
 
 Signals:
     changed(): a filter was set or cleared
@@ -15,7 +17,8 @@ Signals:
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QCompleter, QGridLayout, QLineEdit, QWidget
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QComboBox, QCompleter, QGridLayout, QLineEdit, QStyle, QWidget
 
 from briefing.core import BriefingError, InvalidInput, Library, PartialDate
 
@@ -51,13 +54,15 @@ class FilterRow(QWidget):
         self.since = self._field(
             "From date",
             "Search from date",
-            "Only articles dated on or after this: 2021, 2021-12, …",
+            "Only articles dated on or after this: 2021, Oct 2019, 14 Dec 2021, 2021-12-14",
         )
         self.until = self._field(
             "To date",
             "Search until date",
-            "Only articles dated on or before this: 2021, 2021-12, …",
+            "Only articles dated on or before this: 2021, Oct 2019, 14 Dec 2021, 2021-12-14",
         )
+        self._tips = {field: field.toolTip() for field in (self.since, self.until)}
+        self._warnings: dict[QLineEdit, QAction] = {}
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setHorizontalSpacing(6)
@@ -84,13 +89,48 @@ class FilterRow(QWidget):
     def values(self) -> dict[str, object]:
         """The filters as the core takes them (`actor_id`, `tag`, `outlet`, `since`, `until`;
         None when not set). Raises InvalidInput naming the field for a date it cannot read."""
+        since = self._checked(self.since, "From")
+        until = self._checked(self.until, "To")
         return {
             "actor_id": self.actor.currentData(),
             "tag": self.tag.currentData(),
             "outlet": " ".join(self.outlet.text().split()) or None,
-            "since": _date(self.since.text(), "From"),
-            "until": _date(self.until.text(), "To"),
+            "since": since,
+            "until": until,
         }
+
+    def invalid(self) -> list[QLineEdit]:
+        """The fields marked as unreadable now."""
+        return [field for field in (self.since, self.until) if field.property("invalid")]
+
+    def _checked(self, field: QLineEdit, label: str) -> str | None:
+        """The date in `field`, marking the field when it cannot be read (and unmarking it
+        when it can); InvalidInput names the field."""
+        try:
+            value = _date(field.text(), label)
+        except InvalidInput as exc:
+            self._mark(field, str(exc))
+            raise
+        self._mark(field, "")
+        return value
+
+    def _mark(self, field: QLineEdit, problem: str) -> None:
+        if bool(field.property("invalid")) == bool(problem) and not problem:
+            return
+        field.setProperty("invalid", bool(problem))
+        field.setToolTip(problem or self._tips[field])
+        field.setAccessibleDescription(problem)
+        warning = self._warnings.pop(field, None)
+        if warning is not None:
+            field.removeAction(warning)
+            warning.deleteLater()
+        if problem:
+            icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+            warning = field.addAction(icon, QLineEdit.ActionPosition.TrailingPosition)
+            warning.setToolTip(problem)
+            self._warnings[field] = warning
+        field.style().unpolish(field)  # the style sheet's [invalid="true"] rule
+        field.style().polish(field)
 
     def describe(self) -> str:
         """The filters set, for a sentence: "actor China, from 2021"; "" when none."""
@@ -117,6 +157,8 @@ class FilterRow(QWidget):
         self.tag.setCurrentIndex(0)
         for field in (self.outlet, self.since, self.until):
             field.clear()
+        for field in (self.since, self.until):
+            self._mark(field, "")
         self._applied = ("", "", "")
 
     def refill(self) -> None:
@@ -189,9 +231,12 @@ def _date(text: str, label: str) -> str | None:
     try:
         date = PartialDate.parse(text)
     except InvalidInput as exc:
-        raise InvalidInput(f"{label} date “{text}”: {exc}") from None
+        problem = str(exc)
+        if problem.startswith("cannot read the date"):  # the forms it takes, once
+            problem = "not a date" + problem[problem.index(":") :]
+        raise InvalidInput(f"{label} date “{text}”: {problem}") from None
     if date.year is None:
-        raise InvalidInput(f"{label} date “{text}” needs a year, e.g. 2021 or 2021-12")
+        raise InvalidInput(f"{label} date “{text}” needs a year, e.g. 2021 or Oct 2021")
     return text
 
 

@@ -7,6 +7,8 @@ actions are made for the menu and die with it: they are not commands of the wind
 Signals:
     open_requested(int): a row to open (Enter, Return or a click)
     add_requested(list): claim ids to add to the open briefing
+    show_all_requested(str): show every hit of a group ("Articles", "Claims and notes",
+        "Actors"): its heading's "Show all" link was clicked, or the menu's command chosen
     leave_requested(): Escape, or Up on the first row: back to the search field
 """
 
@@ -17,13 +19,14 @@ from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QAbstractItemView, QListView, QMenu, QWidget
 
 from briefing.ui.search.delegate import HitDelegate
-from briefing.ui.search.results_model import HitRole, ResultsModel
+from briefing.ui.search.results_model import HitRole, ResultsModel, group_of
 
 
 class ResultsView(QListView):
     open_requested = Signal(int)
     add_requested = Signal(list)
     leave_requested = Signal()
+    show_all_requested = Signal(str)
 
     def __init__(self, model: ResultsModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,11 +65,16 @@ class ResultsView(QListView):
         super().keyPressEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
-        """A click on a group's heading is not a click on the hit below it."""
+        """A click on a group's heading is not a click on the hit below it; one on its "Show
+        all" link shows the group's every hit."""
         at = event.position().toPoint()
         index = self.indexAt(at)
         if index.isValid() and index.data(HitRole.Group):
-            if at.y() < self.visualRect(index).top() + self.hit_delegate.heading_height():
+            rect = self.visualRect(index)
+            if at.y() < rect.top() + self.hit_delegate.heading_height():
+                more = index.data(HitRole.More)
+                if more and self.hit_delegate.more_link_rect(rect, more).contains(at):
+                    self.show_all_requested.emit(index.data(HitRole.GroupName))
                 event.accept()
                 return
         super().mousePressEvent(event)
@@ -80,7 +88,8 @@ class ResultsView(QListView):
             menu.deleteLater()
 
     def menu_for(self, row: int) -> QMenu | None:
-        """The context menu of a row: Open, and Add to Briefing for a claim."""
+        """The context menu of a row: Open, Add to Briefing for a claim, and Show All of its
+        kind when its group has more than it shows."""
         hit = self.results().hit(row)
         if hit is None:
             return None
@@ -92,6 +101,12 @@ class ResultsView(QListView):
             add = menu.addAction("Add to Briefing")
             add.setStatusTip("Add this claim to the briefing open in the workspace")
             add.triggered.connect(lambda: self.add_requested.emit([hit.id]))
+        group = group_of(hit.kind)
+        more = self.results().more_of(group)
+        if more:
+            menu.addSeparator()
+            show = menu.addAction(f"{more} {group}")
+            show.triggered.connect(lambda: self.show_all_requested.emit(group))
         return menu
 
     def select_row(self, row: int) -> QModelIndex:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.core import InvalidInput, Library, NotFound
+from briefing.core import InvalidInput, Kind, Library, NotFound
 from briefing.core.actors.aliases import (
     add_alias,
     get_alias,
@@ -82,3 +82,44 @@ def test_restore_is_refused_when_the_alias_is_back(library: Library) -> None:
     with pytest.raises(InvalidInput, match="already has the alias"):
         restore_alias(library, gone)
     assert texts(library, actor.id) == [("s.", None)]
+
+
+def _found_by(library: Library, words: str) -> list[int]:
+    return [hit.id for hit in library.search.run(words, kinds=("actor",))]
+
+
+def test_the_search_index_and_the_aliases_column_follow_every_alias_edit(
+    library: Library,
+) -> None:
+    """The actors' index reads actors.aliases (db/007), which triggers keep: after each edit
+    the index agrees with the table (FTS5's integrity check against its content) and finds
+    the actor by what it is called now, and the journal tells of a change to the actor."""
+    conn = library.connection()
+
+    def sound() -> None:
+        conn.execute("INSERT INTO actors_fts (actors_fts, rank) VALUES ('integrity-check', 1)")
+
+    china = library.actors.add("China", kind="state", aliases=["Beijing"])
+    assert _found_by(library, "Beijing") == [china.id]
+    version = library.version
+    prc = library.actors.new_alias(china.id, "PRC")
+    assert library.changes_since(version).touches(Kind.ACTOR)
+    assert library.db["actors"].get(china.id)["aliases"] == "Beijing | PRC"
+    renamed = library.actors.rename_alias(prc.alias.id, "Middle Kingdom")
+    assert _found_by(library, "PRC") == []
+    assert _found_by(library, '"middle kingdom"') == [china.id]
+    sound()
+    removed = library.actors.remove_alias(renamed.alias.id)
+    assert _found_by(library, "kingdom") == []
+    library.actors.restore_alias(removed)
+    assert _found_by(library, "kingdom") == [china.id]
+    library.actors.edit(china.id, name="People's Republic of China")
+    assert _found_by(library, "republic") == [china.id]
+    sound()
+    other = library.actors.add("PRC government", aliases=["Zhongnanhai"])
+    library.actors.merge(china.id, other.id)
+    assert _found_by(library, "Zhongnanhai") == [china.id]
+    sound()
+    library.actors.delete(china.id)
+    assert _found_by(library, "Beijing") == []
+    sound()

@@ -38,6 +38,10 @@ def test_list_sorts_by_title_case_blind_and_filters_by_outlet(
     ]
     assert [a.id for a in library.articles.list(outlet="reuters")] == [three[1]]
     assert [a.id for a in library.articles.list(limit=1, offset=1, sort="id")] == [three[1]]
+    every = library.articles.ids(sort="title")
+    for offset in range(4):
+        assert library.articles.ids(sort="title", limit=2, offset=offset) == every[offset:][:2]
+        assert library.articles.ids(sort="title", offset=offset) == every[offset:]
     with pytest.raises(InvalidInput):
         library.articles.list(sort="colour")
 

@@ -1,5 +1,5 @@
-"""Migration 003 rebuilds the article index with the outlet in it: a library made at version 2,
-with articles in it, must come out searching exactly as before, filters included."""
+"""Migrations 003 and 007 rebuild the article index with the outlet in it: a library made at
+version 2, with articles in it, must come out searching exactly as before, filters included."""
 
 from __future__ import annotations
 
@@ -69,7 +69,7 @@ def _ranked_at_version_2(path: Path, query: str, outlet: str | None) -> list[int
 
 
 def _index_is_sound(lib: Library) -> None:
-    # rank 1: FTS5 checks the index against the content (the view), not only against itself.
+    # rank 1: FTS5 checks the index against the content (articles), not only against itself.
     lib.connection().execute(
         "INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)"
     )
@@ -108,7 +108,7 @@ def test_a_version_2_library_searches_the_same_after_the_migration(tmp_path: Pat
 
 
 @pytest.mark.parametrize("outlet", ["Reuters", "Süddeutsche Zeitung", "ÄBC Zürich NEWS", "", None])
-def test_the_view_and_the_triggers_build_the_key_search_builds(
+def test_the_column_and_the_triggers_build_the_key_search_builds(
     library: Library, outlet: str | None
 ) -> None:
     from briefing.core.search.filters import outlet_key
@@ -116,8 +116,54 @@ def test_the_view_and_the_triggers_build_the_key_search_builds(
     (result,) = library.imports.texts([("k", "Keys\n\nOne article to key.")])
     conn = library.connection()
     conn.execute("UPDATE articles SET outlet = ? WHERE id = ?", [outlet, result.id])
-    (key,) = conn.execute(
-        "SELECT outlet_key FROM articles_fts_content WHERE id = ?", [result.id]
-    ).fetchone()
+    (key,) = conn.execute("SELECT outlet_key FROM articles WHERE id = ?", [result.id]).fetchone()
     assert key == (outlet_key(outlet) if outlet else None)
     _index_is_sound(library)
+
+
+class Recorder:
+    """A Progress that keeps what it heard."""
+
+    def __init__(self) -> None:
+        self.updates: list[tuple[int, int, str]] = []
+
+    def update(self, done: int, total: int, label: str = "") -> None:
+        self.updates.append((done, total, label))
+
+    def check(self) -> None:
+        pass
+
+
+def test_the_upgrade_to_007_reports_how_far_the_index_is(tmp_path: Path) -> None:
+    rows = _articles(tmp_path)
+    path = tmp_path / "library.sqlite"
+    conn = sqlite3.connect(path, isolation_level=None)
+    assert migrate(conn, path, available_migrations()[:4]) == [1, 2, 3, 4]
+    conn.execute("BEGIN")
+    marks = ", ".join("?" * len(rows[0]))
+    conn.executemany(f"INSERT INTO articles ({COLUMNS}) VALUES ({marks})", rows)
+    conn.execute(
+        "INSERT INTO actors (name, kind, created_at) VALUES ('China', 'state', '2026-01-01')"
+    )
+    conn.execute("INSERT INTO actor_aliases (actor_id, alias) VALUES (1, 'Beijing')")
+    conn.execute("INSERT INTO actor_aliases (actor_id, alias) VALUES (1, 'PRC')")
+    conn.execute("COMMIT")
+    (version,) = conn.execute("SELECT version FROM journal_head").fetchone()
+    conn.close()
+
+    recorder, announced = Recorder(), []
+    with Library.open(
+        path, on_upgrade=lambda old, new: announced.append((old, new)), progress=recorder
+    ) as lib:
+        assert announced == [(4, latest_version())]
+        indexing = [u for u in recorder.updates if u[2] == "Indexing the articles for search"]
+        assert [done for done, _, _ in indexing] == list(range(1, len(rows) + 1))
+        assert {total for _, total, _ in indexing} == {len(rows)}
+        _index_is_sound(lib)
+        assert [hit.id for hit in lib.search.run("SenseTime", kinds=("article",))] == [1]
+        # The actors' aliases are a column now, filled without journaling a change.
+        assert lib.db["actors"].get(1)["aliases"] == "Beijing | PRC"
+        assert [(h.kind, h.id) for h in lib.search.run("Beijing", kinds=("actor",))] == [
+            ("actor", 1)
+        ]
+        assert lib.version == version

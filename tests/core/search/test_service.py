@@ -189,3 +189,19 @@ def test_actor_and_tag_filters(library: Library) -> None:
     assert {h.kind for h in library.search.run("camps", tag="xinjiang")} == {"claim", "article"}
     with pytest.raises(InvalidInput):
         library.search.run("camps", kinds=("tweets",))
+
+
+def test_a_word_said_twice_is_searched_once(search_library: Library) -> None:
+    from briefing.core.search.query import translate
+
+    assert translate("said Said said sanctions said") == "said sanctions"
+    assert translate("said OR said") == "said OR said"  # operators: kept as typed
+    once = search_library.search.run("sanctions said")
+    assert [h.id for h in search_library.search.run("sanctions said " * 30)] == [h.id for h in once]
+
+
+def test_more_than_64_words_are_refused_phrases_included(search_library: Library) -> None:
+    words = " ".join(f"w{i}" for i in range(65))
+    for query in (words, f'"{words}"'):
+        with pytest.raises(InvalidInput, match="at most 64 words; this one has 65"):
+            search_library.search.run(query)
