@@ -23,9 +23,7 @@ def _picker(qtbot, library: Library) -> tuple[ClaimPicker, list[int]]:
     return picker, [c.id for c in claims]
 
 
-def test_tab_goes_through_the_fields_in_the_order_they_are_shown(
-    qtbot, library: Library
-) -> None:
+def test_tab_goes_through_the_fields_in_the_order_they_are_shown(qtbot, library: Library) -> None:
     picker, _ids = _picker(qtbot, library)
     ok = picker.buttons.button(QDialogButtonBox.StandardButton.Ok)
     expected = [picker.filter, picker.ids, picker.section, picker.list, ok]
