@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QTextCursor
+
 from briefing.core import (
     BriefingError,
     Changes,
@@ -24,6 +27,7 @@ from briefing.core import (
 from briefing.ui import errors
 from briefing.ui.dialogs.claim_editor import ClaimEditor
 from briefing.ui.dialogs.note import NoteDialog
+from briefing.ui.dialogs.placement import clear_of_selection
 from briefing.ui.dialogs.tag_actor import TagActorDialog
 from briefing.ui.record_watch import watch_record
 from briefing.ui.undo.commands import AddAnnotation, EditClaim, RemoveAnnotations
@@ -233,8 +237,38 @@ def _editor(
 
 
 def _open(window: MainWindow, dialog):  # noqa: ANN001, ANN202 - any dialog, returned as given
-    """Open window-modal without a nested event loop; keep it on the window while open."""
+    """Open window-modal without a nested event loop; keep it on the window while open, and
+    off the words selected in the reader, which it is about."""
     window.dialog = dialog
     dialog.finished.connect(dialog.deleteLater)
     dialog.open()
+    clear_of_selection(dialog, lambda: _selection_rect(window), lambda: _scroll_up(window))
     return dialog
+
+
+def _selection_rect(window: MainWindow) -> QRect | None:
+    """The part of the reader's selection in view, in global coordinates (its lines' full
+    width when it runs over several); None when nothing selected is in view."""
+    page = window.reader.page
+    cursor = page.textCursor()
+    if not cursor.hasSelection():
+        return None
+    first, last = QTextCursor(cursor), QTextCursor(cursor)
+    first.setPosition(cursor.selectionStart())
+    last.setPosition(cursor.selectionEnd())
+    top, bottom = page.cursorRect(first), page.cursorRect(last)
+    viewport = page.viewport()
+    if top.top() == bottom.top():
+        rect = QRect(top.topLeft(), bottom.bottomRight()).normalized()
+    else:
+        rect = QRect(0, top.top(), viewport.width(), bottom.bottom() - top.top() + 1)
+    rect = rect.intersected(viewport.rect())
+    if rect.isEmpty():
+        return None
+    return QRect(viewport.mapToGlobal(rect.topLeft()), rect.size())
+
+
+def _scroll_up(window: MainWindow) -> None:
+    span = window.reader.cursor_span()
+    if span is not None:
+        window.reader.scroll_to_offset(span[0])

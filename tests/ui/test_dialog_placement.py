@@ -1,0 +1,79 @@
+"""Dialogs about the reader's selection open beside the words, and the words, once marked,
+show their new mark rather than the selection's colour over it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QDialogButtonBox, QPlainTextEdit
+
+from briefing.core import Library
+from briefing.ui.dialogs.note import NoteDialog
+from briefing.ui.dialogs.tag_actor import TagActorDialog
+from briefing.ui.main_window import MainWindow
+from tests.ui.helpers import click, dialog_of, sample_window, select
+
+
+def _words(window: MainWindow) -> QRect:
+    """Where the selected words are on the screen (one line)."""
+    page = window.reader.page
+    cursor = page.textCursor()
+    first, last = QTextCursor(cursor), QTextCursor(cursor)
+    first.setPosition(cursor.selectionStart())
+    last.setPosition(cursor.selectionEnd())
+    rect = QRect(page.cursorRect(first).topLeft(), page.cursorRect(last).bottomRight())
+    return QRect(page.viewport().mapToGlobal(rect.topLeft()), rect.size())
+
+
+def _small_window(qtbot, make_window, library: Library) -> MainWindow:
+    window, _article = sample_window(qtbot, make_window, library)
+    window.resize(780, 560)
+    window.move(0, 0)
+    qtbot.waitUntil(lambda: window.width() == 780)
+    return window
+
+
+def test_add_note_opens_beside_the_words_and_the_note_then_shows(
+    qtbot, make_window, library: Library
+) -> None:
+    window = _small_window(qtbot, make_window, library)
+    start, end = select(window, "postponing")
+    words = _words(window)
+    assert (
+        window.reader.page.viewport()
+        .rect()
+        .contains(window.reader.page.viewport().mapFromGlobal(words.center()))
+    )
+    window.note_action.trigger()
+    dialog = dialog_of(window, NoteDialog)
+    # Centred on the window, it sat over the reader's column and the words in it.
+    assert not dialog.frameGeometry().intersects(words)
+    assert dialog.screen().availableGeometry().contains(dialog.frameGeometry())
+
+    box = dialog.findChild(QPlainTextEdit)
+    qtbot.keyClicks(box, "Watch the new date")
+    click(qtbot, dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok))
+    qtbot.waitUntil(lambda: any(n.note == "Watch the new date" for n in window.view.notes))
+    cursor = window.reader.page.textCursor()
+    # The selection stayed, its colour over the new mark.
+    assert not cursor.hasSelection()
+    assert window.reader.cursor_span() == (end, end)
+
+
+def test_tag_actor_keeps_clear_and_a_highlight_shows_at_once(
+    qtbot, make_window, library: Library
+) -> None:
+    window = _small_window(qtbot, make_window, library)
+    select(window, "SenseTime said yesterday")
+    words = _words(window)
+    window.tag_actor_action.trigger()
+    dialog = dialog_of(window, TagActorDialog)
+    assert not dialog.frameGeometry().intersects(words)
+    dialog.reject()
+
+    _start, end = select(window, "postponing")
+    highlights = len(window.view.highlights)
+    window.highlight_action.trigger()
+    qtbot.waitUntil(lambda: len(window.view.highlights) == highlights + 1)
+    assert not window.reader.page.textCursor().hasSelection()
+    assert window.reader.cursor_span() == (end, end)
