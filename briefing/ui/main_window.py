@@ -243,6 +243,7 @@ class MainWindow(QMainWindow):
         current = self.reader.article_id
         if current is not None and shows_change(self.library, self.view, changes, refs):
             self._reopen(current, new)
+            suggestions.follow(self)
         elif changes.full or changes.added_ids(Kind.ARTICLE) or changes.deleted_ids(Kind.ARTICLE):
             self._update_counts()
 
