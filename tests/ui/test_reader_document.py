@@ -108,3 +108,28 @@ def test_the_reader_shows_the_dateline_as_a_dateline(qtbot, make_window, library
     body_font = body.charFormat().font()
     assert not dateline_font.bold()
     assert dateline_font.pointSizeF() < body_font.pointSizeF()
+
+
+def test_an_attribution_and_a_list_of_short_lines_are_not_sub_headings() -> None:
+    def headings(path_part: str) -> list[str]:
+        path = next(p for p in wikinews_files() if path_part in p.name)
+        text = path.read_text("utf-8")
+        return [text[p.start : p.end] for p in split_paragraphs(text)[1:] if p.heading]
+
+    # "—Troy Roberts" under a quote; nine lines of seats per party, one after another; a
+    # sign-off ends the text ("Reuter").
+    assert headings("florida-highway-pileup") == []
+    assert headings("conservative-party-wins-majority") == []
+    text = "\n\n".join(
+        [
+            "Title",
+            "Seats",
+            "Labour - 203",
+            "Greens - 1",
+            "The count ended.",
+            "After",
+            "Rain.",
+            "Reuter",
+        ]
+    )
+    assert [text[p.start : p.end] for p in split_paragraphs(text) if p.heading] == ["After"]

@@ -27,6 +27,7 @@ _SENTENCE_END = re.compile(r"[.!?:;,\u2026][\"'\u2019\u201d)\]]*$")
 HEADING_MAX_CHARS = 80
 HEADING_MAX_WORDS = 10
 DATE_LINE_MAX_CHARS = 40
+_ATTRIBUTION = re.compile(r"^[\u2014\u2013\u2015-]")  # "—Troy Roberts", under a quote
 _WEEKDAY = re.compile(
     r"^(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+", re.IGNORECASE
 )
@@ -45,7 +46,8 @@ class Paragraph:
 def split_paragraphs(text: str) -> list[Paragraph]:
     """The blank-line-separated blocks; a short single line without end punctuation (the
     sample's `'Caught in the middle'`) is a sub-heading, unless it is only a date (Wikinews
-    opens each story with "Sunday, June 23, 2019"): that is the story's dateline."""
+    opens each story with "Sunday, June 23, 2019": that is the story's dateline), names who
+    said the quote above it ("—Troy Roberts"), or stands among other short lines (a list)."""
     paragraphs = []
     position = 0
     for match in [*_BLANK_LINES.finditer(text), None]:
@@ -60,12 +62,20 @@ def split_paragraphs(text: str) -> list[Paragraph]:
             paragraphs.append(Paragraph(start, end, heading, dateline))
         if match:
             position = match.end()
+    # A sub-heading stands over text: short lines one after another are a list (a table of
+    # results, seats per party), and one that ends the article is a sign-off ("Reuter").
+    runs = [p.heading for p in paragraphs]
+    for n, paragraph in enumerate(paragraphs):
+        last = n + 1 == len(runs)
+        if paragraph.heading and ((n > 0 and runs[n - 1]) or last or runs[n + 1]):
+            paragraphs[n] = Paragraph(paragraph.start, paragraph.end, False, paragraph.dateline)
     return paragraphs
 
 
 def _is_heading(block: str) -> bool:
     return (
         "\n" not in block
+        and not _ATTRIBUTION.match(block)
         and len(block) <= HEADING_MAX_CHARS
         and len(block.split()) <= HEADING_MAX_WORDS
         and not _SENTENCE_END.search(block)
