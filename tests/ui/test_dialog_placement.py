@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QDialogButtonBox, QPlainTextEdit
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit
 
 from briefing.core import Library
 from briefing.ui.dialogs.note import NoteDialog
+from briefing.ui.dialogs.placement import keep_clear_of
 from briefing.ui.dialogs.tag_actor import TagActorDialog
 from briefing.ui.main_window import MainWindow
 from tests.ui.helpers import click, dialog_of, sample_window, select
@@ -77,3 +78,28 @@ def test_tag_actor_keeps_clear_and_a_highlight_shows_at_once(
     qtbot.waitUntil(lambda: len(window.view.highlights) == highlights + 1)
     assert not window.reader.page.textCursor().hasSelection()
     assert window.reader.cursor_span() == (end, end)
+
+
+def test_a_tall_dialog_is_made_shorter_to_leave_the_words_in_view(qtbot) -> None:
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    dialog.setMinimumSize(300, 160)
+    area = dialog.screen().availableGeometry()
+    dialog.resize(area.width() - 40, area.height() - 40)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    # Words a third of the way down: the dialog fits neither below nor above them whole.
+    words = QRect(area.left() + 100, area.top() + area.height() // 3, 200, 20)
+    assert dialog.frameGeometry().intersects(words)
+    assert keep_clear_of(dialog, words)
+    frame = dialog.frameGeometry()
+    assert not frame.intersects(words)
+    assert area.contains(frame)
+    assert frame.top() > words.bottom()  # below, where there is more room
+    assert dialog.height() >= 160
+
+    # With no room for its least height either side, nor beside, it stays where it is.
+    dialog.setMinimumSize(area.width() - 40, area.height() - 60)
+    before = dialog.frameGeometry()
+    assert not keep_clear_of(dialog, QRect(area.left(), area.center().y(), area.width(), 20))
+    assert dialog.frameGeometry() == before
