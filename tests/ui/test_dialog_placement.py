@@ -8,6 +8,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit
 
 from briefing.core import Library
+from briefing.ui.actions import annotate
 from briefing.ui.dialogs.note import NoteDialog
 from briefing.ui.dialogs.placement import keep_clear_of
 from briefing.ui.dialogs.tag_actor import TagActorDialog
@@ -103,3 +104,17 @@ def test_a_tall_dialog_is_made_shorter_to_leave_the_words_in_view(qtbot) -> None
     before = dialog.frameGeometry()
     assert not keep_clear_of(dialog, QRect(area.left(), area.center().y(), area.width(), 20))
     assert dialog.frameGeometry() == before
+
+
+def test_edit_claim_opens_beside_the_claim(qtbot, make_window, library: Library) -> None:
+    window = _small_window(qtbot, make_window, library)
+    claim = next(c for c in library.claims.list() if c.quote.startswith("caught in the middle"))
+    window.reader.scroll_to_offset(claim.start)
+    window.reader.select_span(claim.start, claim.start)  # the cursor in it, nothing selected
+    editor = annotate.edit_claim(window, claim.id)
+    assert editor is not None and editor.isVisible()
+    page = window.reader.page
+    first = QTextCursor(page.document())
+    first.setPosition(window.reader.document_position(claim.start))
+    top = page.viewport().mapToGlobal(page.cursorRect(first).topLeft())
+    assert not editor.frameGeometry().contains(top)

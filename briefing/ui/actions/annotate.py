@@ -171,7 +171,9 @@ def edit_claim(window: MainWindow, claim_id: int) -> ClaimEditor | None:
         )
 
     watch_record(window.runner, editor, gone, tell)
-    return _open(window, editor)
+    placed = claim.start is not None and claim.end is not None and not claim.orphaned
+    here = placed and window.reader.article_id == claim.article_id
+    return _open(window, editor, (claim.start, claim.end) if here else None)
 
 
 def delete_annotations(window: MainWindow, ids: list[int]) -> bool:
@@ -236,26 +238,37 @@ def _editor(
     )
 
 
-def _open(window: MainWindow, dialog):  # noqa: ANN001, ANN202 - any dialog, returned as given
+def _open(  # noqa: ANN202 - any dialog, returned as given
+    window: MainWindow,
+    dialog,  # noqa: ANN001
+    span: tuple[int, int] | None = None,
+):
     """Open window-modal without a nested event loop; keep it on the window while open, and
-    off the words selected in the reader, which it is about."""
+    off the words it is about: `span` (canonical offsets in the open article), else the
+    reader's selection."""
     window.dialog = dialog
     dialog.finished.connect(dialog.deleteLater)
     dialog.open()
-    clear_of_selection(dialog, lambda: _selection_rect(window), lambda: _scroll_up(window))
+    if span is None:
+        span = window.reader.cursor_span()
+    if span is not None and span[0] < span[1]:
+        words = span
+        clear_of_selection(
+            dialog, lambda: _words_rect(window, *words), lambda: _scroll_up(window, words[0])
+        )
     return dialog
 
 
-def _selection_rect(window: MainWindow) -> QRect | None:
-    """The part of the reader's selection in view, in global coordinates (its lines' full
-    width when it runs over several); None when nothing selected is in view."""
+def _words_rect(window: MainWindow, start: int, end: int) -> QRect | None:
+    """The part of the words [start, end) in view, in global coordinates (their lines' full
+    width when they run over several); None when none of them is in view."""
     page = window.reader.page
-    cursor = page.textCursor()
-    if not cursor.hasSelection():
+    first_at, last_at = window.reader.document_position(start), window.reader.document_position(end)
+    if first_at is None or last_at is None:
         return None
-    first, last = QTextCursor(cursor), QTextCursor(cursor)
-    first.setPosition(cursor.selectionStart())
-    last.setPosition(cursor.selectionEnd())
+    first, last = QTextCursor(page.document()), QTextCursor(page.document())
+    first.setPosition(first_at)
+    last.setPosition(last_at)
     top, bottom = page.cursorRect(first), page.cursorRect(last)
     viewport = page.viewport()
     if top.top() == bottom.top():
@@ -268,7 +281,5 @@ def _selection_rect(window: MainWindow) -> QRect | None:
     return QRect(viewport.mapToGlobal(rect.topLeft()), rect.size())
 
 
-def _scroll_up(window: MainWindow) -> None:
-    span = window.reader.cursor_span()
-    if span is not None:
-        window.reader.scroll_to_offset(span[0])
+def _scroll_up(window: MainWindow, offset: int) -> None:
+    window.reader.scroll_to_offset(offset)
