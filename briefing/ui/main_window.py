@@ -242,13 +242,15 @@ class MainWindow(QMainWindow):
         self.library_pane.apply(changes, refs)
         current = self.reader.article_id
         if current is not None and shows_change(self.library, self.view, changes, refs):
-            self._reopen(current)
+            self._reopen(current, new)
+            suggestions.follow(self)
         elif changes.full or changes.added_ids(Kind.ARTICLE) or changes.deleted_ids(Kind.ARTICLE):
             self._update_counts()
 
-    def _reopen(self, current: int) -> None:
+    def _reopen(self, current: int, added: frozenset[int] | set[int] = frozenset()) -> None:
         """Show the open article as it is now, where the reader was (or the placeholder,
-        if it is gone)."""
+        if it is gone). A selection that was just marked (an annotation in `added` spans
+        it exactly) becomes a cursor at its end: the selection's colour hid the new mark."""
         bar = self.reader.page.verticalScrollBar()
         position, span = bar.value(), self.reader.cursor_span()
         if self.library.articles.exists(current):
@@ -256,6 +258,11 @@ class MainWindow(QMainWindow):
             # The reader stays where it was: the cursor too, so a shortcut that acts on
             # the claim at the cursor works again after the change it just made.
             if span is not None and self.view and span[1] <= len(self.view.article.text):
+                if added and any(
+                    m.annotation_id in added and (m.start, m.end) == span and m.kind != "suggestion"
+                    for m in self.view.marks()
+                ):
+                    span = (span[1], span[1])
                 self.reader.select_span(*span)
             bar.setValue(position)
         else:

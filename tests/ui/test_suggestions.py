@@ -122,3 +122,45 @@ def test_tagging_suggested_words_by_hand_answers_the_suggestion_until_undone(
     assert suggestion.id in pending()
     window.redo_action.trigger()
     assert suggestion.id not in pending()
+
+
+def test_after_accept_all_each_actor_is_one_row_and_the_count_follows(
+    qtbot, make_window, library: Library
+) -> None:
+    window, article_id = sample_window(qtbot, make_window, library)
+    waiting = len(_suggested(qtbot, window))
+    bar = window.statusBar()
+    assert bar.currentMessage().startswith(f"{waiting} suggestions waiting")
+    click(qtbot, window.panel.accept_all)
+    qtbot.waitUntil(lambda: window.panel.items("Suggested") == [])
+
+    # The status bar said "N suggestions waiting" still, with none left.
+    assert bar.currentMessage().startswith("No suggestions waiting")
+    mentions = library.mentions.list(article_id=article_id)
+    rows = window.panel.items("Actor mentions")
+    names = [row.text(0).split(" (")[0].split(" — ")[0] for row in rows]
+    # One row per mention before: 47 rows, "United States" a dozen times.
+    assert len(names) == len(set(names)) == len({m.actor.id for m in mentions})
+    group = window.panel.tree.topLevelItem(1)
+    assert group.text(0) == f"Actor mentions ({len(mentions)})"
+    us = [m for m in mentions if m.actor.name == "United States"]
+    (row,) = [r for r in rows if r.text(0).startswith(f"United States ({len(us)})")]
+    assert sorted(row.child(i).data(0, IdRole) for i in range(row.childCount())) == sorted(
+        m.id for m in us
+    )
+    assert all("“" in row.child(i).text(0) for i in range(row.childCount()))  # in context
+
+    # The actor's row stands for its mentions: Delete takes them all, Undo brings them back.
+    window.panel.tree.setCurrentItem(row)
+    assert window.panel.delete_action.isEnabled()
+    window.panel.delete_action.trigger()
+    qtbot.waitUntil(
+        lambda: not [m for m in library.mentions.list(article_id=article_id) if m in us]
+    )
+    assert len(library.mentions.list(article_id=article_id)) == len(mentions) - len(us)
+
+    # Undoing Accept All brings the suggestions back, and the count with them.
+    window.undo_stack.undo()  # the deletion
+    window.undo_stack.undo()  # Accept All
+    qtbot.waitUntil(lambda: len(window.panel.items("Suggested")) == waiting)
+    assert bar.currentMessage().startswith(f"{waiting} suggestions waiting")

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QTextCursor
+
 from briefing.core import (
     BriefingError,
     Changes,
@@ -24,6 +27,7 @@ from briefing.core import (
 from briefing.ui import errors
 from briefing.ui.dialogs.claim_editor import ClaimEditor
 from briefing.ui.dialogs.note import NoteDialog
+from briefing.ui.dialogs.placement import clear_of_selection
 from briefing.ui.dialogs.tag_actor import TagActorDialog
 from briefing.ui.record_watch import watch_record
 from briefing.ui.undo.commands import AddAnnotation, EditClaim, RemoveAnnotations
@@ -167,7 +171,9 @@ def edit_claim(window: MainWindow, claim_id: int) -> ClaimEditor | None:
         )
 
     watch_record(window.runner, editor, gone, tell)
-    return _open(window, editor)
+    placed = claim.start is not None and claim.end is not None and not claim.orphaned
+    here = placed and window.reader.article_id == claim.article_id
+    return _open(window, editor, (claim.start, claim.end) if here else None)
 
 
 def delete_annotations(window: MainWindow, ids: list[int]) -> bool:
@@ -232,9 +238,48 @@ def _editor(
     )
 
 
-def _open(window: MainWindow, dialog):  # noqa: ANN001, ANN202 - any dialog, returned as given
-    """Open window-modal without a nested event loop; keep it on the window while open."""
+def _open(  # noqa: ANN202 - any dialog, returned as given
+    window: MainWindow,
+    dialog,  # noqa: ANN001
+    span: tuple[int, int] | None = None,
+):
+    """Open window-modal without a nested event loop; keep it on the window while open, and
+    off the words it is about: `span` (canonical offsets in the open article), else the
+    reader's selection."""
     window.dialog = dialog
     dialog.finished.connect(dialog.deleteLater)
     dialog.open()
+    if span is None:
+        span = window.reader.cursor_span()
+    if span is not None and span[0] < span[1]:
+        words = span
+        clear_of_selection(
+            dialog, lambda: _words_rect(window, *words), lambda: _scroll_up(window, words[0])
+        )
     return dialog
+
+
+def _words_rect(window: MainWindow, start: int, end: int) -> QRect | None:
+    """The part of the words [start, end) in view, in global coordinates (their lines' full
+    width when they run over several); None when none of them is in view."""
+    page = window.reader.page
+    first_at, last_at = window.reader.document_position(start), window.reader.document_position(end)
+    if first_at is None or last_at is None:
+        return None
+    first, last = QTextCursor(page.document()), QTextCursor(page.document())
+    first.setPosition(first_at)
+    last.setPosition(last_at)
+    top, bottom = page.cursorRect(first), page.cursorRect(last)
+    viewport = page.viewport()
+    if top.top() == bottom.top():
+        rect = QRect(top.topLeft(), bottom.bottomRight()).normalized()
+    else:
+        rect = QRect(0, top.top(), viewport.width(), bottom.bottom() - top.top() + 1)
+    rect = rect.intersected(viewport.rect())
+    if rect.isEmpty():
+        return None
+    return QRect(viewport.mapToGlobal(rect.topLeft()), rect.size())
+
+
+def _scroll_up(window: MainWindow, offset: int) -> None:
+    window.reader.scroll_to_offset(offset)

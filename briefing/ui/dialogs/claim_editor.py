@@ -5,15 +5,17 @@ panel). It never writes: OK hands a `ClaimState` to `save`, the window's callbac
 pushes an undo command, and stays open with the message if saving failed, so nothing the
 reader typed is lost. A claim deleted elsewhere while it is being edited (another window,
 another copy of Briefing) is said at once, the fields kept (`show_gone`). Every field is
-reachable by Tab in reading order; Ctrl+Enter saves.
+reachable by Tab in reading order; Ctrl+Enter saves. Enter in the About field adds the
+name typed (or completed) to the list and goes no further: the dialog's default button would
+otherwise save the whole claim the moment a completion was taken.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -153,7 +155,7 @@ class ClaimEditor(QDialog):
         layout.addWidget(self.buttons)
 
         self.about_add.clicked.connect(self._on_about_add_clicked)
-        self.about_field.line.returnPressed.connect(self._on_about_add_clicked)
+        self.about_field.line.installEventFilter(self)
         self.about_remove.clicked.connect(self._on_about_remove_clicked)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -221,6 +223,19 @@ class ClaimEditor(QDialog):
         super().accept()
 
     # About ----------------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if (
+            watched is self.about_field.line
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            and self.about_field.line.text().strip()
+        ):
+            self._on_about_add_clicked()
+            return True  # the name is added; the dialog is not saved
+        return super().eventFilter(watched, event)
 
     def _add_about(self, actor: int | NewActor) -> None:
         for i in range(self.about_list.count()):

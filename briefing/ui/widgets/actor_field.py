@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QSizePolicy,
+    QStyle,
     QWidget,
 )
 
@@ -58,6 +59,23 @@ def actor_names(library: Library, article_id: int | None = None) -> ActorNames:
     return ActorNames(by_text, names, tuple(spellings))
 
 
+MIN_CHARS = 14  # the line's least width, in average characters
+POPUP_MAX_CHARS = 48  # a completion list as wide as its longest name, up to this
+
+
+def _fit_popup(completer: QCompleter, completions: list[str]) -> None:
+    """Make the completion list wide enough to read its names: Qt sizes it to the line it
+    completes, whatever that is. (`setGeometry()` honours a minimum width, so a list shown
+    under a narrow line is as wide as this.)"""
+    popup = completer.popup()
+    metrics = popup.fontMetrics()
+    longest = max((metrics.horizontalAdvance(text) for text in completions), default=0)
+    limit = metrics.averageCharWidth() * POPUP_MAX_CHARS
+    scrollbar = popup.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+    popup.setMinimumWidth(min(longest, limit) + scrollbar + 4 * metrics.averageCharWidth())
+    popup.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+
+
 class ActorField(QWidget):
     """Signals:
     changed(): what the field names changed (text edited or set)
@@ -74,10 +92,15 @@ class ActorField(QWidget):
         self.line.setToolTip(
             f"{label}: type a known name or alias (completion offers them), or a new name"
         )
-        completer = QCompleter(names.completions(), self)
+        # Room for a name: in a crowded row the line gave way down to a few pixels, and
+        # the completion list, as wide as its line, showed only "…".
+        self.line.setMinimumWidth(self.line.fontMetrics().averageCharWidth() * MIN_CHARS)
+        completions = names.completions()
+        completer = QCompleter(completions, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.line.setCompleter(completer)
+        _fit_popup(completer, completions)
         self.status = QLabel(self)
         self.status.setObjectName("actorFieldStatus")
         self.kind = QComboBox(self)

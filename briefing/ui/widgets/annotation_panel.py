@@ -46,8 +46,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing.core import Mention
 from briefing.ui.article_view import ArticleView
-from briefing.ui.theme import mark_colours
+from briefing.ui.theme import MarkColours, mark_colours
 from briefing.ui.widgets.annotation_tree import AnnotationTree, IdRole, KindRole
 
 SUGGESTED = "Suggested"
@@ -63,6 +64,19 @@ def _quoted(text: str, limit: int = QUOTE_CHARS) -> str:
     """In curly quotes, without doubling a closing quote the text already ends with."""
     short = _short(text, limit)
     return f"“{short}" + ("" if short.endswith(("”", '"')) else "”")
+
+
+def _in_context(text: str, start: int, end: int, around: int = 24) -> str:
+    """The words at [start, end) with a few words either side: …assets under “US” law…"""
+    cut_before, cut_after = start > around, end + around < len(text)
+    before = text[max(0, start - around) : start]
+    after = text[end : end + around]
+    if cut_before:
+        before = before.split(" ", 1)[-1] if " " in before else ""
+    if cut_after:
+        after = after.rsplit(" ", 1)[0] if " " in after else ""
+    line = " ".join(f"{before}“{text[start:end]}”{after}".split())
+    return ("…" if cut_before else "") + line + ("…" if cut_after else "")
 
 
 def _swatch(colour: QColor, size: int = 12, scale: int = 4) -> QIcon:
@@ -208,10 +222,20 @@ class AnnotationPanel(QWidget):
         return self._ids(kind)
 
     def _ids(self, kind: str | None, *, everything: bool = False) -> list[int]:
-        """Ids of the selected items of `kind` (None: any annotation, not suggestions)."""
+        """Ids of the selected items of `kind` (None: any annotation, not suggestions); an
+        actor's row selected stands for each of its mentions."""
         items = self.items(SUGGESTED) if everything else self.tree.selectedItems()
+        items = [
+            leaf
+            for item in items
+            for leaf in (
+                [item.child(i) for i in range(item.childCount())]
+                if item.data(0, KindRole) is None and item.parent() is not None
+                else [item]
+            )
+        ]
         ids = []
-        for item in items:
+        for item in dict.fromkeys(items):
             item_kind = item.data(0, KindRole)
             if item_kind is None or (kind is None and item_kind == "suggestion"):
                 continue
@@ -286,14 +310,14 @@ class AnnotationPanel(QWidget):
                 claim.orphaned,
             )
         colours = mark_colours(self.palette())
+        by_actor: dict[int, list[Mention]] = {}
         for mention in view.mentions:
-            kind = view.actor_kinds.get(mention.actor.id, "")
-            text = mention.actor.name
-            if " ".join(mention.quote.split()).casefold() != mention.actor.name.casefold():
-                text += f" — {_quoted(mention.quote, 60)}"
-            item = self._item(mention.id, text, f"{mention.actor.name} ({kind})", "mention")
-            item.setIcon(0, _swatch(colours.mention(kind)))
-            add("Actor mentions", item, mention.orphaned)
+            if mention.orphaned:
+                add("Actor mentions", self._mention_item(view, mention, colours), True)
+            else:
+                by_actor.setdefault(mention.actor.id, []).append(mention)
+        for mentions in sorted(by_actor.values(), key=lambda m: m[0].actor.name.casefold()):
+            add("Actor mentions", self._actor_row(view, mentions, colours), False)
         for highlight in view.highlights:
             add(
                 "Highlights",
@@ -345,8 +369,53 @@ class AnnotationPanel(QWidget):
                 0, "These annotations lost their place when the text changed; they are kept."
             )
 
+    def _mention_item(
+        self, view: ArticleView, mention: Mention, colours: MarkColours, *, in_row: bool = False
+    ) -> QTreeWidgetItem:
+        """A mention: its actor and the words, or (`in_row`, under its actor's row) the
+        words in their context, which tells one "US" from the next."""
+        kind = view.actor_kinds.get(mention.actor.id, "")
+        name = mention.actor.name
+        if in_row and mention.start is not None and mention.end is not None:
+            text = _in_context(view.article.text, mention.start, mention.end)
+        else:
+            text = name
+            if " ".join(mention.quote.split()).casefold() != name.casefold():
+                text += f" — {_quoted(mention.quote, 60)}"
+        item = self._item(mention.id, text, f"{name} ({kind})", "mention")
+        if not in_row:
+            item.setIcon(0, _swatch(colours.mention(kind)))
+        return item
+
+    def _actor_row(
+        self, view: ArticleView, mentions: list[Mention], colours: MarkColours
+    ) -> QTreeWidgetItem:
+        """One row per actor: the actor named once with its count, its mentions folded
+        under it (Accept All left 47 rows, "United States" a dozen times among them). An
+        actor named once is that one mention's row."""
+        if len(mentions) == 1:
+            return self._mention_item(view, mentions[0], colours)
+        actor = mentions[0].actor
+        kind = view.actor_kinds.get(actor.id, "")
+        spellings = dict.fromkeys(" ".join(m.quote.split()) for m in mentions)
+        other = [s for s in spellings if s.casefold() != actor.name.casefold()]
+        text = f"{actor.name} ({len(mentions)})"
+        if other:
+            text += " — " + ", ".join(_quoted(s, 30) for s in other[:3])
+        row = QTreeWidgetItem([text])
+        row.setIcon(0, _swatch(colours.mention(kind)))
+        row.setToolTip(
+            0,
+            f"{len(mentions)} mentions of {actor.name} ({kind}): open the row to see each."
+            " Selected, the row stands for all of them (Delete removes them; Undo brings"
+            " them back).",
+        )
+        row.addChildren([self._mention_item(view, m, colours, in_row=True) for m in mentions])
+        return row
+
     def _group(self, name: str, items: list[QTreeWidgetItem]) -> QTreeWidgetItem:
-        group = QTreeWidgetItem([f"{name} ({len(items)})"])
+        count = sum(max(1, item.childCount()) for item in items)
+        group = QTreeWidgetItem([f"{name} ({count})"])
         group.setFlags(Qt.ItemFlag.ItemIsEnabled)
         font = group.font(0)
         font.setBold(True)
@@ -373,6 +442,8 @@ class AnnotationPanel(QWidget):
         return []
 
     def _on_tree_item_activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        if item.data(0, IdRole) is None and item.parent() is not None and item.childCount():
+            item = item.child(0)  # an actor's row: its first mention
         annotation_id = item.data(0, IdRole)
         if annotation_id is None:
             return

@@ -18,12 +18,19 @@ from dataclasses import dataclass
 
 from PySide6.QtGui import QFont, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
 
+from briefing.core import InvalidInput, parse_optional
+
 # Characters QTextCursor.insertText() would turn into a new block; each shows as one space.
 _BLOCK_BREAKS = str.maketrans({"\n": " ", "\r": " ", "\u2029": " "})
 _BLANK_LINES = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
 _SENTENCE_END = re.compile(r"[.!?:;,\u2026][\"'\u2019\u201d)\]]*$")
 HEADING_MAX_CHARS = 80
 HEADING_MAX_WORDS = 10
+DATE_LINE_MAX_CHARS = 40
+_ATTRIBUTION = re.compile(r"^[\u2014\u2013\u2015-]")  # "—Troy Roberts", under a quote
+_WEEKDAY = re.compile(
+    r"^(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -33,11 +40,14 @@ class Paragraph:
     start: int
     end: int
     heading: bool
+    dateline: bool = False  # a line that is only a date: "Sunday, June 23, 2019"
 
 
 def split_paragraphs(text: str) -> list[Paragraph]:
     """The blank-line-separated blocks; a short single line without end punctuation (the
-    sample's `'Caught in the middle'`) is a sub-heading."""
+    sample's `'Caught in the middle'`) is a sub-heading, unless it is only a date (Wikinews
+    opens each story with "Sunday, June 23, 2019": that is the story's dateline), names who
+    said the quote above it ("—Troy Roberts"), or stands among other short lines (a list)."""
     paragraphs = []
     position = 0
     for match in [*_BLANK_LINES.finditer(text), None]:
@@ -47,19 +57,38 @@ def split_paragraphs(text: str) -> list[Paragraph]:
         if stripped:
             start = position + (len(chunk) - len(chunk.lstrip()))
             end = start + len(stripped)
-            paragraphs.append(Paragraph(start, end, _is_heading(stripped)))
+            dateline = _is_date_line(stripped)
+            heading = not dateline and _is_heading(stripped)
+            paragraphs.append(Paragraph(start, end, heading, dateline))
         if match:
             position = match.end()
+    # A sub-heading stands over text: short lines one after another are a list (a table of
+    # results, seats per party), and one that ends the article is a sign-off ("Reuter").
+    runs = [p.heading for p in paragraphs]
+    for n, paragraph in enumerate(paragraphs):
+        last = n + 1 == len(runs)
+        if paragraph.heading and ((n > 0 and runs[n - 1]) or last or runs[n + 1]):
+            paragraphs[n] = Paragraph(paragraph.start, paragraph.end, False, paragraph.dateline)
     return paragraphs
 
 
 def _is_heading(block: str) -> bool:
     return (
         "\n" not in block
+        and not _ATTRIBUTION.match(block)
         and len(block) <= HEADING_MAX_CHARS
         and len(block.split()) <= HEADING_MAX_WORDS
         and not _SENTENCE_END.search(block)
     )
+
+
+def _is_date_line(block: str) -> bool:
+    if len(block) > DATE_LINE_MAX_CHARS or "\n" in block:
+        return False
+    try:
+        return parse_optional(_WEEKDAY.sub("", block).rstrip(" .")) is not None
+    except InvalidInput:
+        return False
 
 
 def utf16_length(text: str) -> int:
@@ -151,6 +180,8 @@ def build_document(
     body_chars.setFont(typography.body)
     heading_chars = QTextCharFormat()
     heading_chars.setFont(typography.heading)
+    dateline_chars = QTextCharFormat()  # set as the byline is: it says when, like the byline
+    dateline_chars.setFont(typography.byline)
     paragraphs = split_paragraphs(text)
     doc_starts = []
     for paragraph in paragraphs:
@@ -165,7 +196,12 @@ def build_document(
             block.setHeadingLevel(2)
         else:
             block.setBottomMargin(typography.paragraph_spacing)
-        chars = heading_chars if paragraph.heading else body_chars
+        if paragraph.heading:
+            chars = heading_chars
+        elif paragraph.dateline:
+            chars = dateline_chars
+        else:
+            chars = body_chars
         cursor.insertBlock(block, chars)
         doc_starts.append(cursor.position())
         # Same length: a line break inside a paragraph is shown as the space it reads as.

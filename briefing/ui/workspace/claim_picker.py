@@ -2,7 +2,11 @@
 
 Claims already in the briefing are listed but cannot be chosen (a claim stands once in a
 briefing). The section box offers the briefing's sections and takes a new name, which makes
-a new section. The dialog is opened, not exec'd: the window acts on `accepted`.
+a new section; its completion is a list to choose from, never text filled in as one types
+(typing "Se" then Enter added the claims to "Section 1", the name filled in, rather than a
+new section "Se"). Tab goes through the fields in the order they are shown: Find, Claim ids,
+Section, the list, the buttons. The dialog is opened, not exec'd: the window acts on
+`accepted`.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -70,6 +75,11 @@ class ClaimPicker(QDialog):
         self.section.addItems([s for s in sections if s])
         self.section.setCurrentText(section or "")
         self.section.lineEdit().setPlaceholderText("A section of the briefing, or a new one")
+        completer = QCompleter(self.section.model(), self.section)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.section.setCompleter(completer)
+        self.section.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -90,13 +100,18 @@ class ClaimPicker(QDialog):
         layout.addWidget(hint)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.buttons)
+        QWidget.setTabOrder(self.filter, self.ids)
+        QWidget.setTabOrder(self.ids, self.section)
+        QWidget.setTabOrder(self.section, self.list)
+        QWidget.setTabOrder(self.list, self.buttons)
 
     def chosen(self) -> list[int]:
-        """The selected claims in list order, then the ids typed (duplicates once)."""
+        """The selected claims in list order, then the ids typed (duplicates once). A claim
+        the filter hides is not chosen, even if it was selected before the filter hid it."""
         selected = [
             self.list.item(row).data(IdRole)
             for row in range(self.list.count())
-            if self.list.item(row).isSelected()
+            if self.list.item(row).isSelected() and not self.list.item(row).isHidden()
         ]
         typed = [int(n) for n in re.findall(r"\d+", self.ids.text())]
         return list(dict.fromkeys(selected + typed))

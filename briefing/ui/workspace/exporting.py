@@ -1,4 +1,10 @@
-"""Getting a briefing out: export to Markdown or HTML, copy as Markdown, print, PDF.
+"""Getting a briefing out: export (one dialog, every format the command line writes),
+copy as Markdown, print.
+
+Export… offers Markdown, HTML, PDF, Pandoc Markdown with citations (its CSL-JSON
+bibliography written beside it, as `briefing export --format pandoc` does), a CSL-JSON
+bibliography and ClaimReview JSON-LD; the format is the file type chosen, or the name's
+suffix when it says more (a name ending .pdf is a PDF whatever the type shown).
 
 The text is rendered on the reader thread (a `QueryOp`: a 500-claim briefing takes tens of
 milliseconds) and files are written atomically, so an export never leaves half a file. The
@@ -29,7 +35,28 @@ if TYPE_CHECKING:
     from briefing.ui.workspace.window import WorkspaceWindow
 
 FOLDER_KEY = "workspace/exportFolder"
-FILTERS = {"md": "Markdown (*.md)", "html": "HTML (*.html)", "pdf": "PDF (*.pdf)"}
+FILTERS = {
+    "md": "Markdown (*.md)",
+    "html": "HTML (*.html)",
+    "pdf": "PDF (*.pdf)",
+    "pandoc": "Pandoc Markdown with citations (*.md)",
+    "csljson": "CSL-JSON bibliography (*.json)",
+    "claimreview": "ClaimReview JSON-LD (*.jsonld *.json)",
+}
+SUFFIXES = {
+    "md": (".md", ".markdown"),
+    "html": (".html", ".htm"),
+    "pdf": (".pdf",),
+    "pandoc": (".md", ".markdown"),
+    "csljson": (".json",),
+    "claimreview": (".jsonld", ".json"),
+}
+DEFAULT_SUFFIX = {"pandoc": "md", "csljson": "csl.json", "claimreview": "jsonld"}
+_ALL_SUFFIXES = sorted(
+    {".csl.json", *(suffix for known in SUFFIXES.values() for suffix in known)},
+    key=len,
+    reverse=True,
+)
 
 
 def file_stem(title: str) -> str:
@@ -38,15 +65,19 @@ def file_stem(title: str) -> str:
 
 
 def format_for(path: Path, name_filter: str = "") -> str:
-    """ "md", "html" or "pdf": by the file's suffix, else by the filter chosen."""
+    """The format to write: the filter's, when the file's suffix is one of its own (or there
+    is none); else the suffix's ("md", "html", "pdf", "csljson", "claimreview"); else "md"."""
+    chosen = next((kind for kind, f in FILTERS.items() if f == name_filter), None)
     suffix = path.suffix.casefold()
-    if suffix in (".html", ".htm"):
-        return "html"
-    if suffix in (".md", ".markdown"):
-        return "md"
-    if suffix == ".pdf":
-        return "pdf"
-    return next((kind for kind, f in FILTERS.items() if f == name_filter), "md")
+    if chosen is not None and (not suffix or suffix in SUFFIXES[chosen]):
+        return chosen
+    found = next((kind for kind, known in SUFFIXES.items() if suffix in known), None)
+    return found or chosen or "md"
+
+
+def bibliography_for(path: Path) -> Path:
+    """Where Pandoc Markdown's bibliography goes: beside it, as the command line puts it."""
+    return path.with_name(path.stem.removesuffix(".csl") + ".csl.json")
 
 
 def _save_dialog(window: WorkspaceWindow, title: str, kinds: list[str]) -> QFileDialog | None:
@@ -58,12 +89,20 @@ def _save_dialog(window: WorkspaceWindow, title: str, kinds: list[str]) -> QFile
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     dialog.setNameFilters([FILTERS[k] for k in kinds])
     dialog.setDirectory(str(window.settings.value(FOLDER_KEY, QDir.homePath())))
-    dialog.setDefaultSuffix(kinds[0])
-    dialog.selectFile(f"{file_stem(window.briefing.title)}.{kinds[0]}")
+    first = DEFAULT_SUFFIX.get(kinds[0], kinds[0])
+    dialog.setDefaultSuffix(first)
+    dialog.selectFile(f"{file_stem(window.briefing.title)}.{first}")
 
     def on_filter_selected(name_filter: str) -> None:
         kind = next(k for k, f in FILTERS.items() if f == name_filter)
-        dialog.setDefaultSuffix(kind)
+        suffix = DEFAULT_SUFFIX.get(kind, kind)
+        dialog.setDefaultSuffix(suffix)
+        # The name follows the type chosen, as a file manager's Save As does.
+        names = dialog.selectedFiles()
+        if names:
+            name = Path(names[0]).name
+            stem = next((name[: -len(s)] for s in _ALL_SUFFIXES if name.endswith(s)), name)
+            dialog.selectFile(f"{stem}.{suffix}")
 
     dialog.filterSelected.connect(on_filter_selected)
     window.dialog = dialog
@@ -71,8 +110,9 @@ def _save_dialog(window: WorkspaceWindow, title: str, kinds: list[str]) -> QFile
 
 
 def export_dialog(window: WorkspaceWindow) -> QFileDialog | None:
-    """Ctrl+E: choose where, and Markdown, HTML or PDF (by filter or suffix)."""
-    dialog = _save_dialog(window, "Export Briefing", ["md", "html", "pdf"])
+    """Ctrl+E: choose where, and the format (by file type or suffix): every format the
+    command line's `briefing export` writes."""
+    dialog = _save_dialog(window, "Export Briefing", list(FILTERS))
     if dialog is not None:
         dialog.fileSelected.connect(
             lambda path: export_to(
@@ -84,7 +124,8 @@ def export_dialog(window: WorkspaceWindow) -> QFileDialog | None:
 
 
 def export_to(window: WorkspaceWindow, path: Path, kind: str) -> QueryOp[Any] | None:
-    """Write the open briefing to `path` as Markdown ("md"), HTML ("html") or PDF ("pdf")."""
+    """Write the open briefing to `path` in a format of FILTERS ("md", "html", "pdf",
+    "pandoc" with its bibliography beside, "csljson", "claimreview")."""
     if kind == "pdf":
         return export_pdf(window, path)
     briefing_id = window.briefing_id
@@ -95,8 +136,19 @@ def export_to(window: WorkspaceWindow, path: Path, kind: str) -> QueryOp[Any] | 
 
     def work(library: Library, _progress: object) -> Path:
         briefings = library.briefings
-        render = briefings.export_html if kind == "html" else briefings.export_markdown
-        write_atomically(path, render(briefing_id))
+        if kind == "pandoc":
+            bibliography = bibliography_for(path)
+            text, csl = briefings.export_pandoc(briefing_id, bibliography=bibliography.name)
+            write_atomically(bibliography, csl)
+        elif kind == "csljson":
+            text = briefings.export_csl(briefing_id)
+        elif kind == "claimreview":
+            text = briefings.export_claimreview(briefing_id)
+        elif kind == "html":
+            text = briefings.export_html(briefing_id)
+        else:
+            text = briefings.export_markdown(briefing_id)
+        write_atomically(path, text)
         return path
 
     op: QueryOp[Path] = QueryOp(window.runner, work, parent=window)
@@ -159,14 +211,6 @@ def print_briefing(window: WorkspaceWindow) -> QueryOp[str] | None:
         dialog.show()  # QDialog.open(): PySide only binds QPrintDialog's open(receiver, slot)
 
     return _with_html(window, ask)
-
-
-def pdf_dialog(window: WorkspaceWindow) -> QFileDialog | None:
-    dialog = _save_dialog(window, "Export to PDF", ["pdf"])
-    if dialog is not None:
-        dialog.fileSelected.connect(lambda path: export_pdf(window, Path(path)))
-        dialog.open()
-    return dialog
 
 
 def export_pdf(window: WorkspaceWindow, path: Path) -> QueryOp[str] | None:

@@ -55,7 +55,7 @@ def install_actions(window: WorkspaceWindow, *, hosted: bool = False) -> None:
     w.export_action = make_action(
         w,
         "&Export…",
-        "Export the briefing to Markdown or HTML",
+        "Export the briefing: Markdown, HTML, PDF, Pandoc with citations, CSL-JSON or ClaimReview",
         lambda: exporting.export_dialog(w),
         "Ctrl+E",
         "export",
@@ -68,13 +68,6 @@ def install_actions(window: WorkspaceWindow, *, hosted: bool = False) -> None:
         lambda: exporting.copy_markdown(w),
         None,
         "copy",
-    )
-    w.pdf_action = make_action(
-        w,
-        "Export to P&DF…",
-        "Save the briefing as a PDF, ready to send",
-        lambda: exporting.pdf_dialog(w),
-        "Ctrl+Shift+E",
     )
     w.print_action = make_action(
         w, "&Print…", "Print the briefing", lambda: exporting.print_briefing(w), Keys.Print, "print"
@@ -140,7 +133,7 @@ def install_actions(window: WorkspaceWindow, *, hosted: bool = False) -> None:
     menu = w.menuBar().addMenu("&File")
     menu.addActions([w.new_action, w.rename_action, w.delete_briefing_action])
     menu.addSeparator()
-    menu.addActions([w.export_action, w.copy_action, w.pdf_action, w.print_action])
+    menu.addActions([w.export_action, w.copy_action, w.print_action])
     menu.addSeparator()
     menu.addAction(w.close_action)
     menu = w.menuBar().addMenu("&Edit")
