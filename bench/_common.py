@@ -13,6 +13,12 @@ import sys
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
+# These machines set PYTHONDONTWRITEBYTECODE: a bench would compile every module it imports
+# from source, the lazily imported ones in the middle of what it measures (GUI stalls of
+# 50-90 ms in search_typing.py were that). The benches run as an installed copy does, its
+# bytecode compiled once and kept, here under bench/out rather than beside the sources.
+sys.dont_write_bytecode = False
+sys.pycache_prefix = str(BENCH / "out" / "pycache")
 ROOT = BENCH.parent
 OUT = BENCH / "out"  # gitignored: built libraries, grep folders, scratch databases
 CORPUS = ROOT.parent / "shared" / "corpus"

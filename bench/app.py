@@ -32,6 +32,7 @@ import argparse
 import json
 import os
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -220,15 +221,18 @@ def add_heavy_article(path: Path) -> tuple[int, int, int]:
 
 def run_startup(
     child: str, copy: Path, config: Path, checkout: str | None = None
-) -> tuple[float, float]:
-    """(from spawning the child, from its first line) to a usable window, in seconds; with
-    `checkout`, that checkout's `briefing` first on the path."""
+) -> tuple[float, float, float]:
+    """(from spawning the child, from its first line) to a usable window, and the child's
+    CPU time (it exits once the window is usable), in seconds; with `checkout`, that
+    checkout's `briefing` first on the path."""
     env = {**os.environ, "XDG_CONFIG_HOME": str(config)}  # fresh settings: nothing to reopen
     env.update(bytecode_cached(env))
     if checkout:
         env["PYTHONPATH"] = os.pathsep.join([checkout, env.get("PYTHONPATH", "")]).rstrip(
             os.pathsep
         )
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = usage.ru_utime + usage.ru_stime
     spawned = time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-c", child, str(copy)],
@@ -242,7 +246,9 @@ def run_startup(
         raise SystemExit(f"the start-up child died (exit status {done.returncode}):\n{last}")
     out = done.stdout
     times = json.loads(out.strip().splitlines()[-1])
-    return times["ready"] - spawned, times["ready"] - times["started"]
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = usage.ru_utime + usage.ru_stime - cpu
+    return times["ready"] - spawned, times["ready"] - times["started"], cpu
 
 
 def bytecode_cached(env: dict[str, str]) -> dict[str, str]:
@@ -274,7 +280,8 @@ def startup(copy: Path, runs: int, before: str | None, before_copy: Path) -> Non
         print(
             f"  {label:<28} {ms(statistics.median(r[0] for r in runs_)):>6} ms from spawning "
             f"({ms(statistics.median(r[1] for r in runs_))} ms from its first line; first run "
-            f"{ms(runs_[0][0])} ms), median of {len(runs_)}"
+            f"{ms(runs_[0][0])} ms), median of {len(runs_)}; "
+            f"CPU {ms(statistics.median(r[2] for r in runs_))} ms"
         )
     ours = statistics.median(r[0] for r in app)
     floor = statistics.median(r[0] for r in bare)

@@ -12,11 +12,10 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from briefing.core.anchoring.selectors import Selector
-from briefing.core.annotations import restore, w3c_export, w3c_import
+from briefing.core.annotations import restore
 from briefing.core.annotations.model import KINDS, Annotation, Span
 from briefing.core.annotations.refs import AnnotationRefs, annotation_refs
 from briefing.core.annotations.restore import AnnotationSnapshot
-from briefing.core.annotations.w3c_import import W3CImportReport
 from briefing.core.articles.rows import article_text
 from briefing.core.briefings.rows import keep_snapshots
 from briefing.core.briefings.snapshot import SnapshotMaker
@@ -27,6 +26,7 @@ from briefing.core.journal import new_uid
 from briefing.core.rowid import inserted_id
 
 if TYPE_CHECKING:
+    from briefing.core.annotations.w3c_import import W3CImportReport
     from briefing.core.library import Library
 
 __all__ = ["KINDS", "Annotation", "AnnotationRefs", "AnnotationService", "Span"]
@@ -182,10 +182,14 @@ class AnnotationService:
 
     def export_w3c(self, article_id: int | None = None) -> dict[str, Any]:
         """The annotations of one article, or of the library, as a W3C AnnotationCollection."""
+        from briefing.core.annotations import w3c_export  # not at start-up: 30 ms, metadata
+
         return w3c_export.export_annotations(self._library, article_id)
 
     def import_w3c(self, data: str | bytes) -> W3CImportReport:
         """Annotations from W3C JSON-LD, matched to articles and re-anchored (docs/w3c.md)."""
+        from briefing.core.annotations import w3c_import  # not at start-up: rapidfuzz
+
         return w3c_import.import_annotations(self._library, data)
 
 
