@@ -134,6 +134,7 @@ class Engine:
         self.report = SyncReport(team_version=link.pulled_version)
         self.progress = progress or NoProgress()
         self.user = library.settings.user_name
+        self.library_uid = library.uid  # read once: every pushed row carries it
         from psycopg import sql
 
         self._s = sql.Identifier(link.team)
@@ -157,7 +158,7 @@ class Engine:
     def library_lock(self) -> Any:
         """The advisory lock that keeps two syncs of this library apart (session-level: it
         goes with the connection, whatever happens)."""
-        key = f"briefing-sync:{self.library.uid}"
+        key = f"briefing-sync:{self.library_uid}"
         deadline = time.monotonic() + LOCK_WAIT_S
         while not _one(self.pg.execute("SELECT pg_try_advisory_lock(hashtext(%s))", (key,))):
             if time.monotonic() > deadline:
@@ -182,7 +183,7 @@ class Engine:
                 "name = excluded.name, last_sync_at = excluded.last_sync_at, "
                 "seen_version = excluded.seen_version"
             ),
-            (self.library.uid, self.user, self.link.joined_at, now(), self.report.team_version),
+            (self.library_uid, self.user, self.link.joined_at, now(), self.report.team_version),
         )
 
     # Pull -------------------------------------------------------------------------------------
@@ -237,9 +238,11 @@ class Engine:
             keyed = {(r.kind, r.uid): r for r in remotes}
             bases = links.bases(conn, keyed)
             if sent:
-                for key, data in sent.items():
+                # What was just sent is the base of what the team made of it (only those the
+                # team holds otherwise come back here: the rest need no fingerprints).
+                for key in keyed.keys() & sent.keys():
                     old = bases.get(key)
-                    bases[key] = links.Base(old.version if old else 0, False, _fp(data))
+                    bases[key] = links.Base(old.version if old else 0, False, _fp(sent[key]))
             todo = [
                 r
                 for r in remotes
@@ -260,7 +263,23 @@ class Engine:
                 (r for r in [*extra, *todo] if not r.deleted), key=lambda r: order[r.kind]
             )
             gone = sorted((r for r in todo if r.deleted), key=lambda r: -order[r.kind])
+            fresh = self._fresh_articles(conn, live, bases)
+            done: set[int] = set()
             for remote in live:
+                if fresh and order[remote.kind] >= order[Kind.ARTICLE]:
+                    # The tags are in: the articles never seen here go in together.
+                    try:
+                        with library.transaction():
+                            applier.insert_articles([(r.uid, r.data) for r in fresh])
+                    except sqlite3.IntegrityError:
+                        pass  # one of them clashes after all: each goes the careful way
+                    else:
+                        stamped += fresh
+                        new_bases += [(r.kind, r.uid, r.version, False, r.data) for r in fresh]
+                        done = {id(r) for r in fresh}
+                    fresh = []
+                if id(remote) in done:
+                    continue
                 base = bases.get((remote.kind, remote.uid))
                 key = (remote.kind, remote.uid)
                 try:
@@ -321,6 +340,43 @@ class Engine:
             if pulled is not None:
                 links.set_versions(conn, pulled=pulled)
                 self.report.team_version = max(self.report.team_version, pulled)
+
+    def _fresh_articles(
+        self,
+        conn: sqlite3.Connection,
+        live: list[Remote],
+        bases: dict[tuple[Kind, str], links.Base],
+    ) -> list[Remote]:
+        """The batch's articles that this library has never had, under any uid: nothing to
+        merge, nothing to adopt; written together."""
+        new = [r for r in live if r.kind is Kind.ARTICLE and (r.kind, r.uid) not in bases]
+        if not new:
+            return []
+        here = local_ids(conn, Kind.ARTICLE, [r.uid for r in new])
+        hashes = [str(r.data.get("content_hash")) for r in new]
+        known: set[str] = set()
+        for start in range(0, len(hashes), 500):
+            chunk = hashes[start : start + 500]
+            known.update(
+                row[0]
+                for row in conn.execute(
+                    f"SELECT content_hash FROM articles WHERE content_hash IN "
+                    f"({','.join('?' * len(chunk))})",
+                    chunk,
+                )
+            )
+        fresh = []
+        for remote in new:
+            key = str(remote.data.get("content_hash"))
+            if (
+                remote.uid in here
+                or key in known
+                or self._deleted_here(conn, remote.kind, remote.uid)
+            ):
+                continue
+            known.add(key)
+            fresh.append(remote)
+        return fresh
 
     def _links_after(
         self, conn: sqlite3.Connection, remote: Remote, base: links.Base | None
@@ -557,11 +613,14 @@ class Engine:
         version it was read at."""
         conn = self.library.connection()
         start = self.library.version
-        full = self.link.pushed_version == 0
+        # As the pull just left it: a library that had nothing waiting when it joined (an
+        # empty one downloading the team) has nothing to look through once the pull is in.
+        current = links.read_link(conn) or self.link
+        full = current.pushed_version == 0
         keys: dict[Kind, dict[str, int | None]] = {}
         if not full:
             try:
-                entries = self.library.journal_since(self.link.pushed_version)
+                entries = self.library.journal_since(current.pushed_version)
             except InvalidInput:  # a gap in the journal: look at everything
                 full = True
             else:
@@ -695,7 +754,7 @@ class Engine:
                             s.created_by,
                             changed,
                             at,
-                            self.library.uid,
+                            self.library_uid,
                             str(o.kind),
                             o.uid,
                         )
@@ -725,7 +784,7 @@ class Engine:
                                 twin.created_by,
                                 changed,
                                 at,
-                                self.library.uid,
+                                self.library_uid,
                                 str(o.kind),
                                 twin.uid,
                             )
@@ -744,7 +803,7 @@ class Engine:
                                 created,
                                 changed,
                                 at,
-                                self.library.uid,
+                                self.library_uid,
                             )
                         )
                         touched += [(o.kind, twin.uid), key]
@@ -764,7 +823,7 @@ class Engine:
                             created,
                             changed,
                             at,
-                            self.library.uid,
+                            self.library_uid,
                         )
                     )
                     exact[key] = (version, False, data)
@@ -797,7 +856,7 @@ class Engine:
                         s.created_by or created,
                         changed,
                         at,
-                        self.library.uid,
+                        self.library_uid,
                         str(o.kind),
                         o.uid,
                     )
