@@ -33,7 +33,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -65,6 +65,10 @@ if TYPE_CHECKING:
 PULL_BATCH = 2000
 PUSH_BATCH = 2000
 LOCK_WAIT_S = 30.0
+# Pairs of keys given as one JSON text: psycopg builds a text[] parameter in Python, element
+# by element, which cost a first join of 100k articles seconds; JSON is written in C and
+# read by the server in C.
+_PAIRS = "(SELECT e->>0, e->>1 FROM jsonb_array_elements(%s::jsonb) e)"
 _COLUMNS = (
     "kind, uid, version, deleted, merged_into, withdrawn, data, created_by, changed_by, changed_at"
 )
@@ -211,11 +215,8 @@ class Engine:
         if not keys:
             return []
         rows = self.pg.execute(
-            self.q(
-                f"SELECT {_COLUMNS} FROM {{s}}.records WHERE (kind, uid) IN "
-                "(SELECT * FROM unnest(%s::text[], %s::text[]))"
-            ),
-            ([str(k) for k, _ in keys], [u for _, u in keys]),
+            self.q(f"SELECT {_COLUMNS} FROM {{s}}.records WHERE (kind, uid) IN {_PAIRS}"),
+            (_json([[str(k), u] for k, u in keys]),),
         ).fetchall()
         return [Remote.of(r) for r in rows]
 
@@ -227,7 +228,7 @@ class Engine:
         sent: dict[tuple[Kind, str], Data] | None = None,
         conflicts: Sequence[tuple[Kind, str, str, Any, Any, str | None]] = (),
         pushed: int | None = None,
-        exact: dict[tuple[Kind, str], tuple[int, bool, Data]] | None = None,
+        exact: list[links.BaseRow] | None = None,
     ) -> None:
         """Write the team's records here, one transaction. `sent`: for records this library
         just pushed, what it sent (their base for the merge: only what the team added to them
@@ -315,9 +316,7 @@ class Engine:
                 new_bases.append((remote.kind, remote.uid, remote.version, True, remote.data))
             links.put_bases(conn, new_bases)
             if exact:  # written in the team as sent: that is now their base, nothing to apply
-                links.put_bases(
-                    conn, ((k, u, v, d, data) for (k, u), (v, d, data) in exact.items())
-                )
+                links.put_base_rows(conn, exact)
             for kind, uid, fld, mine, theirs, by in conflicts:
                 links.add_conflict(conn, kind, uid, fld, mine, theirs, by)
                 self.report.conflicts += 1
@@ -865,7 +864,14 @@ class Engine:
                     exact[key] = (version, False, data)
                 else:
                     touched.append(key)
-            self._write(inserts, updates)
+            prepared: list[links.BaseRow] = []
+
+            def prepare() -> None:
+                prepared.extend(
+                    links.base_rows((k, u, v, d, data) for (k, u), (v, d, data) in exact.items())
+                )
+
+            self._write(inserts, updates, meanwhile=prepare)
             if version != head:
                 pg.execute(self.q("UPDATE {s}.head SET version = %s WHERE id = 1"), (version,))
         self.report.pushed += len(inserts) + len(updates)
@@ -879,7 +885,7 @@ class Engine:
         else:
             pulled = None
         self.apply_batch(
-            result, pulled=pulled, sent=sent, conflicts=conflicts, pushed=done_at, exact=exact
+            result, pulled=pulled, sent=sent, conflicts=conflicts, pushed=done_at, exact=prepared
         )
         return moved
 
@@ -891,25 +897,38 @@ class Engine:
         rows = self.pg.execute(
             self.q(
                 f"SELECT {_COLUMNS}, match_key FROM {{s}}.records WHERE NOT deleted AND "
-                "(kind, match_key) IN (SELECT * FROM unnest(%s::text[], %s::text[])) "
-                "FOR UPDATE"
+                f"(kind, match_key) IN {_PAIRS} FOR UPDATE"
             ),
-            ([str(k) for k, _ in keys], [m for _, m in keys]),
+            (_json([[str(k), m] for k, m in keys]),),
         ).fetchall()
         return {(Kind(r[0]), r[-1]): Remote.of(r[:-1]) for r in rows}
 
-    def _write(self, inserts: list[tuple[Any, ...]], updates: list[tuple[Any, ...]]) -> None:
+    def _write(
+        self,
+        inserts: list[tuple[Any, ...]],
+        updates: list[tuple[Any, ...]],
+        meanwhile: Callable[[], None],
+    ) -> None:
+        """Send the batch's rows; `meanwhile` runs while the server takes in the last of
+        them (the local work that needs no answer from it)."""
         from psycopg.types.json import Jsonb
 
         if inserts:
-            with self.pg.cursor().copy(
+            from psycopg.copy import QueuedLibpqWriter
+
+            # Rows are formatted here while a worker thread sends the ones before: the server
+            # takes them in as fast as Python writes them.
+            cursor = self.pg.cursor()
+            with cursor.copy(
                 self.q(
                     "COPY {s}.records (kind, uid, version, deleted, merged_into, withdrawn, "
                     "match_key, data, created_by, changed_by, changed_at, changed_in) FROM STDIN"
-                )
+                ),
+                writer=QueuedLibpqWriter(cursor),
             ) as copy:
                 for row in inserts:
                     copy.write_row([*row[:7], _json(row[7]), *row[8:]])
+                meanwhile()
         if updates:
             self.pg.cursor().executemany(
                 self.q(
@@ -920,6 +939,8 @@ class Engine:
                 ),
                 [(*u[:5], Jsonb(u[5]), *u[6:]) for u in updates],
             )
+        if not inserts:
+            meanwhile()
 
 
 def _json(value: Any) -> str:
