@@ -1,6 +1,7 @@
 """The team library against a local PostgreSQL: first join, syncs, and ten analysts at once.
 
     .venv/bin/python bench/team.py [10000 100000] [--soak SECONDS] [--analysts 10]
+    .venv/bin/python bench/team.py --soak 300        # the soak alone
 
 Starts a throwaway PostgreSQL cluster of its own (tests/postgres.py: Debian's postgresql
 package, as root it runs as the postgres user; fsync off, as for the tests), then for each
@@ -242,10 +243,14 @@ def soak(cluster: pg.Cluster, seconds: float, analysts: int, folder: Path) -> bo
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("sizes", nargs="*", type=int, default=[10_000, 100_000])
+    parser.add_argument(
+        "sizes", nargs="*", type=int, help="default 10000 100000 (none with --soak)"
+    )
     parser.add_argument("--soak", type=float, default=0, metavar="SECONDS")
     parser.add_argument("--analysts", type=int, default=10)
     args = parser.parse_args()
+    if not args.sizes and not args.soak:
+        args.sizes = [10_000, 100_000]
     bindir = pg.find_bindir()
     if bindir is None:
         sys.exit(pg.NO_POSTGRES)
