@@ -18,7 +18,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal
+from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -339,9 +339,25 @@ class ConflictsDialog(QDialog):
         self.table.setHorizontalHeaderLabels(["Record", "Field", "Mine", "Theirs", "By"])
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # Both values are what the analyst chooses between: they share the width, the
+        # record's label gets a column of its own (elided, whole in its tooltip).
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        for column in (1, 4):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        for column in (2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         self.table.setMinimumSize(640, 240)
+        self.resize(960, 380)
+        self.hint = QLabel(
+            "Changed here and in the team since the last sync. The record holds the team's "
+            "value; Keep Mine puts yours back and the next sync sends it.",
+            self,
+        )
+        self.hint.setWordWrap(True)
         self.empty = QLabel("No conflicts: every change merged.", self)
         self.keep_mine = QPushButton("Keep &Mine", self)
         self.keep_theirs = QPushButton("Keep &Theirs", self)
@@ -357,6 +373,7 @@ class ConflictsDialog(QDialog):
         row.addStretch(1)
         row.addWidget(close)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.hint)
         layout.addWidget(self.empty)
         layout.addWidget(self.table)
         layout.addLayout(row)
@@ -379,8 +396,9 @@ class ConflictsDialog(QDialog):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 self.table.setItem(row, column, item)
-        self.table.resizeColumnsToContents()
+        self.table.setColumnWidth(0, min(320, max(160, self.table.sizeHintForColumn(0))))
         self.empty.setVisible(not self.conflicts)
+        self.hint.setVisible(bool(self.conflicts))
         self.table.setVisible(bool(self.conflicts))
         for button in (self.keep_mine, self.keep_theirs):
             button.setEnabled(bool(self.conflicts))
