@@ -106,6 +106,7 @@ class TeamSync(QObject):
         self.syncing: SyncOp[TeamSyncReport] | None = None
         self.offline = False
         self.text = ""
+        self.details = ""  # the status's tooltip: which team, and why offline
         self._in_team = False
         self._timer = QTimer(self)
         self._timer.setInterval(AUTO_SYNC_MS)
@@ -148,8 +149,18 @@ class TeamSync(QObject):
             waiting=waiting,
             last_sync_at=link.last_sync_at if link else None,
         )
-        if text != self.text:
+        details = ""
+        if link is not None:
+            lines = [f"Team library {link.team!r} at {link.url}",
+                     f"Last synced: {ago(link.last_sync_at)}"]  # fmt: skip
+            if self.offline and link.last_error:
+                lines.append(link.last_error)
+            if conflicts:
+                lines.append("File ▸ Team ▸ Conflicts… to settle them")
+            details = "\n".join(lines)
+        if text != self.text or details != self.details:
             self.text = text
+            self.details = details
             self.status_changed.emit(text)
 
     # Syncing ---------------------------------------------------------------------------------

@@ -174,6 +174,7 @@ def test_offline_is_said_and_the_changes_wait(qtbot, make_window, tmp_path, post
         _sync(qtbot, window, failed=True)
         qtbot.waitUntil(lambda: window.team_status.text() == "offline · 1 change waiting")
         assert "cannot reach the server" in window.statusBar().currentMessage()
+        assert "cannot reach the server" in window.team_status.toolTip()  # after it fades
         assert library.claims.get(claim.id).grade == 3 and library.team.local_changes() == 1
         window.close()  # offline: closing does not wait for a sync that cannot happen
     finally:
