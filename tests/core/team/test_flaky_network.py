@@ -53,7 +53,7 @@ def test_syncs_over_a_network_that_drops_complete_with_nothing_doubled(
     b = analyst("B. Analyst")
     with FlakyProxy(("127.0.0.1", postgres.port), every=0.1) as proxy:
         flaky = url.replace(f":{postgres.port}/", f":{proxy.port}/")
-        cut = until_done(lambda: join_or_sync(b, flaky, name))
+        until_done(lambda: join_or_sync(b, flaky, name))
         assert records(b) == records(a)
         # Both sides change things; B's pushes and pulls go through the dropping network.
         made = [f"flaky source {i}" for i in range(40)]
@@ -67,8 +67,10 @@ def test_syncs_over_a_network_that_drops_complete_with_nothing_doubled(
                 a.claims.edit(claim.id, grade=2)
             a.sources.add(title="A's source", kind="document")
         a.team.sync()
-        cut += until_done(b.team.sync)
-        assert proxy.cuts > 0 and cut > 0  # the network did drop mid-sync
+        until_done(b.team.sync)
+        # The network did drop mid-sync: connections were cut while in use (each sync
+        # makes a lost one again and goes on; what it could not finish, the next did).
+        assert proxy.cuts > 0
         proxy.dropping = False
         a.team.sync()
         assert b.team.sync().pushed == 0 and a.team.sync().pulled == 0

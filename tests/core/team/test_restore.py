@@ -21,11 +21,11 @@ def test_a_restored_library_neither_pushes_again_nor_misses_a_change(analyst, te
     b.team.join(url, name)
     claims = sorted(a.claims.list(), key=lambda c: c.uid)
     # Not yet synced when the backup is made: it goes with the backup.
-    a.claims.edit(claims[0].id, status="disputed")
+    a.claims.edit(claims[0].id, note="A, before the backup")
     backup = a.backups.make()
     a.team.sync()
     # After the backup, pushed: the restored file has none of it.
-    a.claims.edit(claims[1].id, grade=2)
+    a.claims.edit(claims[1].id, note="A, after the backup")
     a.sources.add(title="Made after the backup", kind="document")
     a.team.sync()
     (b_claim,) = [c for c in b.claims.list() if c.uid == claims[2].uid]
@@ -37,14 +37,14 @@ def test_a_restored_library_neither_pushes_again_nor_misses_a_change(analyst, te
     a = Library.open(path)
     try:
         restored = {c.uid: c for c in a.claims.list()}
-        assert restored[claims[1].uid].grade != 2  # as it was at the backup
+        assert restored[claims[1].uid].note != "A, after the backup"  # as at the backup
         assert a.team.link() is not None and a.team.local_changes() > 0
         report = a.team.sync()
         assert report.pushed == 0  # the team has all of it already
         assert not a.team.conflicts()
         now = {c.uid: c for c in a.claims.list()}
-        assert now[claims[0].uid].status == "disputed"
-        assert now[claims[1].uid].grade == 2  # its own change, back from the team
+        assert now[claims[0].uid].note == "A, before the backup"
+        assert now[claims[1].uid].note == "A, after the backup"  # back from the team
         assert now[claims[2].uid].note == "B's note, while A restores"
         assert Counter(s.title for s in a.sources.list())["Made after the backup"] == 1
         assert a.team.status(online=False).local_changes == 0
