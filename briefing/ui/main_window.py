@@ -105,6 +105,10 @@ class MainWindow(QMainWindow):
         self.team_status.setText(self.team_sync.text)
         self.team_status.setVisible(bool(self.team_sync.text))
         self.team_sync.status_changed.connect(lambda text: self.team_status.setVisible(bool(text)))
+        self.team_status.setToolTip(self.team_sync.details)
+        self.team_sync.status_changed.connect(
+            lambda _text: self.team_status.setToolTip(self.team_sync.details)
+        )
         menus.install(self)
         main_panes.connect(self)
         self._set_tab_order()

@@ -18,7 +18,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal
+from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -106,6 +106,7 @@ class TeamSync(QObject):
         self.syncing: SyncOp[TeamSyncReport] | None = None
         self.offline = False
         self.text = ""
+        self.details = ""  # the status's tooltip: which team, and why offline
         self._in_team = False
         self._timer = QTimer(self)
         self._timer.setInterval(AUTO_SYNC_MS)
@@ -148,8 +149,18 @@ class TeamSync(QObject):
             waiting=waiting,
             last_sync_at=link.last_sync_at if link else None,
         )
-        if text != self.text:
+        details = ""
+        if link is not None:
+            lines = [f"Team library {link.team!r} at {link.url}",
+                     f"Last synced: {ago(link.last_sync_at)}"]  # fmt: skip
+            if self.offline and link.last_error:
+                lines.append(link.last_error)
+            if conflicts:
+                lines.append("File ▸ Team ▸ Conflicts… to settle them")
+            details = "\n".join(lines)
+        if text != self.text or details != self.details:
             self.text = text
+            self.details = details
             self.status_changed.emit(text)
 
     # Syncing ---------------------------------------------------------------------------------
@@ -339,9 +350,25 @@ class ConflictsDialog(QDialog):
         self.table.setHorizontalHeaderLabels(["Record", "Field", "Mine", "Theirs", "By"])
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # Both values are what the analyst chooses between: they share the width, the
+        # record's label gets a column of its own (elided, whole in its tooltip).
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        for column in (1, 4):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        for column in (2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         self.table.setMinimumSize(640, 240)
+        self.resize(960, 380)
+        self.hint = QLabel(
+            "Changed here and in the team since the last sync. The record holds the team's "
+            "value; Keep Mine puts yours back and the next sync sends it.",
+            self,
+        )
+        self.hint.setWordWrap(True)
         self.empty = QLabel("No conflicts: every change merged.", self)
         self.keep_mine = QPushButton("Keep &Mine", self)
         self.keep_theirs = QPushButton("Keep &Theirs", self)
@@ -357,6 +384,7 @@ class ConflictsDialog(QDialog):
         row.addStretch(1)
         row.addWidget(close)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.hint)
         layout.addWidget(self.empty)
         layout.addWidget(self.table)
         layout.addLayout(row)
@@ -379,8 +407,9 @@ class ConflictsDialog(QDialog):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 self.table.setItem(row, column, item)
-        self.table.resizeColumnsToContents()
+        self.table.setColumnWidth(0, min(320, max(160, self.table.sizeHintForColumn(0))))
         self.empty.setVisible(not self.conflicts)
+        self.hint.setVisible(bool(self.conflicts))
         self.table.setVisible(bool(self.conflicts))
         for button in (self.keep_mine, self.keep_theirs):
             button.setEnabled(bool(self.conflicts))

@@ -43,10 +43,10 @@ def two(tmp_path, postgres, monkeypatch):
     b.close()
 
 
-def _sync(qtbot, window) -> None:
+def _sync(qtbot, window, failed: bool = False) -> None:
     op = window.team_sync.sync_now()
     assert op is not None
-    with qtbot.waitSignal(op.finished, timeout=20000):
+    with qtbot.waitSignal(op.failed if failed else op.finished, timeout=20000):
         pass
 
 
@@ -119,4 +119,63 @@ def test_joining_from_the_app_and_a_refused_password(qtbot, make_window, tmp_pat
         assert "wrong" not in library.team.link().url and pg.PASSWORD not in library.team.link().url
     finally:
         window.close()
+        library.close()
+
+
+def test_the_app_syncs_on_its_own_every_few_minutes(qtbot, make_window, two, monkeypatch):
+    from briefing.ui import team_sync
+
+    monkeypatch.setattr(team_sync, "AUTO_SYNC_MS", 300)  # "every few minutes", sped up
+    a, b, _, _ = two
+    claim = a.claims.list()[0]
+    (b_claim,) = [c for c in b.claims.list() if c.uid == claim.uid]
+    b.claims.edit(b_claim.id, note="B, while A's window is open")
+    b.team.sync()
+    window = make_window(a)
+    threads: list[int] = []
+    a.add_listener(lambda _changes: threads.append(threading.get_ident()))
+    heard = []
+    window.runner.library_changed.connect(heard.append)
+    # Nobody asks: the timer's sync brings B's note, announced as a change to that claim.
+    qtbot.waitUntil(lambda: any(claim.id in c.ids(Kind.CLAIM) for c in heard), timeout=20000)
+    assert a.claims.get(claim.id).note == "B, while A's window is open"
+    assert threads and threading.main_thread().ident not in threads
+    qtbot.waitUntil(lambda: window.team_status.text() == "synced just now")
+
+
+def test_closing_the_window_sends_what_waits(qtbot, make_window, two):
+    a, b, _, _ = two
+    claim = a.claims.list()[0]
+    window = make_window(a)
+    a.claims.edit(claim.id, note="Sent as the window closes")
+    qtbot.waitUntil(lambda: window.team_status.text() == "1 change waiting")
+    window.close()
+    assert a.team.local_changes() == 0
+    b.team.sync()
+    (b_claim,) = [c for c in b.claims.list() if c.uid == claim.uid]
+    assert b_claim.note == "Sent as the window closes"
+
+
+def test_offline_is_said_and_the_changes_wait(qtbot, make_window, tmp_path, postgres, monkeypatch):
+    from tests.flaky_proxy import FlakyProxy
+
+    monkeypatch.setenv("PGPASSWORD", pg.PASSWORD)
+    library = Library.open(tmp_path / "d.sqlite")
+    library.load_sample()
+    with FlakyProxy(("127.0.0.1", postgres.port), every=3600) as proxy:
+        url = postgres.tcp_url(password=None).replace(f":{postgres.port}/", f":{proxy.port}/")
+        library.team.join(url, postgres.new_team())
+    # The proxy is gone: the server cannot be reached.
+    try:
+        window = make_window(library)
+        claim = library.claims.list()[0]
+        library.claims.edit(claim.id, grade=3)
+        qtbot.waitUntil(lambda: window.team_status.text() == "1 change waiting")
+        _sync(qtbot, window, failed=True)
+        qtbot.waitUntil(lambda: window.team_status.text() == "offline · 1 change waiting")
+        assert "cannot reach the server" in window.statusBar().currentMessage()
+        assert "cannot reach the server" in window.team_status.toolTip()  # after it fades
+        assert library.claims.get(claim.id).grade == 3 and library.team.local_changes() == 1
+        window.close()  # offline: closing does not wait for a sync that cannot happen
+    finally:
         library.close()

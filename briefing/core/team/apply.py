@@ -25,7 +25,7 @@ from briefing.core.briefings.snapshot import SnapshotMaker
 from briefing.core.changes import Kind
 from briefing.core.dates import parse_stored
 from briefing.core.rowid import inserted_id
-from briefing.core.team.records import TABLES, Data
+from briefing.core.team.records import TABLES, Data, local_ids
 
 if TYPE_CHECKING:
     from briefing.core.library import Library
@@ -128,15 +128,33 @@ class Applier:
         columns = {"name": data["name"]}
         return self._write_row("tags", uid, columns, self._changed(data, current, columns))
 
+    def insert_articles(self, records: list[tuple[str, Data]]) -> None:
+        """Articles that are nowhere here yet, in one statement: a library downloading the
+        team pays for the full-text index, not for a round of look-ups per article."""
+        if not records:
+            return
+        rows = []
+        for uid, data in records:
+            columns = _article_columns(data)
+            columns.update(date_columns(parse_stored(data.get("date"))))
+            columns["uid"] = uid
+            rows.append(columns)
+        names = list(rows[0])
+        self._conn.executemany(
+            f"INSERT INTO articles ({', '.join(_q(n) for n in names)}) "
+            f"VALUES ({', '.join('?' * len(names))})",
+            [[row[n] for n in names] for row in rows],
+        )
+        tagged = [(uid, data["tags"]) for uid, data in records if data.get("tags")]
+        if tagged:
+            ids = local_ids(self._conn, Kind.ARTICLE, [uid for uid, _ in tagged])
+            self._conn.executemany(
+                "INSERT OR IGNORE INTO article_tags (article_id, tag_id) VALUES (?, ?)",
+                [(ids[uid], t) for uid, tags in tagged for t in self._tag_ids(tags)],
+            )
+
     def _upsert_articles(self, uid: str, data: Data, current: Data) -> int:
-        columns = {
-            k: data.get(k)
-            for k in (
-                "title outlet agency author dateline url language source_format "
-                "content_hash imported_at text original"
-            ).split()
-        }
-        columns["title_proposed"] = int(bool(data.get("title_proposed")))
+        columns = _article_columns(data)
         changed = self._changed(data, current, columns)
         if "title_proposed" in changed and current.get("title_proposed") == data.get(
             "title_proposed"
@@ -396,6 +414,18 @@ class Applier:
     def unshare(self, briefing_id: int) -> None:
         """The team withdrew a shared briefing: this library keeps its copy, private."""
         self._conn.execute("UPDATE briefings SET shared = 0 WHERE id = ?", (briefing_id,))
+
+
+def _article_columns(data: Data) -> dict[str, Any]:
+    columns = {
+        k: data.get(k)
+        for k in (
+            "title outlet agency author dateline url language source_format "
+            "content_hash imported_at text original"
+        ).split()
+    }
+    columns["title_proposed"] = int(bool(data.get("title_proposed")))
+    return columns
 
 
 def _q(name: str) -> str:

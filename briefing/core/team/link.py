@@ -105,20 +105,27 @@ def bases(
     return found
 
 
+BaseRow = tuple[str, str, int, int, str]
+
+
+def base_rows(rows: Iterable[tuple[Kind, str, int, bool, Data]]) -> list[BaseRow]:
+    """Bases as team_base stores them: worked out apart from writing them, so that a push
+    can do it while the server takes in what it sent."""
+    return [
+        (str(kind), uid, version, int(deleted), json.dumps(fingerprints(data), ensure_ascii=False))
+        for kind, uid, version, deleted, data in rows
+    ]
+
+
 def put_bases(conn: sqlite3.Connection, rows: Iterable[tuple[Kind, str, int, bool, Data]]) -> None:
+    put_base_rows(conn, base_rows(rows))
+
+
+def put_base_rows(conn: sqlite3.Connection, rows: list[BaseRow]) -> None:
     conn.executemany(
         "INSERT OR REPLACE INTO team_base (kind, uid, version, deleted, data) "
         "VALUES (?, ?, ?, ?, ?)",
-        (
-            (
-                str(kind),
-                uid,
-                version,
-                int(deleted),
-                json.dumps(fingerprints(data), ensure_ascii=False),
-            )
-            for kind, uid, version, deleted, data in rows
-        ),
+        rows,
     )
 
 

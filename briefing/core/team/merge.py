@@ -88,4 +88,6 @@ def _key(value: Any) -> str:
 
 
 def equal(a: Any, b: Any) -> bool:
+    if type(a) is type(b) and isinstance(a, str | int | type(None)):
+        return bool(a == b)  # most fields: no JSON to write for a long text
     return _key(a) == _key(b)

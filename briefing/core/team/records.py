@@ -75,8 +75,19 @@ def fingerprint(value: Any) -> Any:
 
 
 def fingerprints(data: Data) -> Data:
-    """A base: every field's fingerprint, set fields whole (they merge element by element)."""
-    return {k: (v if k in SET_FIELDS else fingerprint(v)) for k, v in data.items()}
+    """A base: every field's fingerprint, set fields whole (they merge element by element).
+    Short strings and plain values, most fields, are taken as they are without a call: a
+    first join fingerprints every record it sends."""
+    out: Data = {}
+    for k, v in data.items():
+        kind = type(v)
+        if k in SET_FIELDS or v is None or kind is bool or kind is int:
+            out[k] = v
+        elif kind is str and len(v) <= DIGEST_OVER:
+            out[k] = v
+        else:
+            out[k] = fingerprint(v)
+    return out
 
 
 def same(value: Any, base: Any) -> bool:

@@ -33,6 +33,13 @@ from briefing.core.team.sync import Engine, SyncReport, _one
 if TYPE_CHECKING:
     from briefing.core.library import Library
 
+# A connection lost in the middle of a sync (not one that could not be made: that is being
+# offline) is made again and the sync goes on from where it was, this many times, waiting
+# RETRY_WAIT_S, then twice that...: on a network that drops every few seconds a sync still
+# gets to the end, each attempt finishing what the one before left.
+RETRIES = 5
+RETRY_WAIT_S = 0.5
+
 
 @dataclass(frozen=True)
 class TeamStatus:
@@ -118,7 +125,12 @@ class TeamService:
         return found
 
     def join(
-        self, url: str, team: str | None = None, *, progress: Progress | None = None
+        self,
+        url: str,
+        team: str | None = None,
+        *,
+        progress: Progress | None = None,
+        retries: int = RETRIES,
     ) -> SyncReport:
         """Link this library to a team library (made on first use) and sync with it."""
         name = server.check_team_name(team or server.DEFAULT_TEAM)
@@ -158,24 +170,53 @@ class TeamService:
                         last_error=None,
                     ),
                 )
-            return self._run(pg, url, progress)
-        finally:
+        except BaseException:
             pg.close()
+            raise
+        return self._run_again(pg, url, None, progress, retries)
 
-    def sync(self, *, progress: Progress | None = None, password: str | None = None) -> SyncReport:
+    def sync(
+        self,
+        *,
+        progress: Progress | None = None,
+        password: str | None = None,
+        retries: int = RETRIES,
+    ) -> SyncReport:
         """Pull the team's changes and push this library's; see sync.py. The password is
         not stored: libpq finds it in PGPASSWORD or ~/.pgpass, or the app passes the one it
-        asked for."""
+        asked for. `retries`: how many times a connection lost mid-sync is made again."""
         current = self._require()
         try:
             pg = server.connect(current.url, password)
         except TeamUnavailable as exc:
             self._note(error=str(exc))
             raise
-        try:
-            return self._run(pg, current.url, progress)
-        finally:
-            pg.close()
+        return self._run_again(pg, current.url, password, progress, retries)
+
+    def _run_again(
+        self, pg: Any, url: str, password: str | None, progress: Progress | None, retries: int
+    ) -> SyncReport:
+        """Run the sync on `pg`; when the connection is lost mid-way, connect again and go on
+        (the sync is resumable: sync.py), up to `retries` times."""
+        import time
+
+        for attempt in range(retries + 1):
+            try:
+                return self._run(pg, url, progress)
+            except TeamUnavailable:
+                if attempt == retries or not pg.broken:
+                    raise
+            finally:
+                pg.close()
+            time.sleep(RETRY_WAIT_S * 2**attempt)
+            if progress is not None:
+                progress.check()
+            try:
+                pg = server.connect(url, password)
+            except TeamUnavailable as exc:
+                self._note(error=str(exc))
+                raise
+        raise AssertionError("unreachable")  # pragma: no cover
 
     def _run(self, pg: Any, url: str, progress: Progress | None) -> SyncReport:
         import psycopg

@@ -33,7 +33,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -65,6 +65,10 @@ if TYPE_CHECKING:
 PULL_BATCH = 2000
 PUSH_BATCH = 2000
 LOCK_WAIT_S = 30.0
+# Pairs of keys given as one JSON text: psycopg builds a text[] parameter in Python, element
+# by element, which cost a first join of 100k articles seconds; JSON is written in C and
+# read by the server in C.
+_PAIRS = "(SELECT e->>0, e->>1 FROM jsonb_array_elements(%s::jsonb) e)"
 _COLUMNS = (
     "kind, uid, version, deleted, merged_into, withdrawn, data, created_by, changed_by, changed_at"
 )
@@ -134,6 +138,7 @@ class Engine:
         self.report = SyncReport(team_version=link.pulled_version)
         self.progress = progress or NoProgress()
         self.user = library.settings.user_name
+        self.library_uid = library.uid  # read once: every pushed row carries it
         from psycopg import sql
 
         self._s = sql.Identifier(link.team)
@@ -157,7 +162,7 @@ class Engine:
     def library_lock(self) -> Any:
         """The advisory lock that keeps two syncs of this library apart (session-level: it
         goes with the connection, whatever happens)."""
-        key = f"briefing-sync:{self.library.uid}"
+        key = f"briefing-sync:{self.library_uid}"
         deadline = time.monotonic() + LOCK_WAIT_S
         while not _one(self.pg.execute("SELECT pg_try_advisory_lock(hashtext(%s))", (key,))):
             if time.monotonic() > deadline:
@@ -182,7 +187,7 @@ class Engine:
                 "name = excluded.name, last_sync_at = excluded.last_sync_at, "
                 "seen_version = excluded.seen_version"
             ),
-            (self.library.uid, self.user, self.link.joined_at, now(), self.report.team_version),
+            (self.library_uid, self.user, self.link.joined_at, now(), self.report.team_version),
         )
 
     # Pull -------------------------------------------------------------------------------------
@@ -210,11 +215,8 @@ class Engine:
         if not keys:
             return []
         rows = self.pg.execute(
-            self.q(
-                f"SELECT {_COLUMNS} FROM {{s}}.records WHERE (kind, uid) IN "
-                "(SELECT * FROM unnest(%s::text[], %s::text[]))"
-            ),
-            ([str(k) for k, _ in keys], [u for _, u in keys]),
+            self.q(f"SELECT {_COLUMNS} FROM {{s}}.records WHERE (kind, uid) IN {_PAIRS}"),
+            (_json([[str(k), u] for k, u in keys]),),
         ).fetchall()
         return [Remote.of(r) for r in rows]
 
@@ -226,7 +228,7 @@ class Engine:
         sent: dict[tuple[Kind, str], Data] | None = None,
         conflicts: Sequence[tuple[Kind, str, str, Any, Any, str | None]] = (),
         pushed: int | None = None,
-        exact: dict[tuple[Kind, str], tuple[int, bool, Data]] | None = None,
+        exact: list[links.BaseRow] | None = None,
     ) -> None:
         """Write the team's records here, one transaction. `sent`: for records this library
         just pushed, what it sent (their base for the merge: only what the team added to them
@@ -237,9 +239,11 @@ class Engine:
             keyed = {(r.kind, r.uid): r for r in remotes}
             bases = links.bases(conn, keyed)
             if sent:
-                for key, data in sent.items():
+                # What was just sent is the base of what the team made of it (only those the
+                # team holds otherwise come back here: the rest need no fingerprints).
+                for key in keyed.keys() & sent.keys():
                     old = bases.get(key)
-                    bases[key] = links.Base(old.version if old else 0, False, _fp(data))
+                    bases[key] = links.Base(old.version if old else 0, False, _fp(sent[key]))
             todo = [
                 r
                 for r in remotes
@@ -260,7 +264,23 @@ class Engine:
                 (r for r in [*extra, *todo] if not r.deleted), key=lambda r: order[r.kind]
             )
             gone = sorted((r for r in todo if r.deleted), key=lambda r: -order[r.kind])
+            fresh = self._fresh_articles(conn, live, bases)
+            done: set[int] = set()
             for remote in live:
+                if fresh and order[remote.kind] >= order[Kind.ARTICLE]:
+                    # The tags are in: the articles never seen here go in together.
+                    try:
+                        with library.transaction():
+                            applier.insert_articles([(r.uid, r.data) for r in fresh])
+                    except sqlite3.IntegrityError:
+                        pass  # one of them clashes after all: each goes the careful way
+                    else:
+                        stamped += fresh
+                        new_bases += [(r.kind, r.uid, r.version, False, r.data) for r in fresh]
+                        done = {id(r) for r in fresh}
+                    fresh = []
+                if id(remote) in done:
+                    continue
                 base = bases.get((remote.kind, remote.uid))
                 key = (remote.kind, remote.uid)
                 try:
@@ -296,9 +316,7 @@ class Engine:
                 new_bases.append((remote.kind, remote.uid, remote.version, True, remote.data))
             links.put_bases(conn, new_bases)
             if exact:  # written in the team as sent: that is now their base, nothing to apply
-                links.put_bases(
-                    conn, ((k, u, v, d, data) for (k, u), (v, d, data) in exact.items())
-                )
+                links.put_base_rows(conn, exact)
             for kind, uid, fld, mine, theirs, by in conflicts:
                 links.add_conflict(conn, kind, uid, fld, mine, theirs, by)
                 self.report.conflicts += 1
@@ -321,6 +339,43 @@ class Engine:
             if pulled is not None:
                 links.set_versions(conn, pulled=pulled)
                 self.report.team_version = max(self.report.team_version, pulled)
+
+    def _fresh_articles(
+        self,
+        conn: sqlite3.Connection,
+        live: list[Remote],
+        bases: dict[tuple[Kind, str], links.Base],
+    ) -> list[Remote]:
+        """The batch's articles that this library has never had, under any uid: nothing to
+        merge, nothing to adopt; written together."""
+        new = [r for r in live if r.kind is Kind.ARTICLE and (r.kind, r.uid) not in bases]
+        if not new:
+            return []
+        here = local_ids(conn, Kind.ARTICLE, [r.uid for r in new])
+        hashes = [str(r.data.get("content_hash")) for r in new]
+        known: set[str] = set()
+        for start in range(0, len(hashes), 500):
+            chunk = hashes[start : start + 500]
+            known.update(
+                row[0]
+                for row in conn.execute(
+                    f"SELECT content_hash FROM articles WHERE content_hash IN "
+                    f"({','.join('?' * len(chunk))})",
+                    chunk,
+                )
+            )
+        fresh = []
+        for remote in new:
+            key = str(remote.data.get("content_hash"))
+            if (
+                remote.uid in here
+                or key in known
+                or self._deleted_here(conn, remote.kind, remote.uid)
+            ):
+                continue
+            known.add(key)
+            fresh.append(remote)
+        return fresh
 
     def _links_after(
         self, conn: sqlite3.Connection, remote: Remote, base: links.Base | None
@@ -557,11 +612,14 @@ class Engine:
         version it was read at."""
         conn = self.library.connection()
         start = self.library.version
-        full = self.link.pushed_version == 0
+        # As the pull just left it: a library that had nothing waiting when it joined (an
+        # empty one downloading the team) has nothing to look through once the pull is in.
+        current = links.read_link(conn) or self.link
+        full = current.pushed_version == 0
         keys: dict[Kind, dict[str, int | None]] = {}
         if not full:
             try:
-                entries = self.library.journal_since(self.link.pushed_version)
+                entries = self.library.journal_since(current.pushed_version)
             except InvalidInput:  # a gap in the journal: look at everything
                 full = True
             else:
@@ -695,7 +753,7 @@ class Engine:
                             s.created_by,
                             changed,
                             at,
-                            self.library.uid,
+                            self.library_uid,
                             str(o.kind),
                             o.uid,
                         )
@@ -725,7 +783,7 @@ class Engine:
                                 twin.created_by,
                                 changed,
                                 at,
-                                self.library.uid,
+                                self.library_uid,
                                 str(o.kind),
                                 twin.uid,
                             )
@@ -744,7 +802,7 @@ class Engine:
                                 created,
                                 changed,
                                 at,
-                                self.library.uid,
+                                self.library_uid,
                             )
                         )
                         touched += [(o.kind, twin.uid), key]
@@ -764,7 +822,7 @@ class Engine:
                             created,
                             changed,
                             at,
-                            self.library.uid,
+                            self.library_uid,
                         )
                     )
                     exact[key] = (version, False, data)
@@ -797,7 +855,7 @@ class Engine:
                         s.created_by or created,
                         changed,
                         at,
-                        self.library.uid,
+                        self.library_uid,
                         str(o.kind),
                         o.uid,
                     )
@@ -806,7 +864,14 @@ class Engine:
                     exact[key] = (version, False, data)
                 else:
                     touched.append(key)
-            self._write(inserts, updates)
+            prepared: list[links.BaseRow] = []
+
+            def prepare() -> None:
+                prepared.extend(
+                    links.base_rows((k, u, v, d, data) for (k, u), (v, d, data) in exact.items())
+                )
+
+            self._write(inserts, updates, meanwhile=prepare)
             if version != head:
                 pg.execute(self.q("UPDATE {s}.head SET version = %s WHERE id = 1"), (version,))
         self.report.pushed += len(inserts) + len(updates)
@@ -820,7 +885,7 @@ class Engine:
         else:
             pulled = None
         self.apply_batch(
-            result, pulled=pulled, sent=sent, conflicts=conflicts, pushed=done_at, exact=exact
+            result, pulled=pulled, sent=sent, conflicts=conflicts, pushed=done_at, exact=prepared
         )
         return moved
 
@@ -832,25 +897,38 @@ class Engine:
         rows = self.pg.execute(
             self.q(
                 f"SELECT {_COLUMNS}, match_key FROM {{s}}.records WHERE NOT deleted AND "
-                "(kind, match_key) IN (SELECT * FROM unnest(%s::text[], %s::text[])) "
-                "FOR UPDATE"
+                f"(kind, match_key) IN {_PAIRS} FOR UPDATE"
             ),
-            ([str(k) for k, _ in keys], [m for _, m in keys]),
+            (_json([[str(k), m] for k, m in keys]),),
         ).fetchall()
         return {(Kind(r[0]), r[-1]): Remote.of(r[:-1]) for r in rows}
 
-    def _write(self, inserts: list[tuple[Any, ...]], updates: list[tuple[Any, ...]]) -> None:
+    def _write(
+        self,
+        inserts: list[tuple[Any, ...]],
+        updates: list[tuple[Any, ...]],
+        meanwhile: Callable[[], None],
+    ) -> None:
+        """Send the batch's rows; `meanwhile` runs while the server takes in the last of
+        them (the local work that needs no answer from it)."""
         from psycopg.types.json import Jsonb
 
         if inserts:
-            with self.pg.cursor().copy(
+            from psycopg.copy import QueuedLibpqWriter
+
+            # Rows are formatted here while a worker thread sends the ones before: the server
+            # takes them in as fast as Python writes them.
+            cursor = self.pg.cursor()
+            with cursor.copy(
                 self.q(
                     "COPY {s}.records (kind, uid, version, deleted, merged_into, withdrawn, "
                     "match_key, data, created_by, changed_by, changed_at, changed_in) FROM STDIN"
-                )
+                ),
+                writer=QueuedLibpqWriter(cursor),
             ) as copy:
                 for row in inserts:
                     copy.write_row([*row[:7], _json(row[7]), *row[8:]])
+                meanwhile()
         if updates:
             self.pg.cursor().executemany(
                 self.q(
@@ -861,6 +939,8 @@ class Engine:
                 ),
                 [(*u[:5], Jsonb(u[5]), *u[6:]) for u in updates],
             )
+        if not inserts:
+            meanwhile()
 
 
 def _json(value: Any) -> str:

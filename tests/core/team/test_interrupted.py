@@ -52,7 +52,7 @@ def test_a_pull_cut_short_is_finished_by_the_next_sync(analyst, team, postgres, 
     a.team.join(*team)
     b = analyst("B. Analyst")
     with pytest.raises(TeamUnavailable, match="connection|closed|terminat"):
-        b.team.join(*team, progress=KillAt(postgres, "pulled", 2))  # cut after batch 2
+        b.team.join(*team, progress=KillAt(postgres, "pulled", 2), retries=0)  # cut after batch 2
     assert b.team.link() is not None  # joined; the sync is what was cut short
     half = records(b)
     assert 0 < sum(len(v) for v in half.values()) < sum(len(v) for v in records(a).values())
@@ -75,7 +75,7 @@ def test_a_push_cut_after_the_team_committed_is_not_applied_twice(
     for i in range(12):
         b.sources.add(title=f"Filing {i}", kind="document")
     with pytest.raises(TeamUnavailable):
-        b.team.sync(progress=KillAt(postgres, "pushed", 1))
+        b.team.sync(progress=KillAt(postgres, "pushed", 1), retries=0)
     # The team has the first batch; the library did not hear so. Both are whole.
     b.team.sync()
     assert b.team.conflicts() == []
@@ -102,7 +102,7 @@ def test_a_sync_cut_at_every_point_converges(analyst, team, postgres, small_batc
                 library.sources.add(title=f"{who} {round_}.{i}", kind="document")
         for stage in ("pulled", "pushed"):
             try:
-                b.team.sync(progress=KillAt(postgres, stage, round_))
+                b.team.sync(progress=KillAt(postgres, stage, round_), retries=0)
             except TeamUnavailable:
                 pass
         a.team.sync()
@@ -111,3 +111,18 @@ def test_a_sync_cut_at_every_point_converges(analyst, team, postgres, small_batc
         assert records(a) == records(b)
     titles = [s.title for s in a.sources.list()]
     assert len(titles) == len(set(titles)) == 4 + 2 * 3 * 9
+
+
+def test_a_connection_lost_mid_sync_is_made_again_and_the_sync_goes_on(
+    analyst, team, postgres, small_batches
+):
+    a = analyst("A. Analyst")
+    a.load_sample()
+    a.imports.files(wikinews_files(10))
+    a.team.join(*team)
+    b = analyst("B. Analyst")
+    killer = KillAt(postgres, "pulled", 2)
+    b.team.join(*team, progress=killer)  # cut after batch 2, and finished all the same
+    assert killer.seen > 2  # the batches after the cut came through a new connection
+    assert records(b) == records(a)
+    assert b.team.sync().pulled == 0 and b.team.status(online=False).last_error is None

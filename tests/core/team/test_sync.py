@@ -316,3 +316,26 @@ def test_who_made_and_changed_each_record(analyst, team):
     theirs = a.provenance.get("claim", claim.id)
     assert (theirs.created_by, theirs.changed_by) == ("A. Analyst", "B. Analyst")
     assert theirs.changed_at == mine.changed_at
+
+
+def test_a_team_library_of_the_first_schema_is_brought_up_to_date(analyst, team, postgres):
+    url, name = team
+    a = analyst("A. Analyst")
+    a.load_sample()
+    a.team.join(url, name)
+    with postgres.admin() as admin:  # as the first team schema left it
+        admin.execute(f"ALTER TABLE {name}.records ALTER COLUMN data SET COMPRESSION pglz")
+        admin.execute(f"UPDATE {name}.meta SET value = '1' WHERE key = 'schema_version'")
+    claim = a.claims.list()[0]
+    a.claims.edit(claim.id, grade=4)
+    assert a.team.sync().pushed == 1
+    with postgres.admin() as admin:
+        version = admin.execute(
+            f"SELECT value FROM {name}.meta WHERE key = 'schema_version'"
+        ).fetchone()[0]
+        compression = admin.execute(
+            "SELECT attcompression FROM pg_attribute WHERE attname = 'data' "
+            "AND attrelid = %s::regclass",
+            (f"{name}.records",),
+        ).fetchone()[0]
+    assert version == "2" and compression == "l"  # lz4, as this server has it
