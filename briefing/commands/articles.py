@@ -126,7 +126,14 @@ def run_import(args: argparse.Namespace, library: Library) -> int:
             )
         )
     if files:
-        library.imports.files(files, metadata=metadata, progress=progress, on_result=report)
+        try:
+            library.imports.files(files, metadata=metadata, progress=progress, on_result=report)
+        except KeyboardInterrupt:
+            # The import commits as it goes: say what stays (reported above, as it was stored).
+            progress.finish()
+            kept = counted(sum(r.status == "imported" for r in results), "article")
+            fail(f"interrupted; kept what was imported before it stopped ({kept})")
+            return 130
     progress.finish()
 
     if args.json:

@@ -43,6 +43,7 @@ if TYPE_CHECKING:
         PageClaim,
         Passage,
     )
+    from briefing.core.actors.suggesting import SuggestCancelled
     from briefing.core.annotations.model import Annotation, Span
     from briefing.core.annotations.refs import AnnotationRefs
     from briefing.core.annotations.restore import AnnotationSnapshot
@@ -118,7 +119,7 @@ if TYPE_CHECKING:
     from briefing.core.export.html import render_html
     from briefing.core.export.markdown import MarkdownOptions, render_markdown, render_pandoc
     from briefing.core.importing.extracted import Extracted
-    from briefing.core.importing.service import STDIN, ImportResult, Metadata
+    from briefing.core.importing.service import STDIN, ImportCancelled, ImportResult, Metadata
     from briefing.core.journal import JournalEntry
     from briefing.core.library import Library, resolve_library_path
     from briefing.core.presence import Holder
@@ -187,6 +188,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "Extracted": ("importing.extracted", "Extracted"),
     "Holder": ("presence", "Holder"),
     "ImportFailed": ("errors", "ImportFailed"),
+    "ImportCancelled": ("importing.service", "ImportCancelled"),
     "ImportResult": ("importing.service", "ImportResult"),
     "InvalidInput": ("errors", "InvalidInput"),
     "JournalEntry": ("journal", "JournalEntry"),
@@ -227,6 +229,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "SearchResults": ("search.service", "SearchResults"),
     "Source": ("sources", "Source"),
     "Span": ("annotations.model", "Span"),
+    "SuggestCancelled": ("actors.suggesting", "SuggestCancelled"),
     "SuggestReport": ("actors.mentions", "SuggestReport"),
     "Suggestion": ("actors.mentions", "Suggestion"),
     "TEAM_KEEP": ("team", "KEEP"),
@@ -297,6 +300,7 @@ __all__ = [
     "ExportDocument",
     "Extracted",
     "Holder",
+    "ImportCancelled",
     "ImportFailed",
     "ImportResult",
     "InvalidInput",
@@ -338,6 +342,7 @@ __all__ = [
     "SearchResults",
     "Source",
     "Span",
+    "SuggestCancelled",
     "SuggestReport",
     "Suggestion",
     "TEAM_KEEP",

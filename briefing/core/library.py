@@ -354,6 +354,19 @@ class Library:
                 self._connections.append(conn)
         return conn
 
+    def release_connection(self) -> None:
+        """Close this thread's connection, if it has one: for a helper thread that is about
+        to end (the core's own, as in bulk suggesting), so that its connection does not
+        stay open, and listed, until the library closes."""
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            return
+        with self._lock:
+            if conn in self._connections:
+                self._connections.remove(conn)
+        del self._local.conn
+        conn.close()
+
     def _connect(self) -> sqlite3.Connection:
         try:
             if self.read_only:

@@ -425,9 +425,11 @@ class _Op(QObject, Generic[T]):
         try:
             if isinstance(exc, Cancelled):
                 # A read stopped (a search a newer one interrupted) changed nothing and is
-                # no news; a write the user cancelled is.
+                # no news; a write the user cancelled is, and one that commits as it goes
+                # (an import) says what it kept.
                 if self._writes:
-                    errors.show_status(self._parent, "Cancelled: nothing was changed")
+                    kept = getattr(exc, "kept", "") or "nothing was changed"
+                    errors.show_status(self._parent, f"Cancelled: {kept}")
             elif self._on_failure is not None and isinstance(exc, BriefingError):
                 self._on_failure(exc)
             elif isinstance(exc, BriefingError):

@@ -31,10 +31,11 @@ def choose_folder(window: MainWindow) -> CoreOp[list[ImportResult]] | None:
 
 
 def import_paths(window: MainWindow, paths: list[str]) -> CoreOp[list[ImportResult]] | None:
-    """Import `paths` (files and folders) as one transaction on the writer thread.
+    """Import `paths` (files and folders) on the writer thread; the core commits the batch
+    as it goes, in short transactions, so another copy of the app can still write.
 
-    Cancel rolls the whole batch back. At the end the reader gets the summary, and the
-    first new article is opened.
+    Cancel stops it there and keeps what was imported (the status bar says how much). At
+    the end the reader gets the summary, and the first new article is opened.
     """
     if not paths:
         return None
