@@ -126,12 +126,13 @@ def run_import(args: argparse.Namespace, library: Library) -> int:
             )
         )
     if files:
+        before = library.articles.count()
         try:
             library.imports.files(files, metadata=metadata, progress=progress, on_result=report)
         except KeyboardInterrupt:
-            # The import commits as it goes: say what stays (reported above, as it was stored).
+            # The import commits as it goes: what was stored stays, and the reader is told.
             progress.finish()
-            kept = counted(sum(r.status == "imported" for r in results), "article")
+            kept = counted(library.articles.count() - before, "article")
             fail(f"interrupted; kept what was imported before it stopped ({kept})")
             return 130
     progress.finish()
