@@ -400,6 +400,10 @@ class Library:
         conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         if self.read_only:
             return conn
+        if self.created:
+            # Free pages can then be given back without a VACUUM (core/space.py). Only a file
+            # with no tables takes it, and before WAL; on one that has them, it does nothing.
+            conn.execute("PRAGMA auto_vacuum = INCREMENTAL")
         mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
         if mode.lower() != "wal":
             conn.execute("PRAGMA journal_mode = WAL")
@@ -760,6 +764,15 @@ class Library:
         from briefing.core.team.service import TeamService
 
         return TeamService(self)
+
+    def reclaim_space(self, progress: Progress | None = None, *, force: bool = False) -> int:
+        """Give the file's free pages back to the disk when it pays (a tenth of the file
+        and 16 MB), in short steps that let other writers through; how many pages. The
+        services call it after a large deletion or import; `force` does it whatever the
+        amount. A library made before this version cannot (see core/space.py)."""
+        from briefing.core.space import reclaim
+
+        return reclaim(self, progress, force=force)
 
     def load_sample(self) -> SampleLoaded:
         """Load the worked example, fully annotated (refused when it is there already)."""

@@ -294,6 +294,7 @@ class ArticleService:
                 )
                 conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
                 deleted.append(preview)
+        self._library.reclaim_space()  # when it pays: a large deletion
         return deleted
 
     def update(self, article_id: int, path: str | Path) -> UpdateReport:

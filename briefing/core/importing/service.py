@@ -235,6 +235,7 @@ class ImportService:
             self._commit(pending, results, on_result)
             raise ImportCancelled(results, total) from None
         self._commit(pending, results, on_result)
+        self._library.reclaim_space()  # when the index's merges left much free
         return results
 
     def _commit(
