@@ -27,6 +27,7 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from itertools import chain
 from typing import TYPE_CHECKING
 
 from briefing.core.actors.mention_finder import Match
@@ -157,13 +158,12 @@ def new_rows(
 ) -> list[Row]:
     """The suggestions found in some articles, less the spans tagged already and those
     `known` (suggested before: storing would skip them anyway)."""
-    known = known or set()
+    skip = tagged | known if known else tagged
     rows: list[Row] = []
     for article_id, text in articles:
-        for m in find(article_id, text):
-            span = (article_id, m.actor_id, m.start, m.end)
-            if span not in tagged and span not in known:
-                rows.append((article_id, m.actor_id, m.start, m.end, m.text))
+        for actor_id, start, end, found, _name in find(article_id, text):
+            if not skip or (article_id, actor_id, start, end) not in skip:
+                rows.append((article_id, actor_id, start, end, found))
     return rows
 
 
@@ -198,11 +198,14 @@ def store(library: Library, rows: list[Row]) -> int:
             conn.execute("RELEASE suggestions")
         conn.execute("UPDATE journal_head SET bulk = 0 WHERE id = 1")
         if added:
+            # The batch's own rows, by rowid: left to itself the planner reads the whole
+            # actor index for the distinct actors, every batch.
             conn.execute("UPDATE journal_head SET version = version + 1 WHERE id = 1")
             conn.execute(
                 """UPDATE journal SET version = (SELECT version FROM journal_head WHERE id = 1)
                    WHERE kind = 'actor' AND deleted = 0 AND record_id IN
-                       (SELECT DISTINCT actor_id FROM mention_suggestions WHERE id > ?)""",
+                       (SELECT DISTINCT actor_id FROM mention_suggestions NOT INDEXED
+                        WHERE id > ?)""",
                 (before,),
             )
     return added
@@ -217,7 +220,7 @@ def _insert(conn: sqlite3.Connection, rows: list[Row]) -> int:
         cursor = conn.execute(
             "INSERT OR IGNORE INTO mention_suggestions "
             f'(article_id, actor_id, start, "end", text) VALUES {values}',
-            [value for row in chunk for value in row],
+            list(chain.from_iterable(chunk)),
         )
         added += max(cursor.rowcount, 0)
     return added
