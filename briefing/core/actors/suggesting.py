@@ -81,13 +81,14 @@ def suggest_everywhere(library: Library, find: Find, progress: Progress) -> tupl
     finder.start()
     searched = new = 0
     try:
-        while (batch := found.get()) is not None:
-            if isinstance(batch, BaseException):
-                raise batch
-            progress.check()
-            new += store(library, batch.rows)
-            searched += batch.articles
-            progress.update(min(searched, total), max(total, searched), "finding mentions")
+        with library.syncing_once():
+            while (batch := found.get()) is not None:
+                if isinstance(batch, BaseException):
+                    raise batch
+                progress.check()
+                new += store(library, batch.rows)
+                searched += batch.articles
+                progress.update(min(searched, total), max(total, searched), "finding mentions")
     except Cancelled:
         raise SuggestCancelled(searched, max(total, searched), new) from None
     finally:

@@ -209,6 +209,17 @@ class ImportService:
     ) -> list[ImportResult]:
         progress = progress or NoProgress()
         metadata = metadata or Metadata()
+        with self._library.syncing_once():
+            return self._batches(inputs, metadata, source_format, progress, on_result)
+
+    def _batches(
+        self,
+        inputs: list[_Input],
+        metadata: Metadata,
+        source_format: str | None,
+        progress: Progress,
+        on_result: Callable[[ImportResult], None] | None,
+    ) -> list[ImportResult]:
         results: list[ImportResult] = []
         pending: list[Parsed | ImportResult] = []
         size = 0
