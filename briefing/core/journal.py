@@ -206,7 +206,7 @@ def repair(conn: sqlite3.Connection) -> Head:
 def _in_bulk(conn: sqlite3.Connection) -> bool:
     try:
         return conn.execute("SELECT 1 FROM journal_head WHERE bulk = 1").fetchone() is not None
-    except sqlite3.OperationalError:  # a schema before migration 006
+    except sqlite3.OperationalError:  # a schema before migration 008
         return False
 
 

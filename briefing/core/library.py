@@ -191,6 +191,7 @@ class Library:
     def __init__(self, path: Path, *, created: bool, read_only: str = "") -> None:
         self.path = path
         self.created = created
+        self._empty = created  # until the first connection gives the new file its settings
         # Why the library is open read-only ("the file is read-only"), or "" when writable.
         self.read_only = read_only
         # What the reader should hear about opening it (a damaged log set aside, say).
@@ -400,9 +401,11 @@ class Library:
         conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         if self.read_only:
             return conn
-        if self.created:
+        if self._empty:
             # Free pages can then be given back without a VACUUM (core/space.py). Only a file
-            # with no tables takes it, and before WAL; on one that has them, it does nothing.
+            # with no tables takes it, and before WAL: the first connection only (on a later
+            # one it would do nothing, yet wait for the lock that another writer may hold).
+            self._empty = False
             conn.execute("PRAGMA auto_vacuum = INCREMENTAL")
         mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
         if mode.lower() != "wal":

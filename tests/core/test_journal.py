@@ -199,7 +199,7 @@ def test_dropped_triggers_are_put_back_and_the_gap_noted(tmp_path: Path) -> None
 
 def test_every_dropped_trigger_is_put_back_as_the_migrations_last_made_it(tmp_path: Path) -> None:
     """Two of migration 004's triggers follow a comment in the script, and were once missed;
-    migration 006 replaced another, which must come back in its new form."""
+    migration 008 replaced another, which must come back in its new form."""
     path = tmp_path / "library.sqlite"
     with Library.open(path):
         pass
@@ -247,7 +247,7 @@ def test_a_bulk_write_committed_half_way_is_a_gap_repaired_on_opening(tmp_path: 
 
 def test_a_record_is_looked_up_in_the_journal_by_its_id(sample: Library) -> None:
     """What every trigger on a record's parts asks. With the primary key (kind, uid), SQLite
-    read every journal row of the kind for it (migration 006)."""
+    read every journal row of the kind for it (migration 008)."""
     plan = sample.connection().execute(
         "EXPLAIN QUERY PLAN UPDATE journal SET version = 1 "
         "WHERE kind = 'actor' AND record_id = 5 AND deleted = 0"

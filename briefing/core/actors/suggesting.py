@@ -12,7 +12,7 @@ op's commits on its writer thread).
 
 The journal: a suggestion is part of its actor, and migration 004's trigger moved the actor
 to a new version for every suggestion stored. A batch sets the journal head's `bulk` flag
-(migration 006), which that trigger honours, and then moves each actor that gained
+(migration 008), which that trigger honours, and then moves each actor that gained
 suggestions once, naming them from the rows the batch added; the flag is cleared in the
 same transaction, so a failure rolls it back with the rows.
 
