@@ -160,9 +160,7 @@ class ImportService:
                 found = expand([path])
                 if not found:
                     reason = "no .txt, .md or .html files in this folder"
-                    inputs.append(
-                        _Input(shown, None, ImportResult(shown, "failed", reason=reason))
-                    )
+                    inputs.append(_Input(shown, None, ImportResult(shown, "failed", reason=reason)))
                 inputs.extend(_Input(printable(str(f)), f) for f in found)
             else:
                 inputs.append(_Input(shown, path))
