@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from briefing.core.annotations.refs import AnnotationRefs
     from briefing.core.annotations.restore import AnnotationSnapshot
     from briefing.core.annotations.w3c_import import W3CImportReport
+    from briefing.core.articles.batch import BatchEdit
     from briefing.core.articles.service import (
         SORT_KEYS as ARTICLE_SORT_KEYS,
     )
@@ -56,6 +57,7 @@ if TYPE_CHECKING:
         ArticleSummary,
         DeletedArticle,
     )
+    from briefing.core.articles.trash import ArticleSnapshot
     from briefing.core.articles.update import UpdateReport
     from briefing.core.atomic_files import atomic_target, write_atomically
     from briefing.core.backups import (
@@ -183,6 +185,8 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "ClaimRow": ("claims.rows", "ClaimRow"),
     "ClaimState": ("claims.state", "ClaimState"),
     "DeletedActor": ("actors.deletion", "DeletedActor"),
+    "ArticleSnapshot": ("articles.trash", "ArticleSnapshot"),
+    "BatchEdit": ("articles.batch", "BatchEdit"),
     "DeletedArticle": ("articles.service", "DeletedArticle"),
     "ExportDocument": ("export.document", "ExportDocument"),
     "Extracted": ("importing.extracted", "Extracted"),
@@ -296,6 +300,8 @@ __all__ = [
     "ClaimRow",
     "ClaimState",
     "DeletedActor",
+    "ArticleSnapshot",
+    "BatchEdit",
     "DeletedArticle",
     "ExportDocument",
     "Extracted",
