@@ -39,6 +39,7 @@ from briefing.ui.search import SearchPage
 from briefing.ui.team_sync import TeamSync
 from briefing.ui.undo.context import UndoContext
 from briefing.ui.widgets.annotation_panel import AnnotationPanel
+from briefing.ui.widgets.import_progress import ImportProgress
 from briefing.ui.widgets.library_pane import LibraryPane
 from briefing.ui.widgets.notice_bar import NoticeBar
 from briefing.ui.widgets.reader import Reader
@@ -98,6 +99,10 @@ class MainWindow(QMainWindow):
         self.team_status = QLabel(self)
         self.team_status.setObjectName("teamStatus")
         self.team_status.setAccessibleName("Team library")
+        # A background import's "N of M files" and Cancel (actions/import_files.py).
+        self.import_progress = ImportProgress(self)
+        self.import_op: CoreOp | None = None
+        self.statusBar().addPermanentWidget(self.import_progress)
         self.statusBar().addPermanentWidget(self.team_status)
         self.statusBar().addPermanentWidget(self.counts)
         self.team_sync = TeamSync(library, self.runner, self)
