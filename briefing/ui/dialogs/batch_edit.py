@@ -65,7 +65,9 @@ class BatchEditDialog(QDialog):
             row.addWidget(clear)
             self.fields[name] = field
             self.clear[name] = clear
-            form.addRow(label, row)
+            caption = QLabel(label, self)
+            caption.setBuddy(field)  # Alt+O, Alt+G, Alt+D go to the field
+            form.addRow(caption, row)
             if name == "date":
                 self.date_error = QLabel(self)
                 self.date_error.setObjectName("dialogError")
@@ -77,7 +79,9 @@ class BatchEditDialog(QDialog):
         self.tags.setPlaceholderText("Tags to add, separated by commas")
         self.tags.setAccessibleName("Tags to add")
         self.tags.setToolTip("Added to every selected article; tags they have stay")
-        form.addRow("&Tags:", self.tags)
+        caption = QLabel("&Tags:", self)
+        caption.setBuddy(self.tags)
+        form.addRow(caption, self.tags)
         self.error = QLabel(self)
         self.error.setObjectName("dialogError")
         self.error.setWordWrap(True)
@@ -111,10 +115,14 @@ class BatchEditDialog(QDialog):
         try:
             parse_optional(self.fields["date"].text() or None)
         except BriefingError as exc:
-            self.date_error.setText(str(exc))
-            self.date_error.show()
+            if self.date_error.text() != str(exc) or self.date_error.isHidden():
+                self.date_error.setText(str(exc))
+                self.date_error.show()
+                self.adjustSize()  # room for the message's lines
             return False
-        self.date_error.hide()
+        if not self.date_error.isHidden():
+            self.date_error.hide()
+            self.adjustSize()
         return True
 
     def accept(self) -> None:
@@ -130,5 +138,6 @@ class BatchEditDialog(QDialog):
         if problem:
             self.error.setText(problem)
             self.error.show()
+            self.adjustSize()
             return
         super().accept()

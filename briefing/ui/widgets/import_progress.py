@@ -9,7 +9,14 @@ moves as the count grows, and the status bar's messages to its left do not jump.
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QWidget,
+)
 
 BAR_WIDTH_CHARS = 12
 
@@ -43,6 +50,9 @@ class ImportProgress(QWidget):
             self.cancel_button.setText(text)
             widths.append(self.cancel_button.sizeHint().width())
         self.cancel_button.setFixedWidth(max(widths))
+        # As wide as its parts, no wider: the status bar would spread spare room between
+        # them.
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
         self._total = 0
         self.hide()
 
