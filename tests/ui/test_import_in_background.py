@@ -74,7 +74,7 @@ def test_a_cancelled_folder_import_keeps_what_it_did_and_one_undo_takes_it_back(
     assert set(window.library_pane.selected_ids()) == new
     assert window.reader.article_id in new
 
-    assert window.undo_action.text() == f"&Undo Import {kept} articles"
+    assert window.undo_action.text() == f"&Undo Import {kept:,} articles"
     window.undo_action.trigger()
     qtbot.waitUntil(lambda: window.runner.edits.pending == 0)
     assert [a.id for a in library.articles.list()] == [sample]

@@ -176,7 +176,9 @@ class ImportArticles(CoreCommand):
 
     def __init__(self, context: UndoContext, article_ids: Sequence[int]) -> None:
         count = len(article_ids)
-        super().__init__(context, "Import 1 article" if count == 1 else f"Import {count} articles")
+        super().__init__(
+            context, "Import 1 article" if count == 1 else f"Import {count:,} articles"
+        )
         self.article_ids = tuple(article_ids)
         self._snapshots: tuple[ArticleSnapshot, ...] = ()
         self._first = True
@@ -207,7 +209,7 @@ class BatchEditArticles(CoreCommand):
     ) -> None:
         count = len(article_ids)
         super().__init__(
-            context, "Edit 1 article" if count == 1 else f"Edit {count} articles together"
+            context, "Edit 1 article" if count == 1 else f"Edit {count:,} articles together"
         )
         self._ids = list(article_ids)
         self._fields = dict(fields)
