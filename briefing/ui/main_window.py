@@ -17,6 +17,7 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDropEvent,
     QKeySequence,
+    QUndoCommand,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
@@ -102,9 +103,11 @@ class MainWindow(QMainWindow):
         # A background import's "N of M files" and Cancel (actions/import_files.py).
         self.import_progress = ImportProgress(self)
         self.import_op: CoreOp | None = None
-        self.statusBar().addPermanentWidget(self.import_progress)
+        self.last_import_command: QUndoCommand | None = None
         self.statusBar().addPermanentWidget(self.team_status)
         self.statusBar().addPermanentWidget(self.counts)
+        # Rightmost: its Cancel keeps its place when the counts beside it change.
+        self.statusBar().addPermanentWidget(self.import_progress)
         self.team_sync = TeamSync(library, self.runner, self)
         self.team_sync.status_changed.connect(self.team_status.setText)
         self.team_status.setText(self.team_sync.text)

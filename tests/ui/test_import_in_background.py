@@ -75,12 +75,16 @@ def test_a_cancelled_folder_import_keeps_what_it_did_and_one_undo_takes_it_back(
     assert window.reader.article_id in new
 
     assert window.undo_action.text() == f"&Undo Import {kept:,} articles"
-    window.undo_action.trigger()
-    qtbot.waitUntil(lambda: window.runner.edits.pending == 0)
+    window.undo_action.trigger()  # in the background, as the import was
+    command = window.last_import_command
+    with qtbot.waitSignal(command.last_op.finished, timeout=20_000):
+        pass
     assert [a.id for a in library.articles.list()] == [sample]
+    assert window.statusBar().currentMessage() == f"The {kept:,} imported articles are removed"
     qtbot.waitUntil(lambda: window.library_pane.model.rowCount() == 1)
     window.redo_action.trigger()
-    qtbot.waitUntil(lambda: window.runner.edits.pending == 0)
+    with qtbot.waitSignal(command.last_op.finished, timeout=20_000):
+        pass
     assert {a.id for a in library.articles.list(limit=FILES + 10)} == new | {sample}
 
 
@@ -105,10 +109,11 @@ def test_a_finished_import_selects_its_articles_and_is_one_undo(
     text = library.articles.get(article).text
     library.annotations.add(article, "highlight", Span(0, len(text.split()[0])))
     assert window.undo_action.text() == "&Undo Import 5 articles"
+    command = window.last_import_command
     window.undo_action.trigger()
-    qtbot.waitUntil(lambda: window.runner.edits.pending == 0)
-    assert library.articles.count() == 1
+    qtbot.waitUntil(lambda: library.articles.count() == 1)
     window.redo_action.trigger()
-    qtbot.waitUntil(lambda: window.runner.edits.pending == 0)
+    with qtbot.waitSignal(command.last_op.finished, timeout=20_000):
+        pass
     assert library.articles.count() == 6
     assert len(library.annotations.for_article(article)) == 1

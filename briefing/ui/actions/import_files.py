@@ -96,7 +96,9 @@ def _keep_for_undo(window: MainWindow, results: list[ImportResult]) -> None:
     new = [r.id for r in results if r.status == "imported" and r.id is not None]
     if not new:
         return
-    window.undo.push(ImportArticles(window.undo, new))
+    command = ImportArticles(window.undo, new)
+    window.last_import_command = command  # its undo and redo run as ops: tests wait on them
+    window.undo.push(command)
     window.library_pane.select_articles(new)
     if window.reader.article_id not in new:
         window.open_article(new[0], select=False)
