@@ -117,3 +117,21 @@ def test_a_finished_import_selects_its_articles_and_is_one_undo(
         pass
     assert library.articles.count() == 6
     assert len(library.annotations.for_article(article)) == 1
+
+
+def test_closing_the_window_stops_the_import_and_keeps_what_it_committed(
+    qtbot, make_window, library: Library, tmp_path: Path
+) -> None:
+    window = make_window(library)
+    folder = _folder(tmp_path, FILES)
+    op = import_paths(window, [str(folder)])
+    assert op is not None
+    qtbot.waitUntil(lambda: window.import_progress.bar.value() >= 20, timeout=20_000)
+    window.close()  # stops the runner: the import is cancelled at its next file
+    qtbot.wait(50)
+    kept = library.articles.count()
+    assert 0 < kept < FILES
+    # Consistent: every kept article is searchable, and the journal knows each one.
+    assert library.connection().execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert len(library.search.run("Report", limit=FILES)) == kept
+    assert len(library.changes_since(0).added_ids("article")) == kept

@@ -82,7 +82,7 @@ def _on_imported(window: MainWindow, results: list[ImportResult]) -> None:
 
 
 def _on_failed(window: MainWindow, exc: object) -> None:
-    if isinstance(exc, ImportCancelled) and isValid(window):
+    if isinstance(exc, ImportCancelled) and isValid(window) and not window.runner.stopped:
         show_status(
             window,
             f"Import cancelled after {len(exc.results):,} of {exc.total:,} files: {exc.kept}",
@@ -94,7 +94,7 @@ def _keep_for_undo(window: MainWindow, results: list[ImportResult]) -> None:
     """Select the new articles in the list (the first one opens) and make the import one
     undoable action."""
     new = [r.id for r in results if r.status == "imported" and r.id is not None]
-    if not new:
+    if not new or window.runner.stopped:  # the window closed, stopping the import
         return
     command = ImportArticles(window.undo, new)
     window.last_import_command = command  # its undo and redo run as ops: tests wait on them
