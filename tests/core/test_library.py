@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from briefing.core import Cancelled, InvalidInput, Library, LibraryUnavailable, MigrationFailed
-from briefing.core.library import resolve_library_path
+from briefing.core.library import LONG_WRITE_CHECKPOINT_PAGES, resolve_library_path
 from briefing.core.migrate import APPLICATION_ID, Migration, available_migrations, migrate
 from tests.conftest import SAMPLE
 
@@ -311,6 +311,7 @@ def test_a_long_write_waits_for_the_disk_once_and_leaves_the_connection_as_it_wa
     flushes the log once; afterwards every commit waits for the disk again (FULL)."""
     conn = library.connection()
     during: list[int] = []
+    checkpoints: list[int] = []
 
     class Watch:
         def __init__(self, cancel_at: int = -1) -> None:
@@ -318,15 +319,19 @@ def test_a_long_write_waits_for_the_disk_once_and_leaves_the_connection_as_it_wa
 
         def update(self, done: int, total: int, label: str = "") -> None:
             during.append(conn.execute("PRAGMA synchronous").fetchone()[0])
+            checkpoints.append(conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0])
 
         def check(self) -> None:
             if len(during) == self.cancel_at:
                 raise Cancelled("cancelled")
 
     texts = [(f"t{i}", f"Story {i}\n\nA text of its own, number {i}.") for i in range(5)]
+    every = conn.execute("PRAGMA wal_autocheckpoint").fetchone()
     library.imports.texts(texts[:2], progress=Watch())
     assert during == [1, 1]  # NORMAL
+    assert checkpoints == [LONG_WRITE_CHECKPOINT_PAGES] * 2  # fewer checkpoints meanwhile
     assert conn.execute("PRAGMA synchronous").fetchone() == (2,)  # FULL again
+    assert conn.execute("PRAGMA wal_autocheckpoint").fetchone() == every
     with pytest.raises(Cancelled):
         library.imports.texts(texts[2:], progress=Watch(cancel_at=3))
     assert conn.execute("PRAGMA synchronous").fetchone() == (2,)
