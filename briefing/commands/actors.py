@@ -8,7 +8,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from briefing.commands.arguments import article_id, positive_int
-from briefing.commands.output import counted, print_json, print_table, stamped
+from briefing.commands.output import counted, fail, print_json, print_table, stamped
 from briefing.core import ACTOR_KINDS as KINDS
 from briefing.core import InvalidInput, Kind
 
@@ -266,7 +266,14 @@ def run_suggest(args: argparse.Namespace, library: Library) -> int:
     from briefing.commands.terminal import TerminalProgress
 
     progress = TerminalProgress()
-    report = library.mentions.suggest(args.article, progress=progress)
+    try:
+        report = library.mentions.suggest(args.article, progress=progress)
+    except KeyboardInterrupt:
+        # Over the whole library the run commits as it goes: what was stored stays.
+        progress.finish()
+        pending = library.mentions.count_pending(article_id=args.article)
+        fail(f"interrupted; kept the suggestions stored before it stopped ({pending} pending)")
+        return 130
     progress.finish()
     pending = library.mentions.iter_pending(article_id=args.article)
     if args.json:

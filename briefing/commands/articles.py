@@ -126,7 +126,15 @@ def run_import(args: argparse.Namespace, library: Library) -> int:
             )
         )
     if files:
-        library.imports.files(files, metadata=metadata, progress=progress, on_result=report)
+        before = library.articles.count()
+        try:
+            library.imports.files(files, metadata=metadata, progress=progress, on_result=report)
+        except KeyboardInterrupt:
+            # The import commits as it goes: what was stored stays, and the reader is told.
+            progress.finish()
+            kept = counted(library.articles.count() - before, "article")
+            fail(f"interrupted; kept what was imported before it stopped ({kept})")
+            return 130
     progress.finish()
 
     if args.json:

@@ -43,10 +43,12 @@ if TYPE_CHECKING:
         PageClaim,
         Passage,
     )
+    from briefing.core.actors.suggesting import SuggestCancelled
     from briefing.core.annotations.model import Annotation, Span
     from briefing.core.annotations.refs import AnnotationRefs
     from briefing.core.annotations.restore import AnnotationSnapshot
     from briefing.core.annotations.w3c_import import W3CImportReport
+    from briefing.core.articles.batch import BatchEdit
     from briefing.core.articles.service import (
         SORT_KEYS as ARTICLE_SORT_KEYS,
     )
@@ -55,6 +57,7 @@ if TYPE_CHECKING:
         ArticleSummary,
         DeletedArticle,
     )
+    from briefing.core.articles.trash import ArticleSnapshot
     from briefing.core.articles.update import UpdateReport
     from briefing.core.atomic_files import atomic_target, write_atomically
     from briefing.core.backups import (
@@ -118,7 +121,7 @@ if TYPE_CHECKING:
     from briefing.core.export.html import render_html
     from briefing.core.export.markdown import MarkdownOptions, render_markdown, render_pandoc
     from briefing.core.importing.extracted import Extracted
-    from briefing.core.importing.service import STDIN, ImportResult, Metadata
+    from briefing.core.importing.service import STDIN, ImportCancelled, ImportResult, Metadata
     from briefing.core.journal import JournalEntry
     from briefing.core.library import Library, resolve_library_path
     from briefing.core.presence import Holder
@@ -182,11 +185,14 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "ClaimRow": ("claims.rows", "ClaimRow"),
     "ClaimState": ("claims.state", "ClaimState"),
     "DeletedActor": ("actors.deletion", "DeletedActor"),
+    "ArticleSnapshot": ("articles.trash", "ArticleSnapshot"),
+    "BatchEdit": ("articles.batch", "BatchEdit"),
     "DeletedArticle": ("articles.service", "DeletedArticle"),
     "ExportDocument": ("export.document", "ExportDocument"),
     "Extracted": ("importing.extracted", "Extracted"),
     "Holder": ("presence", "Holder"),
     "ImportFailed": ("errors", "ImportFailed"),
+    "ImportCancelled": ("importing.service", "ImportCancelled"),
     "ImportResult": ("importing.service", "ImportResult"),
     "InvalidInput": ("errors", "InvalidInput"),
     "JournalEntry": ("journal", "JournalEntry"),
@@ -227,6 +233,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "SearchResults": ("search.service", "SearchResults"),
     "Source": ("sources", "Source"),
     "Span": ("annotations.model", "Span"),
+    "SuggestCancelled": ("actors.suggesting", "SuggestCancelled"),
     "SuggestReport": ("actors.mentions", "SuggestReport"),
     "Suggestion": ("actors.mentions", "Suggestion"),
     "TEAM_KEEP": ("team", "KEEP"),
@@ -293,10 +300,13 @@ __all__ = [
     "ClaimRow",
     "ClaimState",
     "DeletedActor",
+    "ArticleSnapshot",
+    "BatchEdit",
     "DeletedArticle",
     "ExportDocument",
     "Extracted",
     "Holder",
+    "ImportCancelled",
     "ImportFailed",
     "ImportResult",
     "InvalidInput",
@@ -338,6 +348,7 @@ __all__ = [
     "SearchResults",
     "Source",
     "Span",
+    "SuggestCancelled",
     "SuggestReport",
     "Suggestion",
     "TEAM_KEEP",

@@ -78,4 +78,7 @@ class TeamUnavailable(BriefingError):
 
 
 class Cancelled(BriefingError):
-    pass
+    """The user stopped a long job. A job that commits as it goes (an import) says in
+    `kept` what it left in the library; the others roll back, and `kept` is empty."""
+
+    kept: str = ""

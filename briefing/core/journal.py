@@ -90,21 +90,23 @@ class JournalEntry:
 
 @cache
 def _trigger_names() -> frozenset[str]:
-    script = (migrations_dir() / JOURNAL_MIGRATION).read_text("utf-8")
-    return frozenset(re.findall(r"^CREATE TRIGGER (journal_\w+)", script, re.M))
+    return frozenset(_trigger_statements())
 
 
 @cache
 def _trigger_statements() -> dict[str, str]:
-    """The journal's triggers as migration 004 creates them, by name, to put back a dropped one."""
+    """The journal's triggers as the migrations leave them, by name, to put back a dropped
+    one: migration 004 creates them, and a later one may replace one (the last wins)."""
     from briefing.core.migrate import split_statements
 
-    script = (migrations_dir() / JOURNAL_MIGRATION).read_text("utf-8")
     found = {}
-    for statement in split_statements(script):
-        match = re.match(r"CREATE TRIGGER (journal_\w+)", statement)
-        if match:
-            found[match[1]] = statement
+    for script in sorted(migrations_dir().glob("[0-9][0-9][0-9]_*.sql")):
+        if script.name < JOURNAL_MIGRATION:
+            continue
+        for statement in split_statements(script.read_text("utf-8")):
+            match = re.search(r"^CREATE TRIGGER (journal_\w+)", statement, re.M)
+            if match:
+                found[match[1]] = statement
     return found
 
 
@@ -125,10 +127,11 @@ def current_version(conn: sqlite3.Connection) -> int | None:
 
 
 def is_consistent(conn: sqlite3.Connection) -> bool:
-    """Cheap (a few index reads): the head is there, the newest row carries its version
+    """Cheap (a few index reads): the head is there, not left in bulk mode (a bulk writer
+    sets it and clears it within one transaction), the newest row carries its version
     (unless nothing was written since the floor was set) and every trigger is in place."""
     top = head(conn)
-    if top is None:
+    if top is None or _in_bulk(conn):
         return False
     newest = conn.execute("SELECT max(version) FROM journal").fetchone()[0]
     if newest is not None and newest > top.version:
@@ -175,6 +178,8 @@ def repair(conn: sqlite3.Connection) -> Head:
         "UPDATE journal_head SET version = ?, floor = ?, gap_at = ? WHERE id = 1",
         (version, version, now()),
     )
+    if _in_bulk(conn):  # committed half-way through a bulk write: what it skipped is lost
+        conn.execute("UPDATE journal_head SET bulk = 0 WHERE id = 1")
     for table, kind in RECORD_TABLES.items():
         # Records the journal lost, or files under another id or kind.
         conn.execute(
@@ -196,6 +201,13 @@ def repair(conn: sqlite3.Connection) -> Head:
     result = head(conn)
     assert result is not None
     return result
+
+
+def _in_bulk(conn: sqlite3.Connection) -> bool:
+    try:
+        return conn.execute("SELECT 1 FROM journal_head WHERE bulk = 1").fetchone() is not None
+    except sqlite3.OperationalError:  # a schema before migration 008
+        return False
 
 
 def entries_since(conn: sqlite3.Connection, version: int) -> list[JournalEntry]:

@@ -17,6 +17,7 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDropEvent,
     QKeySequence,
+    QUndoCommand,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
@@ -39,6 +40,7 @@ from briefing.ui.search import SearchPage
 from briefing.ui.team_sync import TeamSync
 from briefing.ui.undo.context import UndoContext
 from briefing.ui.widgets.annotation_panel import AnnotationPanel
+from briefing.ui.widgets.import_progress import ImportProgress
 from briefing.ui.widgets.library_pane import LibraryPane
 from briefing.ui.widgets.notice_bar import NoticeBar
 from briefing.ui.widgets.reader import Reader
@@ -98,8 +100,14 @@ class MainWindow(QMainWindow):
         self.team_status = QLabel(self)
         self.team_status.setObjectName("teamStatus")
         self.team_status.setAccessibleName("Team library")
+        # A background import's "N of M files" and Cancel (actions/import_files.py).
+        self.import_progress = ImportProgress(self)
+        self.import_op: CoreOp | None = None
+        self.last_import_command: QUndoCommand | None = None
         self.statusBar().addPermanentWidget(self.team_status)
         self.statusBar().addPermanentWidget(self.counts)
+        # Rightmost: its Cancel keeps its place when the counts beside it change.
+        self.statusBar().addPermanentWidget(self.import_progress)
         self.team_sync = TeamSync(library, self.runner, self)
         self.team_sync.status_changed.connect(self.team_status.setText)
         self.team_status.setText(self.team_sync.text)

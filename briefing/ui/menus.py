@@ -166,6 +166,14 @@ def _make_file_edit_actions(window: MainWindow) -> None:
         lambda: articles.edit_article_details(window),
         "Ctrl+I",
     )
+    window.edit_selected_action = make_action(
+        window,
+        "Edit &Selected Articles…",
+        "Set the outlet, agency or date of the articles selected in the library list, or "
+        "add tags to them, all at once",
+        lambda: articles.edit_selected_articles(window),
+        "Ctrl+Shift+I",
+    )
     window.preferences_action = make_action(
         window,
         "Pr&eferences…",
@@ -364,7 +372,7 @@ def _make_menus(window: MainWindow) -> None:
     menu.addSeparator()
     menu.addActions([window.find_action, window.find_next_action, window.find_previous_action])
     menu.addSeparator()
-    menu.addAction(window.edit_details_action)
+    menu.addActions([window.edit_details_action, window.edit_selected_action])
     menu.addSeparator()
     menu.addAction(window.preferences_action)
     menu = bar.addMenu("&View")

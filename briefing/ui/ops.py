@@ -125,6 +125,10 @@ class OpRunner(QObject):
         # Backups read the whole file for seconds: on a thread of their own, so that reads
         # never queue behind one.
         self._backer = _Worker(library, "briefing-backup", humble=True)
+        # The undo stack's edits that met a busy library are retried here, not on the
+        # writer: behind a background import there they would wait for all of it, while
+        # the import leaves the lock free between its short transactions.
+        self._editor = _Worker(library, "briefing-edits")
         self._running: set[_Op[Any]] = set()
         self._stopped = False
         # The journal version every view has been told about: announcements continue from
@@ -224,8 +228,8 @@ class OpRunner(QObject):
             (self._writer if write else self._reader).submit(op._work)
 
     def submit_job(self, job: Job) -> None:
-        """A plain job for the writer thread, in turn with the ops (the edit writer's)."""
-        self._writer.submit(job)
+        """A plain job for the edit writer's thread (the undo stack's waiting edits)."""
+        self._editor.submit(job)
 
     def done(self, op: _Op[Any]) -> None:
         self._running.discard(op)
@@ -248,6 +252,7 @@ class OpRunner(QObject):
         for op in list(self._running):
             op.cancel()
         self._writer.stop()
+        self._editor.stop()
         self._reader.stop()
         self._syncer.stop()
         self._backer.stop()
@@ -425,9 +430,11 @@ class _Op(QObject, Generic[T]):
         try:
             if isinstance(exc, Cancelled):
                 # A read stopped (a search a newer one interrupted) changed nothing and is
-                # no news; a write the user cancelled is.
+                # no news; a write the user cancelled is, and one that commits as it goes
+                # (an import) says what it kept.
                 if self._writes:
-                    errors.show_status(self._parent, "Cancelled: nothing was changed")
+                    kept = getattr(exc, "kept", "") or "nothing was changed"
+                    errors.show_status(self._parent, f"Cancelled: {kept}")
             elif self._on_failure is not None and isinstance(exc, BriefingError):
                 self._on_failure(exc)
             elif isinstance(exc, BriefingError):

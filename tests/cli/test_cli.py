@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -13,6 +14,7 @@ import pytest
 
 from briefing import __version__
 from briefing.cli import main
+from briefing.core import Kind, Library, journal
 from briefing.core.migrate import latest_version
 from tests.conftest import SAMPLE, WIKINEWS
 
@@ -137,6 +139,45 @@ def test_import_text_output_and_summary(lib, capsys) -> None:
     assert lines[0].endswith(f"({KOSZALIN})")
     assert lines[-1] == "2 imported, 0 duplicate, 0 failed"
     assert err == ""  # no progress bar when not on a terminal
+
+
+def test_ctrl_c_during_an_import_keeps_what_was_imported_and_says_how_much(
+    lib: Path, tmp_path: Path
+) -> None:
+    """A real process, a real SIGINT once the first batch is reported (the import commits
+    as it goes): exit 130, a line saying how many articles stay, and the library whole."""
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    body = KOSZALIN.read_text("utf-8").partition("\n\n")[2]
+    for i in range(5_000):
+        (folder / f"{i:05d}.txt").write_text(
+            f"Story {i}\n\nWARSAW, Jan {1 + i % 28}, {1000 + i} - {body}"
+        )
+    with subprocess.Popen(
+        [sys.executable, "-m", "briefing", "--library", str(lib), "import", str(folder)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    ) as process:
+        assert process.stdout is not None and process.stderr is not None
+        first = process.stdout.readline().decode()
+        assert first.startswith("imported"), first
+        process.send_signal(signal.SIGINT)
+        out = first + process.stdout.read().decode()  # stderr holds a line or two
+        err = process.stderr.read()
+        assert process.wait(timeout=60) == 130, err.decode()
+    printed = sum(line.startswith("imported") for line in out.splitlines())
+    stored = sqlite3.connect(lib).execute("SELECT count(*) FROM articles").fetchone()[0]
+    assert 0 < stored < 5_000
+    assert 1 <= printed <= stored  # a line is printed once its article is committed
+    assert err.decode().splitlines()[-1] == (
+        f"briefing: interrupted; kept what was imported before it stopped ({stored} articles)"
+    )
+    with Library.open(lib) as library:  # and the library is whole
+        assert journal.is_consistent(library.connection())
+        assert library.changes_since(0).added_ids(Kind.ARTICLE) == {
+            a.id for a in library.articles.list(limit=5_000)
+        }
 
 
 def test_import_from_standard_input_with_metadata(lib) -> None:

@@ -12,6 +12,7 @@ import pytest
 from briefing.core import Changes, InvalidInput, Kind, Library
 from briefing.core.annotations.service import Span
 from briefing.core.sample import load_sample
+from tests.conftest import SAMPLE
 
 
 @pytest.fixture
@@ -194,6 +195,64 @@ def test_dropped_triggers_are_put_back_and_the_gap_noted(tmp_path: Path) -> None
         start = lib.version
         lib.actors.add("Journaled again")
         assert len(lib.changes_since(start).added_ids("actor")) == 1
+
+
+def test_every_dropped_trigger_is_put_back_as_the_migrations_last_made_it(tmp_path: Path) -> None:
+    """Two of migration 004's triggers follow a comment in the script, and were once missed;
+    migration 008 replaced another, which must come back in its new form."""
+    path = tmp_path / "library.sqlite"
+    with Library.open(path):
+        pass
+    raw = sqlite3.connect(path)
+    made = dict(raw.execute("SELECT name, sql FROM sqlite_master WHERE name GLOB 'journal_*'"))
+    triggers = [name for name in made if name.startswith("journal_") and "TRIGGER" in made[name]]
+    assert {"journal_articles_insert", "journal_mention_suggestions_insert"} <= set(triggers)
+    for name in triggers:
+        raw.execute(f"DROP TRIGGER {name}")
+    raw.commit()
+    raw.close()
+    with Library.open(path) as lib:
+        conn = lib.connection()
+        back = dict(conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"))
+        assert {name: back.get(name) for name in triggers} == {n: made[n] for n in triggers}
+        start = lib.version
+        (article,) = lib.imports.files([SAMPLE])
+        assert lib.changes_since(start).added_ids("article") == {article.id}
+
+
+def test_a_bulk_write_committed_half_way_is_a_gap_repaired_on_opening(tmp_path: Path) -> None:
+    """The bulk flag is set and cleared within one transaction; found set (a commit by hand,
+    a bug), the suggestions stored meanwhile went unjournaled, so whoever asks from before
+    must reload everything, and the flag is cleared."""
+    path = tmp_path / "library.sqlite"
+    with Library.open(path) as lib:
+        load_sample(lib)
+        seen = lib.version
+    raw = sqlite3.connect(path)
+    raw.execute("UPDATE journal_head SET bulk = 1")
+    raw.execute(
+        'INSERT INTO mention_suggestions (article_id, actor_id, start, "end", text) '
+        "VALUES (1, 1, 0, 9, 'SenseTime')"
+    )
+    raw.commit()
+    raw.close()
+    with Library.open(path) as lib:
+        assert lib.changes_since(seen).full
+        conn = lib.connection()
+        assert conn.execute("SELECT bulk FROM journal_head").fetchone() == (0,)
+        start = lib.version
+        lib.mentions.suggest(1)  # one article: journaled row by row again
+        assert lib.changes_since(start).updated_ids("actor")
+
+
+def test_a_record_is_looked_up_in_the_journal_by_its_id(sample: Library) -> None:
+    """What every trigger on a record's parts asks. With the primary key (kind, uid), SQLite
+    read every journal row of the kind for it (migration 008)."""
+    plan = sample.connection().execute(
+        "EXPLAIN QUERY PLAN UPDATE journal SET version = 1 "
+        "WHERE kind = 'actor' AND record_id = 5 AND deleted = 0"
+    )
+    assert any("INDEX journal_record (record_id=? AND kind=?)" in row[3] for row in plan)
 
 
 def test_every_record_has_a_uid(sample: Library) -> None:

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing.core import InvalidInput, Library, LibraryUnavailable, MigrationFailed
-from briefing.core.library import resolve_library_path
+from briefing.core import Cancelled, InvalidInput, Library, LibraryUnavailable, MigrationFailed
+from briefing.core.library import LONG_WRITE_CHECKPOINT_PAGES, resolve_library_path
 from briefing.core.migrate import APPLICATION_ID, Migration, available_migrations, migrate
 from tests.conftest import SAMPLE
 
@@ -302,3 +302,39 @@ def test_a_data_folder_that_cannot_be_made_says_why_and_what_to_set(
         "needs a writable folder there; set XDG_DATA_HOME to one, or name a library with "
         "--library PATH or BRIEFING_LIBRARY"
     )
+
+
+def test_a_long_write_waits_for_the_disk_once_and_leaves_the_connection_as_it_was(
+    library: Library,
+) -> None:
+    """An import commits many times without waiting for the disk (synchronous NORMAL), then
+    flushes the log once; afterwards every commit waits for the disk again (FULL)."""
+    conn = library.connection()
+    during: list[int] = []
+    checkpoints: list[int] = []
+
+    class Watch:
+        def __init__(self, cancel_at: int = -1) -> None:
+            self.cancel_at = cancel_at
+
+        def update(self, done: int, total: int, label: str = "") -> None:
+            during.append(conn.execute("PRAGMA synchronous").fetchone()[0])
+            checkpoints.append(conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0])
+
+        def check(self) -> None:
+            if len(during) == self.cancel_at:
+                raise Cancelled("cancelled")
+
+    texts = [(f"t{i}", f"Story {i}\n\nA text of its own, number {i}.") for i in range(5)]
+    every = conn.execute("PRAGMA wal_autocheckpoint").fetchone()
+    library.imports.texts(texts[:2], progress=Watch())
+    assert during == [1, 1]  # NORMAL
+    assert checkpoints == [LONG_WRITE_CHECKPOINT_PAGES] * 2  # fewer checkpoints meanwhile
+    assert conn.execute("PRAGMA synchronous").fetchone() == (2,)  # FULL again
+    assert conn.execute("PRAGMA wal_autocheckpoint").fetchone() == every
+    with pytest.raises(Cancelled):
+        library.imports.texts(texts[2:], progress=Watch(cancel_at=3))
+    assert conn.execute("PRAGMA synchronous").fetchone() == (2,)
+    with library.transaction():  # inside a caller's transaction: its commit syncs
+        library.imports.texts([("u", "Another\n\nStory.")], progress=Watch())
+    assert during[-1] == 2

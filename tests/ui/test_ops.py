@@ -7,10 +7,10 @@ import threading
 from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QApplication, QWidget
 
-from briefing.core import Changes, InvalidInput, Kind, Library
+from briefing.core import Changes, ImportCancelled, InvalidInput, Kind, Library
 from briefing.core.errors import Cancelled
 from briefing.ui.ops import CoreOp, OpRunner, QueryOp
-from tests.conftest import SAMPLE
+from tests.conftest import SAMPLE, wikinews_files
 
 
 def test_core_op_delivers_on_the_gui_thread_and_announces_the_change(
@@ -58,6 +58,39 @@ def test_cancel_stops_the_job_through_progress_check(qtbot, library: Library) ->
         op.run()
     assert isinstance(blocker.args[0], Cancelled)
     runner.shutdown()
+
+
+def test_a_cancelled_import_says_what_it_kept_and_announces_it(
+    qtbot, make_window, library: Library
+) -> None:
+    """An import commits as it goes: cancelled, it keeps what it stored, the status bar says
+    how much, and the list shows it (not "nothing was changed")."""
+    window = make_window(library)
+
+    class CancelAfterFive:
+        done = 0
+
+        def update(self, done: int, total: int, label: str = "") -> None:
+            self.done = done
+
+        def check(self) -> None:
+            if self.done >= 5:
+                raise Cancelled("cancelled")
+
+    def import_some(lib: Library, _progress: object) -> object:
+        return lib.imports.files(wikinews_files(10), progress=CancelAfterFive())
+
+    op = CoreOp(window.runner, import_some, parent=window)
+    with (
+        qtbot.waitSignal(window.runner.library_changed, timeout=5000) as heard,
+        qtbot.waitSignal(op.failed, timeout=5000) as failed,
+    ):
+        op.run()
+    assert isinstance(failed.args[0], ImportCancelled)
+    assert len(heard.args[0].added_ids(Kind.ARTICLE)) == 5 == library.articles.count()
+    message = "Cancelled: the 5 articles imported before it stopped are kept"
+    assert window.statusBar().currentMessage() == message
+    qtbot.waitUntil(lambda: window.library_pane.model.rowCount() == 5)
 
 
 def test_the_worker_keeps_one_connection(qtbot, library: Library) -> None:

@@ -51,6 +51,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -84,9 +85,11 @@ class Name:
         return len(text) <= ACRONYM_MAX_LENGTH and not any(c.islower() for c in text)
 
 
-@dataclass(frozen=True)
-class Match:
-    """One mention of an actor: a span of the original text and the name it matched."""
+class Match(NamedTuple):
+    """One mention of an actor: a span of the original text and the name it matched.
+
+    A named tuple rather than a dataclass: a library-wide run makes millions of them, and a
+    tuple is made in a third of the time."""
 
     actor_id: int
     start: int  # offsets into the original text (Python str indices)

@@ -14,7 +14,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from briefing.core.actors.mention_finder import MentionFinder, Name
+from briefing.core.actors.mention_finder import Match, MentionFinder, Name
+from briefing.core.actors.suggesting import new_rows, store, suggest_everywhere, tagged_spans
 from briefing.core.anchoring.selectors import Selector, selector_at
 from briefing.core.annotations.service import Span, insert_annotation
 from briefing.core.articles.rows import article_text
@@ -110,7 +111,9 @@ class MentionService:
         """Find names and aliases in one article or the whole library; store what is new.
 
         Returns counts, not the suggestions: over a large library they run to millions, and
-        `pending()` pages through them (or `iter_pending()` streams them).
+        `pending()` pages through them (or `iter_pending()` streams them). Over the whole
+        library the run commits as it goes (core/actors/suggesting.py); cancelling raises
+        `SuggestCancelled` and keeps what was stored.
         """
         progress = progress or NoProgress()
         names = self._library.actors.aliases_for_matching()
@@ -123,34 +126,23 @@ class MentionService:
         for actor_id, text, art, sensitive in names:
             if art is not None:
                 bound.setdefault(art, []).append(Name(actor_id, text, sensitive))
-        with self._library.transaction() as conn:
-            if article_id is not None:
-                article_text(conn, article_id)  # NotFound for an unknown id
-                rows: Iterable[tuple[int, str]] = conn.execute(
-                    "SELECT id, text FROM articles WHERE id = ?", (article_id,)
-                ).fetchall()
-                total = 1
-            else:
-                total = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
-                rows = self._library.connection().execute("SELECT id, text FROM articles")
-            tagged = _tagged_spans(conn, article_id)
-            new = 0
-            batch: builtins.list[tuple[int, int, int, int, str]] = []
-            for done, (art_id, text) in enumerate(rows, start=1):
-                matches = shared.find(text)
-                if art_id in bound:
-                    matches += MentionFinder(bound[art_id]).find(text)
-                for m in matches:
-                    if (art_id, m.actor_id, m.start, m.end) not in tagged:
-                        batch.append((art_id, m.actor_id, m.start, m.end, m.text))
-                if len(batch) >= 5000:
-                    new += _store(conn, batch)
-                    batch.clear()
-                if done % 200 == 0 or done == total:
-                    progress.check()
-                    progress.update(done, total, "finding mentions")
-            new += _store(conn, batch)
-        return SuggestReport(total, new, self.count_pending(article_id=article_id))
+
+        def find(art_id: int, text: str) -> builtins.list[Match]:
+            matches = shared.find(text)
+            if art_id in bound:
+                matches += MentionFinder(bound[art_id]).find(text)
+            return matches
+
+        if article_id is None:
+            searched, new = suggest_everywhere(self._library, find, progress)
+        else:
+            with self._library.transaction() as conn:
+                text = article_text(conn, article_id)  # NotFound for an unknown id
+                progress.check()
+                rows = new_rows([(article_id, text)], find, tagged_spans(conn, article_id))
+                searched, new = 1, store(self._library, rows)
+            progress.update(1, 1, "finding mentions")
+        return SuggestReport(searched, new, self.count_pending(article_id=article_id))
 
     def pending(
         self,
@@ -313,29 +305,3 @@ class MentionService:
             Mention(i, art, ActorRef(a, name), st, en, q, bool(o), uid)
             for i, art, a, name, st, en, q, o, uid in rows
         ]
-
-
-def _tagged_spans(
-    conn: sqlite3.Connection, article_id: int | None
-) -> set[tuple[int, int, int, int]]:
-    """Spans already tagged as a mention of their actor: no need to suggest them."""
-    sql = """SELECT n.article_id, m.actor_id, n.start, n."end" FROM mentions m
-             JOIN annotations n ON n.id = m.annotation_id WHERE n.orphaned = 0"""
-    params: list[object] = []
-    if article_id is not None:
-        sql += " AND n.article_id = ?"
-        params.append(article_id)
-    return set(conn.execute(sql, params))
-
-
-def _store(conn: sqlite3.Connection, batch: list[tuple[int, int, int, int, str]]) -> int:
-    """Store new suggestions; how many were new (rowcount leaves out the journal's rows,
-    which the triggers write, and the ones already there, which IGNORE skips)."""
-    if not batch:
-        return 0
-    cursor = conn.executemany(
-        'INSERT OR IGNORE INTO mention_suggestions (article_id, actor_id, start, "end", text) '
-        "VALUES (?, ?, ?, ?, ?)",
-        batch,
-    )
-    return max(cursor.rowcount, 0)

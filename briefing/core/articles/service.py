@@ -25,7 +25,10 @@ from briefing.core.search.filters import Filters
 from briefing.core.urls import checked_url
 
 if TYPE_CHECKING:
+    from briefing.core.articles.batch import BatchEdit
+    from briefing.core.articles.trash import ArticleSnapshot
     from briefing.core.articles.update import UpdateReport
+    from briefing.core.changes import Changes
     from briefing.core.library import Library
 
 # How each list order is written, ascending and descending. The date orders keep undated
@@ -294,7 +297,48 @@ class ArticleService:
                 )
                 conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
                 deleted.append(preview)
+        self._library.reclaim_space()  # when it pays: a large deletion
         return deleted
+
+    def remove(self, article_ids: builtins.list[int]) -> tuple[ArticleSnapshot, ...]:
+        """Delete articles keeping everything that went with them (annotations, tags), for
+        `restore`: what undoing an import does. One transaction; ids not there are skipped."""
+        from briefing.core.articles.trash import remove_articles
+
+        return remove_articles(self._library, article_ids)
+
+    def restore(self, snapshots: tuple[ArticleSnapshot, ...]) -> Changes:
+        """Put removed articles back under their own ids and uids, all or nothing."""
+        from briefing.core.articles.trash import restore_articles
+
+        restore_articles(self._library, snapshots)
+        return self._library.last_changes
+
+    def edit_many(
+        self,
+        article_ids: builtins.list[int],
+        *,
+        tags: builtins.list[str] | None = None,
+        **fields: str | PartialDate | None,
+    ) -> BatchEdit:
+        """Set the outlet, agency or date of many articles at once and add tags to them, in
+        one transaction; everything is checked first, so bad input (a date that cannot be
+        read) changes nothing. The result undoes it: `revert_edit_many`."""
+        from briefing.core.articles.batch import batch_edit
+
+        return batch_edit(self._library, article_ids, fields, tags or ())
+
+    def revert_edit_many(self, edit: BatchEdit) -> Changes:
+        """Undo `edit_many`: each article's values back as they were, its new tags off."""
+        from briefing.core.articles.batch import revert_batch_edit
+
+        return revert_batch_edit(self._library, edit)
+
+    def redo_edit_many(self, edit: BatchEdit) -> BatchEdit:
+        """Do an undone `edit_many` again, as it was asked."""
+        from briefing.core.articles.batch import redo_batch_edit
+
+        return redo_batch_edit(self._library, edit)
 
     def update(self, article_id: int, path: str | Path) -> UpdateReport:
         """Replace an article's text with a corrected version read from a file; every

@@ -9,9 +9,10 @@ from PySide6.QtWidgets import QApplication
 from briefing.core import ImportResult, Library, Metadata, Progress
 from briefing.ui import errors
 from briefing.ui.dialogs.article_details import ArticleDetailsDialog
+from briefing.ui.dialogs.batch_edit import BatchEditDialog
 from briefing.ui.dialogs.paste_article import PasteArticleDialog
 from briefing.ui.ops import CoreOp
-from briefing.ui.undo.commands import EditArticle
+from briefing.ui.undo.commands import BatchEditArticles, EditArticle
 
 if TYPE_CHECKING:
     from briefing.ui.main_window import MainWindow
@@ -70,6 +71,29 @@ def edit_article_details(window: MainWindow) -> ArticleDetailsDialog | None:
         return None if window.undo.push(command) else window.undo.last_error
 
     dialog = ArticleDetailsDialog(article, save, window)
+    window.dialog = dialog
+    dialog.finished.connect(dialog.deleteLater)
+    dialog.open()
+    return dialog
+
+
+def edit_selected_articles(window: MainWindow) -> BatchEditDialog | None:
+    """Set outlet, agency, date or tags on the articles selected in the library list: one
+    transaction, one Undo."""
+    ids = window.library_pane.selected_ids()
+    if not ids:
+        errors.show_status(window, "Select articles in the library list first")
+        return None
+
+    def save(fields: dict[str, str | None], tags: list[str]) -> str | None:
+        command = BatchEditArticles(window.undo, ids, fields, tags)
+        if not window.undo.push(command):
+            return window.undo.last_error
+        count = len(ids)
+        errors.show_status(window, f"Edited {count:,} article{'s' if count != 1 else ''}")
+        return None
+
+    dialog = BatchEditDialog(ids, save, window)
     window.dialog = dialog
     dialog.finished.connect(dialog.deleteLater)
     dialog.open()

@@ -18,7 +18,8 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand
 from shiboken6 import isValid
 
-from briefing.core import AnnotationSnapshot, ClaimState, Library
+from briefing.core import AnnotationSnapshot, ArticleSnapshot, BatchEdit, ClaimState, Library
+from briefing.ui.ops import CoreOp
 from briefing.ui.undo.context import UndoContext
 
 
@@ -167,3 +168,97 @@ class EditArticle(CoreCommand):
 
     def undo_step(self, library: Library) -> None:
         library.articles.edit(self.article_id, **self._before)
+
+
+class ImportArticles(CoreCommand):
+    """An import, already done when pushed (it ran in the background, committing as it
+    went): undo removes every article it brought in, with whatever was made on them since,
+    in one transaction; redo brings them back under the same ids.
+
+    Both run in the background on the writer thread, in order, as the import did: taking
+    back thousands of articles (their index entries, and giving the file's space back)
+    takes seconds, which the window must not wait for. The removed articles are held in
+    memory for redo, text included.
+    """
+
+    def __init__(self, context: UndoContext, article_ids: Sequence[int]) -> None:
+        count = len(article_ids)
+        super().__init__(
+            context, "Import 1 article" if count == 1 else f"Import {count:,} articles"
+        )
+        self.article_ids = tuple(article_ids)
+        self._snapshots: tuple[ArticleSnapshot, ...] = ()
+        self._first = True
+        self.last_op: CoreOp[None] | None = None
+
+    def redo(self) -> None:
+        if self._first:  # push() calls redo(): the import is in the library already
+            self._first = False
+            return
+        self._in_background(self.do, "redo", "Bringing back", "brought back")
+
+    def undo(self) -> None:
+        self._in_background(self.undo_step, "undo", "Removing", "removed")
+
+    def do(self, library: Library) -> None:
+        library.articles.restore(self._snapshots)
+        self._snapshots = ()
+
+    def undo_step(self, library: Library) -> None:
+        self._snapshots = library.articles.remove(list(self.article_ids))
+        library.reclaim_space()  # when it pays: a large import taken back
+
+    def _in_background(
+        self, step: Callable[[Library], None], verb: str, doing: str, done: str
+    ) -> None:
+        if self._inert:
+            return
+        context = self._context
+        count = len(self.article_ids)
+        what = f"{count:,} imported article{'s' if count != 1 else ''}"
+        context.report(f"{doing} the {what}…")
+        text = self.text()
+
+        def failed(exc: BaseException) -> None:
+            context.failed(f"Could not {verb} “{text}”: {exc}")
+            self._give_up()
+
+        def succeeded(_none: None) -> None:
+            context.report(f"The {what} {'is' if count == 1 else 'are'} {done}")
+
+        op: CoreOp[None] = CoreOp(context.runner, lambda library, _progress: step(library))
+        op.failure(failed)
+        op.success(succeeded)
+        self.last_op = op
+        op.run()
+
+
+class BatchEditArticles(CoreCommand):
+    """Outlet, agency, date or tags set on many articles at once (articles.edit_many);
+    undo puts back each article's own values."""
+
+    def __init__(
+        self,
+        context: UndoContext,
+        article_ids: Sequence[int],
+        fields: dict[str, str | None],
+        tags: Sequence[str],
+    ) -> None:
+        count = len(article_ids)
+        super().__init__(
+            context, "Edit 1 article" if count == 1 else f"Edit {count:,} articles together"
+        )
+        self._ids = list(article_ids)
+        self._fields = dict(fields)
+        self._tags = list(tags)
+        self._edit: BatchEdit | None = None
+
+    def do(self, library: Library) -> None:
+        if self._edit is None:
+            self._edit = library.articles.edit_many(self._ids, tags=self._tags, **self._fields)
+        else:
+            self._edit = library.articles.redo_edit_many(self._edit)
+
+    def undo_step(self, library: Library) -> None:
+        assert self._edit is not None
+        library.articles.revert_edit_many(self._edit)

@@ -85,6 +85,10 @@ class UndoContext:
         step = Step(text, fn, owner, on_done=done, on_failed=failed)
         return self.runner.edits.run(step) != FAILED
 
+    def report(self, message: str) -> None:
+        """Say something in the window's status bar (not a failure)."""
+        self._report(message)
+
     def failed(self, message: str) -> None:
         self._failed = True
         self.last_error = message

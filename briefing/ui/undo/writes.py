@@ -73,7 +73,7 @@ class EditWriter(QObject):
     waiting = Signal(str)
     saved = Signal(str)
     failed = Signal(str)
-    # From the writer thread, received on the GUI thread.
+    # From the edits' thread, received on the GUI thread.
     _attempt_busy = Signal(object, str)
     _attempt_done = Signal(object)
     _attempt_failed = Signal(object, object)
@@ -100,7 +100,7 @@ class EditWriter(QObject):
         return len(self._queue)
 
     def run(self, step: Step) -> str:
-        """Write `step` now if the library is free, else keep it for the writer thread:
+        """Write `step` now if the library is free, else keep it for the edits' thread:
         DONE, PENDING (it will be written; `on_done` runs then) or FAILED (`on_failed` has
         run). Never waits on the lock."""
         if id(step.owner) in self._dead:
@@ -159,7 +159,7 @@ class EditWriter(QObject):
         )
 
     def _next(self) -> None:
-        """Hand the first waiting step to the writer thread, unless one is there already."""
+        """Hand the first waiting step to the edits' thread, unless one is there already."""
         while self._running is None and self._queue:
             step = self._queue[0]
             if id(step.owner) in self._dead:  # an earlier step of its command failed
@@ -215,7 +215,7 @@ class EditWriter(QObject):
             self._told = False
             self.saved.emit("Saved: the edits that were waiting are in the library now.")
 
-    # The writer thread ------------------------------------------------------------------------
+    # The edits' thread ------------------------------------------------------------------------
 
     def _attempt(self, step: Step) -> None:
         delay = FIRST_DELAY_S

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from briefing.core import AnnotationRefs, BriefingError, Changes, Kind, Library
 from briefing.ui.models.article_list import CLAIMS, DATE, OUTLET, TITLE, ArticleListModel
+from briefing.ui.models.row_runs import runs
 
 FILTER_DELAY_MS = 150
 TITLE_CHARS = 30  # the title's room before other columns step aside
@@ -124,7 +125,8 @@ class LibraryPane(QWidget):
         self.view.setAccessibleName("Articles")
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several at once for a batch edit (Edit ▸ Edit Selected Articles…).
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setTabKeyNavigation(False)  # Tab leaves the list (arrows move in it)
         self.view.setShowGrid(False)
         self.view.setWordWrap(False)
@@ -217,6 +219,34 @@ class LibraryPane(QWidget):
         )
         self.view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
         return True
+
+    def select_articles(self, article_ids: list[int]) -> int:
+        """Select these articles (those in the list; how many), the first one current and
+        in view: what an import leaves selected."""
+        rows = sorted(r for r in (self.model.row_of(i) for i in article_ids) if r is not None)
+        if not rows:
+            return 0
+        first = self.model.row_of(article_ids[0])
+        current = self.model.index(first if first is not None else rows[0], TITLE)
+        selection = QItemSelection()
+        for start, end in runs(rows):
+            selection.select(
+                self.model.index(start, 0), self.model.index(end, self.model.columnCount() - 1)
+            )
+        model = self.view.selectionModel()
+        model.setCurrentIndex(current, QItemSelectionModel.SelectionFlag.NoUpdate)
+        model.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.view.scrollTo(current, QAbstractItemView.ScrollHint.PositionAtCenter)
+        return len(rows)
+
+    def selected_ids(self) -> list[int]:
+        """The selected articles, in list order (the current one when none is selected)."""
+        rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
+        ids = [self.model.article_id(r) for r in rows]
+        chosen = [i for i in ids if i is not None]
+        if not chosen and self._current_id is not None:
+            chosen = [self._current_id]
+        return chosen
 
     def refresh(self) -> None:
         """Read the tag and actor lists again, then the whole list."""
