@@ -105,3 +105,35 @@ def test_nothing_selected_or_nothing_asked_is_said(qtbot, make_window, library: 
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert dialog.isVisible() and "Nothing to set" in dialog.error.text()
     dialog.reject()
+
+
+def test_a_large_batch_edit_is_written_off_the_gui_thread_and_undone_as_one(
+    qtbot, make_window, library: Library
+) -> None:
+    """Past BATCH_ON_GUI_THREAD articles the edit is handed to the edits' thread: the dialog
+    closes at once, the status bar says it is being done, then done; Undo waits its turn."""
+    from briefing.ui.undo.commands import BATCH_ON_GUI_THREAD
+
+    library.imports.files(wikinews_files(BATCH_ON_GUI_THREAD + 5))
+    ids = [a.id for a in library.articles.list(sort="id")]
+    assert len(ids) > BATCH_ON_GUI_THREAD
+    before = _state(library)
+    window = make_window(library)
+    assert window.library_pane.select_articles(ids) == len(ids)
+    edits = window.runner.edits
+    handed_over: list[int] = []
+    edits.pending_changed.connect(handed_over.append)
+
+    window.edit_selected_action.trigger()
+    dialog = window.dialog
+    assert isinstance(dialog, BatchEditDialog)
+    qtbot.keyClicks(dialog.fields["outlet"], "Reuters")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert handed_over and handed_over[0] == 1  # queued for the edits' thread, not written here
+    qtbot.waitUntil(lambda: edits.pending == 0)
+    assert [library.articles.get(i).outlet for i in ids] == ["Reuters"] * len(ids)
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == f"Edited {len(ids)} articles")
+
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: edits.pending == 0)
+    qtbot.waitUntil(lambda: _state(library) == before)

@@ -87,10 +87,16 @@ def edit_selected_articles(window: MainWindow) -> BatchEditDialog | None:
 
     def save(fields: dict[str, str | None], tags: list[str]) -> str | None:
         command = BatchEditArticles(window.undo, ids, fields, tags)
-        if not window.undo.push(command):
-            return window.undo.last_error
         count = len(ids)
-        errors.show_status(window, f"Edited {count:,} article{'s' if count != 1 else ''}")
+        what = f"{count:,} article{'s' if count != 1 else ''}"
+        if command.background:
+            errors.show_status(window, f"Editing {what}…")
+
+        def done() -> None:
+            errors.show_status(window, f"Edited {what}")
+
+        if not window.undo.push(command, then=done):
+            return window.undo.last_error
         return None
 
     dialog = BatchEditDialog(ids, save, window)

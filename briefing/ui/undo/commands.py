@@ -30,6 +30,7 @@ class CoreCommand(QUndoCommand):
         super().__init__(text)
         self._context = context
         self._inert = False  # a step failed: the rest would act on what is not there
+        self.background = False  # its steps too long for the GUI thread (writes.Step)
 
     def do(self, library: Library) -> None:
         raise NotImplementedError
@@ -46,7 +47,14 @@ class CoreCommand(QUndoCommand):
     def _step(self, step: Callable[[Library], None], *, undone: bool) -> None:
         if self._inert:
             return
-        self._context.write(self.text(), step, self, undone=undone, on_failed=self._give_up)
+        self._context.write(
+            self.text(),
+            step,
+            self,
+            undone=undone,
+            on_failed=self._give_up,
+            background=self.background,
+        )
 
     def _give_up(self) -> None:
         self._inert = True
@@ -233,6 +241,9 @@ class ImportArticles(CoreCommand):
         op.run()
 
 
+BATCH_ON_GUI_THREAD = 20  # articles a batch edit may write on the GUI thread
+
+
 class BatchEditArticles(CoreCommand):
     """Outlet, agency, date or tags set on many articles at once (articles.edit_many);
     undo puts back each article's own values."""
@@ -249,6 +260,9 @@ class BatchEditArticles(CoreCommand):
             context, "Edit 1 article" if count == 1 else f"Edit {count:,} articles together"
         )
         self._ids = list(article_ids)
+        # Setting an outlet re-indexes each article's text (about 10 ms each at 100k): past
+        # a few dozen articles the steps are written on the edits' thread, never the GUI's.
+        self.background = count > BATCH_ON_GUI_THREAD
         self._fields = dict(fields)
         self._tags = list(tags)
         self._edit: BatchEdit | None = None

@@ -67,6 +67,7 @@ class UndoContext:
         *,
         undone: bool,
         on_failed: Callable[[], None],
+        background: bool = False,
     ) -> bool:
         """Write one step of a command (see the module docstring); False when it failed now."""
         then, self._then = self._then, None
@@ -82,7 +83,7 @@ class UndoContext:
             elif then is not None:
                 then()
 
-        step = Step(text, fn, owner, on_done=done, on_failed=failed)
+        step = Step(text, fn, owner, on_done=done, on_failed=failed, background=background)
         return self.runner.edits.run(step) != FAILED
 
     def report(self, message: str) -> None:

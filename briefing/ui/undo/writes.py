@@ -66,6 +66,9 @@ class Step:
     on_done: Callable[[], None] | None = None
     on_failed: Callable[[BriefingError], None] | None = None
     queued_at: float = field(default_factory=time.monotonic)
+    # Written on the edits' thread even when the library is free: a step that takes longer
+    # than a frame (an outlet set on hundreds of articles re-indexes each one's text).
+    background: bool = False
 
 
 class EditWriter(QObject):
@@ -105,7 +108,7 @@ class EditWriter(QObject):
         run). Never waits on the lock."""
         if id(step.owner) in self._dead:
             return FAILED
-        if not self._queue:
+        if not self._queue and not step.background:
             try:
                 with self._library.lock_wait(0), self._library.transaction():
                     step.fn(self._library)
