@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from briefing.core import BriefingError, Changes, Library, TeamConflict, TeamSyncReport
 from briefing.ui import errors
 from briefing.ui.ops import CoreOp, OpRunner, SyncOp
+from briefing.ui.wording import counted
 
 if TYPE_CHECKING:
     from briefing.core import Progress
@@ -199,7 +200,7 @@ class TeamSync(QObject):
         self.syncing = None
         parts = [f"Synced: {report.pulled} pulled, {report.pushed} pushed"]
         if report.conflicts:
-            parts.append(f"{report.conflicts} new conflict(s): File ▸ Team ▸ Conflicts…")
+            parts.append(f"{counted(report.conflicts, 'new conflict')}: File ▸ Team ▸ Conflicts…")
         errors.show_status(self.window, "; ".join(parts))
         self.synced.emit(report)
 

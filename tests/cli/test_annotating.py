@@ -162,7 +162,7 @@ def test_filters_of_the_claims_listing(cli: Cli) -> None:
         (["actor", "add", "X", "--kind", "alien"], "unknown actor kind"),
         (["source", "add", "--title", "S", "--grade", "Z"], "A to F"),
         (["claim", "link", "1", "1", "--relation", "supports"], "itself"),
-        (["actor", "delete", "SenseTime", "--yes"], "speaker or subject of 4 claim(s)"),
+        (["actor", "delete", "SenseTime", "--yes"], "speaker or subject of 4 claims"),
     ],
 )
 def test_bad_input_is_one_line_exit_2_and_changes_nothing(cli: Cli, args, message) -> None:

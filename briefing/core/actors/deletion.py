@@ -61,8 +61,11 @@ def check_deletable(conn: sqlite3.Connection, actor: Actor) -> None:
     ).fetchone()[0]
     if used:
         raise InvalidInput(
-            f"{actor.name!r} is the speaker or subject of {used} claim(s); reassign them "
-            "to another actor (merge) or edit those claims first"
+            f"{actor.name!r} is the speaker or subject of 1 claim; reassign it to another actor"
+            " (merge) or edit that claim first"
+            if used == 1
+            else f"{actor.name!r} is the speaker or subject of {used} claims; reassign them to"
+            " another actor (merge) or edit those claims first"
         )
 
 

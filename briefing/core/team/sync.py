@@ -547,7 +547,7 @@ class Engine:
                 {"a": local_id},
             ).fetchone()[0]
             if named:
-                return f"{named} claim(s) here name it"
+                return "1 claim here names it" if named == 1 else f"{named} claims here name it"
         return ""
 
     def _any_edited(self, conn: sqlite3.Connection, keys: list[tuple[Kind, str]]) -> bool:

@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal, Slot
 
 from briefing.core import BriefingError, Library, LibraryBusy
+from briefing.ui.wording import counted
 
 if TYPE_CHECKING:
     from briefing.ui.ops import OpRunner
@@ -143,7 +144,7 @@ class EditWriter(QObject):
         if not count:
             return ""
         first = self._queue[0]
-        what = f"“{first.text}”" + (f" and {count - 1} later edit(s)" if count > 1 else "")
+        what = f"“{first.text}”" + (f" and {counted(count - 1, 'later edit')}" if count > 1 else "")
         name = self._library.path.name
         others = [holder.describe() for holder in self._library.others()]
         if len(others) == 1:
