@@ -72,7 +72,10 @@ def reclaim(library: Library, progress: Progress | None = None, *, force: bool =
         progress.check()
         started = time.monotonic()
         with library.transaction() as conn:
-            conn.execute(f"PRAGMA incremental_vacuum({STEP_PAGES})").fetchall()
+            # Python's sqlite3 steps a statement that returns no rows once, and each step
+            # of incremental_vacuum moves one page: one statement per page (microseconds).
+            for _ in range(min(STEP_PAGES, left)):
+                conn.execute("PRAGMA incremental_vacuum(1)")
             now_free = int(conn.execute("PRAGMA freelist_count").fetchone()[0])
         if now_free >= left:  # nothing moved (another writer freed more meanwhile)
             break
