@@ -131,11 +131,11 @@ def _make_file_edit_actions(window: MainWindow) -> None:
     window.quit_action = make_action(
         window, "&Quit", "Quit Briefing", window.close, (keys.Quit, "Ctrl+Q")
     )
-    window.undo_action = _stack_action(window, window.undo_stack.createUndoAction(window, "&Undo"))
-    window.undo_action.setShortcuts(keys.Undo)
+    # Each acts on the history of the pane with the focus, or on a text field's typing, and
+    # says which (ui/undo/router.py).
+    window.undo_action = window.undo_router.undo_action
     window.undo_action.setIcon(icon("undo"))
-    window.redo_action = _stack_action(window, window.undo_stack.createRedoAction(window, "&Redo"))
-    window.redo_action.setShortcuts(keys.Redo)
+    window.redo_action = window.undo_router.redo_action
     window.redo_action.setIcon(icon("redo"))
     window.find_action = make_action(
         window,
@@ -181,15 +181,6 @@ def _make_file_edit_actions(window: MainWindow) -> None:
         lambda: _open_preferences(window),
         (keys.Preferences, "Ctrl+,"),
     )
-
-
-def _stack_action(window: MainWindow, action: QAction) -> QAction:
-    """The stack's Undo/Redo action: its text follows the stack ("Undo Add claim")."""
-    undo = "Undo" in action.text()
-    action.setToolTip("Undo the last change" if undo else "Redo the change last undone")
-    action.setStatusTip(action.toolTip())
-    window.addAction(action)
-    return action
 
 
 def _make_annotate_actions(window: MainWindow) -> None:

@@ -42,6 +42,7 @@ def test_accept_one_from_the_context_actions_then_undo(
     items = _suggested(qtbot, window)
     suggestion = library.mentions.pending(article_id=article_id)[1]
     item = next(i for i in items if i.data(0, IdRole) == suggestion.id)
+    window.panel.tree.setFocus()
     window.panel.tree.setCurrentItem(item)
     assert window.panel.accept_action.isEnabled()
     window.panel.accept_action.trigger()
@@ -65,6 +66,9 @@ def test_reject_one_then_accept_all(qtbot, make_window, library: Library) -> Non
     window, article_id = sample_window(qtbot, make_window, library)
     items = _suggested(qtbot, window)
     rejected_id = items[0].data(0, IdRole)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.panel.tree.setFocus()
     window.panel.tree.setCurrentItem(items[0])
     window.panel.reject_action.trigger()
     waiting = library.mentions.pending(article_id=article_id)
@@ -76,7 +80,7 @@ def test_reject_one_then_accept_all(qtbot, make_window, library: Library) -> Non
     assert len(library.mentions.list(article_id=article_id)) == mentions + len(waiting)
     assert window.panel.items("Suggested") == []
     assert not window.panel.suggestion_bar.isVisibleTo(window.panel)
-    assert window.undo_action.text() == f"&Undo Accept {len(waiting)} suggestions"
+    assert window.undo_action.text() == f"&Undo Accept {len(waiting)} suggestions (Reader)"
 
     window.undo_action.trigger()
     window.undo_action.trigger()  # the reject
@@ -106,6 +110,7 @@ def test_tagging_suggested_words_by_hand_answers_the_suggestion_until_undone(
     suggestion = next(
         s for s in library.mentions.pending(article_id=article_id) if s.actor.name == "China"
     )
+    window.reader.page.setFocus()
     window.reader.select_span(suggestion.start, suggestion.end)
     window.tag_actor_action.trigger()
     dialog = window.dialog

@@ -121,10 +121,13 @@ def put_back(conn: sqlite3.Connection, briefing_id: int, section: BriefingSectio
     write_section_order(conn, order)
     for item in section.items:
         claim_id = live_claim(conn, item.claim_id)
-        if claim_id is not None and conn.execute(
-            """SELECT 1 FROM briefing_items i JOIN briefing_sections s ON s.id = i.section_id
+        if (
+            claim_id is not None
+            and conn.execute(
+                """SELECT 1 FROM briefing_items i JOIN briefing_sections s ON s.id = i.section_id
                WHERE s.briefing_id = ? AND i.claim_id = ?""",
-            (briefing_id, claim_id),
-        ).fetchone():
+                (briefing_id, claim_id),
+            ).fetchone()
+        ):
             raise InvalidInput(f"claim {claim_id} is already in briefing {briefing_id}")
         reinsert_item(conn, item, item.position, claim_id)

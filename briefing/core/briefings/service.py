@@ -21,13 +21,13 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
+from briefing.core.briefings import sections
 from briefing.core.briefings.model import (
     Briefing,
     BriefingItem,
     BriefingSection,
     BriefingSummary,
 )
-from briefing.core.briefings import sections
 from briefing.core.briefings.placement import Placement, place
 from briefing.core.briefings.rows import (
     ITEM_COLUMNS,

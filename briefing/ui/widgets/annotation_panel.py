@@ -36,6 +36,7 @@ from PySide6.QtGui import (
     QPixmap,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -275,7 +276,14 @@ class AnnotationPanel(QWidget):
 
     def show_view(self, view: ArticleView | None) -> None:
         self.tree.clear()
-        self.suggestion_bar.setVisible(bool(view and view.suggestions))
+        waiting = bool(view and view.suggestions)
+        focus = QApplication.focusWidget() or self.window().focusWidget()
+        if not waiting and focus is not None and self.suggestion_bar.isAncestorOf(focus):
+            # Accept All answered the last of them and its bar goes: the focus stays in the
+            # panel, rather than wander off to the next widget (the search field, where
+            # Ctrl+Z would undo typing instead of the Accept All).
+            self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.suggestion_bar.setVisible(waiting)
         self._update_actions()
         empty = view is not None and not (
             view.claims or view.mentions or view.highlights or view.notes or view.suggestions
