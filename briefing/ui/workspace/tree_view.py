@@ -14,7 +14,7 @@ Signals:
 from __future__ import annotations
 
 from PySide6.QtCore import QMimeData, QPoint, Signal
-from PySide6.QtGui import QContextMenuEvent, QDragEnterEvent
+from PySide6.QtGui import QContextMenuEvent, QDragEnterEvent, QDragMoveEvent
 from PySide6.QtWidgets import QTreeView, QWidget
 
 from briefing.ui.workspace.mime import CLAIMS_MIME, ITEMS_MIME, ids_in
@@ -26,6 +26,7 @@ class BriefingTreeView(QTreeView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._told = False  # this drag's refusal was said
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt's name
         if event.reason() == QContextMenuEvent.Reason.Mouse:
@@ -40,9 +41,22 @@ class BriefingTreeView(QTreeView):
         event.accept()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
+        self._told = False
         super().dragEnterEvent(event)
         if not event.isAccepted():
-            self.drop_refused.emit(self.refusal(event.mimeData()))
+            self._refuse(event.mimeData())
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802 - Qt's name
+        # Qt lets a drag in on its formats alone and asks the model here: another
+        # briefing's items are turned away now.
+        super().dragMoveEvent(event)
+        if not event.isAccepted():
+            self._refuse(event.mimeData())
+
+    def _refuse(self, data: QMimeData) -> None:
+        if not self._told:  # once a drag, not at every move of the mouse
+            self._told = True
+            self.drop_refused.emit(self.refusal(data))
 
     def refusal(self, data: QMimeData) -> str:
         """Why this drag cannot be dropped here, and what would work."""
