@@ -133,6 +133,9 @@ class MainWindow(QMainWindow):
         self.library_pane.view.activated.connect(lambda _index: self.show_reader())
         self.search_page.shown_changed.connect(self._on_search_page_shown_changed)
         self.panel.annotation_activated.connect(self._on_panel_annotation_activated)
+        self.reader.mark_clicked.connect(
+            lambda mark: self.panel.select_annotation(mark.kind, mark.annotation_id)
+        )
         self.panel.suggestion_activated.connect(
             lambda suggestion_id: self.reader.reveal_annotation(suggestion_id, "suggestion")
         )

@@ -21,7 +21,9 @@ def _suggested(qtbot, window) -> list:  # noqa: ANN001
     return window.panel.items("Suggested")
 
 
-def test_suggestions_are_underlined_and_listed(qtbot, make_window, library: Library) -> None:
+def test_suggestions_are_outlined_not_underlined_and_listed(
+    qtbot, make_window, library: Library
+) -> None:
     window, article_id = sample_window(qtbot, make_window, library)
     items = _suggested(qtbot, window)
     pending = library.mentions.pending(article_id=article_id)
@@ -31,8 +33,12 @@ def test_suggestions_are_underlined_and_listed(qtbot, make_window, library: Libr
     cursor = QTextCursor(window.reader.page.document())
     cursor.setPosition(window.reader.document_position(first.start) + 1)
     fmt = cursor.charFormat()
-    assert fmt.underlineStyle() == QTextCharFormat.UnderlineStyle.WaveUnderline
-    assert fmt.underlineColor() == window.reader.colours.suggestion
+    # No wavy underline (it read as a spelling error): a dashed outline drawn over the text.
+    assert fmt.underlineStyle() != QTextCharFormat.UnderlineStyle.WaveUnderline
+    outlines = [d for d in window.reader.page.decorations if d.style == "outline"]
+    assert len(outlines) == len(pending)
+    assert outlines[0].start == window.reader.document_position(first.start)
+    assert outlines[0].colour == window.reader.colours.suggestion
 
 
 def test_accept_one_from_the_context_actions_then_undo(
