@@ -64,7 +64,7 @@ LIGHT = MarkColours(
     note=QColor("#e8dcf7"),
     flash=QColor("#ffc46b"),
     find=QColor("#a8e6b4"),
-    suggestion=QColor("#7a5cb8"),
+    suggestion=QColor("#8c73c9"),
     byline=QColor("#5f6368"),
     statuses=_colours(
         {

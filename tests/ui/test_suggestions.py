@@ -1,4 +1,4 @@
-"""Suggested mentions: shown as a wavy underline and under "Suggested"; accepted, rejected."""
+"""Suggested mentions: outlined in the text and listed under "Suggested"; accepted, rejected."""
 
 from __future__ import annotations
 

@@ -146,8 +146,7 @@ def _add_briefing_menu(window: MainWindow, menu: QMenu, claim_id: int) -> None:
         action = _add(
             menu,
             "Add to &Briefing",
-            "Add the claim to the briefing open in the workspace (a new one when there is "
-            "none)",
+            "Add the claim to the briefing open in the workspace (a new one when there is none)",
             lambda: add_to_briefing(window, [claim_id], window.undo),
         )
         action.setShortcut(window.add_to_briefing_action.shortcut())

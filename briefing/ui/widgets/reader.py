@@ -35,7 +35,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QLineF,
+    QMimeData,
+    QPoint,
+    QPointF,
+    QRectF,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -253,8 +263,22 @@ class _Page(QTextBrowser):
             for rect, ascent, descent in _segments(self.document(), deco.start, deco.end):
                 if rect.bottom() < exposed.top() or rect.top() > exposed.bottom():
                     continue
-                _draw(painter, deco, rect.translated(dx, dy), ascent, descent)
+                shape, pen = _shape(deco, rect.translated(dx, dy), ascent, descent)
+                painter.setPen(pen)
+                if isinstance(shape, QRectF):
+                    painter.setBrush(Qt.BrushStyle.NoBrush)
+                    painter.drawRoundedRect(shape, 3, 3)
+                else:
+                    painter.drawLine(shape)
         painter.end()
+
+    def shapes(self, deco: Decoration) -> list[QLineF | QRectF]:
+        """Where a decoration is drawn, piece by piece, in the viewport's coordinates."""
+        dx, dy = -self.horizontalScrollBar().value(), -self.verticalScrollBar().value()
+        return [
+            _shape(deco, rect.translated(dx, dy), ascent, descent)[0]
+            for rect, ascent, descent in _segments(self.document(), deco.start, deco.end)
+        ]
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         self.fit_measure()
@@ -695,9 +719,7 @@ def _x_of(line: object, position: int) -> float:
     return float(found[0] if isinstance(found, tuple) else found)
 
 
-def _segments(
-    document: QTextDocument, start: int, end: int
-) -> list[tuple[QRectF, float, float]]:
+def _segments(document: QTextDocument, start: int, end: int) -> list[tuple[QRectF, float, float]]:
     """The span's piece on each line it runs over, in the document's coordinates, with the
     line's ascent and descent."""
     pieces = []
@@ -711,6 +733,9 @@ def _segments(
             line = text_layout.lineAt(n)
             line_start = base + line.textStart()
             first, last = max(start, line_start), min(end, line_start + line.textLength())
+            text = block.text()
+            while last > first and text[last - base - 1].isspace():
+                last -= 1  # the space a line breaks at is not underlined
             if first >= last:
                 continue
             x1, x2 = _x_of(line, first - base), _x_of(line, last - base)
@@ -720,32 +745,29 @@ def _segments(
     return pieces
 
 
-def _draw(
-    painter: QPainter, deco: Decoration, rect: QRectF, ascent: float, descent: float
-) -> None:
-    """One line's piece of a decoration (see Decoration)."""
-    weight = max(1.5, ascent / 8)
+def _shape(
+    deco: Decoration, rect: QRectF, ascent: float, descent: float
+) -> tuple[QLineF | QRectF, QPen]:
+    """Where and how one line's piece of a decoration is drawn (see Decoration): a rule
+    (a line) or an outline (a rectangle), and the pen."""
+    weight = max(2.0, ascent / 6)
     pen = QPen(deco.colour, weight)
     if deco.style == "outline":
-        pen.setWidthF(max(1.0, weight * 0.6))
-        pen.setStyle(Qt.PenStyle.DashLine)
-        painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        box = QRectF(rect.left() - 2, rect.top() + 1, rect.width() + 4, ascent + descent)
-        painter.drawRoundedRect(box, 3, 3)
-        return
+        pen.setWidthF(1.0)  # quieter than a claim's rule: a question, not a finding
+        pen.setDashPattern([4.0, 3.0])
+        return QRectF(rect.left() - 2, rect.top() + 1, rect.width() + 4, ascent + descent), pen
     if deco.style == "strike":
-        pen.setWidthF(max(1.0, weight * 0.7))
+        pen.setWidthF(max(1.2, weight * 0.6))
         y = rect.top() + ascent * 0.66
     else:
-        y = rect.top() + ascent + descent * 0.7
+        y = rect.top() + ascent + descent * 0.75
     if deco.style == "dashed":
-        pen.setDashPattern([3.0, 2.0])
+        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+        pen.setDashPattern([3.5, 2.5])  # in pen widths
     elif deco.style == "dotted":
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-        pen.setWidthF(weight * 1.35)
-        pen.setDashPattern([0.01, 2.2])
+        pen.setWidthF(weight * 1.6)  # bold dots: nothing like a mention's hairline dots
+        pen.setDashPattern([0.01, 1.7])
     else:
         pen.setCapStyle(Qt.PenCapStyle.FlatCap)
-    painter.setPen(pen)
-    painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
+    return QLineF(QPointF(rect.left(), y), QPointF(rect.right(), y)), pen
