@@ -46,9 +46,12 @@ def target_briefing(main_window: MainWindow) -> Briefing | None:
     from briefing.ui.workspace.dock import WorkspaceDock
 
     dock = main_window.findChild(WorkspaceDock)
-    if dock is not None:
-        return dock.workspace.briefing
     try:
+        if dock is not None:
+            # Read afresh: the workspace redraws after a change a moment later, and a menu
+            # opened meanwhile must not offer to add a claim that is in it already.
+            briefing_id = dock.workspace.briefing_id
+            return None if briefing_id is None else main_window.library.briefings.get(briefing_id)
         briefings = main_window.library.briefings.list()
         return main_window.library.briefings.get(briefings[0].id) if briefings else None
     except BriefingError:

@@ -177,9 +177,7 @@ def add_claims(
     command = commands.AddClaims(context, window.briefing_id, claim_ids, section, at)
     if context is not window.undo:
         window.fields.commit()
-    if not push(
-        window, command, undo=context, then=lambda: window.select_items(command.item_ids)
-    ):
+    if not push(window, command, undo=context, then=lambda: window.select_items(command.item_ids)):
         return []
     return command.item_ids  # empty while it waits for a busy library
 
