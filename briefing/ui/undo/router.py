@@ -69,6 +69,9 @@ class UndoRouter(QObject):
         self.redo_action = QAction("&Redo", window)
         self.redo_action.setShortcuts(QKeySequence.StandardKey.Redo)
         self.redo_action.triggered.connect(lambda: self._act(undo=False))
+        # A toolbar shows the icon: its text stays the verb, the tooltip tells the rest.
+        self.undo_action.setIconText("Undo")
+        self.redo_action.setIconText("Redo")
         window.addActions([self.undo_action, self.redo_action])
         app = QApplication.instance()
         assert isinstance(app, QApplication)
