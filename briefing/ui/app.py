@@ -32,6 +32,7 @@ from briefing.core import (
     resources_dir,
 )
 from briefing.ui.actions import backups
+from briefing.ui.collector import freeze_when_shown
 from briefing.ui.dialogs.library_unavailable import ask_for_library
 from briefing.ui.dialogs.upgrade_notice import UpgradeNotice
 from briefing.ui.errors import install_excepthook
@@ -171,6 +172,7 @@ def open_window(
     elif not library.created and daily_backup_after_ms is not None:
         QTimer.singleShot(daily_backup_after_ms, window, lambda: backups.make_daily(window))
     window.show()
+    freeze_when_shown(window)  # no full pass of the garbage collector over start-up's objects
     return window
 
 

@@ -43,7 +43,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
-    QLabel,
     QMenu,
     QPushButton,
     QTreeWidget,
@@ -56,6 +55,7 @@ from briefing.core import Mention
 from briefing.ui.article_view import ArticleView
 from briefing.ui.theme import MarkColours, mark_colours
 from briefing.ui.widgets.annotation_tree import AnnotationTree, IdRole, KindRole
+from briefing.ui.widgets.wrapped_label import WrappedLabel
 
 SUGGESTED = "Suggested"
 QUOTE_CHARS = 110
@@ -139,10 +139,8 @@ class AnnotationPanel(QWidget):
         bar.addWidget(self.accept_all)
         bar.addWidget(self.reject_all)
         bar.addStretch(1)
-        self.hint = QLabel(self)
+        self.hint = WrappedLabel(self)
         self.hint.setObjectName("annotationHint")
-        self.hint.setWordWrap(True)
-        self.hint.setTextFormat(Qt.TextFormat.RichText)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.hint.setContentsMargins(12, 12, 12, 12)
         self.hint.hide()
