@@ -94,6 +94,8 @@ def test_hovering_a_claim_shows_its_card_and_moving_off_hides_it(
     card = window.reader.card
     _hover(viewport, window.reader.mark_point(mark))
     assert not card.isVisible()  # a rest first, not at every pass of the pointer
+    # ... of its length: a coarse timer (Qt's default) may fire 5% late, 17 ms more.
+    assert window.reader._hover_timer.timerType() == Qt.TimerType.PreciseTimer
     qtbot.waitUntil(card.isVisible, timeout=HOVER_MS * 4)
     text = card.label.text()
     for shown in (
