@@ -39,6 +39,7 @@ from briefing.ui.errors import install_excepthook
 from briefing.ui.icons import icon
 from briefing.ui.main_window import MainWindow
 from briefing.ui.ops import CoreOp
+from briefing.ui.palette_watch import follow_palette
 from briefing.ui.smoke_test import run_smoke_test
 
 APP_NAME = "Briefing"
@@ -72,6 +73,7 @@ def apply_style(app: QApplication) -> None:
     except (OSError, FileNotFoundError):
         return
     app.setStyleSheet(sheet)
+    follow_palette(app)  # and polish them again in a palette changed while the app runs
 
 
 WINDOWS: list[MainWindow] = []  # the main windows open, kept from the garbage collector

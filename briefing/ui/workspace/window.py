@@ -31,7 +31,14 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QAction, QCloseEvent, QResizeEvent, QShowEvent, QUndoStack
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QPalette,
+    QResizeEvent,
+    QShowEvent,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -68,6 +75,7 @@ QListView#briefingList::item { padding: 4px 4px; }
 QToolBar#workspaceToolbar { border: none; spacing: 6px; padding: 2px 6px; }
 """
 QUEUED = Qt.ConnectionType.QueuedConnection
+PALETTE_ROLES = (QPalette.ColorRole.Base, QPalette.ColorRole.Text, QPalette.ColorRole.Window)
 
 
 def _pane(title: str, *widgets: QWidget, stretch: int = -1) -> QWidget:
@@ -156,6 +164,7 @@ class WorkspaceWindow(QMainWindow):
         self.show_claim: Callable[[BriefingItem], object] | None = None
         self.setWindowTitle(f"Briefing Workspace — {library.path.name}")
         self.setWindowIcon(icon("briefing"))
+        self._polished_for: tuple[int, ...] = ()  # the palette it was last polished in
         self.setStyleSheet(STYLE)
 
         self.list_model = BriefingListModel(library, self)
@@ -525,3 +534,16 @@ class WorkspaceWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         self.put_away()
         super().closeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        """The desktop's palette changed (light to dark): the widgets under this window's
+        style sheet were given their palettes when it was polished and keep them, so the
+        preview went on in the old colours; polished again, they take the new palette."""
+        super().changeEvent(event)
+        if event.type() != QEvent.Type.PaletteChange:
+            return
+        palette = self.palette()
+        key = tuple(palette.color(role).rgba() for role in PALETTE_ROLES)
+        if key != self._polished_for:  # (polishing again changes the palette: once is all)
+            self._polished_for = key
+            self.setStyleSheet(self.styleSheet())
