@@ -326,6 +326,12 @@ def _make_view_help_actions(window: MainWindow) -> None:
         partial(_open_claims, window),
         "Ctrl+Shift+C",
     )
+    # Ctrl+Shift+C is the workspace's Copy as Markdown too: this one answers everywhere in
+    # the window but the workspace (docked, it is in this window: a window-wide key would be
+    # ambiguous there, and neither would answer).
+    window.claims_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    window.removeAction(window.claims_action)
+    window.centralWidget().addAction(window.claims_action)
     window.actors_action = make_action(
         window,
         "&Actors",

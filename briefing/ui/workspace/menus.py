@@ -64,13 +64,14 @@ def install_actions(window: WorkspaceWindow, *, hosted: bool = False) -> None:
         "Ctrl+E",
         "export",
     )
-    # No key: Ctrl+Shift+C is the main window's Claims table, and the two are one window.
+    # Ctrl+Shift+C is the main window's Claims table too: docked, each answers where the
+    # focus is (the Claims action keeps to the reader's side of the window).
     w.copy_action = make_action(
         w,
         "&Copy as Markdown",
         "Put the briefing's Markdown on the clipboard",
         lambda: exporting.copy_markdown(w),
-        None,
+        "Ctrl+Shift+C",
         "copy",
     )
     w.print_action = make_action(
