@@ -4,7 +4,7 @@ the Help menu, and the window worked from the keyboard alone."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -12,12 +12,9 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QLineEdit,
-    QMenu,
-    QMenuBar,
     QMessageBox,
     QPlainTextEdit,
     QTextEdit,
-    QToolBar,
     QWidget,
     QWidgetAction,
 )
@@ -30,7 +27,6 @@ from briefing.ui.dialogs.shortcuts import ShortcutsDialog, keys_of, plain
 from briefing.ui.main_window import MainWindow
 from tests.ui.helpers import actions_in_menus, sample_window, select
 
-CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 INPUTS = (QLineEdit, QComboBox, QAbstractItemView, QTextEdit, QPlainTextEdit, QAbstractSpinBox)
 
 
@@ -242,74 +238,3 @@ def test_every_action_and_button_has_an_accessible_name(
             name = accessible.text(QAccessible.Text.Name) if accessible else ""
             assert name, (type(root).__name__, button.toolTip())
     assert _unnamed(window) == []  # the docked workspace's inputs included
-
-
-def _scopes(action: QAction) -> list[QWidget]:
-    """The widgets within which the action's keys answer (where the focus must be)."""
-    context = action.shortcutContext()
-    if context == Qt.ShortcutContext.ApplicationShortcut:
-        return [w for w in QApplication.topLevelWidgets()]
-    owners = [
-        w
-        for w in action.associatedObjects()
-        if isinstance(w, QWidget) and not isinstance(w, (QMenu, QMenuBar, QToolBar))
-    ]
-    if context == Qt.ShortcutContext.WindowShortcut:
-        parent = action.parent()
-        return [parent.window()] if isinstance(parent, QWidget) else []
-    return owners
-
-
-def _overlap(a: QWidget, b: QWidget) -> bool:
-    return a is b or a.isAncestorOf(b) or b.isAncestorOf(a)
-
-
-def test_no_key_is_ambiguous_with_the_workspace_docked(
-    qtbot, make_window, library: Library
-) -> None:
-    """Two commands on one key must answer in places apart (the reader's side and the
-    docked workspace): where both could, Qt runs neither and says "Ambiguous shortcut"."""
-    from briefing.ui.workspace import open_workspace
-
-    window, _article = sample_window(qtbot, make_window, library)
-    open_workspace(window)
-    keyed: dict[str, list[QAction]] = {}
-    for action in window.findChildren(QAction):
-        for key in action.shortcuts():
-            keyed.setdefault(key.toString(), []).append(action)
-    shared = 0
-    for key, actions in keyed.items():
-        for n, a in enumerate(actions):
-            for b in actions[n + 1 :]:
-                shared += 1
-                clash = [(x, y) for x in _scopes(a) for y in _scopes(b) if _overlap(x, y)]
-                assert not clash, f"{key}: {plain(a.text())} and {plain(b.text())}"
-    assert shared >= 3  # Ctrl+E, Ctrl+Shift+N, Ctrl+Shift+C, each in both places
-
-
-def test_ctrl_shift_c_copies_markdown_in_the_workspace_and_opens_claims_elsewhere(
-    qtbot, make_window, library: Library
-) -> None:
-    from briefing.ui.claims_table.window import ClaimsWindow
-    from briefing.ui.workspace import open_workspace
-
-    window, _article = sample_window(qtbot, make_window, library)
-    claims = [c.id for c in library.claims.list()]
-    briefing_id = library.briefings.new("Designation")
-    library.briefings.add_claims(briefing_id, claims[:2], section="The designation")
-    workspace = open_workspace(window)
-    workspace.select_briefing(briefing_id)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    QGuiApplication.clipboard().clear()
-    workspace.tree.setFocus()
-    qtbot.keyClick(workspace.tree, Qt.Key.Key_C, CTRL_SHIFT)
-    qtbot.waitUntil(lambda: QGuiApplication.clipboard().text().startswith("# Designation"))
-    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, ClaimsWindow)]
-    window.reader.page.setFocus()
-    qtbot.keyClick(window.reader.page, Qt.Key.Key_C, CTRL_SHIFT)
-    qtbot.waitUntil(
-        lambda: any(
-            isinstance(w, ClaimsWindow) and w.isVisible() for w in QApplication.topLevelWidgets()
-        )
-    )
