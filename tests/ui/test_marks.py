@@ -313,3 +313,41 @@ def test_each_status_is_drawn_in_shape_too(qtbot, make_window, library: Library)
     assert CLAIM_RULES["asserted"] is None and CLAIM_RULES["corroborated"] == "solid"
     colours = window.reader.colours
     assert colours.claim_of("disputed") != colours.claim_of("asserted")
+
+
+def test_clicking_a_mention_selects_it_under_its_actors_row(
+    qtbot, make_window, library: Library
+) -> None:
+    """An actor named several times has one row in the panel, its mentions folded under it:
+    a click on one of them in the reader opens the row and selects that mention."""
+    window, _ = sample_window(qtbot, make_window, library)
+    _active(qtbot, window)
+    mention_id = _with_mention_in_a_claim(qtbot, window, library)
+    write(
+        qtbot,
+        window,
+        lambda lib: (
+            lib.mentions.add(
+                window.reader.article_id,
+                lib.actors.resolve("Uighurs").id,
+                Span(*_span_of(lib, window, "Uighur.")),
+            ).id
+        ),
+    )
+    qtbot.waitUntil(
+        lambda: len([m for m in window.view.mentions if m.actor.name == "Uighurs"]) == 2
+    )
+    mark = _mark(window, "mention", mention_id)
+    viewport = window.reader.page.viewport()
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=window.reader.mark_point(mark))
+    current = window.panel.tree.currentItem()
+    assert current is not None and current.data(0, IdRole) == mention_id
+    row = current.parent()
+    assert row.parent() is not None and row.isExpanded()  # the actor's row, opened
+    assert row.text(0).startswith("Uighurs (2)")
+
+
+def _span_of(library: Library, window: MainWindow, words: str) -> tuple[int, int]:
+    text = library.articles.get(window.reader.article_id).text
+    start = text.index(words)
+    return start, start + len(words) - 1
