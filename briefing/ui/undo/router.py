@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QMetaObject, QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -62,7 +62,10 @@ class UndoRouter(QObject):
         self.stack = default
         self.name = name
         self.field: TextField | None = None
-        self._watched: list[tuple[QObject, object, object]] = []  # (source, signal, slot)
+        # The connections made to follow the history and the field: handles, not the
+        # objects (a Python list holding an unparented stack kept it alive until a garbage
+        # collection, which then destroyed it with its commands at a bad moment).
+        self._watched: list[QMetaObject.Connection] = []
         self.undo_action = QAction("&Undo", window)
         self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
         self.undo_action.triggered.connect(lambda: self._act(undo=True))
@@ -112,25 +115,22 @@ class UndoRouter(QObject):
         if (stack, name, field) == (self.stack, self.name, self.field) and self._watched:
             self._update()
             return
-        for source, signal, slot in self._watched:
-            if isValid(source):  # a field may have gone with its dialog
-                signal.disconnect(slot)  # type: ignore[attr-defined]
+        for connection in self._watched:
+            QObject.disconnect(connection)  # nothing, when its sender has gone
         self._watched = []
         self.stack, self.name, self.field = stack, name, field
-        watch: list[tuple[QObject, object]] = [
-            (stack, stack.canUndoChanged),
-            (stack, stack.canRedoChanged),
-            (stack, stack.undoTextChanged),
-            (stack, stack.redoTextChanged),
+        signals: list[object] = [
+            stack.canUndoChanged,
+            stack.canRedoChanged,
+            stack.undoTextChanged,
+            stack.redoTextChanged,
         ]
         if isinstance(field, QLineEdit):
-            watch.append((field, field.textChanged))
+            signals.append(field.textChanged)
         elif field is not None:
-            watch += [(field, field.undoAvailable), (field, field.redoAvailable)]
-        for source, signal in watch:
-            slot = self._update_later
-            signal.connect(slot)  # type: ignore[attr-defined]
-            self._watched.append((source, signal, slot))
+            signals += [field.undoAvailable, field.redoAvailable]
+        for signal in signals:
+            self._watched.append(signal.connect(self._update_later))  # type: ignore[attr-defined]
         self._update()
 
     def _update_later(self, *_args: object) -> None:
