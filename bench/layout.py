@@ -29,6 +29,7 @@ and max per sweep against the target of no frame over 50 ms, and the machine's l
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import shutil
@@ -62,30 +63,49 @@ def child(path: str, settings: str, docked: bool) -> None:
 
     app, library, window, _rows = show_main_window(path, settings)
 
-    def settled(watch: PaintCounter, act: Callable[[], object]) -> float:
-        """Seconds from `act()` to the watched widget's last paint of the frame."""
+    cpu: dict[str, list[float | None]] = {}  # the GUI thread's CPU time per resize
+    paused: dict[str, list[float | None]] = {}  # the garbage collector's pauses in each
+    collected: list[float] = []  # the collector's pauses since the resize began
+
+    def on_gc(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            collected.append(-time.perf_counter())
+        elif collected:
+            collected[-1] += time.perf_counter()
+
+    gc.callbacks.append(on_gc)
+
+    def settled(watch: PaintCounter, act: Callable[[], object], times: list) -> float:
+        """Seconds from `act()` to the watched widget's last paint of the frame (and the
+        GUI thread's CPU seconds meanwhile, appended to `times`)."""
         before = watch.count
-        started = time.perf_counter()
+        collected.clear()
+        started, cpu_started = time.perf_counter(), time.thread_time()
         act()
         until(app, lambda: watch.count > before)
-        last = time.perf_counter()
+        last, cpu_last = time.perf_counter(), time.thread_time()
         while True:
             seen = watch.count
             app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents)
             QApplication.sendPostedEvents()
             if watch.count == seen:
+                times.append(cpu_last - cpu_started)
                 return last - started
-            last = time.perf_counter()
+            last, cpu_last = time.perf_counter(), time.thread_time()
 
-    def run(target: QMainWindow, watch: PaintCounter) -> list[float | None]:
+    def run(target: QMainWindow, watch: PaintCounter, name: str) -> list[float | None]:
         """Each resize to its last paint; None where the window cannot take the size."""
         times: list[float | None] = []
+        cpu[name], paused[name] = [], []
         for width, height in sweep():
             wanted = QSize(width, height).expandedTo(target.minimumSizeHint())
             if wanted == target.size():
                 times.append(None)
+                cpu[name].append(None)
+                paused[name].append(None)
                 continue
-            times.append(settled(watch, lambda w=width, h=height: target.resize(w, h)))
+            times.append(settled(watch, lambda w=width, h=height: target.resize(w, h), cpu[name]))
+            paused[name].append(sum(p for p in collected if p > 0))
         return times
 
     def quiet(seconds: float = 0.5) -> None:
@@ -102,7 +122,7 @@ def child(path: str, settings: str, docked: bool) -> None:
     figures: dict[str, object] = {"words": len(article.text.split()), "sizes": sweep()}
     window.resize(1920, 1080)
     quiet()
-    figures["main"] = run(window, watch)
+    figures["main"] = run(window, watch, "main")
     if docked:
         from briefing.ui.workspace import open_workspace
 
@@ -111,7 +131,7 @@ def child(path: str, settings: str, docked: bool) -> None:
         workspace.new_action.trigger()
         until(app, lambda: workspace.briefing is not None and not workspace.preview.busy)
         quiet()
-        figures["docked"] = run(window, watch)
+        figures["docked"] = run(window, watch, "docked")
 
         bare = QMainWindow()
         text = QTextBrowser(bare)
@@ -121,8 +141,10 @@ def child(path: str, settings: str, docked: bool) -> None:
         bare.show()
         until(app, lambda: bare.windowHandle() is not None and bare.windowHandle().isExposed())
         quiet()
-        figures["bare"] = run(bare, PaintCounter(bare))
+        figures["bare"] = run(bare, PaintCounter(bare), "bare")
         bare.close()
+    figures["cpu"] = cpu
+    figures["gc"] = paused
     print(json.dumps(figures))
     window.close()
     library.close()
@@ -179,12 +201,17 @@ def main() -> None:
         if args.before:
             before = measure(str(before_copy), str(settings), docked=False, checkout=args.before)
         figures = measure(str(copy), str(settings), docked=True, checkout=None)
-        if args.before:  # and once more, so that neither has the machine to itself
+        if args.before:  # and each once more, so that neither has the machine to itself:
+            # the faster of each resize is kept, on both sides alike
             again = measure(str(before_copy), str(settings), docked=False, checkout=args.before)
-            before["main"] = [
-                None if a is None or b is None else min(a, b)
-                for a, b in zip(before["main"], again["main"], strict=True)
-            ]
+            ours = measure(str(copy), str(settings), docked=False, checkout=None)
+            for kept, other in ((before, again), (figures, ours)):
+                for key, values in (("main", kept["main"]), ("cpu", kept["cpu"]["main"])):
+                    seconds = other["main"] if key == "main" else other["cpu"]["main"]
+                    values[:] = [
+                        None if a is None or b is None else min(a, b)
+                        for a, b in zip(values, seconds, strict=True)
+                    ]
         load_after = os.getloadavg()
         platform = os.environ.get("QT_QPA_PLATFORM") or "default (xcb)"
         print(
@@ -224,6 +251,35 @@ def main() -> None:
                 f"ms, p95 {ms(percentile(times, 95))} ms, max {ms(worst)} ms  "
                 + (verdict(worst < FRAME_TARGET_S) if judged else "(baseline)")
             )
+        # What the GUI thread itself spent: a frame far longer than its CPU time waited
+        # for the processor (the load) or for the X server, not on our code.
+        print("the GUI thread's CPU time per resize (time.thread_time), and the frames over")
+        print(
+            f"{FRAME_TARGET_S * 1000:.0f} ms: size wall/CPU ms (+ the garbage collector's pause):"
+        )
+        sides = [("main", "main", figures), ("docked", "docked", figures)]
+        if before:
+            sides.append(("before", "main", before))
+        sides.append(("bare Qt", "bare", figures))
+        for name, key, side in sides:
+            walls = side["bare" if key == "bare" else key]
+            spent = [t for t in side["cpu"][key] if t is not None]
+            slow = [
+                f"{w}x{h} {ms(wall)}/{ms(cpu)}" + (f" (+gc {ms(pause)})" if pause else "")
+                for (w, h), wall, cpu, pause in zip(
+                    sizes, walls, side["cpu"][key], side["gc"][key], strict=True
+                )
+                if wall is not None and wall >= FRAME_TARGET_S
+            ]
+            print(
+                f"  {labels[name]:<17} p50 {ms(statistics.median(spent))}, p95 "
+                f"{ms(percentile(spent, 95))}, max {ms(max(spent))}; {', '.join(slow) or 'none'}"
+            )
+        pauses = [p for key in ("main", "docked") for p in figures["gc"][key] if p]
+        print(
+            f"resizes of the app's window with a garbage collection in them: {len(pauses)}, "
+            f"the longest pause {ms(max(pauses)) if pauses else '—'} ms"
+        )
     finally:
         for path in (copy, before_copy):
             for suffix in ("", "-wal", "-shm"):

@@ -32,12 +32,14 @@ from briefing.core import (
     resources_dir,
 )
 from briefing.ui.actions import backups
+from briefing.ui.collector import freeze_when_shown
 from briefing.ui.dialogs.library_unavailable import ask_for_library
 from briefing.ui.dialogs.upgrade_notice import UpgradeNotice
 from briefing.ui.errors import install_excepthook
 from briefing.ui.icons import icon
 from briefing.ui.main_window import MainWindow
 from briefing.ui.ops import CoreOp
+from briefing.ui.palette_watch import follow_palette
 from briefing.ui.smoke_test import run_smoke_test
 
 APP_NAME = "Briefing"
@@ -71,6 +73,7 @@ def apply_style(app: QApplication) -> None:
     except (OSError, FileNotFoundError):
         return
     app.setStyleSheet(sheet)
+    follow_palette(app)  # and polish them again in a palette changed while the app runs
 
 
 WINDOWS: list[MainWindow] = []  # the main windows open, kept from the garbage collector
@@ -171,6 +174,7 @@ def open_window(
     elif not library.created and daily_backup_after_ms is not None:
         QTimer.singleShot(daily_backup_after_ms, window, lambda: backups.make_daily(window))
     window.show()
+    freeze_when_shown(window)  # no full pass of the garbage collector over start-up's objects
     return window
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 
 from briefing.core import (
     Annotation,
@@ -25,6 +26,10 @@ from briefing.core import (
     Suggestion,
 )
 
+# Which of two marks of one span is on top (drawn last): a mention only colours the text,
+# so it shows inside a claim; a suggestion only outlines the words.
+_LAYER = {"mention": 0, "suggestion": 1, "note": 2, "highlight": 3, "claim": 4}
+
 
 @dataclass(frozen=True)
 class Mark:
@@ -35,6 +40,12 @@ class Mark:
     start: int
     end: int
     actor_kind: str | None = None  # mentions only
+    status: str | None = None  # claims only: asserted, disputed, ...
+
+    @property
+    def key(self) -> tuple[str, int]:
+        """What the mark is, whatever its span: a suggestion's id is not an annotation's."""
+        return self.kind, self.annotation_id
 
 
 @dataclass(frozen=True)
@@ -49,7 +60,16 @@ class ArticleView:
 
     def marks(self) -> list[Mark]:
         """Placed annotations (orphans have no position and are listed apart)."""
-        marks = [Mark(c.id, "claim", c.start, c.end) for c in self.claims if not c.orphaned]
+        return list(self._marks)
+
+    @cached_property
+    def _marks(self) -> tuple[Mark, ...]:
+        # Read once per view: the pointer asks for the marks at every move over the text.
+        marks = [
+            Mark(c.id, "claim", c.start, c.end, status=c.status)
+            for c in self.claims
+            if not c.orphaned
+        ]
         marks += [
             Mark(m.id, "mention", m.start, m.end, self.actor_kinds.get(m.actor.id))
             for m in self.mentions
@@ -61,7 +81,12 @@ class ArticleView:
             if not a.orphaned
         ]
         marks += [Mark(s.id, "suggestion", s.start, s.end) for s in self.suggestions]
-        return marks  # type: ignore[arg-type]  # placed ones have start and end
+        return tuple(marks)  # type: ignore[arg-type]  # placed ones have start and end
+
+    def marks_at(self, offset: int) -> list[Mark]:
+        """The marks covering the character at canonical `offset`, innermost first."""
+        found = [m for m in self._marks if m.start <= offset < m.end]
+        return sorted(found, key=lambda m: (m.end - m.start, _LAYER.get(m.kind, 9)))
 
     def span_of(self, annotation_id: int, kind: str | None = None) -> tuple[int, int] | None:
         """Where an annotation is (or a suggestion, with kind="suggestion")."""

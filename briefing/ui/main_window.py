@@ -39,6 +39,7 @@ from briefing.ui.reading_positions import ReadingPositions
 from briefing.ui.search import SearchPage
 from briefing.ui.team_sync import TeamSync
 from briefing.ui.undo.context import UndoContext
+from briefing.ui.undo.router import UndoRouter
 from briefing.ui.widgets.annotation_panel import AnnotationPanel
 from briefing.ui.widgets.import_progress import ImportProgress
 from briefing.ui.widgets.library_pane import LibraryPane
@@ -46,6 +47,8 @@ from briefing.ui.widgets.notice_bar import NoticeBar
 from briefing.ui.widgets.reader import Reader
 
 COPIES_POLL_MS = 1500  # how often to look for another copy of the app opening the library
+READER = "Reader"  # the reader side's history, as Edit ▸ Undo names it
+WORKSPACE = "Workspace"
 
 
 class MainWindow(QMainWindow):
@@ -65,10 +68,15 @@ class MainWindow(QMainWindow):
         self.pending_close_question: QMessageBox | None = None
         self._close_anyway = False
         self._released = False
+        # Two histories, one per pane of work (ui/undo/router.py): the reader side's and
+        # the briefing workspace's (made here, before the workspace is, so edits made for it
+        # elsewhere have somewhere to go).
         self.undo_stack = QUndoStack(self)
+        self.workspace_undo_stack = QUndoStack(self)
         self.undo = UndoContext(
             library, self.runner, self.undo_stack, lambda text: errors.show_status(self, text)
         )
+        self.undo_router = UndoRouter(self, self.undo_stack, READER, self._history_of)
         # Qt adds the application's name: "news.sqlite — Briefing", each named once.
         name = printable(library.path.name)
         self.setWindowTitle(name + (" (read-only)" if library.read_only else ""))
@@ -125,6 +133,9 @@ class MainWindow(QMainWindow):
         self.library_pane.view.activated.connect(lambda _index: self.show_reader())
         self.search_page.shown_changed.connect(self._on_search_page_shown_changed)
         self.panel.annotation_activated.connect(self._on_panel_annotation_activated)
+        self.reader.mark_clicked.connect(
+            lambda mark: self.panel.select_annotation(mark.kind, mark.annotation_id)
+        )
         self.panel.suggestion_activated.connect(
             lambda suggestion_id: self.reader.reveal_annotation(suggestion_id, "suggestion")
         )
@@ -178,6 +189,20 @@ class MainWindow(QMainWindow):
         ]
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
+
+    def _history_of(self, widget: QWidget) -> tuple[QUndoStack, str] | None:
+        """Which history Edit ▸ Undo acts on with the focus in `widget`: the workspace's in
+        its dock (docked or floating), the reader side's elsewhere in this window."""
+        # Asked as the focus moves, also while this window is being torn down: only the
+        # widget is asked anything, never this window.
+        ancestor: QWidget | None = widget
+        while ancestor is not None:
+            if isinstance(ancestor, QDockWidget) and ancestor.objectName() == "workspaceDock":
+                return self.workspace_undo_stack, WORKSPACE
+            ancestor = ancestor.parentWidget()
+        if widget.window() is self:
+            return self.undo_stack, READER
+        return None
 
     def _on_search_page_shown_changed(self, shown: bool) -> None:
         self.left_pane.setCurrentWidget(self.search_page if shown else self.library_pane)

@@ -6,10 +6,11 @@ platform gets its own binding, else a documented one. The Keyboard Shortcuts dia
 built from these menus, so it cannot drift from them; tests/ui/test_actions.py walks every
 action of the window and fails on one missing a tip, a menu or a unique shortcut.
 
-The annotation panel's actions (Edit Claim, Delete, Accept, Reject) belong to its tree and
-act on the tree's selection; they are in the Annotate menu too, so that the menu shows
-their keys, and their shortcuts still work only where the tree has focus (Delete in the
-filter box deletes characters, not claims).
+The annotation panel's actions (Delete, Accept, Reject) belong to its tree and act on the
+tree's selection; they are in the Annotate menu too, so that the menu shows their keys, and
+their shortcuts still work only where the tree has focus (Delete in the filter box deletes
+characters, not claims). Edit Claim (Ctrl+E) is the window's: the claim selected in the
+panel, or the one the reader's cursor is anywhere in.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from briefing.ui.actions import (
     help_menu,
     import_files,
     library_files,
+    marks,
     suggestions,
     team,
 )
@@ -49,7 +51,8 @@ def install(window: MainWindow) -> None:
     _make_toolbar(window)
     window.reader.set_annotate_actions(window.annotate_actions)
     window.panel.set_annotate_actions(window.annotate_actions)
-    window.panel.set_claim_actions([window.add_to_briefing_action])
+    window.panel.set_claim_actions([window.edit_claim_action, window.add_to_briefing_action])
+    window.reader.set_mark_menu(lambda menu, found: marks.fill_menu(window, menu, found))
 
 
 def _make_file_edit_actions(window: MainWindow) -> None:
@@ -131,11 +134,11 @@ def _make_file_edit_actions(window: MainWindow) -> None:
     window.quit_action = make_action(
         window, "&Quit", "Quit Briefing", window.close, (keys.Quit, "Ctrl+Q")
     )
-    window.undo_action = _stack_action(window, window.undo_stack.createUndoAction(window, "&Undo"))
-    window.undo_action.setShortcuts(keys.Undo)
+    # Each acts on the history of the pane with the focus, or on a text field's typing, and
+    # says which (ui/undo/router.py).
+    window.undo_action = window.undo_router.undo_action
     window.undo_action.setIcon(icon("undo"))
-    window.redo_action = _stack_action(window, window.undo_stack.createRedoAction(window, "&Redo"))
-    window.redo_action.setShortcuts(keys.Redo)
+    window.redo_action = window.undo_router.redo_action
     window.redo_action.setIcon(icon("redo"))
     window.find_action = make_action(
         window,
@@ -183,15 +186,6 @@ def _make_file_edit_actions(window: MainWindow) -> None:
     )
 
 
-def _stack_action(window: MainWindow, action: QAction) -> QAction:
-    """The stack's Undo/Redo action: its text follows the stack ("Undo Add claim")."""
-    undo = "Undo" in action.text()
-    action.setToolTip("Undo the last change" if undo else "Redo the change last undone")
-    action.setStatusTip(action.toolTip())
-    window.addAction(action)
-    return action
-
-
 def _make_annotate_actions(window: MainWindow) -> None:
     window.claim_action = make_action(
         window,
@@ -230,6 +224,18 @@ def _make_annotate_actions(window: MainWindow) -> None:
     window.note_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
     window.removeAction(window.note_action)
     window.panes.addAction(window.note_action)
+    window.edit_claim_action = make_action(
+        window,
+        "&Edit Claim…",
+        "Edit the claim the reader's cursor is in (anywhere in it), or the one selected in "
+        "the annotation panel",
+        lambda: marks.edit_claim_here(window),
+        "Ctrl+E",
+    )
+    # Ctrl+E is the workspace's Export too: each answers where the focus is (as Add Note).
+    window.edit_claim_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    window.removeAction(window.edit_claim_action)
+    window.panes.addAction(window.edit_claim_action)
     window.annotate_actions = [
         window.claim_action,
         window.tag_actor_action,
@@ -320,6 +326,12 @@ def _make_view_help_actions(window: MainWindow) -> None:
         partial(_open_claims, window),
         "Ctrl+Shift+C",
     )
+    # Ctrl+Shift+C is the workspace's Copy as Markdown too: this one answers everywhere in
+    # the window but the workspace (docked, it is in this window: a window-wide key would be
+    # ambiguous there, and neither would answer).
+    window.claims_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    window.removeAction(window.claims_action)
+    window.centralWidget().addAction(window.claims_action)
     window.actors_action = make_action(
         window,
         "&Actors",
@@ -393,7 +405,12 @@ def _make_menus(window: MainWindow) -> None:
     menu.addSeparator()
     panel = window.panel
     menu.addActions(
-        [panel.edit_action, panel.delete_action, panel.accept_action, panel.reject_action]
+        [
+            window.edit_claim_action,
+            panel.delete_action,
+            panel.accept_action,
+            panel.reject_action,
+        ]
     )
     menu = bar.addMenu("&Help")
     menu.addActions([window.shortcuts_action, window.about_action])

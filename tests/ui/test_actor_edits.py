@@ -46,6 +46,7 @@ def test_rename_and_change_kind_then_undo(qtbot, make_window, library: Library) 
     type_into(qtbot, page.description, "Operator of the city's stock exchange")
     qtbot.waitUntil(lambda: library.actors.get(actor_id).description != "")
 
+    window.list.setFocus()  # in the description, Undo would undo its typing
     window.undo_action.trigger()
     window.undo_action.trigger()
     assert library.actors.get(actor_id).kind == "organisation"

@@ -5,7 +5,7 @@ claim in its article from elsewhere (`MainWindow.show_annotation`)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTreeWidgetItem
+from PySide6.QtWidgets import QInputDialog, QMenu, QTreeWidgetItem
 
 from briefing.core import Library
 from briefing.core.sample import SampleLoaded, load_sample
@@ -144,3 +144,89 @@ def test_adding_from_the_reader_leaves_the_focus_in_the_reader(
     assert _workspace(window).isVisible()
     (briefing,) = library.briefings.list()
     assert len(library.briefings.get(briefing.id).items) == 2
+
+
+def _asked(qtbot, window: MainWindow) -> QMenu:
+    menu = _workspace(window).menu
+    assert isinstance(menu, QMenu)
+    qtbot.waitUntil(menu.isVisible)
+    return menu
+
+
+def test_add_to_briefing_asks_which_section_and_remembers_the_last(
+    qtbot, make_window, library: Library
+) -> None:
+    window, sample = _shown(qtbot, make_window, library)
+    briefing_id = library.briefings.new("Designation")
+    library.briefings.add_claims(briefing_id, [sample.claims["c1"]], section="The designation")
+    library.briefings.add_note(briefing_id, "Their answer.", section="SenseTime's response")
+    claim = library.claims.get(sample.claims["c2"])
+    window.reader.select_span(claim.start + 1, claim.start + 1)
+    _press(qtbot, window, window.reader.page)
+
+    menu = _asked(qtbot, window)
+    entries = [a.text() for a in menu.actions() if not a.isSeparator()]
+    assert entries == ["The designation  (1)", "SenseTime's response  (1)", "&New Section…"]
+    assert library.briefings.get(briefing_id).items[-1].kind == "note"  # nothing added yet
+    menu.actions()[1].trigger()
+    menu.close()
+    sections = library.briefings.get(briefing_id).sections
+    assert [i.claim_id for i in sections[1].items] == [None, claim.id]
+    assert "▸ SenseTime's response" in window.statusBar().currentMessage()
+
+    # The next time, the section picked last is the menu's active entry: Enter takes it.
+    other = library.claims.get(sample.claims["c6"])
+    window.reader.select_span(other.start + 1, other.start + 1)
+    _press(qtbot, window, window.reader.page)
+    menu = _asked(qtbot, window)
+    assert menu.activeAction() is not None
+    assert menu.activeAction().text() == "SenseTime's response  (2)"
+    qtbot.keyClick(menu, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(library.briefings.get(briefing_id).sections[1].items) == 3)
+    assert library.briefings.get(briefing_id).sections[1].items[-1].claim_id == other.id
+
+
+def test_add_to_a_new_section_is_undone_whole_in_the_reader(
+    qtbot, make_window, library: Library
+) -> None:
+    window, sample = _shown(qtbot, make_window, library)
+    briefing_id = library.briefings.new("Designation")
+    library.briefings.add_claims(briefing_id, [sample.claims["c1"]], section="The designation")
+    before = library.briefings.get(briefing_id)
+    claim = library.claims.get(sample.claims["c4"])
+    window.reader.select_span(claim.start, claim.end)
+    _press(qtbot, window, window.reader.page)
+    menu = _asked(qtbot, window)
+    next(a for a in menu.actions() if a.text() == "&New Section…").trigger()
+    menu.close()
+    dialog = _workspace(window).dialog
+    assert isinstance(dialog, QInputDialog)
+    dialog.setTextValue("  Beijing's   reaction ")
+    dialog.accept()
+    assert [
+        (s.heading, [i.claim_id for i in s.items])
+        for s in library.briefings.get(briefing_id).sections
+    ] == [
+        ("The designation", [sample.claims["c1"]]),
+        ("Beijing's reaction", [claim.id]),
+    ]
+    window.reader.page.setFocus()
+    window.undo_action.trigger()  # the reader's Undo: the claim and the section it made go
+    assert library.briefings.get(briefing_id).sections == before.sections
+    window.redo_action.trigger()
+    assert library.briefings.get(briefing_id).sections[1].heading == "Beijing's reaction"
+
+
+def test_a_briefing_without_named_sections_is_not_asked_about(
+    qtbot, make_window, library: Library
+) -> None:
+    window, sample = _shown(qtbot, make_window, library)
+    briefing_id = library.briefings.new("Designation")
+    library.briefings.add_claims(briefing_id, [sample.claims["c1"]])  # an untitled section
+    claim = library.claims.get(sample.claims["c2"])
+    window.reader.select_span(claim.start, claim.start)
+    _press(qtbot, window, window.reader.page)
+    assert [i.claim_id for i in library.briefings.get(briefing_id).items] == [
+        sample.claims["c1"],
+        claim.id,
+    ]

@@ -50,7 +50,7 @@ def test_mark_a_selection_as_a_claim_with_speaker_and_grade(
     assert [a.name for a in claim.about] == ["China"]
     assert (claim.grade, claim.status) == (2, "corroborated")
     assert [t.casefold() for t in claim.tags] == ["ipo", "markets"]
-    assert window.undo_action.text() == "&Undo Add claim"
+    assert window.undo_action.text() == "&Undo Add claim (Reader)"
     assert any(item.data(0, Qt.ItemDataRole.UserRole + 1) == claim.id
                for item in window.panel.items("Claims"))  # fmt: skip
 

@@ -45,7 +45,7 @@ def test_batch_edit_sets_fields_and_tags_on_the_selection_in_one_undo(
         assert library.tags.of_article(article_id) == ("sahel", "wire")
     assert library.articles.get(ids[3]).outlet != "Reuters"  # not selected: left alone
     assert window.statusBar().currentMessage() == "Edited 3 articles"
-    assert window.undo_action.text() == "&Undo Edit 3 articles together"
+    assert window.undo_action.text() == "&Undo Edit 3 articles together (Reader)"
     qtbot.waitUntil(
         lambda: (
             window.library_pane.model.data(

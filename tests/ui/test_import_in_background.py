@@ -74,7 +74,8 @@ def test_a_cancelled_folder_import_keeps_what_it_did_and_one_undo_takes_it_back(
     assert set(window.library_pane.selected_ids()) == new
     assert window.reader.article_id in new
 
-    assert window.undo_action.text() == f"&Undo Import {kept:,} articles"
+    window.library_pane.view.setFocus()  # the list with the new articles, not a field
+    assert window.undo_action.text() == f"&Undo Import {kept:,} articles (Reader)"
     window.undo_action.trigger()  # in the background, as the import was
     command = window.last_import_command
     with qtbot.waitSignal(command.last_op.finished, timeout=20_000):
@@ -108,7 +109,8 @@ def test_a_finished_import_selects_its_articles_and_is_one_undo(
     article = next(iter(new))
     text = library.articles.get(article).text
     library.annotations.add(article, "highlight", Span(0, len(text.split()[0])))
-    assert window.undo_action.text() == "&Undo Import 5 articles"
+    window.library_pane.view.setFocus()  # the list with the new articles, not a field
+    assert window.undo_action.text() == "&Undo Import 5 articles (Reader)"
     command = window.last_import_command
     window.undo_action.trigger()
     qtbot.waitUntil(lambda: library.articles.count() == 1)

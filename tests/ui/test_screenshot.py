@@ -2,7 +2,7 @@
 
 Run with: xvfb-run -a env QT_QPA_PLATFORM=xcb .venv/bin/python -m pytest -m screenshot tests/ui
 (the picture is saved under tmp_path; BRIEFING_UPDATE_SCREENSHOTS=1 saves it in docs/).
-Asserts what can fail in a picture: not blank, a claim's pixels in the claim colour, no
+Asserts what can fail in a picture: not blank, a claim's pixels in its status's colour, no
 column header or status text wider than its place.
 """
 
@@ -56,7 +56,7 @@ def test_reader_screenshot(qtbot, qapp, tmp_path: Path, screenshots: Path) -> No
         point = reader.page.viewport().mapTo(window, rect.center() + QPoint(3, 0))
         ratio = image.devicePixelRatio()
         point = QPoint(round(point.x() * ratio), round(point.y() * ratio))
-        assert _colour_near(image, point, mark_colours(reader.palette()).claim)
+        assert _colour_near(image, point, mark_colours(reader.palette()).claim_of(claim.status))
 
         # The library's column headers fit their sections.
         header = window.library_pane.view.horizontalHeader()

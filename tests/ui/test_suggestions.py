@@ -1,4 +1,4 @@
-"""Suggested mentions: shown as a wavy underline and under "Suggested"; accepted, rejected."""
+"""Suggested mentions: outlined in the text and listed under "Suggested"; accepted, rejected."""
 
 from __future__ import annotations
 
@@ -21,7 +21,9 @@ def _suggested(qtbot, window) -> list:  # noqa: ANN001
     return window.panel.items("Suggested")
 
 
-def test_suggestions_are_underlined_and_listed(qtbot, make_window, library: Library) -> None:
+def test_suggestions_are_outlined_not_underlined_and_listed(
+    qtbot, make_window, library: Library
+) -> None:
     window, article_id = sample_window(qtbot, make_window, library)
     items = _suggested(qtbot, window)
     pending = library.mentions.pending(article_id=article_id)
@@ -31,8 +33,12 @@ def test_suggestions_are_underlined_and_listed(qtbot, make_window, library: Libr
     cursor = QTextCursor(window.reader.page.document())
     cursor.setPosition(window.reader.document_position(first.start) + 1)
     fmt = cursor.charFormat()
-    assert fmt.underlineStyle() == QTextCharFormat.UnderlineStyle.WaveUnderline
-    assert fmt.underlineColor() == window.reader.colours.suggestion
+    # No wavy underline (it read as a spelling error): a dashed outline drawn over the text.
+    assert fmt.underlineStyle() != QTextCharFormat.UnderlineStyle.WaveUnderline
+    outlines = [d for d in window.reader.page.decorations if d.style == "outline"]
+    assert len(outlines) == len(pending)
+    assert outlines[0].start == window.reader.document_position(first.start)
+    assert outlines[0].colour == window.reader.colours.suggestion
 
 
 def test_accept_one_from_the_context_actions_then_undo(
@@ -42,6 +48,7 @@ def test_accept_one_from_the_context_actions_then_undo(
     items = _suggested(qtbot, window)
     suggestion = library.mentions.pending(article_id=article_id)[1]
     item = next(i for i in items if i.data(0, IdRole) == suggestion.id)
+    window.panel.tree.setFocus()
     window.panel.tree.setCurrentItem(item)
     assert window.panel.accept_action.isEnabled()
     window.panel.accept_action.trigger()
@@ -65,6 +72,9 @@ def test_reject_one_then_accept_all(qtbot, make_window, library: Library) -> Non
     window, article_id = sample_window(qtbot, make_window, library)
     items = _suggested(qtbot, window)
     rejected_id = items[0].data(0, IdRole)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.panel.tree.setFocus()
     window.panel.tree.setCurrentItem(items[0])
     window.panel.reject_action.trigger()
     waiting = library.mentions.pending(article_id=article_id)
@@ -76,7 +86,7 @@ def test_reject_one_then_accept_all(qtbot, make_window, library: Library) -> Non
     assert len(library.mentions.list(article_id=article_id)) == mentions + len(waiting)
     assert window.panel.items("Suggested") == []
     assert not window.panel.suggestion_bar.isVisibleTo(window.panel)
-    assert window.undo_action.text() == f"&Undo Accept {len(waiting)} suggestions"
+    assert window.undo_action.text() == f"&Undo Accept {len(waiting)} suggestions (Reader)"
 
     window.undo_action.trigger()
     window.undo_action.trigger()  # the reject
@@ -106,6 +116,7 @@ def test_tagging_suggested_words_by_hand_answers_the_suggestion_until_undone(
     suggestion = next(
         s for s in library.mentions.pending(article_id=article_id) if s.actor.name == "China"
     )
+    window.reader.page.setFocus()
     window.reader.select_span(suggestion.start, suggestion.end)
     window.tag_actor_action.trigger()
     dialog = window.dialog

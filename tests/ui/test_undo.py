@@ -37,11 +37,11 @@ def test_undo_and_redo_a_new_claim_brings_back_the_same_id(
     click(qtbot, editor.buttons.button(editor.buttons.StandardButton.Ok))
     (claim,) = [c for c in library.claims.list() if c.id not in before]
 
-    assert window.undo_action.text() == "&Undo Add claim"
+    assert window.undo_action.text() == "&Undo Add claim (Reader)"
     window.undo_action.trigger()
     with pytest.raises(NotFound):
         library.claims.get(claim.id)
-    assert window.redo_action.text() == "&Redo Add claim"
+    assert window.redo_action.text() == "&Redo Add claim (Reader)"
     window.redo_action.trigger()
     assert library.claims.get(claim.id) == claim
 

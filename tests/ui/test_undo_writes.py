@@ -29,7 +29,7 @@ def test_an_edit_meeting_a_busy_library_waits_off_the_gui_thread_and_is_kept(
         took = time.perf_counter() - started
         assert took < 0.5  # it used to freeze for the busy timeout (5 s), then drop the edit
         assert window.runner.edits.pending == 1
-        assert window.undo_action.text() == "&Undo Highlight"  # kept: it will be written
+        assert window.undo_action.text() == "&Undo Highlight (Reader)"  # kept: it will be written
         assert {a.id for a in library.annotations.for_article(1)} == before
         # The reader is told, in full, after a moment: which edit, who holds the library.
         with qtbot.waitSignal(window.runner.edits.waiting, timeout=5000) as told:
@@ -49,6 +49,7 @@ def test_an_edit_meeting_a_busy_library_waits_off_the_gui_thread_and_is_kept(
 
 def test_undo_of_a_waiting_edit_waits_its_turn(qtbot, make_window, library: Library) -> None:
     window, _ = sample_window(qtbot, make_window, library)
+    window.reader.page.setFocus()  # where a selection made with the mouse leaves it
     before = {a.id for a in library.annotations.for_article(1)}
     with LockHolder(library.path):
         select(window, "postponing a US$767 million")
@@ -73,6 +74,7 @@ def test_a_waiting_edit_whose_record_went_meanwhile_says_so(
     then cannot be made: the reader is told why, the command leaves the stack, and later
     edits still go through."""
     window, _ = sample_window(qtbot, make_window, library)
+    window.reader.page.setFocus()  # Edit ▸ Undo acts on the reader's history, not a field's
     claim = library.claims.list()[0]
     failures: list[str] = []
     window.runner.edits.failed.connect(failures.append)
@@ -86,7 +88,7 @@ def test_a_waiting_edit_whose_record_went_meanwhile_says_so(
     with pytest.raises(NotFound):
         library.claims.get(claim.id)
     assert any(a.kind == "highlight" for a in library.annotations.for_article(1))
-    assert window.undo_action.text() == "&Undo Highlight"
+    assert window.undo_action.text() == "&Undo Highlight (Reader)"
     window.undo_action.trigger()
     window.undo_action.trigger()  # the failed edit: inert, dropped as the stack reaches it
     assert not any(

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDockWidget
 
 from briefing.core import Library
@@ -177,10 +178,11 @@ def test_each_key_answers_where_the_focus_is(qtbot, make_window, library: Librar
     qtbot.keyClick(workspace.tree, Qt.Key.Key_N, CTRL_SHIFT)
     assert isinstance(workspace.dialog, TextItemDialog)
     workspace.dialog.reject()
-    # Ctrl+Shift+C anywhere: the claims table (Copy as Markdown is in the Briefing menu).
+    # Ctrl+Shift+C in the workspace: Copy as Markdown; on the reader's side: the claims table.
+    QGuiApplication.clipboard().clear()
     qtbot.keyClick(workspace.tree, Qt.Key.Key_C, CTRL_SHIFT)
-    qtbot.waitUntil(lambda: window.findChild(ClaimsWindow) is not None)
-    window.findChild(ClaimsWindow).close()
+    qtbot.waitUntil(lambda: QGuiApplication.clipboard().text().startswith("# "))
+    assert window.findChild(ClaimsWindow) is None
     # Ctrl+E in the annotation panel edits the claim; in the workspace it exports.
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
@@ -190,6 +192,12 @@ def test_each_key_answers_where_the_focus_is(qtbot, make_window, library: Librar
     qtbot.keyClick(window.panel.tree, Qt.Key.Key_E, CTRL)
     assert type(window.dialog).__name__ == "ClaimEditor"
     window.dialog.reject()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.reader.page.setFocus()
+    qtbot.keyClick(window.reader.page, Qt.Key.Key_C, CTRL_SHIFT)
+    qtbot.waitUntil(lambda: window.findChild(ClaimsWindow) is not None)
+    window.findChild(ClaimsWindow).close()
 
 
 def test_no_key_has_two_owners_in_one_place(qtbot, make_window, library: Library) -> None:

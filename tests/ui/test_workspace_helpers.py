@@ -37,6 +37,7 @@ def workspace_on(qtbot, library: Library, tmp_path: Path) -> Iterator[WorkspaceW
     stack = QUndoStack()
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     window = WorkspaceWindow(library, runner, stack, settings)
+    stack.setParent(window)  # goes with the window, as the app's stacks go with theirs
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)

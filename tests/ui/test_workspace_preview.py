@@ -8,13 +8,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QGuiApplication, QPalette, QTextCursor
 from PySide6.QtPrintSupport import QPrintDialog
 
 from briefing.core import Library
 from briefing.core.export.html import render_html
 from briefing.core.sample import load_sample
 from briefing.ui.workspace import exporting
+from briefing.ui.workspace.preview import preview_css, rendered_document
 from briefing.ui.workspace.preview_render import PreviewRenderer
 from briefing.ui.workspace.window import WorkspaceWindow
 from tests.ui.helpers import reads, write
@@ -228,3 +229,69 @@ def test_the_preview_follows_a_dark_palette(
     text, background = _quote_colours(window.preview)
     assert _contrast(text, background) >= 4.5 and background.lightness() > 128
     next(light_workspace, None)
+
+
+def _type(qtbot, field, text: str) -> None:
+    """Type `text` key by key, Return for each line break."""
+    for n, line in enumerate(text.split("\n")):
+        if n:
+            qtbot.keyClick(field, Qt.Key.Key_Return)
+        if line:
+            qtbot.keyClicks(field, line)
+
+
+@pytest.mark.parametrize(
+    ("typed", "in_place"),
+    [
+        (" Sanctions *bite* & [hurt](https://example.org).", True),
+        ("\n\nA second paragraph.", False),  # a block of its own: the page is parsed whole
+    ],
+)
+def test_typing_in_the_bottom_line_edits_the_shown_page_as_a_full_parse_would(
+    qtbot, window: WorkspaceWindow, typed: str, in_place: bool
+) -> None:
+    preview = window.preview
+    qtbot.waitUntil(lambda: "Old bottom line." in preview.toPlainText() and not preview.busy)
+    shown = preview.document()
+    window.fields.bluf.setFocus()
+    window.fields.bluf.moveCursor(QTextCursor.MoveOperation.End)
+    edits = preview.edits_in_place
+    for round_ in range(2):  # the second round edits the stretch the first one left
+        _type(qtbot, window.fields.bluf, typed if round_ == 0 else " More.")
+        qtbot.waitUntil(lambda r=round_: ("More." in preview.html) == (r == 1) and not preview.busy)
+        qtbot.waitUntil(lambda: "bite" in preview.toPlainText() or "second" in preview.html)
+        whole = rendered_document(preview.html, css=preview_css(preview.palette()))
+        assert preview.document().toHtml() == whole.toHtml()
+    assert (preview.edits_in_place - edits == 2) == in_place
+    assert (preview.document() is shown) == in_place  # edited, not swapped for a new one
+    assert "Old bottom line." in preview.toPlainText()
+
+
+def test_the_preview_follows_the_palette_changed_while_it_is_open(
+    qtbot, qapp, window: WorkspaceWindow
+) -> None:
+    preview = window.preview
+    qtbot.waitUntil(lambda: "facial recognition" in preview.toPlainText() and not preview.busy)
+    light = QPalette(qapp.palette())
+    assert _quote_colours(preview)[1].lightness() > 128
+    dark = QPalette(light)
+    for role, colour in (
+        (QPalette.ColorRole.Base, "#1e1e1e"),
+        (QPalette.ColorRole.Text, "#e8e8e8"),
+        (QPalette.ColorRole.Window, "#2b2b2b"),
+        (QPalette.ColorRole.WindowText, "#e8e8e8"),
+    ):
+        dark.setColor(role, QColor(colour))
+    qapp.setPalette(dark)  # the desktop turned dark meanwhile
+    try:
+        qtbot.waitUntil(lambda: _quote_colours(preview)[1].lightness() < 128)
+        text, background = _quote_colours(preview)
+        assert _contrast(text, background) >= 4.5
+        # Typing goes on in the dark: the words go into the dark page.
+        window.fields.bluf.setFocus()
+        qtbot.keyClicks(window.fields.bluf, " Dark.")
+        qtbot.waitUntil(lambda: "Dark." in preview.toPlainText())
+        assert _quote_colours(preview)[1].lightness() < 128
+    finally:
+        qapp.setPalette(light)
+    qtbot.waitUntil(lambda: _quote_colours(preview)[1].lightness() > 128)

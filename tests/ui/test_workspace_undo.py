@@ -153,18 +153,23 @@ def test_new_and_deleted_briefings_undo(
         library.briefings.get(new_id)
 
 
-def test_open_workspace_shares_the_main_windows_stack(
+def test_the_docked_workspace_keeps_its_own_history_for_the_main_windows_undo(
     qtbot, make_window, library: Library, briefing_id: int
 ) -> None:
     main = make_window(library)
     main.show()
+    main.activateWindow()
+    qtbot.waitUntil(main.isActiveWindow)
     workspace = open_workspace(main)
     assert open_workspace(main) is workspace and workspace.isVisible()
-    assert not workspace.isWindow() and workspace.stack is main.undo_stack  # docked in main
+    assert not workspace.isWindow()  # docked in main
+    assert workspace.stack is main.workspace_undo_stack and workspace.stack is not main.undo_stack
     item = library.briefings.get(briefing_id).items[0]
     workspace.select_items([item.id])
     assert edits.remove_items(workspace)
-    assert main.undo_action.text() == "&Undo Remove item"
+    # The focus is in it: the main window's Undo acts on the workspace's history.
+    qtbot.waitUntil(lambda: main.undo_action.text() == "&Undo Remove item (Workspace)")
+    assert main.undo_stack.count() == 0
     main.undo_action.trigger()
     assert library.briefings.get(briefing_id).items[0] == item
     assert workspace.tree_model.index_of_item(item.id).isValid()

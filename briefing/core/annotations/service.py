@@ -161,6 +161,13 @@ class AnnotationService:
             conn.execute("DELETE FROM annotations WHERE id = ?", (annotation_id,))
         return gone
 
+    def quote_with_citation(self, annotation_id: int) -> str:
+        """Its words in quotation marks, a claim's speaker, and the article's citation: one
+        line to paste elsewhere (export/quotation.py)."""
+        from briefing.core.export.quotation import quote_with_citation
+
+        return quote_with_citation(self._library, annotation_id)
+
     # Undoable removal -----------------------------------------------------------------------
 
     def remove(

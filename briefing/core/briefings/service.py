@@ -21,6 +21,7 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
+from briefing.core.briefings import sections
 from briefing.core.briefings.model import (
     Briefing,
     BriefingItem,
@@ -368,6 +369,41 @@ class BriefingService:
             self._touch(conn, briefing_id)
         return self._library.last_changes
 
+    # Sections ---------------------------------------------------------------------------------
+
+    def add_section(self, briefing_id: int, heading: str, *, at: int | None = None) -> int:
+        """A new, empty section, last or at 1-based position `at`; its id. A heading the
+        briefing has already (ignoring case and spacing) is refused, as is an empty one."""
+        with self._library.transaction() as conn:
+            require_briefing(conn, briefing_id)
+            section_id = sections.add(conn, briefing_id, heading, at)
+            self._touch(conn, briefing_id, snapshots=False)
+        return section_id
+
+    def move_section(self, briefing_id: int, section_id: int, to_position: int) -> Changes:
+        """Move a section (with its items) to a 1-based position among the sections."""
+        with self._library.transaction() as conn:
+            sections.move(conn, briefing_id, section_id, to_position)
+            self._touch(conn, briefing_id, snapshots=False)
+        return self._library.last_changes
+
+    def remove_section(self, briefing_id: int, section_id: int) -> BriefingSection:
+        """Take a section out with its items (their claims stay in the library); returns it
+        as it was, for `restore_section`."""
+        with self._library.transaction() as conn:
+            section = sections.take(conn, briefing_id, section_id)
+            self._touch(conn, briefing_id, snapshots=False)
+        return section
+
+    def restore_section(self, briefing_id: int, section: BriefingSection) -> Changes:
+        """Put back what `remove_section` returned, under the same ids (undo). Refused, with
+        nothing written, when an id or its heading is in use again."""
+        with self._library.transaction() as conn:
+            require_briefing(conn, briefing_id)
+            sections.put_back(conn, briefing_id, section)
+            self._touch(conn, briefing_id)
+        return self._library.last_changes
+
     def refresh_snapshots(self, briefing_id: int) -> Changes:
         """Store what each live claim says now (done by every change to the items)."""
         with self._library.transaction() as conn:
@@ -483,10 +519,17 @@ class BriefingService:
         return item_id
 
     def _touch(
-        self, conn: sqlite3.Connection, briefing_id: int, maker: SnapshotMaker | None = None
+        self,
+        conn: sqlite3.Connection,
+        briefing_id: int,
+        maker: SnapshotMaker | None = None,
+        *,
+        snapshots: bool = True,
     ) -> None:
-        """After a change to the items: their snapshots are brought up to date."""
-        store_snapshots(conn, briefing_id, maker or SnapshotMaker(self._library))
+        """After a change to the items: their snapshots are brought up to date (not when
+        only the sections changed: no claim was added or can have moved on)."""
+        if snapshots:
+            store_snapshots(conn, briefing_id, maker or SnapshotMaker(self._library))
         conn.execute("UPDATE briefings SET updated_at = ? WHERE id = ?", (now(), briefing_id))
 
 

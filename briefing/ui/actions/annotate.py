@@ -196,7 +196,7 @@ def add_to_briefing(window: MainWindow) -> list[int]:
             window, "Put the cursor in a claim, or select claims in the panel, to add them"
         )
         return []
-    return add(window, claim_ids)
+    return add(window, claim_ids, window.undo)
 
 
 def _claims_at_cursor(window: MainWindow) -> list[int]:

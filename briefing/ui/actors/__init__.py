@@ -6,10 +6,10 @@ review in bulk, and merging.
     open_actors(main_window)                  # shows it (or raises the one already open)
     open_actors(main_window, actor_id=3)      # ... on that actor's page
 
-The window shares the main window's library, op runner, undo stack and settings, so one
-Edit ▸ Undo history covers every window, and every change reaches every window through
-`runner.library_changed`. Double-clicking a mention or a claim opens it in the main
-window's reader.
+The window shares the main window's library, op runner and settings, and keeps an undo
+history of its own (each window undoes its own edits: ui/undo/router.py); every change
+reaches every window through `runner.library_changed`. Double-clicking a mention or a claim
+opens it in the main window's reader.
 """
 
 from __future__ import annotations
@@ -28,6 +28,8 @@ def open_actors(main_window: MainWindow, actor_id: int | None = None) -> ActorsW
     It is a child of the main window with the Qt.Window flag: a separate top-level window
     that closes and goes away with the main window (whose close stops the runner first).
     """
+    from PySide6.QtGui import QUndoStack
+
     from briefing.ui.actors.window import ActorsWindow
 
     window = main_window.findChild(ActorsWindow)
@@ -35,7 +37,7 @@ def open_actors(main_window: MainWindow, actor_id: int | None = None) -> ActorsW
         window = ActorsWindow(
             main_window.library,
             main_window.runner,
-            main_window.undo_stack,
+            QUndoStack(main_window),
             main_window.settings,
             open_annotation=main_window.show_annotation,
             open_suggestion=lambda article_id, suggestion_id: _show_suggestion(

@@ -17,6 +17,7 @@ from briefing.ui.action_factory import make_action
 from briefing.ui.actors import edits
 from briefing.ui.icons import icon
 from briefing.ui.search.elsewhere import add_search_library
+from briefing.ui.undo.router import UndoRouter, window_resolver
 
 if TYPE_CHECKING:
     from briefing.ui.actors.window import ActorsWindow
@@ -115,17 +116,11 @@ def install_actions(window: ActorsWindow) -> None:
         lambda: edits.review(w, False, every=True),
     )
     close_action = make_action(w, "&Close", "Close the actors window", w.close, Keys.Close)
-    w.undo_action = w.stack.createUndoAction(w, "&Undo")
-    w.redo_action = w.stack.createRedoAction(w, "&Redo")
-    for action, keys, tip in (
-        (w.undo_action, Keys.Undo, "Undo the last change (in any of the app's windows)"),
-        (w.redo_action, Keys.Redo, "Redo the change last undone"),
-    ):
-        action.setShortcuts(QKeySequence.keyBindings(keys))
-        action.setIcon(icon("undo" if action is w.undo_action else "redo"))
-        action.setToolTip(tip)
-        action.setStatusTip(tip)
-    w.addActions([w.undo_action, w.redo_action])
+    # This window's own history, or a text field's typing (ui/undo/router.py).
+    w.undo_router = UndoRouter(w, w.stack, "", window_resolver(w, w.stack))
+    w.undo_action, w.redo_action = w.undo_router.undo_action, w.undo_router.redo_action
+    w.undo_action.setIcon(icon("undo"))
+    w.redo_action.setIcon(icon("redo"))
 
     menu = w.menuBar().addMenu("&File")
     menu.addAction(close_action)

@@ -3,7 +3,7 @@
     from briefing.ui.claims_table import open_claims
     open_claims(main_window)   # shows it (or raises the one already open) and returns it
 
-It shares the main window's library, op runner, undo stack and settings (see window.py).
+It shares the main window's library, op runner and settings (see window.py).
 """
 
 from __future__ import annotations

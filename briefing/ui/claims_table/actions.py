@@ -18,6 +18,7 @@ from briefing.ui.action_factory import make_action
 from briefing.ui.claims_table.model import one_line
 from briefing.ui.icons import icon
 from briefing.ui.search.elsewhere import add_search_library
+from briefing.ui.undo.router import UndoRouter, window_resolver
 
 if TYPE_CHECKING:
     from briefing.ui.claims_table.window import ClaimsWindow
@@ -62,13 +63,11 @@ def install_actions(window: ClaimsWindow) -> None:
         w, "C&lear Filters", "Show every claim again", w.bar.clear, ["Ctrl+Shift+L"]
     )
     close_action = make_action(w, "&Close", "Close the claims table", w.close, [Keys.Close])
-    w.undo_action = w.stack.createUndoAction(w, "&Undo")
-    w.undo_action.setShortcut(QKeySequence(Keys.Undo))
+    # This window's own history (its Add to Briefing), or a text field's typing.
+    w.undo_router = UndoRouter(w, w.stack, "", window_resolver(w, w.stack))
+    w.undo_action, w.redo_action = w.undo_router.undo_action, w.undo_router.redo_action
     w.undo_action.setIcon(icon("undo"))
-    w.redo_action = w.stack.createRedoAction(w, "&Redo")
-    w.redo_action.setShortcut(QKeySequence(Keys.Redo))
     w.redo_action.setIcon(icon("redo"))
-    w.addActions([w.undo_action, w.redo_action])
 
     menu = w.menuBar().addMenu("&Claims")
     menu.addActions([w.open_action, w.add_action, w.copy_action])
@@ -125,7 +124,7 @@ def add_selected(window: ClaimsWindow) -> list[int]:
     if not ids:
         errors.show_status(window, "Select claims to add them to a briefing")
         return []
-    return add_to_briefing(window.main_window, ids)
+    return add_to_briefing(window.main_window, ids, window.undo)
 
 
 def copy_quotes(window: ClaimsWindow) -> str:

@@ -2,11 +2,11 @@
 open where it was made, and send to a briefing.
 
 Like the workspace it is a child of the main window with the Qt.Window flag and shares its
-library, op runner, undo stack and settings: Undo here takes back an Add to Briefing, and
-every change anywhere reaches the table through `runner.library_changed`. The rows are read
-on the reader thread (QueryOp), so a large library never freezes the window; a change that
-arrives while a read runs is read again once it ends. While the window is hidden it reads
-nothing and catches up when shown.
+library, op runner and settings; it keeps an undo history of its own, so Undo here takes
+back an Add to Briefing made here, and every change anywhere reaches the table through
+`runner.library_changed`. The rows are read on the reader thread (QueryOp), so a large
+library never freezes the window; a change that arrives while a read runs is read again
+once it ends. While the window is hidden it reads nothing and catches up when shown.
 
 A change reads only the rows it touched (`rows_touched`): the claims it names, and the rows
 that show an actor, article or tag it changed, found among the rows in memory; a change to
@@ -21,7 +21,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtGui import QCloseEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -40,6 +40,7 @@ from briefing.ui.claims_table.model import ClaimsTableModel
 from briefing.ui.claims_table.view import CELL_PADDING, ClaimsTableView
 from briefing.ui.icons import icon
 from briefing.ui.ops import QueryOp
+from briefing.ui.undo.context import UndoContext
 
 if TYPE_CHECKING:
     from briefing.ui.main_window import MainWindow
@@ -96,7 +97,10 @@ class ClaimsWindow(QMainWindow):
         self.main_window = main_window
         self.library = main_window.library
         self.runner = main_window.runner
-        self.stack = main_window.undo_stack
+        self.stack = QUndoStack(self)  # this window's own history (ui/undo/router.py)
+        self.undo = UndoContext(
+            self.library, self.runner, self.stack, lambda text: errors.show_status(self, text)
+        )
         self.settings = main_window.settings
         self.menu: QMenu | None = None  # the context menu last opened
         self._loading: QueryOp[list[ClaimRow]] | None = None

@@ -12,7 +12,7 @@ Signals:
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -28,10 +28,11 @@ QUOTE_CHARS = 160
 class NoteDialog(QDialog):
     saved = Signal(str)
 
-    def __init__(self, quote: str, parent: QWidget | None = None) -> None:
+    def __init__(self, quote: str, parent: QWidget | None = None, text: str = "") -> None:
         super().__init__(parent)
-        self.setWindowTitle("Add Note")
-        self.setAccessibleName("Add Note")
+        title = "Edit Note" if text else "Add Note"
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
         self.resize(520, 300)
         short = " ".join(quote.split())
         if len(short) > QUOTE_CHARS:
@@ -62,6 +63,8 @@ class NoteDialog(QDialog):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(self.accept)
+        self.editor.setPlainText(text)
+        self.editor.moveCursor(QTextCursor.MoveOperation.End)
         self.editor.textChanged.connect(self._on_editor_text_changed)
         self._on_editor_text_changed()
         self.editor.setFocus()

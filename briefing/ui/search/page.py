@@ -295,7 +295,7 @@ class SearchPage(QWidget):
     def _on_add_requested(self, claim_ids: list[int]) -> None:
         from briefing.ui.workspace.add_to_briefing import add_to_briefing
 
-        add_to_briefing(self._window, claim_ids)
+        add_to_briefing(self._window, claim_ids, self._window.undo)
 
     def _on_library_changed(self, changes: Changes) -> None:
         if not self.active:

@@ -276,3 +276,19 @@ class BatchEditArticles(CoreCommand):
     def undo_step(self, library: Library) -> None:
         assert self._edit is not None
         library.articles.revert_edit_many(self._edit)
+
+
+class EditNote(CoreCommand):
+    """Rewrite a note's text (a note annotation's, or a highlight's); undo puts back the old."""
+
+    def __init__(self, context: UndoContext, annotation_id: int, before: str, after: str) -> None:
+        super().__init__(context, "Edit note")
+        self.annotation_id = annotation_id
+        self._before = before
+        self._after = after
+
+    def do(self, library: Library) -> None:
+        library.annotations.set_note(self.annotation_id, self._after)
+
+    def undo_step(self, library: Library) -> None:
+        library.annotations.set_note(self.annotation_id, self._before)

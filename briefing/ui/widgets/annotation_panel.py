@@ -6,13 +6,18 @@ then the annotate commands with their keys (`set_annotate_actions`).
 
 A tree widget rather than a model of our own: it holds one article's annotations (tens,
 at most a few thousand), rebuilt whenever the article or the library changes. What can be
-done to an item (accept, reject, edit, delete) is a QAction on the tree acting on the
-selected items: the context menu shows them, and their shortcuts work from the keyboard.
+done to an item (accept, reject, delete) is a QAction on the tree acting on the selected
+items: the context menu shows them, and their shortcuts work from the keyboard.
+
+The panel and the reader select together: an annotation chosen here (a click, Enter, or the
+arrow keys moving through the list) is selected and shown in the reader, and a click on a
+mark in the reader selects it here (`select_annotation`). Each claim carries a swatch of its
+status's colour, so the list doubles as the reader's legend.
 
 Signals:
     annotation_activated(int): the user chose an annotation (click, Enter); its id
     suggestion_activated(int): the same for a suggestion; its id
-    claim_edit_requested(int): double-click or Edit Claim on a claim; its id
+    claim_edit_requested(int): double-click on a claim; its id
     suggestions_accepted(list): suggestion ids to accept (Accept, Accept All)
     suggestions_rejected(list): suggestion ids to reject (Reject, Reject All)
     annotations_delete_requested(list): annotation ids to delete
@@ -36,8 +41,8 @@ from PySide6.QtGui import (
     QPixmap,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
-    QLabel,
     QMenu,
     QPushButton,
     QTreeWidget,
@@ -50,6 +55,7 @@ from briefing.core import Mention
 from briefing.ui.article_view import ArticleView
 from briefing.ui.theme import MarkColours, mark_colours
 from briefing.ui.widgets.annotation_tree import AnnotationTree, IdRole, KindRole
+from briefing.ui.widgets.wrapped_label import WrappedLabel
 
 SUGGESTED = "Suggested"
 QUOTE_CHARS = 110
@@ -121,6 +127,7 @@ class AnnotationPanel(QWidget):
         self.tree.setDragDropMode(QTreeWidget.DragDropMode.DragOnly)
         self.tree.setDefaultDropAction(Qt.DropAction.CopyAction)
         self._claim_actions: list[QAction] = []
+        self._selecting = False  # select_annotation() at work: not the reader's doing
         self.accept_all = QPushButton("Accept All", self)
         self.accept_all.setToolTip("Tag every suggested mention as a mention of its actor")
         self.reject_all = QPushButton("Reject All", self)
@@ -132,10 +139,8 @@ class AnnotationPanel(QWidget):
         bar.addWidget(self.accept_all)
         bar.addWidget(self.reject_all)
         bar.addStretch(1)
-        self.hint = QLabel(self)
+        self.hint = WrappedLabel(self)
         self.hint.setObjectName("annotationHint")
-        self.hint.setWordWrap(True)
-        self.hint.setTextFormat(Qt.TextFormat.RichText)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.hint.setContentsMargins(12, 12, 12, 12)
         self.hint.hide()
@@ -149,6 +154,7 @@ class AnnotationPanel(QWidget):
         self._make_actions()
         self.tree.itemClicked.connect(self._on_tree_item_activated)
         self.tree.itemActivated.connect(self._on_tree_item_activated)
+        self.tree.currentItemChanged.connect(self._on_tree_current_item_changed)
         self.tree.itemDoubleClicked.connect(self._on_tree_item_double_clicked)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._on_tree_context_menu_requested)
@@ -184,9 +190,6 @@ class AnnotationPanel(QWidget):
             "Ctrl+Shift+R",
             lambda: self.suggestions_rejected.emit(self._ids("suggestion")),
         )
-        self.edit_action = action(
-            "&Edit Claim…", "Edit the selected claim", "Ctrl+E", self._on_edit_triggered
-        )
         self.delete_action = action(
             "&Delete",
             "Delete the selected annotations (Edit ▸ Undo brings them back)",
@@ -214,7 +217,9 @@ class AnnotationPanel(QWidget):
         )
 
     def set_claim_actions(self, actions: list[QAction]) -> None:
-        """Window actions on claims (Add to Briefing) for the context menu of claims."""
+        """Window actions on claims (Edit Claim, Add to Briefing) for the context menu of
+        claims: the window's, so one key (Ctrl+E) edits the claim at the reader's cursor and
+        the one selected here alike."""
         self._claim_actions = list(actions)
 
     def selected_ids(self, kind: str | None) -> list[int]:
@@ -246,7 +251,6 @@ class AnnotationPanel(QWidget):
     def _update_actions(self) -> None:
         self.accept_action.setEnabled(bool(self._ids("suggestion")))
         self.reject_action.setEnabled(bool(self._ids("suggestion")))
-        self.edit_action.setEnabled(len(self._ids("claim")) == 1)
         self.delete_action.setEnabled(bool(self._ids(None)))
 
     def _on_tree_context_menu_requested(self, point: QPoint) -> None:
@@ -264,18 +268,20 @@ class AnnotationPanel(QWidget):
         menu.exec(self.tree.viewport().mapToGlobal(point))
         menu.deleteLater()
 
-    def _on_edit_triggered(self) -> None:
-        ids = self._ids("claim")
-        if len(ids) == 1:
-            self.claim_edit_requested.emit(ids[0])
-
     def _on_tree_item_double_clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         if item.data(0, KindRole) == "claim":
             self.claim_edit_requested.emit(int(item.data(0, IdRole)))
 
     def show_view(self, view: ArticleView | None) -> None:
         self.tree.clear()
-        self.suggestion_bar.setVisible(bool(view and view.suggestions))
+        waiting = bool(view and view.suggestions)
+        focus = QApplication.focusWidget() or self.window().focusWidget()
+        if not waiting and focus is not None and self.suggestion_bar.isAncestorOf(focus):
+            # Accept All answered the last of them and its bar goes: the focus stays in the
+            # panel, rather than wander off to the next widget (the search field, where
+            # Ctrl+Z would undo typing instead of the Accept All).
+            self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.suggestion_bar.setVisible(waiting)
         self._update_actions()
         empty = view is not None and not (
             view.claims or view.mentions or view.highlights or view.notes or view.suggestions
@@ -291,6 +297,7 @@ class AnnotationPanel(QWidget):
         def add(group: str, item: QTreeWidgetItem, orphaned: bool) -> None:
             (orphans if orphaned else placed).append((group, item))
 
+        colours = mark_colours(self.palette())
         for claim in view.claims:
             speaker = claim.speaker.name if claim.speaker else "No speaker"
             details = [speaker, claim.status]
@@ -302,14 +309,11 @@ class AnnotationPanel(QWidget):
                 tip += f"\nAbout: {about}"
             if claim.note:
                 tip += f"\nNote: {claim.note}"
-            add(
-                "Claims",
-                self._item(
-                    claim.id, f"{_quoted(claim.quote)}\n{' · '.join(details)}", tip, "claim"
-                ),
-                claim.orphaned,
+            item = self._item(
+                claim.id, f"{_quoted(claim.quote)}\n{' · '.join(details)}", tip, "claim"
             )
-        colours = mark_colours(self.palette())
+            item.setIcon(0, _swatch(colours.claim_of(claim.status)))
+            add("Claims", item, claim.orphaned)
         by_actor: dict[int, list[Mention]] = {}
         for mention in view.mentions:
             if mention.orphaned:
@@ -440,6 +444,47 @@ class AnnotationPanel(QWidget):
             if group.text(0).startswith(group_prefix):
                 return [group.child(j) for j in range(group.childCount())]
         return []
+
+    def select_annotation(self, kind: str, annotation_id: int) -> bool:
+        """Select the item of an annotation (a suggestion with kind "suggestion") as the
+        current one, scrolled into view; nothing is activated (the reader shows it already)."""
+        found = self._find(kind, annotation_id)
+        if found is None:
+            return False
+        parent = found.parent()
+        if parent is not None and parent.parent() is not None:
+            parent.setExpanded(True)  # a mention folded under its actor's row
+        self._selecting = True
+        try:
+            self.tree.setCurrentItem(found)
+        finally:
+            self._selecting = False
+        self.tree.scrollToItem(found)
+        return True
+
+    def _find(self, kind: str, annotation_id: int) -> QTreeWidgetItem | None:
+        """The item of an annotation, under its group (or its actor's row, for a mention)."""
+        pending = [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
+        while pending:
+            parent = pending.pop(0)
+            for row in range(parent.childCount()):
+                item = parent.child(row)
+                is_suggestion = item.data(0, KindRole) == "suggestion"
+                if item.data(0, IdRole) == annotation_id and is_suggestion == (
+                    kind == "suggestion"
+                ):
+                    return item
+                if item.childCount():
+                    pending.append(item)
+        return None
+
+    def _on_tree_current_item_changed(
+        self, current: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None
+    ) -> None:
+        # The arrow keys moving through the list: the reader follows (a click is an
+        # activation of its own; a selection made from the reader is not sent back).
+        if current is not None and self.tree.hasFocus() and not self._selecting:
+            self._on_tree_item_activated(current)
 
     def _on_tree_item_activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         if item.data(0, IdRole) is None and item.parent() is not None and item.childCount():

@@ -60,8 +60,16 @@ class _ArticleTable(QTableView):
         self.widths: dict[int, int] = {}  # the other columns' widths, hidden or not
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        # The columns first, quietly: told of a resized column, the table repaints it a
+        # timer's tick later, a second frame after the one the resize paints in full anyway.
+        # Its geometry (the scroll bar's range) follows in the resize itself.
+        header = self.horizontalHeader()
+        quiet = header.blockSignals(True)
+        try:
+            self.fit_columns()
+        finally:
+            header.blockSignals(quiet)
         super().resizeEvent(event)
-        self.fit_columns()
 
     def fit_columns(self) -> None:
         header = self.horizontalHeader()

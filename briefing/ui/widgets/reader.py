@@ -17,33 +17,61 @@ the page's context menu offers the window's annotate actions (`set_annotate_acti
 A selection dragged out of the page carries, beside its text, the claims it touches (as the
 annotation panel's and the claims table's drags do), so it drops into a briefing's section.
 
+Marks are things to act on where they are seen. The pointer resting on one shows its card
+(mark_card.py: speaker, status, grade, sources, tags, note); a click on one says which
+(`mark_clicked`: the window selects it in the annotation panel); the context menu on one
+leads with what can be done to it (`set_mark_menu`: Edit, Delete, Add to Briefing ▸, Copy
+Quote with Citation), then Copy and the annotate commands. What a colour alone cannot say
+is drawn as shapes over the text (`_Page.paintEvent`): a claim's status as a rule under its
+lines (theme.CLAIM_RULES), a suggested mention as a dashed outline.
+
 Signals:
     selection_changed(): the selected span changed (see `selected_span()`)
+    mark_clicked(object): a click (not a drag) on marks; the Mark on top
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QLineF,
+    QMimeData,
+    QPoint,
+    QPointF,
+    QRectF,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QAction,
+    QColor,
     QContextMenuEvent,
     QFont,
     QFontMetricsF,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
     QResizeEvent,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
     QTextFormat,
+    QWheelEvent,
 )
-from PySide6.QtWidgets import QStyle, QTextBrowser, QTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMenu, QStyle, QTextBrowser, QTextEdit, QVBoxLayout, QWidget
 
 from briefing.core import InvalidInput
 from briefing.ui.article_view import ArticleView, Mark
 from briefing.ui.models.article_list import format_date
-from briefing.ui.theme import MarkColours, mark_colours
+from briefing.ui.theme import CLAIM_RULES, MarkColours, mark_colours
 from briefing.ui.widgets.find_bar import FindBar
+from briefing.ui.widgets.mark_card import MarkCard, card_html
 from briefing.ui.widgets.reader_document import (
     Header,
     PositionMap,
@@ -65,10 +93,23 @@ FOCUS_RING = 2  # style.qss: the page's border, coloured while it has the focus
 FLASH_MS = 900
 SERIF = ["Charter", "Georgia", "Source Serif 4", "Noto Serif", "DejaVu Serif", "serif"]
 SANS = ["Inter", "Segoe UI", "Helvetica Neue", "Noto Sans", "DejaVu Sans", "sans-serif"]
+HOVER_MS = 350  # the pointer's rest on a mark before its card shows
+CLICK_SLOP = 4  # pixels a press may move and still be a click, not a drag
 # Claims first, mentions last: later formats win where they overlap, and a mention only
-# colours the text, so it shows inside a claim or a highlight.
-# A suggestion only underlines (wavy), below a mention's dotted line where both fall.
-_LAYER = {"claim": 0, "highlight": 1, "note": 2, "suggestion": 3, "mention": 4}
+# colours the text, so it shows inside a claim or a highlight. A suggestion is no format at
+# all: it is outlined over the text (a Decoration).
+_LAYER = {"claim": 0, "highlight": 1, "note": 2, "mention": 4}
+
+
+@dataclass(frozen=True)
+class Decoration:
+    """A shape drawn over the text between two document positions: a claim's status rule
+    ("solid", "dashed", "dotted", "strike") or a suggestion's "outline"."""
+
+    start: int
+    end: int
+    style: str
+    colour: QColor
 
 
 def typography(base_point_size: float) -> Typography:
@@ -99,11 +140,18 @@ def byline(view: ArticleView) -> str:
 
 
 class _Page(QTextBrowser):
-    """The text area; keeps the column centred at the reading measure."""
+    """The text area; keeps the column centred at the reading measure, draws the marks'
+    shapes over the text and reports the pointer's doings on marks to the reader."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.claims_selected: Callable[[], list[int]] = list
+        self.decorations: list[Decoration] = []  # by start
+        self.pointer: Callable[[QPoint | None], None] = lambda _where: None
+        self.clicked: Callable[[QPoint], None] = lambda _where: None
+        self.mark_menu: Callable[[QMenu, QPoint], bool] = lambda _menu, _where: False
+        self._pressed_at: QPoint | None = None
+        self.open_menu: QMenu | None = None  # the context menu last shown (tests find it)
         self.setReadOnly(True)
         self.setOpenLinks(False)
         self.setFrameShape(QTextBrowser.Shape.NoFrame)
@@ -116,13 +164,121 @@ class _Page(QTextBrowser):
         self.annotate_actions: list[QAction] = []
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt's name
-        """Copy and Select All, then the annotate actions (enabled by the selection)."""
-        menu = self.createStandardContextMenu(event.pos())
+        """On a mark, what can be done to it first; then Copy and Select All, and the
+        annotate actions (enabled by the selection)."""
+        self.pointer(None)
+        menu = QMenu(self)
+        menu.setObjectName("readerMenu")
+        menu.setToolTipsVisible(True)
+        where = event.pos()
+        if event.reason() != QContextMenuEvent.Reason.Mouse:  # the Menu key: at the cursor
+            where = self.cursorRect().center()
+        if self.mark_menu(menu, where):
+            menu.addSeparator()
+        standard = self.createStandardContextMenu(event.pos())
+        for action in standard.actions():
+            action.setParent(menu)
+            menu.addAction(action)
+        standard.deleteLater()
         if self.annotate_actions:
             menu.addSeparator()
             menu.addActions(self.annotate_actions)
-        menu.exec(event.globalPos())
-        menu.deleteLater()
+        self.open_menu = menu
+        menu.aboutToHide.connect(menu.deleteLater)
+        menu.popup(self.viewport().mapToGlobal(where))
+
+    # The pointer on marks --------------------------------------------------------------------
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        super().mouseMoveEvent(event)
+        if event.buttons() == Qt.MouseButton.NoButton:
+            self.pointer(event.position().toPoint())
+        else:
+            self.pointer(None)  # selecting: no card in the way
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        self.pointer(None)
+        self._pressed_at = (
+            event.position().toPoint() if event.button() == Qt.MouseButton.LeftButton else None
+        )
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        super().mouseReleaseEvent(event)
+        pressed, self._pressed_at = self._pressed_at, None
+        where = event.position().toPoint()
+        if (
+            pressed is not None
+            and event.button() == Qt.MouseButton.LeftButton
+            and (where - pressed).manhattanLength() <= CLICK_SLOP
+            and not self.textCursor().hasSelection()
+        ):
+            self.clicked(where)
+
+    def leaveEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        self.pointer(None)
+        super().leaveEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        self.pointer(None)
+        super().keyPressEvent(event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt's name
+        self.pointer(None)
+        super().wheelEvent(event)
+
+    def char_at(self, where: QPoint) -> int | None:
+        """The document position of the character under a viewport point; None off text."""
+        offset = QPointF(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
+        point = QPointF(where) + offset
+        layout = self.document().documentLayout()
+        hit = layout.hitTest(point, Qt.HitTestAccuracy.ExactHit)
+        if hit < 0:
+            return None
+        block = self.document().findBlock(hit)
+        line = block.layout().lineForTextPosition(hit - block.position())
+        if not line.isValid():
+            return hit
+        origin = layout.blockBoundingRect(block).topLeft()
+        x = _x_of(line, hit - block.position())
+        # The hit is the nearest gap between two characters: the pointer is on the one
+        # before it when it is left of that gap.
+        return hit - 1 if point.x() < origin.x() + x and hit > block.position() else hit
+
+    # Shapes over the text -----------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+        super().paintEvent(event)
+        if not self.decorations:
+            return
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        dx, dy = -self.horizontalScrollBar().value(), -self.verticalScrollBar().value()
+        exposed = QRectF(event.rect()).translated(-dx, -dy)  # in the document's coordinates
+        layout = self.document().documentLayout()
+        for deco in self.decorations:
+            first = layout.blockBoundingRect(self.document().findBlock(deco.start))
+            if first.top() > exposed.bottom():
+                break  # by start: the rest are further down
+            for rect, ascent, descent in _segments(self.document(), deco.start, deco.end):
+                if rect.bottom() < exposed.top() or rect.top() > exposed.bottom():
+                    continue
+                shape, pen = _shape(deco, rect.translated(dx, dy), ascent, descent)
+                painter.setPen(pen)
+                if isinstance(shape, QRectF):
+                    painter.setBrush(Qt.BrushStyle.NoBrush)
+                    painter.drawRoundedRect(shape, 3, 3)
+                else:
+                    painter.drawLine(shape)
+        painter.end()
+
+    def shapes(self, deco: Decoration) -> list[QLineF | QRectF]:
+        """Where a decoration is drawn, piece by piece, in the viewport's coordinates."""
+        dx, dy = -self.horizontalScrollBar().value(), -self.verticalScrollBar().value()
+        return [
+            _shape(deco, rect.translated(dx, dy), ascent, descent)[0]
+            for rect, ascent, descent in _segments(self.document(), deco.start, deco.end)
+        ]
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         self.fit_measure()
@@ -159,10 +315,22 @@ class Reader(QWidget):
     """
 
     selection_changed = Signal()
+    mark_clicked = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.page = _Page(self)
+        self.card = MarkCard(self)
+        self._hovered: tuple[tuple[str, int], ...] = ()  # the marks under the pointer
+        self._hover_at = QPoint()
+        self._hover_timer = QTimer(self, singleShot=True, interval=HOVER_MS)
+        # A coarse timer (Qt's default) may fire 5% late, 17 ms here: the rest is the rest.
+        self._hover_timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._hover_timer.timeout.connect(self._on_hover_timer_timeout)
+        self.page.pointer = self._on_page_pointer
+        self.page.clicked = self._on_page_clicked
+        self.page.mark_menu = self._fill_mark_menu
+        self._mark_menu: Callable[[QMenu, list[Mark]], bool] | None = None
         self.find_bar = FindBar(self)
         self.find_bar.hide()
         layout = QVBoxLayout(self)
@@ -219,6 +387,8 @@ class Reader(QWidget):
 
     def show_placeholder(self, message: str = "Choose an article from the library.") -> None:
         self._view, self._map = None, None
+        self.page.decorations = []
+        self.card.dismiss()
         self.terms.clear(apply=False)
         self.page.document().clear()
         self.page.setPlaceholderText(message)
@@ -227,6 +397,8 @@ class Reader(QWidget):
         """Lay out `view`'s article and draw its marks; the view scrolls to the top."""
         self._view = view
         self._flash, self._found = [], []
+        self.card.dismiss()
+        self._hovered = ()
         self.terms.clear(apply=False)
         document = QTextDocument(self.page)
         colours = self.colours
@@ -257,19 +429,25 @@ class Reader(QWidget):
         assert self._map is not None
         cursor = QTextCursor(document)
         cursor.beginEditBlock()
+        decorations = []
         for mark in sorted(marks, key=lambda m: _LAYER.get(m.kind, 9)):
+            start, end = self._map.to_document(mark.start), self._map.to_document(mark.end)
             fmt = QTextCharFormat()
             if mark.kind == "claim":
-                fmt.setBackground(colours.claim)
+                fmt.setBackground(colours.claim_of(mark.status))
+                rule = CLAIM_RULES.get(mark.status or "asserted")
+                if rule:
+                    decorations.append(Decoration(start, end, rule, colours.rule_of(mark.status)))
             elif mark.kind == "highlight":
                 fmt.setBackground(colours.highlight)
             elif mark.kind == "note":
                 fmt.setBackground(colours.note)
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
             elif mark.kind == "suggestion":
-                # Wavy, in a colour of its own: a question for the reader, not a fact yet.
-                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-                fmt.setUnderlineColor(colours.suggestion)
+                # Outlined, dashed, in a colour of its own: a question for the reader, not a
+                # fact yet (a wavy underline read as a spelling error).
+                decorations.append(Decoration(start, end, "outline", colours.suggestion))
+                continue
             elif mark.kind == "mention":
                 colour = colours.mention(mark.actor_kind)
                 # Coloured text with a dotted underline: told apart by actor kind, and not
@@ -277,10 +455,79 @@ class Reader(QWidget):
                 fmt.setForeground(colour)
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
                 fmt.setUnderlineColor(colour)
-            cursor.setPosition(self._map.to_document(mark.start))
-            cursor.setPosition(self._map.to_document(mark.end), QTextCursor.MoveMode.KeepAnchor)
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
             cursor.mergeCharFormat(fmt)
         cursor.endEditBlock()
+        self.page.decorations = sorted(decorations, key=lambda d: (d.start, d.end))
+
+    # Marks under the pointer -------------------------------------------------------------------
+
+    def marks_at(self, where: QPoint) -> list[Mark]:
+        """The marks under a point of the page's viewport, innermost first."""
+        if self._view is None or self._map is None:
+            return []
+        position = self.page.char_at(where)
+        offset = self._map.to_canonical(position) if position is not None else None
+        return self._view.marks_at(offset) if offset is not None else []
+
+    def mark_point(self, mark: Mark) -> QPoint:
+        """A point of the page's viewport inside `mark` (its middle character), for the
+        pointer to go to: what tests and the bench hover and click."""
+        assert self._map is not None
+        cursor = QTextCursor(self.page.document())
+        cursor.setPosition(self._map.to_document((mark.start + mark.end) // 2))
+        rect = self.page.cursorRect(cursor)
+        return QPoint(rect.left() + 2, rect.center().y())
+
+    def set_mark_menu(self, fill: Callable[[QMenu, list[Mark]], bool]) -> None:
+        """`fill(menu, marks)` adds what can be done to the marks under the pointer (innermost
+        first) to the page's context menu; True when it added anything."""
+        self._mark_menu = fill
+
+    def _fill_mark_menu(self, menu: QMenu, where: QPoint) -> bool:
+        marks = self.marks_at(where)
+        return bool(marks and self._mark_menu is not None and self._mark_menu(menu, marks))
+
+    def _on_page_clicked(self, where: QPoint) -> None:
+        marks = self.marks_at(where)
+        if marks:
+            self.mark_clicked.emit(marks[0])
+
+    def _on_page_pointer(self, where: QPoint | None) -> None:
+        marks = self.marks_at(where) if where is not None else []
+        keys = tuple(m.key for m in marks)
+        if not marks:
+            self._hovered = ()
+            self._hover_timer.stop()
+            self.card.dismiss()
+            return
+        self._hover_at = self.page.viewport().mapToGlobal(where)
+        if keys == self._hovered:
+            return  # still on the same marks: the card stays, or its timer runs on
+        self._hovered = keys
+        if self.card.isVisible():
+            self.show_card(marks, self._hover_at)  # from mark to mark: at once
+        else:
+            self._hover_timer.start()
+
+    def _on_hover_timer_timeout(self) -> None:
+        where = self.page.viewport().mapFromGlobal(self._hover_at)
+        marks = self.marks_at(where)
+        if marks and tuple(m.key for m in marks) == self._hovered:
+            self.show_card(marks, self._hover_at)
+
+    def show_card(self, marks: list[Mark], where: QPoint) -> bool:
+        """Show the card of `marks` at the global point `where`; False when there is
+        nothing to say (the view no longer has them)."""
+        if self._view is None:
+            return False
+        text = card_html(self._view, marks, self.colours.byline.name())
+        if not text:
+            self.card.dismiss()
+            return False
+        self.card.show_at(text, marks, where)
+        return True
 
     # Revealing ------------------------------------------------------------------------------
 
@@ -466,3 +713,63 @@ class Reader(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange and self._view is not None:
             self.show_article(self._view)
+
+
+def _x_of(line: object, position: int) -> float:
+    """QTextLine.cursorToX's x (PySide gives it as a float, or with the position it used)."""
+    found = line.cursorToX(position)  # type: ignore[attr-defined]
+    return float(found[0] if isinstance(found, tuple) else found)
+
+
+def _segments(document: QTextDocument, start: int, end: int) -> list[tuple[QRectF, float, float]]:
+    """The span's piece on each line it runs over, in the document's coordinates, with the
+    line's ascent and descent."""
+    pieces = []
+    layout = document.documentLayout()
+    block = document.findBlock(start)
+    while block.isValid() and block.position() < end:
+        text_layout = block.layout()
+        origin = layout.blockBoundingRect(block).topLeft()
+        base = block.position()
+        for n in range(text_layout.lineCount()):
+            line = text_layout.lineAt(n)
+            line_start = base + line.textStart()
+            first, last = max(start, line_start), min(end, line_start + line.textLength())
+            text = block.text()
+            while last > first and text[last - base - 1].isspace():
+                last -= 1  # the space a line breaks at is not underlined
+            if first >= last:
+                continue
+            x1, x2 = _x_of(line, first - base), _x_of(line, last - base)
+            rect = QRectF(origin.x() + x1, origin.y() + line.y(), x2 - x1, line.height())
+            pieces.append((rect, line.ascent(), line.descent()))
+        block = block.next()
+    return pieces
+
+
+def _shape(
+    deco: Decoration, rect: QRectF, ascent: float, descent: float
+) -> tuple[QLineF | QRectF, QPen]:
+    """Where and how one line's piece of a decoration is drawn (see Decoration): a rule
+    (a line) or an outline (a rectangle), and the pen."""
+    weight = max(2.0, ascent / 6)
+    pen = QPen(deco.colour, weight)
+    if deco.style == "outline":
+        pen.setWidthF(1.0)  # quieter than a claim's rule: a question, not a finding
+        pen.setDashPattern([4.0, 3.0])
+        return QRectF(rect.left() - 2, rect.top() + 1, rect.width() + 4, ascent + descent), pen
+    if deco.style == "strike":
+        pen.setWidthF(max(1.2, weight * 0.6))
+        y = rect.top() + ascent * 0.66
+    else:
+        y = rect.top() + ascent + descent * 0.75
+    if deco.style == "dashed":
+        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+        pen.setDashPattern([3.5, 2.5])  # in pen widths
+    elif deco.style == "dotted":
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        pen.setWidthF(weight * 1.6)  # bold dots: nothing like a mention's hairline dots
+        pen.setDashPattern([0.01, 1.7])
+    else:
+        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+    return QLineF(QPointF(rect.left(), y), QPointF(rect.right(), y)), pen

@@ -4,9 +4,9 @@ in the main window beside the reader (issue 13; dock.py).
     from briefing.ui.workspace import open_workspace
     open_workspace(main_window)   # shows it (made on first use) and returns it
 
-The workspace shares the main window's library, op runner and undo stack, so one Edit ▸ Undo
-history covers annotations and briefings alike, and every change reaches both through
-`runner.library_changed`.
+The workspace shares the main window's library and op runner, so every change reaches both
+through `runner.library_changed`; it keeps its own undo history, which the main window's
+Edit ▸ Undo acts on while the focus is in the workspace (ui/undo/router.py).
 """
 
 from __future__ import annotations

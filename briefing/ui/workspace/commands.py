@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from PySide6.QtGui import QUndoCommand
 
-from briefing.core import Briefing, BriefingItem, Library, Placement
+from briefing.core import Briefing, BriefingItem, BriefingSection, Library, Placement
 from briefing.ui.undo.commands import CoreCommand
 from briefing.ui.undo.context import UndoContext
 
@@ -98,7 +98,11 @@ class EditField(CoreCommand):
 
 
 class AddClaims(CoreCommand):
-    """Add claims to a section: at its end, or from row `at` (a drop between two items)."""
+    """Add claims to a section: at its end, or from row `at` (a drop between two items).
+
+    A section named here that the briefing did not have is made for them; undo takes it
+    away again with them (and redo brings it back, under its id), rather than leave an empty
+    section behind."""
 
     def __init__(
         self,
@@ -115,19 +119,30 @@ class AddClaims(CoreCommand):
         self._section = section
         self._at = at if section is not None else None
         self._removed: list[BriefingItem] = []
+        self._made: BriefingSection | None = None  # the section made for them, if any
         self.item_ids: list[int] = []
 
     def do(self, library: Library) -> None:
-        if not self.item_ids:
+        if self.item_ids and self._made is not None:
+            library.briefings.restore_section(self.briefing_id, self._made)
+        elif self.item_ids:
+            library.briefings.restore_items(self.briefing_id, self._removed)
+        else:
             at = self._at + 1 if self._at is not None else None
+            before = {s.id for s in library.briefings.get(self.briefing_id).sections}
             self.item_ids = library.briefings.add_claims(
                 self.briefing_id, self._claim_ids, section=self._section, at=at
             )
-        else:
-            library.briefings.restore_items(self.briefing_id, self._removed)
+            made = [
+                s for s in library.briefings.get(self.briefing_id).sections if s.id not in before
+            ]
+            self._made = made[0] if made else None
 
     def undo_step(self, library: Library) -> None:
-        self._removed = library.briefings.remove_items(self.briefing_id, self.item_ids)
+        if self._made is not None:
+            self._made = library.briefings.remove_section(self.briefing_id, self._made.id)
+        else:
+            self._removed = library.briefings.remove_items(self.briefing_id, self.item_ids)
 
 
 class AddText(CoreCommand):
@@ -227,3 +242,63 @@ class RenameSection(CoreCommand):
 
     def undo_step(self, library: Library) -> None:
         library.briefings.rename_section(self.briefing_id, self._after, self._before)
+
+
+class AddSection(CoreCommand):
+    """A new, empty section at a 1-based position among the sections (None: last)."""
+
+    def __init__(
+        self, context: UndoContext, briefing_id: int, heading: str, at: int | None
+    ) -> None:
+        super().__init__(context, "New section")
+        self.briefing_id = briefing_id
+        self._heading = heading
+        self._at = at
+        self._gone: BriefingSection | None = None
+        self.section_id: int | None = None
+
+    def do(self, library: Library) -> None:
+        if self._gone is None:
+            self.section_id = library.briefings.add_section(
+                self.briefing_id, self._heading, at=self._at
+            )
+        else:
+            library.briefings.restore_section(self.briefing_id, self._gone)
+
+    def undo_step(self, library: Library) -> None:
+        assert self.section_id is not None
+        self._gone = library.briefings.remove_section(self.briefing_id, self.section_id)
+
+
+class MoveSection(CoreCommand):
+    def __init__(
+        self, context: UndoContext, briefing_id: int, section_id: int, before: int, after: int
+    ) -> None:
+        super().__init__(context, "Move section")
+        self.briefing_id = briefing_id
+        self.section_id = section_id
+        self._before = before
+        self._after = after
+
+    def do(self, library: Library) -> None:
+        library.briefings.move_section(self.briefing_id, self.section_id, self._after)
+
+    def undo_step(self, library: Library) -> None:
+        library.briefings.move_section(self.briefing_id, self.section_id, self._before)
+
+
+class RemoveSection(CoreCommand):
+    """Delete a section with its items (the claims stay); undo brings it all back."""
+
+    def __init__(self, context: UndoContext, briefing_id: int, section_id: int) -> None:
+        super().__init__(context, "Delete section")
+        self.briefing_id = briefing_id
+        self.section_id = section_id
+        self._gone: BriefingSection | None = None
+
+    def do(self, library: Library) -> None:
+        self._gone = library.briefings.remove_section(self.briefing_id, self.section_id)
+
+    def undo_step(self, library: Library) -> None:
+        assert self._gone is not None
+        library.briefings.restore_section(self.briefing_id, self._gone)

@@ -14,7 +14,8 @@ around its editor in a narrow dock.
 
 The workspace inside is the same WorkspaceWindow (`hosted`): its commands are in the main
 window's Briefing menu and answer where the focus is inside it; Undo, Redo and Ctrl+K are
-the main window's (one stack, one search).
+the main window's (one search; Undo acts on the workspace's own history while the focus is
+in here, ui/undo/router.py).
 """
 
 from __future__ import annotations
@@ -46,9 +47,19 @@ class WorkspaceDock(QDockWidget):
             | Qt.DockWidgetArea.BottomDockWidgetArea
         )
         self.workspace = WorkspaceWindow(
-            main.library, main.runner, main.undo_stack, main.settings, main, hosted=True
+            main.library,
+            main.runner,
+            main.workspace_undo_stack,
+            main.settings,
+            main,
+            hosted=True,
         )
         self.workspace.menuBar().hide()
+        self.workspace.show_claim = lambda item: (
+            main.show_annotation(item.snapshot.article.id, item.claim_id)
+            if item.claim_id is not None and item.snapshot is not None
+            else False
+        )
         self.setWidget(self.workspace)
         self.workspace.close_action.triggered.disconnect()
         self.workspace.close_action.triggered.connect(self.close)

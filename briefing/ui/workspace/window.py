@@ -6,7 +6,8 @@ In the app it lives in a dock of the main window (`hosted`, dock.py): without a 
 its own (its commands are in the main window's Briefing menu), its keys working where the
 focus is inside it; made without `hosted` (tests, benches) it is a window of its own.
 
-It shares the main window's library, op runner and undo stack (see __init__.py). Every
+It shares the main window's library and op runner, and keeps an undo history of its own
+(its stack: ui/undo/router.py says how Edit ▸ Undo picks it). Every
 change goes through an undo command, which writes and then emits `runner.library_changed`;
 this window answers each such signal, its own or another window's, by reading again what
 the change touched (`reload(list_=, briefing=)`): the list of briefings when a briefing
@@ -18,17 +19,34 @@ and the models compare values before resetting. A change to nothing here reads n
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QSettings, QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QResizeEvent, QShowEvent, QUndoStack
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPoint,
+    QSettings,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QPalette,
+    QResizeEvent,
+    QShowEvent,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QListView,
     QMainWindow,
+    QMenu,
     QToolButton,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -44,6 +62,7 @@ from briefing.ui.workspace.list_model import BriefingListModel, IdRole
 from briefing.ui.workspace.menus import icon, install_actions
 from briefing.ui.workspace.preview import PreviewPane
 from briefing.ui.workspace.tree_model import BriefingTreeModel, Role
+from briefing.ui.workspace.tree_view import BriefingTreeView
 
 # Average characters of the window's font: (minimum, preferred) of each pane.
 LIST_CHARS = (24, 42)
@@ -56,6 +75,7 @@ QListView#briefingList::item { padding: 4px 4px; }
 QToolBar#workspaceToolbar { border: none; spacing: 6px; padding: 2px 6px; }
 """
 QUEUED = Qt.ConnectionType.QueuedConnection
+PALETTE_ROLES = (QPalette.ColorRole.Base, QPalette.ColorRole.Text, QPalette.ColorRole.Window)
 
 
 def _pane(title: str, *widgets: QWidget, stretch: int = -1) -> QWidget:
@@ -139,8 +159,12 @@ class WorkspaceWindow(QMainWindow):
         self.briefing_id: int | None = None
         self.briefing: Briefing | None = None
         self.dialog: QWidget | None = None  # the dialog an action has open, if any
+        self.menu: QMenu | None = None  # the menu last popped up (tests find it here)
+        # Show in Reader for a claim item (the dock connects it to the main window's reader).
+        self.show_claim: Callable[[BriefingItem], object] | None = None
         self.setWindowTitle(f"Briefing Workspace — {library.path.name}")
         self.setWindowIcon(icon("briefing"))
+        self._polished_for: tuple[int, ...] = ()  # the palette it was last polished in
         self.setStyleSheet(STYLE)
 
         self.list_model = BriefingListModel(library, self)
@@ -219,6 +243,8 @@ class WorkspaceWindow(QMainWindow):
             )
         )
         self.tree.doubleClicked.connect(self._on_tree_double_clicked)
+        self.tree.menu_requested.connect(self._on_tree_menu_requested)
+        self.tree.drop_refused.connect(self._on_tree_drop_refused)
         self.tree_model.items_dropped.connect(
             lambda ids, s, r: edits.move_items(self, ids, s, r), QUEUED
         )
@@ -243,8 +269,8 @@ class WorkspaceWindow(QMainWindow):
             return QSize(max(self.preferred_width, self.minimumSizeHint().width()), hint.height())
         return hint
 
-    def _make_tree(self) -> QTreeView:
-        tree = QTreeView(self)
+    def _make_tree(self) -> BriefingTreeView:
+        tree = BriefingTreeView(self)
         tree.setObjectName("briefingTree")
         tree.setAccessibleName("Sections and items")
         tree.setModel(self.tree_model)
@@ -297,11 +323,15 @@ class WorkspaceWindow(QMainWindow):
             self.fields.show_briefing(briefing)
         selected = [i.id for i in self.selected_items()]
         current = self.tree_model.item_at(self.tree.currentIndex())
+        section = self.tree_model.section_at(self.tree.currentIndex())
         position = self.tree.verticalScrollBar().value()
         if self.tree_model.set_briefing(briefing):
             self.tree.expandAll()
             self.tree.verticalScrollBar().setValue(position)
-            self.select_items(selected, current.id if current else None, scroll=False)
+            if selected or current is not None:
+                self.select_items(selected, current.id if current else None, scroll=False)
+            elif section is not None:  # a section row was current: it stays so
+                self.select_section(section.id, scroll=False)
         self._request_preview()
 
     def select_briefing(self, briefing_id: int | None) -> None:
@@ -426,6 +456,30 @@ class WorkspaceWindow(QMainWindow):
             if scroll:
                 self.tree.scrollTo(focus)
 
+    def select_section(self, section_id: int, *, scroll: bool = True) -> QModelIndex:
+        """Make a section's row the current and only selected one; its index."""
+        row = next((n for n, s in enumerate(self.tree_model.sections) if s.id == section_id), -1)
+        index = self.tree_model.index(row, 0) if row >= 0 else QModelIndex()
+        if index.isValid():
+            flags = QItemSelectionModel.SelectionFlag
+            self.tree.selectionModel().setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
+            if scroll:
+                self.tree.scrollTo(index)
+        return index
+
+    def _on_tree_menu_requested(self, where: QPoint) -> None:
+        from briefing.ui.workspace.menus import tree_menu
+
+        menu = tree_menu(self)
+        self.menu = menu
+        menu.aboutToHide.connect(menu.deleteLater)
+        menu.popup(where)
+
+    def _on_tree_drop_refused(self, reason: str) -> None:
+        errors.show_status(self, reason)
+        if self.hosted and isinstance(self._owner, QMainWindow):
+            errors.show_status(self._owner, reason)
+
     def edit_current_item(self) -> None:
         index = self.tree.currentIndex()
         item_id = index.data(Role.ItemId) if index.isValid() else None
@@ -480,3 +534,16 @@ class WorkspaceWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         self.put_away()
         super().closeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        """The desktop's palette changed (light to dark): the widgets under this window's
+        style sheet were given their palettes when it was polished and keep them, so the
+        preview went on in the old colours; polished again, they take the new palette."""
+        super().changeEvent(event)
+        if event.type() != QEvent.Type.PaletteChange:
+            return
+        palette = self.palette()
+        key = tuple(palette.color(role).rgba() for role in PALETTE_ROLES)
+        if key != self._polished_for:  # (polishing again changes the palette: once is all)
+            self._polished_for = key
+            self.setStyleSheet(self.styleSheet())
