@@ -52,6 +52,12 @@ def ensure_library(n: int) -> Path:
     return path
 
 
+def remove_database(path: Path) -> None:
+    """Delete an SQLite file and its write-ahead log and shared memory, if there."""
+    for suffix in ("", "-wal", "-shm"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+
+
 def percentile(values: list[float], p: float) -> float:
     """Nearest-rank percentile (p in 0..100) of a non-empty list."""
     ordered = sorted(values)

@@ -40,7 +40,7 @@ import sys
 import time
 from pathlib import Path
 
-from _common import CORPUS_TEXT, OUT, ensure_library, ms, percentile, verdict
+from _common import CORPUS_TEXT, OUT, ensure_library, ms, percentile, remove_database, verdict
 
 START_TARGET_S = 0.6
 STEP_TARGET_S = 0.1  # a sort, End, one page of scrolling: each step to its paint
@@ -162,8 +162,7 @@ def app_child(path: str, settings: str, heavy_id: int) -> None:
 def make_copy(n: int) -> Path:
     source = ensure_library(n)
     copy = OUT / f"app-{n}.sqlite"
-    for suffix in ("", "-wal", "-shm"):
-        copy.with_name(copy.name + suffix).unlink(missing_ok=True)
+    remove_database(copy)
     shutil.copy(source, copy)
     return copy
 
@@ -369,8 +368,7 @@ def main() -> None:
         )
     finally:
         for path in (copy, before_copy):
-            for suffix in ("", "-wal", "-shm"):
-                path.with_name(path.name + suffix).unlink(missing_ok=True)
+            remove_database(path)
         settings.unlink(missing_ok=True)
 
 

@@ -38,7 +38,7 @@ import sys
 import time
 from pathlib import Path
 
-from _common import CORPUS_TEXT, OUT, ROOT, library_path, migration_sql, verdict
+from _common import CORPUS_TEXT, OUT, ROOT, library_path, migration_sql, remove_database, verdict
 
 from briefing.core import Library, Metadata
 from briefing.core.migrate import split_statements
@@ -152,8 +152,7 @@ def import_raw(rows: list[tuple], path: Path, *, index_once: bool = False) -> fl
     dropped first, and each such table is built once at the end ('rebuild'): found from
     the schema, so the floor follows whatever declares the index.
     """
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    remove_database(path)
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = NORMAL")
@@ -192,8 +191,7 @@ def import_raw(rows: list[tuple], path: Path, *, index_once: bool = False) -> fl
     CPU["floor" if index_once else "raw"] = time.process_time() - cpu
     count = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
     conn.close()
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    remove_database(path)
     assert count == len(rows), (count, len(rows))
     return elapsed
 
@@ -201,8 +199,7 @@ def import_raw(rows: list[tuple], path: Path, *, index_once: bool = False) -> fl
 def build(n: int, *, profile: bool = False) -> None:
     target = library_path(n)
     scratch = OUT / f"building-{n}.sqlite"
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{scratch}{suffix}").unlink(missing_ok=True)
+    remove_database(scratch)
     bases = base_articles()
     groups = generate(n, bases)
     print(f"{n:,} articles from {len(bases):,} distinct corpus texts, {len(groups)} outlets")

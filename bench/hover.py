@@ -27,7 +27,7 @@ import shutil
 import statistics
 import time
 
-from _common import OUT, ensure_library, ms, percentile, verdict
+from _common import OUT, ensure_library, ms, percentile, remove_database, verdict
 
 TARGET_S = 0.030
 
@@ -44,15 +44,13 @@ def main() -> None:
     copy = OUT / f"hover-{args.n}.sqlite"
     settings = OUT / "hover-settings.ini"
     for path in (copy, settings):
-        for suffix in ("", "-wal", "-shm"):
-            path.with_name(path.name + suffix).unlink(missing_ok=True)
+        remove_database(path)
     shutil.copy(source, copy)
     try:
         run(str(copy), str(settings), args)
     finally:
         for path in (copy, settings):
-            for suffix in ("", "-wal", "-shm"):
-                path.with_name(path.name + suffix).unlink(missing_ok=True)
+            remove_database(path)
 
 
 def run(copy: str, settings: str, args: argparse.Namespace) -> None:

@@ -25,11 +25,10 @@ import shutil
 import sqlite3
 import sys
 import time
-from pathlib import Path
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-from bench._common import OUT, ensure_library, ms, p50, percentile  # noqa: E402
+from bench._common import OUT, ensure_library, ms, p50, percentile, remove_database  # noqa: E402
 from briefing.core import Library, Span  # noqa: E402
 
 CLAIMS = 200
@@ -43,8 +42,7 @@ def main() -> int:
     print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     source = ensure_library(args.n)
     path = OUT / f"journal-{args.n}.sqlite"
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    remove_database(path)
     shutil.copy(source, path)
     with Library.open(path) as library:
         claim_ids, briefing = _prepare(library)

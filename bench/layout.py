@@ -39,7 +39,7 @@ import sys
 import time
 from collections.abc import Callable
 
-from _common import BENCH, OUT, ensure_library, ms, percentile, verdict
+from _common import BENCH, OUT, ensure_library, ms, percentile, remove_database, verdict
 
 FRAME_TARGET_S = 0.050
 WIDTHS = [1920, 1700, 1500, 1366, 1280, 1200, 1100, 1024, 960, 900, 840, 780, 720, 660, 600]
@@ -188,8 +188,7 @@ def main() -> None:
     source = ensure_library(args.n)
     copy = OUT / f"layout-{args.n}.sqlite"
     settings = OUT / "layout-settings.ini"
-    for suffix in ("", "-wal", "-shm"):
-        copy.with_name(copy.name + suffix).unlink(missing_ok=True)
+    remove_database(copy)
     shutil.copy(source, copy)
     before_copy = copy.with_name(f"before-{copy.name}")
     if args.before:  # a copy of its own: that checkout may upgrade the schema
@@ -282,8 +281,7 @@ def main() -> None:
         )
     finally:
         for path in (copy, before_copy):
-            for suffix in ("", "-wal", "-shm"):
-                path.with_name(path.name + suffix).unlink(missing_ok=True)
+            remove_database(path)
         settings.unlink(missing_ok=True)
 
 

@@ -26,7 +26,7 @@ import sqlite3
 import time
 from pathlib import Path
 
-from _common import OUT, ensure_library, peak_rss_mb, verdict
+from _common import OUT, ensure_library, peak_rss_mb, remove_database, verdict
 from mentions import actor_names, corpus_names, run_ours
 
 from briefing.core import Library
@@ -42,8 +42,7 @@ def copy_of(source: Path, name: str) -> Path:
 
 
 def remove(path: Path) -> None:
-    for suffix in ("", "-wal", "-shm"):
-        path.with_name(path.name + suffix).unlink(missing_ok=True)
+    remove_database(path)
 
 
 def store_floor(source: Path, rows: list[tuple]) -> tuple[float, float]:

@@ -35,7 +35,7 @@ from PySide6.QtCore import QEvent, QEventLoop, QObject, QSettings, QTimer  # noq
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QTextBrowser  # noqa: E402
 
-from bench._common import OUT, ms, verdict  # noqa: E402
+from bench._common import OUT, ms, remove_database, verdict  # noqa: E402
 from bench.export import build  # noqa: E402
 from briefing.core import Library  # noqa: E402
 from briefing.ui.app import make_application, open_window  # noqa: E402
@@ -126,8 +126,7 @@ def main() -> None:
     args = parser.parse_args()
     source, briefing_id = scratch_library(args.claims)
     path = source.with_name("typed-in.sqlite")  # the typing is committed: work on a copy
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    remove_database(path)
     shutil.copy(source, path)
     settings_path = OUT / "workspace" / "settings.ini"
     settings_path.unlink(missing_ok=True)
