@@ -155,8 +155,9 @@ def show(window: MainWindow, name: str) -> None:
 
 
 def restore(window: MainWindow) -> None:
-    """Geometry, the panes as the reader left them, the docks; the workspace, if it was
-    open, once the window is up (it is not needed to start reading)."""
+    """Geometry, the panes as the reader left them, the docks; the workspace and the
+    claims table, if they were open, once the window is up (neither is needed to start
+    reading)."""
     settings = window.settings
     geometry = settings.value("window/geometry")
     if geometry is None or not window.restoreGeometry(geometry) or not _fits(window):
@@ -171,6 +172,8 @@ def restore(window: MainWindow) -> None:
         window.restoreState(docks)
     if settings.value("workspace/open", False, bool):
         QTimer.singleShot(0, window, lambda: _reopen_workspace(window))
+    if settings.value("claims/open", False, bool):
+        QTimer.singleShot(0, window, lambda: _reopen_claims(window))
 
 
 def _reopen_workspace(window: MainWindow) -> None:
@@ -179,15 +182,24 @@ def _reopen_workspace(window: MainWindow) -> None:
     open_workspace(window, focus=False)
 
 
+def _reopen_claims(window: MainWindow) -> None:
+    from briefing.ui.claims_table import open_claims
+
+    open_claims(window, focus=False)
+
+
 def save(window: MainWindow) -> None:
-    from briefing.ui.workspace.dock import WorkspaceDock  # loaded if it was ever opened
+    # Loaded if it was ever opened: the docks are not part of start-up.
+    from briefing.ui.claims_table.dock import ClaimsDock
+    from briefing.ui.workspace.dock import WorkspaceDock
 
     settings = window.settings
     settings.setValue("window/geometry", window.saveGeometry())
     settings.setValue(SETTING, json.dumps(window.panes.state()))
     settings.setValue("window/state", window.saveState())
-    dock = window.findChild(WorkspaceDock)
-    settings.setValue("workspace/open", dock is not None and dock.isVisible())
+    for name, kind in (("workspace", WorkspaceDock), ("claims", ClaimsDock)):
+        dock = window.findChild(kind)
+        settings.setValue(f"{name}/open", dock is not None and dock.isVisible())
 
 
 def first_size(available: QSize) -> QSize:

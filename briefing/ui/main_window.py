@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSettings, QTimer
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
@@ -49,6 +49,7 @@ from briefing.ui.widgets.reader import Reader
 COPIES_POLL_MS = 1500  # how often to look for another copy of the app opening the library
 READER = "Reader"  # the reader side's history, as Edit ▸ Undo names it
 WORKSPACE = "Workspace"
+CLAIMS = "Claims table"
 
 
 class MainWindow(QMainWindow):
@@ -102,6 +103,9 @@ class MainWindow(QMainWindow):
         column.addWidget(self.notices)
         column.addWidget(self.panes, 1)
         self.setCentralWidget(central)
+        # A dock at the bottom (the claims table) stays below the reader's side: the right
+        # edge's dock (the workspace) keeps the window's full height.
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
 
         self.counts = QLabel(self)
         self.counts.setObjectName("statusCounts")
@@ -192,13 +196,17 @@ class MainWindow(QMainWindow):
 
     def _history_of(self, widget: QWidget) -> tuple[QUndoStack, str] | None:
         """Which history Edit ▸ Undo acts on with the focus in `widget`: the workspace's in
-        its dock (docked or floating), the reader side's elsewhere in this window."""
+        its dock (docked or floating), the claims table's in its own, the reader side's
+        elsewhere in this window."""
         # Asked as the focus moves, also while this window is being torn down: only the
         # widget is asked anything, never this window.
         ancestor: QWidget | None = widget
         while ancestor is not None:
             if isinstance(ancestor, QDockWidget) and ancestor.objectName() == "workspaceDock":
                 return self.workspace_undo_stack, WORKSPACE
+            if isinstance(ancestor, QDockWidget) and ancestor.objectName() == "claimsDock":
+                table = getattr(ancestor, "table", None)
+                return (table.stack, CLAIMS) if table is not None else None
             ancestor = ancestor.parentWidget()
         if widget.window() is self:
             return self.undo_stack, READER

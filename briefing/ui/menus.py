@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMainWindow, QWidget
 
 from briefing.ui.action_factory import make_action
 from briefing.ui.actions import (
@@ -49,6 +49,10 @@ def install(window: MainWindow) -> None:
     _make_view_help_actions(window)
     _make_menus(window)
     _make_toolbar(window)
+    # Keys the docked claims table gives a meaning of its own while the focus is in it
+    # (claims_table/actions.py): Ctrl+F searches the claims, Ctrl+Shift+B adds its selection.
+    for action in (window.find_action, window.add_to_briefing_action):
+        keep_to(action, window.centralWidget())
     window.reader.set_annotate_actions(window.annotate_actions)
     window.panel.set_annotate_actions(window.annotate_actions)
     window.panel.set_claim_actions([window.edit_claim_action, window.add_to_briefing_action])
@@ -322,16 +326,28 @@ def _make_view_help_actions(window: MainWindow) -> None:
     window.claims_action = make_action(
         window,
         "&Claims",
-        "Every claim in the library in a table: sort, filter, open, add to a briefing",
-        partial(_open_claims, window),
+        "Show or close the claims table, docked below the reader: every claim in the "
+        "library to sort, filter, open, drag into a briefing (in the workspace, "
+        "Ctrl+Shift+C copies the briefing as Markdown instead)",
+        lambda: _toggle_claims(window, window.claims_action.isChecked()),
         "Ctrl+Shift+C",
+        "claim",
     )
+    window.claims_action.setCheckable(True)
     # Ctrl+Shift+C is the workspace's Copy as Markdown too: this one answers everywhere in
     # the window but the workspace (docked, it is in this window: a window-wide key would be
-    # ambiguous there, and neither would answer).
-    window.claims_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-    window.removeAction(window.claims_action)
-    window.centralWidget().addAction(window.claims_action)
+    # ambiguous there, and neither would answer); the claims dock adds itself (its key
+    # closes it there).
+    keep_to(window.claims_action, window.centralWidget())
+    window.float_claims_action = make_action(
+        window,
+        "Claims in Its Own Win&dow",
+        "Detach the claims table from the main window into a window of its own (for a "
+        "second screen), or dock it back",
+        lambda: _float_claims(window, window.float_claims_action.isChecked()),
+    )
+    window.float_claims_action.setCheckable(True)
+    window.float_claims_action.setEnabled(False)
     window.actors_action = make_action(
         window,
         "&Actors",
@@ -389,7 +405,7 @@ def _make_menus(window: MainWindow) -> None:
     menu.addAction(window.preferences_action)
     menu = bar.addMenu("&View")
     menu.addActions([window.workspace_action, window.float_workspace_action])
-    menu.addActions([window.claims_action, window.actors_action])
+    menu.addActions([window.claims_action, window.float_claims_action, window.actors_action])
     menu.addSeparator()
     menu.addActions([window.library_toggle, window.panel_toggle])
     menu.addSeparator()
@@ -452,10 +468,29 @@ def _float_workspace(window: MainWindow, floating: bool) -> None:
     set_floating(window, floating)
 
 
-def _open_claims(window: MainWindow) -> None:
-    from briefing.ui.claims_table import open_claims
+def _toggle_claims(window: MainWindow, shown: bool) -> None:
+    from briefing.ui.claims_table.dock import toggle
 
-    open_claims(window)
+    toggle(window, shown)
+
+
+def _float_claims(window: MainWindow, floating: bool) -> None:
+    from briefing.ui.claims_table.dock import set_floating
+
+    set_floating(window, floating)
+
+
+def keep_to(action: QAction, *widgets: QWidget) -> None:
+    """The action's key answers only with the focus inside one of `widgets` (and wherever
+    else it already is: a toolbar's button, a menu), not window-wide: a dock of this window
+    that gives the same key a meaning of its own would make it ambiguous, and Qt would run
+    neither."""
+    action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    for widget in action.associatedObjects():
+        if isinstance(widget, QMainWindow):
+            widget.removeAction(action)
+    for widget in widgets:
+        widget.addAction(action)
 
 
 def _open_actors(window: MainWindow) -> None:

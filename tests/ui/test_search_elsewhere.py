@@ -1,5 +1,6 @@
-"""Ctrl+K is at hand in every window: from the workspace, the claims table and the actor
-pages it brings the main window forward with its search field focused."""
+"""Ctrl+K is at hand in every window: from the docked workspace and claims table it is the
+main window's own; from the actor pages it brings the main window forward with its search
+field focused."""
 
 from __future__ import annotations
 
@@ -11,16 +12,15 @@ from briefing.core import Library
 from briefing.core.sample import load_sample
 
 
-@pytest.mark.parametrize("opener", ["claims_action", "actors_action"])
 def test_ctrl_k_in_another_window_goes_to_the_library_search(
-    qtbot, make_window, library: Library, opener: str
+    qtbot, make_window, library: Library
 ) -> None:
     load_sample(library)
     main = make_window(library)
     main.show()
     qtbot.waitExposed(main)
     main.search_page.field.setText("China")
-    getattr(main, opener).trigger()
+    main.actors_action.trigger()
     (other,) = main.findChildren(QMainWindow)  # the window just opened
     other.activateWindow()
     qtbot.waitUntil(other.isActiveWindow)
@@ -32,9 +32,11 @@ def test_ctrl_k_in_another_window_goes_to_the_library_search(
     qtbot.waitUntil(lambda: field.selectedText() == "China")  # ready to type over
 
 
-def test_ctrl_k_in_the_docked_workspace_is_the_main_windows_search(
-    qtbot, make_window, library: Library
+@pytest.mark.parametrize("dock", ["workspace", "claims"])
+def test_ctrl_k_in_a_docked_pane_is_the_main_windows_search(
+    qtbot, make_window, library: Library, dock: str
 ) -> None:
+    from briefing.ui.claims_table import open_claims
     from briefing.ui.workspace import open_workspace
 
     load_sample(library)
@@ -43,10 +45,12 @@ def test_ctrl_k_in_the_docked_workspace_is_the_main_windows_search(
     main.activateWindow()
     qtbot.waitUntil(main.isActiveWindow)
     main.search_page.field.setText("China")
-    workspace = open_workspace(main)
-    assert workspace.search_action is None  # one search, the main window's
-    qtbot.waitUntil(workspace.tree.hasFocus)
-    qtbot.keyClick(workspace.tree, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    pane = open_workspace(main) if dock == "workspace" else open_claims(main)
+    assert pane.search_action is None  # one search, the main window's
+    inside = pane.tree if dock == "workspace" else pane.view
+    inside.setFocus()
+    qtbot.waitUntil(inside.hasFocus)
+    qtbot.keyClick(inside, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     field = main.search_page.field
     qtbot.waitUntil(field.hasFocus)
     assert field.selectedText() == "China"

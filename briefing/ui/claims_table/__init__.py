@@ -1,9 +1,10 @@
-"""The claims table: every claim in the library in a window of its own (issue 7).
+"""The claims table: every claim in the library, docked in the main window (issues 7, 13).
 
     from briefing.ui.claims_table import open_claims
-    open_claims(main_window)   # shows it (or raises the one already open) and returns it
+    open_claims(main_window)   # shows it (made on first use) and returns it
 
-It shares the main window's library, op runner and settings (see window.py).
+It shares the main window's library, op runner and settings (see window.py); its dock is
+dock.py.
 """
 
 from __future__ import annotations
@@ -15,18 +16,10 @@ if TYPE_CHECKING:
     from briefing.ui.main_window import MainWindow
 
 
-def open_claims(main_window: MainWindow) -> ClaimsWindow:
-    """Show the claims table of `main_window`'s library, made on first use and kept after.
+def open_claims(main_window: MainWindow, *, focus: bool = True) -> ClaimsWindow:
+    """Show the claims table of `main_window`'s library in its dock (where it was last:
+    docked, or floating as its own window), made on first use and kept after; with `focus`,
+    the keyboard goes to its search box."""
+    from briefing.ui.claims_table.dock import open_dock
 
-    A child of the main window with the Qt.Window flag: a separate top-level window that
-    goes away with the main window (whose close stops the runner first).
-    """
-    from briefing.ui.claims_table.window import ClaimsWindow
-
-    window = main_window.findChild(ClaimsWindow)
-    if window is None:
-        window = ClaimsWindow(main_window)
-    window.show()
-    window.raise_()
-    window.activateWindow()
-    return window
+    return open_dock(main_window, focus=focus).table

@@ -3,6 +3,14 @@ the briefing open in the workspace, copy the quotes; its menus and context menu.
 
 Return and Ctrl+C belong to the table alone (Qt.WidgetShortcut), so in the search box they
 still move on and copy text. Add to Briefing is Ctrl+Shift+B here as in the reader.
+
+Hosted in the main window (`hosted`, dock.py), the table shares that window's keys: its
+commands answer only while the focus is inside it (Qt.WidgetWithChildrenShortcut), so
+Ctrl+F there searches the claims and in the reader finds in the article, Ctrl+Shift+B adds
+the table's selection here and the claim at the cursor there; the main window's own keys
+for those keep to the rest of the window (menus.py). Undo, Redo and Search Library are the
+main window's: its Undo acts on this table's history while the focus is in here
+(ui/undo/router.py).
 """
 
 from __future__ import annotations
@@ -26,7 +34,7 @@ if TYPE_CHECKING:
 Keys = QKeySequence.StandardKey
 
 
-def install_actions(window: ClaimsWindow) -> None:
+def install_actions(window: ClaimsWindow, *, hosted: bool = False) -> None:
     w = window
     w.open_action = make_action(
         w,
@@ -59,25 +67,39 @@ def install_actions(window: ClaimsWindow) -> None:
     w.find_action = make_action(
         w, "&Find", "Search the claims", lambda: w.focus_search(), [Keys.Find], "find"
     )
+    # No key of its own: Escape in the search box clears it, and again the choosers
+    # (Ctrl+Shift+L is View ▸ Library List in the main window this table docks in).
     w.clear_action = make_action(
-        w, "C&lear Filters", "Show every claim again", w.bar.clear, ["Ctrl+Shift+L"]
+        w,
+        "C&lear Filters",
+        "Show every claim again (Escape in the search box clears it, then the choosers)",
+        w.bar.clear,
     )
-    close_action = make_action(w, "&Close", "Close the claims table", w.close, [Keys.Close])
-    # This window's own history (its Add to Briefing), or a text field's typing.
-    w.undo_router = UndoRouter(w, w.stack, "", window_resolver(w, w.stack))
-    w.undo_action, w.redo_action = w.undo_router.undo_action, w.undo_router.redo_action
+    w.close_action = make_action(w, "&Close", "Close the claims table", w.close, [Keys.Close])
+    if hosted:
+        w.find_action.setText("&Find in Claims")
+        for action in w.actions():
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # The main window's Edit ▸ Undo acts on this history while the focus is in here
+        # (ui/undo/router.py): these carry no key, for a menu that wants them.
+        w.undo_action = w.stack.createUndoAction(w, "&Undo")
+        w.redo_action = w.stack.createRedoAction(w, "&Redo")
+    else:
+        # This window's own history (its Add to Briefing), or a text field's typing.
+        w.undo_router = UndoRouter(w, w.stack, "", window_resolver(w, w.stack))
+        w.undo_action, w.redo_action = w.undo_router.undo_action, w.undo_router.redo_action
     w.undo_action.setIcon(icon("undo"))
     w.redo_action.setIcon(icon("redo"))
 
     menu = w.menuBar().addMenu("&Claims")
     menu.addActions([w.open_action, w.add_action, w.copy_action])
     menu.addSeparator()
-    menu.addAction(close_action)
+    menu.addAction(w.close_action)
     menu = w.menuBar().addMenu("&Edit")
     menu.addActions([w.undo_action, w.redo_action])
     menu.addSeparator()
     menu.addActions([w.find_action, w.clear_action])
-    w.search_action = add_search_library(w, menu)
+    w.search_action = None if hosted else add_search_library(w, menu)
     w.view.menu_requested = lambda where: show_menu_at(w, where)
     update_actions(w)
 

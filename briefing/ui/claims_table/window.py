@@ -1,7 +1,9 @@
-"""The claims table: every claim in the library in a window of its own, to sort, narrow,
-open where it was made, and send to a briefing.
+"""The claims table: every claim in the library, to sort, narrow, open where it was made,
+and send to a briefing.
 
-Like the workspace it is a child of the main window with the Qt.Window flag and shares its
+In the app it lives in a dock of the main window (`hosted`, dock.py), as the workspace
+does, so a claim drags from it into a section without a window to move; made without
+`hosted` (tests, benches) it is a window of its own. Either way it shares the main window's
 library, op runner and settings; it keeps an undo history of its own, so Undo here takes
 back an Add to Briefing made here, and every change anywhere reaches the table through
 `runner.library_changed`. The rows are read on the reader thread (QueryOp), so a large
@@ -20,7 +22,7 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QCloseEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -92,8 +94,10 @@ def rows_touched(rows: list[ClaimRow], changes: Changes) -> frozenset[int] | Non
 
 
 class ClaimsWindow(QMainWindow):
-    def __init__(self, main_window: MainWindow) -> None:
-        super().__init__(main_window, Qt.WindowType.Window)
+    def __init__(self, main_window: MainWindow, *, hosted: bool = False) -> None:
+        super().__init__(main_window, Qt.WindowType.Widget if hosted else Qt.WindowType.Window)
+        self.hosted = hosted
+        self.preferred_size: QSize | None = None  # hosted: the size its dock asks for
         self.main_window = main_window
         self.library = main_window.library
         self.runner = main_window.runner
@@ -118,7 +122,7 @@ class ClaimsWindow(QMainWindow):
         self.model = ClaimsTableModel(self)
         self.bar = ClaimFilterBar(self)
         self.view = ClaimsTableView(self.model, self)
-        actions.install_actions(self)
+        actions.install_actions(self, hosted=hosted)
         self.setCentralWidget(self._layout())
         self.view.set_placeholder(LOADING)
         self._update_count()
@@ -251,9 +255,17 @@ class ClaimsWindow(QMainWindow):
 
     # Remembering and closing ----------------------------------------------------------------
 
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        hint = super().sizeHint()
+        if self.hosted and self.preferred_size is not None:
+            return self.preferred_size.expandedTo(self.minimumSizeHint())
+        return hint
+
     def _restore(self) -> None:
         geometry = self.settings.value("claims/geometry")
-        if geometry is not None:
+        if self.hosted:
+            pass  # a dock's place and size are the main window's to keep
+        elif geometry is not None:
             self.restoreGeometry(geometry)
         else:
             self.resize(1360, 760)
@@ -264,7 +276,8 @@ class ClaimsWindow(QMainWindow):
             self.view.sortByColumn(header.sortIndicatorSection(), header.sortIndicatorOrder())
 
     def save_settings(self) -> None:
-        self.settings.setValue("claims/geometry", self.saveGeometry())
+        if not self.hosted:
+            self.settings.setValue("claims/geometry", self.saveGeometry())
         self.settings.setValue("claims/header", self.view.horizontalHeader().saveState())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name

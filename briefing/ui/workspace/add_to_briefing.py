@@ -71,7 +71,8 @@ def add_to_briefing(
     (else where the focus is) and adds once one is picked.
 
     Returns the new items' ids; [] when nothing was added (yet). What happened is said in
-    the status bar of the window the reader is working in, and of the workspace.
+    the status bar of the window the reader is working in (and of the dock, when it has
+    one), and of the workspace.
     """
     from briefing.ui.workspace import edits, open_workspace
 
@@ -90,8 +91,10 @@ def add_to_briefing(
         focus.setFocus()
 
     def say(message: str) -> None:
-        for window in {main_window, active, workspace}:
-            errors.show_status(window, message)
+        # A docked pane with a status line of its own (the claims table) hears it there too.
+        where = [main_window, active, workspace] + ([focus] if focus is not None else [])
+        for widget in dict.fromkeys(where):
+            errors.show_status(widget, message)
 
     if workspace.briefing is None:
         edits.new_briefing(workspace)

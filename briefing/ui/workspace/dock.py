@@ -1,6 +1,6 @@
 """The briefing workspace docked in the main window, beside the reader: a claim drags from
 the reader, the annotation panel or the search results into a section without a window to
-move, and the claims table (a window of its own) drops onto it as before.
+move, and so does the claims table, docked below them (claims_table/dock.py).
 
 A dock rather than a splitter pane or a tab. A tab would hide the reader while the
 workspace shows, and a drag wants both in sight. A pane would be one more fixed place in a
@@ -109,8 +109,9 @@ def _add_menu(main: MainWindow, dock: WorkspaceDock) -> None:
         menu.addActions(actions)
     menu.addSeparator()
     menu.addActions([main.workspace_action, main.float_workspace_action])
-    help_menu = main.menuBar().actions()[-1]
-    main.menuBar().insertMenu(help_menu, menu)
+    claims_menu = getattr(main, "claims_menu", None)  # Briefing comes before Claims
+    before = claims_menu.menuAction() if claims_menu else main.menuBar().actions()[-1]
+    main.menuBar().insertMenu(before, menu)
     main.briefing_menu = menu
 
 
