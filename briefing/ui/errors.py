@@ -21,10 +21,15 @@ STATUS_TIMEOUT_MS = 10_000
 
 
 def _main_window(parent: QWidget | None) -> QMainWindow | None:
-    """The nearest main window holding `parent` (itself included): a workspace docked in
-    the main window, or floating beside it, has a status bar of its own."""
+    """The nearest main window holding `parent` (itself included) with a status line: a
+    workspace docked in the main window, or floating beside it, has a status bar of its
+    own."""
     widget = parent if parent is not None else QApplication.activeWindow()
-    while widget is not None and not isinstance(widget, QMainWindow):
+    while widget is not None and not (
+        isinstance(widget, QMainWindow) and (widget.isWindow() or not widget.statusBar().isHidden())
+    ):
+        # A docked pane whose status line is hidden (the claims table, docked right above
+        # the main window's) speaks in the window's.
         widget = widget.parentWidget()
     return widget
 

@@ -1,15 +1,16 @@
 """The main window at one screen size and scale factor, in a process of its own:
 
-    python -m tests.ui.desk_window OUT.png LIBRARY SETTINGS WIDTH HEIGHT [workspace]
+    python -m tests.ui.desk_window OUT.png LIBRARY SETTINGS WIDTH HEIGHT [workspace] [claims]
 
 with QT_SCALE_FACTOR in the environment (read once, when the QApplication is made: hence a
 child process). WIDTH and HEIGHT are the screen's pixels; the window fills them, so at a
 scale factor of 2 it is half as many logical pixels each way. With `workspace`, the worked
-example's briefing is open in the docked workspace. It saves the grab to OUT.png and
-prints, as JSON, what tests/ui/test_desk_screenshots.py asserts on: the reader's measure by
-QFontMetrics (its column, the viewport less the side margins, over the body font's average
-character width) and the lines as laid out, which panes are shown, labels and buttons
-narrower than their text, and panes that overlap.
+example's briefing is open in the docked workspace; with `claims`, the claims table is
+open in its dock (at the bottom edge, where it opens the first time). It saves the grab
+to OUT.png and prints, as JSON, what tests/ui/test_desk_screenshots.py asserts on: the
+reader's measure by QFontMetrics (its column, the viewport less the side margins, over
+the body font's average character width) and the lines as laid out, which panes are
+shown, labels and buttons narrower than their text, and panes that overlap.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QToolButton
 from briefing.core import Library
 from briefing.ui.app import make_application, open_window
 from briefing.ui.main_window import MainWindow
+from briefing.ui.panes.strip import ARROW, PaneStrip
 from tests.ui.helpers import laid_out_lines
 
 DESIGNATION = "The designation"
@@ -81,6 +83,11 @@ def _clipped(window: QWidget) -> list[str]:
             if widget.width() < widget.sizeHint().width():
                 found.append(f"{type(widget).__name__} {text!r}")
             continue
+        elif isinstance(widget, PaneStrip):  # its name runs down it, below the arrow
+            room = widget.height() - ARROW - 10
+            if QFontMetrics(widget.font()).horizontalAdvance(widget.label) > room:
+                found.append(f"PaneStrip {widget.label!r}")
+            continue
         elif isinstance(widget, QAbstractButton) and widget.text():
             text = widget.text().replace("&", "")
         else:
@@ -108,6 +115,25 @@ def _overlaps(window: MainWindow) -> list[str]:
     ]
 
 
+def _claims_seen(window: MainWindow, table: QWidget) -> dict[str, object]:
+    """The claims dock as seen: shown, docked, its rows in sight, and whether it lies below
+    the reader (taking its height, not its width)."""
+    from briefing.ui.claims_table.dock import ClaimsDock
+
+    dock = window.findChild(ClaimsDock)
+    assert dock is not None
+    view = table.view  # type: ignore[attr-defined]
+    reader = window.reader
+    reader_bottom = reader.mapTo(window, reader.rect().bottomLeft()).y()
+    top = dock.mapTo(window, dock.rect().topLeft()).y()
+    return {
+        "shown": dock.isVisible() and not dock.isFloating(),
+        "below_reader": top >= reader_bottom,
+        "rows_in_sight": view.viewport().height() // view.verticalHeader().defaultSectionSize(),
+        "size": [dock.width(), dock.height()],
+    }
+
+
 def main(
     out: str, library_path: str, settings_path: str, width: str, height: str, *flags: str
 ) -> None:
@@ -128,6 +154,12 @@ def main(
         workspace.select_briefing(briefing_id)
         _wait(app, lambda: "Bottom line up front" in workspace.preview.toPlainText())
         _wait(app, lambda: not workspace.preview.busy)
+    table = None
+    if "claims" in flags:
+        from briefing.ui.claims_table import open_claims
+
+        table = open_claims(window, focus=False)
+        _wait(app, lambda: table.model.loaded and not table.loading)
     _settle(app)
     image = window.grab().toImage()
     image.save(out)
@@ -145,6 +177,7 @@ def main(
                 "shown": {n: window.panes.is_shown(n) for n in ("library", "reader", "panel")},
                 "workspace": workspace is not None and workspace.isVisible(),
                 "workspace_panes": workspace.panes.widths() if workspace else {},
+                "claims": _claims_seen(window, table) if table is not None else {},
                 "clipped": _clipped(window),
                 "overlaps": _overlaps(window),
                 "colours": len(

@@ -217,7 +217,8 @@ def test_add_selected_claims_to_the_briefing_and_undo(qtbot, main, sample, extra
         return [i.claim_id for i in library.briefings.get(briefing_id).items if i.claim_id]
 
     qtbot.waitUntil(lambda: claims_in_briefing() == in_table_order)
-    assert "Added 3 claims" in table.statusBar().currentMessage()
+    # Docked right above it, the table speaks in the main window's status line.
+    assert "Added 3 claims" in main.statusBar().currentMessage()
     # Undone where it was done: the table has a history of its own, the reader's is empty.
     assert main.undo_stack.count() == 0
     qtbot.waitUntil(lambda: table.undo_action.text() == "&Undo Add 3 claims")

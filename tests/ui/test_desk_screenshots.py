@@ -28,19 +28,34 @@ ROOT = Path(__file__).resolve().parents[2]
 pytestmark = REAL_WINDOW
 
 SCREENS = [
-    pytest.param(1024, 640, 1, False, id="1024x640"),
-    pytest.param(1366, 768, 1, False, id="1366x768"),
-    pytest.param(1920, 1080, 1, True, id="1920x1080-docked"),
-    pytest.param(1920, 1080, 2, False, id="1920x1080@2"),
+    pytest.param(1024, 640, 1, False, False, id="1024x640"),
+    pytest.param(1366, 768, 1, False, False, id="1366x768"),
+    pytest.param(1920, 1080, 1, True, False, id="1920x1080-docked"),
+    pytest.param(1920, 1080, 2, False, False, id="1920x1080@2"),
+    # The claims table docked below the reader: the reader keeps its measure.
+    pytest.param(1024, 640, 1, False, True, id="1024x640-claims"),
+    pytest.param(1366, 768, 1, True, True, id="1366x768-claims-docked"),
+    pytest.param(1920, 1080, 1, True, True, id="1920x1080-claims-docked"),
+    pytest.param(1920, 1080, 2, False, True, id="1920x1080@2-claims"),
 ]
 
 
-@pytest.mark.parametrize(("width", "height", "scale", "docked"), SCREENS)
+@pytest.mark.parametrize(("width", "height", "scale", "docked", "claims"), SCREENS)
 def test_the_desk_at_a_screen_size(
-    tmp_path: Path, screenshots: Path, width: int, height: int, scale: int, docked: bool
+    tmp_path: Path,
+    screenshots: Path,
+    width: int,
+    height: int,
+    scale: int,
+    docked: bool,
+    claims: bool,
 ) -> None:
-    name = "briefing-workspace.png" if docked else f"desk-{width}x{height}@{scale}.png"
-    out = (screenshots if docked else tmp_path) / name
+    docks = ("-workspace" if docked else "") + ("-claims" if claims else "")
+    name = f"desk-{width}x{height}@{scale}{docks}.png"
+    readme = docked and not claims  # the README's picture of the docked workspace
+    if readme:
+        name = "briefing-workspace.png"
+    out = (screenshots if readme else tmp_path) / name
     env = {**os.environ, "QT_SCALE_FACTOR": str(scale), "QT_QPA_PLATFORM": "xcb"}
     done = subprocess.run(
         [
@@ -53,6 +68,7 @@ def test_the_desk_at_a_screen_size(
             str(width),
             str(height),
             *(["workspace"] if docked else []),
+            *(["claims"] if claims else []),
         ],
         cwd=ROOT,
         env=env,
@@ -71,6 +87,10 @@ def test_the_desk_at_a_screen_size(
     assert seen["overlaps"] == [] and seen["clipped"] == []
     if docked:
         assert seen["workspace"] and seen["workspace_panes"].get("editor", 0) > 0
+    if claims:
+        table = seen["claims"]
+        assert table["shown"] and table["below_reader"], table
+        assert table["rows_in_sight"] >= 2, table
     print(
         f"{name}: {seen['measure']:.1f} characters a line (laid out: median "
         f"{seen['line_median']}, shortest {seen['line_min']}), panes {seen['shown']}"

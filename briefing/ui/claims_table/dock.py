@@ -50,6 +50,10 @@ class ClaimsDock(QDockWidget):
         )
         self.table = ClaimsWindow(main, hosted=True)
         self.table.menuBar().hide()
+        # Docked, it speaks in the main window's status line, right below it; floating, in
+        # one of its own.
+        self.table.statusBar().hide()
+        self.topLevelChanged.connect(lambda floating: self.table.statusBar().setVisible(floating))
         self.setWidget(self.table)
         self.table.close_action.triggered.disconnect()
         self.table.close_action.triggered.connect(self.close)

@@ -18,6 +18,10 @@ from briefing.core import NO_SPEAKER, STATUSES, UNGRADED, ClaimFilter, ClaimRow
 Choices = list[tuple[str, object]]
 NO_MODIFIERS = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
 SEARCH_HINT = "Search quotes, speakers, subjects, articles, outlets and tags"
+# In a narrow (docked) table the search box keeps room to type in; the choosers give way
+# first, down to a few characters of their choice (the whole of it in the open list).
+SEARCH_CHARS = 24
+CHOOSER_CHARS = 8
 
 
 def _combo(name: str, tip: str, choices: Choices, parent: QWidget) -> QComboBox:
@@ -26,7 +30,7 @@ def _combo(name: str, tip: str, choices: Choices, parent: QWidget) -> QComboBox:
     combo.setToolTip(tip)
     combo.setStatusTip(tip)
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(12)
+    combo.setMinimumContentsLength(CHOOSER_CHARS)
     _fill(combo, choices)
     return combo
 
@@ -62,6 +66,7 @@ class ClaimFilterBar(QWidget):
         self.search.setToolTip(SEARCH_HINT + ": every word must match; case and accents do not")
         self.search.setClearButtonEnabled(True)
         self.search.installEventFilter(self)
+        self.search.setMinimumWidth(SEARCH_CHARS * self.search.fontMetrics().averageCharWidth())
         self.status = _combo(
             "Status",
             "Show claims of one status",

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPoint, Qt
-from PySide6.QtGui import QContextMenuEvent, QFontMetrics, QPainter, QPaintEvent
+from PySide6.QtGui import QContextMenuEvent, QFontMetrics, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from briefing.ui.claims_table.model import (
@@ -37,6 +37,11 @@ LINES = 2
 CELL_PADDING = 6  # each side; the window's style sheet gives items this padding
 WIDTHS = {SPEAKER: 14, ABOUT: 16, STATUS: 11, GRADE: 14, ARTICLE: 24, OUTLET: 9, DATE: 11}
 CAPS = {SPEAKER: 22, ABOUT: 26, ARTICLE: 34, OUTLET: 18}  # the grade: on one line
+# In a narrow table (docked below the reader, beside the workspace) the quote keeps room
+# for this many characters a line: the columns fold in this order to give it, and come
+# back as the table widens. Speaker and status always stay.
+QUOTE_CHARS = 30
+FOLD_ORDER = (OUTLET, ABOUT, ARTICLE, GRADE, DATE)
 
 
 class ClaimsTableView(QTableView):
@@ -49,6 +54,7 @@ class ClaimsTableView(QTableView):
         self.placeholder = ""  # said in the middle of the table when it has no rows
         self.menu_requested: Callable[[QPoint], None] | None = None
         self._kept: tuple[list[int], int | None] = ([], None)
+        self._folded_widths: dict[int, int] = {}  # the columns folded for room, as they were
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -97,6 +103,41 @@ class ClaimsTableView(QTableView):
             cap = CAPS.get(column, 0) * metrics.averageCharWidth()
             width = min(wanted, cap) if cap else wanted
             header.resizeSection(column, max(width, header.sectionSize(column)))
+
+    def folded_columns(self) -> list[int]:
+        """The columns folded for the quote's sake (see QUOTE_CHARS), in FOLD_ORDER."""
+        return [c for c in FOLD_ORDER if self.isColumnHidden(c)]
+
+    def fold_columns(self) -> None:
+        """Fold the fewest columns (in FOLD_ORDER) that leave the quote QUOTE_CHARS a line
+        at this width; show again those there is room for."""
+        header = self.horizontalHeader()
+        room = self.viewport().width()
+        if room <= 0:
+            return
+        wanted = QUOTE_CHARS * self.fontMetrics().averageCharWidth() + 2 * CELL_PADDING
+        # A folded column's width is the one it had when it folded (the header says 0).
+        others = {
+            c: self._folded_widths.get(c, 0) if self.isColumnHidden(c) else header.sectionSize(c)
+            for c in WIDTHS
+        }
+        shown = set(WIDTHS)
+        for column in FOLD_ORDER:
+            if room - sum(others[c] for c in shown) >= wanted:
+                break
+            shown.discard(column)
+        for column in FOLD_ORDER:
+            hidden = column not in shown
+            if self.isColumnHidden(column) != hidden:
+                if hidden:
+                    self._folded_widths[column] = header.sectionSize(column)
+                self.setColumnHidden(column, hidden)
+                if not hidden and column in self._folded_widths:
+                    header.resizeSection(column, self._folded_widths.pop(column))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self.fold_columns()
 
     # The selection, kept by id --------------------------------------------------------------
 

@@ -23,12 +23,13 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt
-from PySide6.QtGui import QCloseEvent, QShowEvent, QUndoStack
+from PySide6.QtGui import QCloseEvent, QResizeEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
     QMenu,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -93,6 +94,28 @@ def rows_touched(rows: list[ClaimRow], changes: Changes) -> frozenset[int] | Non
     return frozenset(touched)
 
 
+class HintLabel(QLabel):
+    """A hint of parts separated by " · ", showing as many whole parts as fit its width
+    (none in a very narrow table), never a part cut short; the whole of it in its tooltip."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.parts = text.split(" · ")
+        self.setToolTip(text)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(0, super().minimumSizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        metrics, room = self.fontMetrics(), self.contentsRect().width()
+        parts = list(self.parts)
+        while parts and metrics.horizontalAdvance(" · ".join(parts)) > room:
+            parts.pop()
+        self.setText(" · ".join(parts))
+
+
 class ClaimsWindow(QMainWindow):
     def __init__(self, main_window: MainWindow, *, hosted: bool = False) -> None:
         super().__init__(main_window, Qt.WindowType.Widget if hosted else Qt.WindowType.Window)
@@ -138,12 +161,11 @@ class ClaimsWindow(QMainWindow):
         self._restore()
 
     def _layout(self) -> QWidget:
-        hint = QLabel(HINT, self)
+        hint = HintLabel(HINT, self)
         hint.setObjectName("claimsHint")
-        self.statusBar().addWidget(hint, 1)  # hidden while a message shows, then back
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
-        buttons.addStretch(1)
+        buttons.addWidget(hint, 1)  # beside the buttons: a docked table has no line to spare
         for action in (self.copy_action, self.open_action, self.add_action):
             button = QToolButton(self)
             button.setDefaultAction(action)
@@ -151,8 +173,12 @@ class ClaimsWindow(QMainWindow):
             buttons.addWidget(button)
         central = QWidget(self)
         layout = QVBoxLayout(central)
-        layout.setContentsMargins(10, 10, 10, 8)
-        layout.setSpacing(8)
+        if self.hosted:  # the dock's title and frame around it already
+            layout.setContentsMargins(6, 2, 6, 4)
+            layout.setSpacing(4)
+        else:
+            layout.setContentsMargins(10, 10, 10, 8)
+            layout.setSpacing(8)
         layout.addWidget(self.bar)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
@@ -197,6 +223,7 @@ class ClaimsWindow(QMainWindow):
             self.model.set_filter(self.bar.current())
         if not self._fitted and rows:
             self.view.fit_columns()
+            self.view.fold_columns()
             self._fitted = True
         self._update_count()
         if self._again_all:
