@@ -327,8 +327,8 @@ def _make_view_help_actions(window: MainWindow) -> None:
         window,
         "&Claims",
         "Show or close the claims table, docked below the reader: every claim in the "
-        "library to sort, filter, open, drag into a briefing (in the workspace, "
-        "Ctrl+Shift+C copies the briefing as Markdown instead)",
+        "library to sort, filter, open, drag into a briefing (Ctrl+Shift+C in the workspace "
+        "copies the briefing as Markdown instead)",
         lambda: _toggle_claims(window, window.claims_action.isChecked()),
         "Ctrl+Shift+C",
         "claim",

@@ -69,7 +69,8 @@ def install_actions(window: WorkspaceWindow, *, hosted: bool = False) -> None:
     w.copy_action = make_action(
         w,
         "&Copy as Markdown",
-        "Put the briefing's Markdown on the clipboard",
+        "Put the briefing's Markdown on the clipboard (Ctrl+Shift+C in the workspace; in the "
+        "rest of the window it shows the claims table)",
         lambda: exporting.copy_markdown(w),
         "Ctrl+Shift+C",
         "copy",
