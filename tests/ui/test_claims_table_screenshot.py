@@ -1,8 +1,9 @@
-"""The claims table with the worked example's claims, for docs/screenshots/claims-table.png;
-then looked at.
+"""The claims table with the worked example's claims, in a window of its own (its dock
+detached), wide enough for every column; then looked at. (The README's claims-table.png is
+the table docked in the main window: tests/ui/test_desk_screenshots.py.)
 
 Run with: xvfb-run -a env QT_QPA_PLATFORM=xcb .venv/bin/python -m pytest -m screenshot tests/ui
-(the picture is saved under tmp_path; BRIEFING_UPDATE_SCREENSHOTS=1 saves it in docs/).
+(the picture is saved under tmp_path).
 Asserts what can fail in a picture: not blank, every claim listed, and no header, label or
 button text wider than its place.
 """
@@ -16,6 +17,7 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QAbstractButton, QLabel
 
 from briefing.ui.claims_table import open_claims
+from briefing.ui.claims_table.dock import ClaimsDock
 from briefing.ui.claims_table.model import COLUMNS, QUOTE
 from briefing.ui.claims_table.view import CELL_PADDING, LINES
 from tests.ui.helpers import REAL_WINDOW, first_run_window, save_screenshot
@@ -23,19 +25,24 @@ from tests.ui.helpers import REAL_WINDOW, first_run_window, save_screenshot
 pytestmark = REAL_WINDOW
 
 
-def test_claims_table_screenshot(qtbot, qapp, tmp_path: Path, screenshots: Path) -> None:
+def test_claims_table_screenshot(qtbot, qapp, tmp_path: Path) -> None:
     with first_run_window(qtbot, qapp, tmp_path) as (window, library):
         table = open_claims(window)
-        table.resize(1440, 520)
-        qtbot.waitExposed(table)
+        dock = table.parentWidget()
+        assert isinstance(dock, ClaimsDock)
+        dock.setFloating(True)
+        dock.resize(1440, 520)
+        qtbot.waitExposed(dock)
+        qtbot.waitUntil(lambda: table.width() >= 1400)
         qtbot.waitUntil(lambda: table.model.loaded and not table.loading)
         ids = [row.id for row in table.model.rows]
         table.view.select_ids([ids[0], ids[2]], current=ids[2])
         table.view.setFocus()
         qapp.processEvents()
 
-        image = table.grab()
-        save_screenshot(image, screenshots / "claims-table.png")
+        image = dock.grab()
+        save_screenshot(image, tmp_path / "claims-table.png")
+        assert table.view.folded_columns() == []  # wide enough for every column
         assert table.model.rowCount() == len(library.claims.list()) == 6
         assert table.bar.count.text() == "6 of 6 claims"
         view = table.view

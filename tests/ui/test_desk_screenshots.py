@@ -1,13 +1,16 @@
 """The main window on the screens of a working day, under Xvfb: a 1024x640 laptop, a
 1366x768 one, a 1920x1080 monitor at scale factor 1 with the workspace docked, and the same
-monitor at scale factor 2. Each in a child process (tests/ui/desk_window.py), since the scale
-factor is fixed when a QApplication is made.
+monitor at scale factor 2; then each again with the claims table docked below the reader
+(beside the workspace at 1366x768 and 1920x1080). Each in a child process
+(tests/ui/desk_window.py), since the scale factor is fixed when a QApplication is made.
 
 Run with: xvfb-run -a env QT_QPA_PLATFORM=xcb .venv/bin/python -m pytest -m screenshot tests/ui
-The pictures go under tmp_path; the docked one is the README's briefing-workspace.png
-(rewritten with BRIEFING_UPDATE_SCREENSHOTS=1). Each asserts what can fail in a picture: the
-reader's measure by QFontMetrics (45 characters or more, about 75 at most) and its lines as
-laid out, nothing blank, no panes overlapping, no label or button cut short. Then look.
+The pictures go under tmp_path; the docked ones at 1920x1080 are the README's
+briefing-workspace.png and claims-table.png (rewritten with BRIEFING_UPDATE_SCREENSHOTS=1).
+Each asserts what can fail in a picture: the reader's measure by QFontMetrics (45
+characters or more, about 75 at most) and its lines as laid out, nothing blank, no panes
+overlapping, no label or button cut short, and the claims dock below the reader with rows
+in sight. Then look.
 """
 
 from __future__ import annotations
@@ -52,9 +55,10 @@ def test_the_desk_at_a_screen_size(
 ) -> None:
     docks = ("-workspace" if docked else "") + ("-claims" if claims else "")
     name = f"desk-{width}x{height}@{scale}{docks}.png"
-    readme = docked and not claims  # the README's picture of the docked workspace
+    # The README's pictures: the docked workspace, and the claims table docked beside it.
+    readme = docked and width == 1920
     if readme:
-        name = "briefing-workspace.png"
+        name = "claims-table.png" if claims else "briefing-workspace.png"
     out = (screenshots if readme else tmp_path) / name
     env = {**os.environ, "QT_SCALE_FACTOR": str(scale), "QT_QPA_PLATFORM": "xcb"}
     done = subprocess.run(
