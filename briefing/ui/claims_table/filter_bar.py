@@ -1,5 +1,6 @@
 """Above the claims table: a search box that narrows as you type, choosers for status,
-speaker, grade and tag, and the count of what is shown.
+speaker, grade and tag, and the count of what is shown; on one row, or on two (the choosers
+under the search box) when the table is docked narrow.
 
 The choosers offer only what the library holds (the speakers and tags of its claims), and
 keep their choice by value when the claims are read again; a choice that is gone returns to
@@ -8,9 +9,9 @@ keep their choice by value when the claims are read again; a choice that is gone
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLayout, QLineEdit, QWidget
 
 from briefing.core import CLAIM_GRADE_MEANINGS as GRADE_MEANINGS
 from briefing.core import NO_SPEAKER, STATUSES, UNGRADED, ClaimFilter, ClaimRow
@@ -22,6 +23,7 @@ SEARCH_HINT = "Search quotes, speakers, subjects, articles, outlets and tags"
 # first, down to a few characters of their choice (the whole of it in the open list).
 SEARCH_CHARS = 24
 CHOOSER_CHARS = 8
+SPACING = 6
 
 
 def _combo(name: str, tip: str, choices: Choices, parent: QWidget) -> QComboBox:
@@ -90,14 +92,14 @@ class ClaimFilterBar(QWidget):
         self.count.setObjectName("claimsCount")
         self.count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(6)
-        row.addWidget(self.search, 3)
-        for combo in self.choosers:
-            row.addWidget(combo, 1)
-        row.addSpacing(6)
-        row.addWidget(self.count)
+        # One row, or two in a narrow (docked) table: the choosers under the search box.
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setSpacing(SPACING)
+        # The bar says how narrow it can go (two rows); the grid does not hold it wider.
+        self.grid.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        self.two_rows: bool | None = None
+        self._arrange(two_rows=False)
         for combo in self.choosers:
             combo.currentIndexChanged.connect(self.changed)
         self.search.textChanged.connect(self.changed)
@@ -107,6 +109,56 @@ class ClaimFilterBar(QWidget):
     @property
     def choosers(self) -> list[QComboBox]:
         return [self.status, self.speaker, self.grade, self.tag]
+
+    # One row or two ---------------------------------------------------------------------------
+
+    def _one_row_width(self) -> int:
+        widgets = [*self.choosers, self.count]
+        return (
+            self.search.minimumWidth()
+            + sum(w.minimumSizeHint().width() for w in widgets)
+            + SPACING * len(widgets)
+        )
+
+    def _two_rows_width(self) -> int:
+        choosers = sum(c.minimumSizeHint().width() for c in self.choosers)
+        top = self.search.minimumWidth() + SPACING + self.count.minimumSizeHint().width()
+        return max(top, choosers + SPACING * (len(self.choosers) - 1))
+
+    def _arrange(self, *, two_rows: bool) -> None:
+        if two_rows == self.two_rows:
+            return
+        self.two_rows = two_rows
+        grid = self.grid
+        for widget in (self.search, *self.choosers, self.count):
+            grid.removeWidget(widget)
+        for column in range(grid.columnCount()):
+            grid.setColumnStretch(column, 0)
+        last = len(self.choosers)
+        if two_rows:
+            grid.addWidget(self.search, 0, 0, 1, last - 1)
+            grid.addWidget(self.count, 0, last - 1, 1, 1)
+            for n, combo in enumerate(self.choosers):
+                grid.addWidget(combo, 1, n)
+                grid.setColumnStretch(n, 1)
+        else:
+            grid.addWidget(self.search, 0, 0)
+            grid.setColumnStretch(0, 3)
+            for n, combo in enumerate(self.choosers, start=1):
+                grid.addWidget(combo, 0, n)
+                grid.setColumnStretch(n, 1)
+            grid.addWidget(self.count, 0, last + 1)
+        self.updateGeometry()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(self._two_rows_width(), self.grid.minimumSize().height())
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(self._one_row_width(), self.grid.sizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        self._arrange(two_rows=event.size().width() < self._one_row_width())
+        super().resizeEvent(event)
 
     def current(self) -> ClaimFilter:
         return ClaimFilter(
