@@ -97,6 +97,18 @@ def test_ctrl_shift_c_docks_the_table_below_a_readable_article(
     window.resize(1920, 1000)
     qtbot.waitUntil(lambda: not table.view.folded_columns())  # back as it widens
     assert all(header.sectionSize(c) > 0 for c in FOLD_ORDER)
+    # Folded when it was saved, the columns come back at their widths next time, folded
+    # again only as the room then asks.
+    window.resize(1024, 640)
+    qtbot.waitUntil(lambda: bool(table.view.folded_columns()))
+    widths = {c: header.sectionSize(c) for c in FOLD_ORDER if not header.isSectionHidden(c)}
+    table.save_settings()
+    again = ClaimsWindow(window, hosted=True)
+    again.resize(1900, 400)
+    assert again.view.folded_columns() == []
+    assert all(again.view.horizontalHeader().sectionSize(c) == w for c, w in widths.items())
+    again.deleteLater()
+    window.resize(1920, 1000)
     # Ctrl+Shift+C in the table closes it again.
     table.view.setFocus()
     qtbot.keyClick(table.view, Qt.Key.Key_C, CTRL_SHIFT)

@@ -113,7 +113,7 @@ class ClaimsTableView(QTableView):
         at this width; show again those there is room for."""
         header = self.horizontalHeader()
         room = self.viewport().width()
-        if room <= 0:
+        if room <= 0 or not self.isVisible():  # (not laid out yet: its first show folds)
             return
         wanted = QUOTE_CHARS * self.fontMetrics().averageCharWidth() + 2 * CELL_PADDING
         # A folded column's width is the one it had when it folded (the header says 0).
@@ -134,6 +134,14 @@ class ClaimsTableView(QTableView):
                 self.setColumnHidden(column, hidden)
                 if not hidden and column in self._folded_widths:
                     header.resizeSection(column, self._folded_widths.pop(column))
+
+    def unfold_columns(self) -> None:
+        """Every folded column shown again (the header keeps a hidden column's width), then
+        folded again as the width now asks."""
+        for column in FOLD_ORDER:
+            self.setColumnHidden(column, False)
+        self._folded_widths.clear()
+        self.fold_columns()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)

@@ -301,6 +301,9 @@ class ClaimsWindow(QMainWindow):
         if header_state is not None and header.restoreState(header_state):
             self._fitted = True
             self.view.sortByColumn(header.sortIndicatorSection(), header.sortIndicatorOrder())
+            # Columns folded for room when it was saved: back at their widths, to be folded
+            # again for the room there is now.
+            self.view.unfold_columns()
 
     def save_settings(self) -> None:
         if not self.hosted:
