@@ -402,3 +402,15 @@ def test_ctrl_shift_c_means_one_thing_in_each_place_and_the_list_says_so(
     assert "in the workspace" in tips["Claims"].lower()
     assert "in the workspace" in tips["Copy as Markdown"].lower()
     dialog.close()
+
+
+@pytest.mark.parametrize("first", ["claims", "workspace"])
+def test_the_briefing_menu_comes_before_the_claims_menu_whichever_opens_first(
+    qtbot, make_window, library: Library, first: str
+) -> None:
+    window, _sample = _main(qtbot, make_window, library)
+    openers = [lambda: open_claims(window), lambda: open_workspace(window)]
+    for open_one in openers if first == "claims" else openers[::-1]:
+        open_one()
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert titles[-3:] == ["&Briefing", "&Claims", "&Help"], titles
