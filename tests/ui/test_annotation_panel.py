@@ -1,4 +1,5 @@
-"""The annotation panel of an article without annotations says how to make one."""
+"""The annotation panel: how to start on an unannotated article, and rows that can all be
+scrolled to."""
 
 from __future__ import annotations
 
@@ -23,3 +24,60 @@ def test_an_unannotated_article_says_how_to_start(qtbot, make_window, library: L
     window.highlight_action.trigger()  # as the reader would, from the Annotate menu
     qtbot.waitUntil(lambda: window.panel.tree.isVisible())
     assert not hint.isVisible() and window.panel.items("Highlights")
+
+
+def _long_annotated_article(library: Library) -> int:
+    """An article whose panel lists tall rows first (claims wrapping to several lines) and
+    many short ones after (one-word highlights): a list longer than the panel."""
+    from briefing.core import Span
+
+    sentence = (
+        "The minister said on Tuesday that the talks over the pipeline would resume "
+        "within weeks, according to two officials who asked not to be named number {n}."
+    )
+    sentences = [sentence.format(n=n) for n in range(24)]
+    words = [f"Word{n}" for n in range(40)]
+    text = "\n\n".join(sentences) + "\n\n" + " ".join(words) + "\n"
+    article_id = library.imports.text(text).id
+    library.actors.add("Minister", kind="person")
+    for each in sentences:
+        library.claims.add(article_id, Span(quote=each), speaker="Minister", grade=2)
+    at = text.index(words[0])
+    for word in words:
+        library.annotations.add(article_id, "highlight", Span(at, at + len(word)))
+        at += len(word) + 1
+    return article_id
+
+
+def test_every_row_can_be_scrolled_to_at_any_panel_width(
+    qtbot, make_window, library: Library
+) -> None:
+    """Tall claim rows above many short ones: at every panel width each row scrolled to
+    lies inside the viewport, and the last row is reached at the bar's end. Scrolled an
+    item at a time, Qt counted the page from the short rows at the bottom, took a row
+    below the viewport for visible and left it there (a reader's click on its mark did
+    not bring it into view)."""
+    article_id = _long_annotated_article(library)
+    window = make_window(library)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.open_article(article_id)
+    tree = window.panel.tree
+    rows = window.panel.items("Claims") + window.panel.items("Highlights")
+    assert len(rows) == 64
+    bar = tree.verticalScrollBar()
+    for width in (160, 200, 260, 330, 420):
+        tree.setFixedWidth(width)
+        qtbot.waitUntil(lambda width=width: tree.width() == width)
+        qtbot.waitUntil(bar.isVisible)
+        # Qt scrolls a row below the edge in to one pixel short (the bottom of its padding).
+        viewport = tree.viewport().rect().adjusted(0, 0, 0, 1)
+        for item in rows[::-1][:12] + rows[:: len(rows) // 8]:
+            bar.setValue(bar.minimum())
+            tree.scrollToItem(item)
+            rect = tree.visualItemRect(item)
+            assert viewport.contains(rect), (width, item.text(0), rect, viewport)
+            assert tree.itemAt(rect.center()) is item
+        bar.setValue(bar.maximum())
+        last = tree.visualItemRect(rows[-1])
+        assert tree.viewport().rect().contains(last), (width, last, viewport)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QMimeData, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTreeWidget,
@@ -56,6 +57,11 @@ class AnnotationTree(QTreeWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setItemDelegate(_WrappingDelegate(self))
+        # Scrolled by pixels, not by rows: the rows differ in height (a claim wraps to five
+        # lines, a mention is one), and Qt scrolling a row at a time counts a page from the
+        # short rows at the bottom, so scrollToItem took a row below the viewport for one
+        # in view and left it there.
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
 
     def mimeTypes(self) -> list[str]:  # noqa: N802 - Qt's name
         return [CLAIMS_MIME]
