@@ -7,6 +7,7 @@ from PySide6.QtCore import QMimeData, QModelIndex, QPersistentModelIndex, QRect,
 from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTreeWidget,
@@ -39,16 +40,34 @@ class _WrappingDelegate(QStyledItemDelegate):
         depth, parent = 0, index.parent()
         while parent.isValid():
             depth, parent = depth + 1, parent.parent()
-        width = self._tree.viewport().width() - self._tree.indentation() * (depth + 1) - 16
+        cell = max(self._tree.viewport().width() - self._tree.indentation() * (depth + 1), 40)
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        width = text_width(self._tree, option, index, self, cell)
         metrics = option.fontMetrics
         font = index.data(Qt.ItemDataRole.FontRole)
         if font is not None:
             metrics = QFontMetrics(font)
-        rect = metrics.boundingRect(
-            QRect(0, 0, max(width, 40), 100_000), Qt.TextFlag.TextWordWrap, text
-        )
-        return QSize(max(width, 40), rect.height() + self.PADDING)
+        rect = metrics.boundingRect(QRect(0, 0, width, 100_000), Qt.TextFlag.TextWordWrap, text)
+        return QSize(cell, rect.height() + self.PADDING)
+
+
+def text_width(
+    tree: QTreeWidget,
+    option: QStyleOptionViewItem,
+    index: QModelIndex | QPersistentModelIndex,
+    delegate: QStyledItemDelegate,
+    cell: int,
+) -> int:
+    """The width the style gives a row's text in a cell `cell` wide: less its icon (a claim's
+    status swatch) and the style's margins, as the row will be painted. A fixed allowance
+    missed the swatch, and a narrow panel cut the last line of a claim off."""
+    opt = QStyleOptionViewItem(option)
+    delegate.initStyleOption(opt, index)
+    opt.rect = QRect(0, 0, cell, 100_000)
+    style = tree.style()
+    rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, tree)
+    margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, opt, tree) + 1
+    return max(rect.width() - 2 * margin, 20)
 
 
 class AnnotationTree(QTreeWidget):
