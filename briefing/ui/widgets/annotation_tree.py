@@ -4,7 +4,7 @@ out as claim ids (for the briefing workspace's tree) while other annotations sta
 from __future__ import annotations
 
 from PySide6.QtCore import QMimeData, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QFontMetrics, QResizeEvent
+from PySide6.QtGui import QColor, QPainter, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QStyle,
@@ -22,10 +22,15 @@ KindRole = Qt.ItemDataRole.UserRole + 2  # claim, mention, highlight, note, sugg
 
 
 class _WrappingDelegate(QStyledItemDelegate):
-    """Rows as tall as their wrapped text at the tree's current width.
+    """Rows as tall as their wrapped text at the tree's current width, the text painted in
+    the very rect its height was measured for.
 
-    Qt's own size hint for wrapped text does not know the column width, so long quotes
-    lost their last line; the tree re-lays its rows out when it is resized.
+    Qt's own size hint for wrapped text does not know the column width, and measuring at
+    the cell's width less a guess missed the claim's status swatch and the style sheet's
+    padding: a narrow panel (scale 2) cut a claim's speaker and status line off. So the
+    style paints the row (background, selection, swatch, focus) with its text transparent,
+    and the text is drawn here, wrapped in `text_rect`, which the size hint uses too. The
+    tree re-lays its rows out when it is resized.
     """
 
     PADDING = 10
@@ -34,40 +39,62 @@ class _WrappingDelegate(QStyledItemDelegate):
         super().__init__(tree)
         self._tree = tree
 
+    def text_rect(
+        self,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+        rect: QRect,
+    ) -> tuple[QRect, QStyleOptionViewItem]:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.rect = rect
+        style = self._tree.style()
+        text = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, self._tree)
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, opt, self._tree) + 1
+        return text.adjusted(margin, 0, -margin, 0), opt
+
     def sizeHint(  # noqa: N802 - Qt's name
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
         depth, parent = 0, index.parent()
         while parent.isValid():
             depth, parent = depth + 1, parent.parent()
-        cell = max(self._tree.viewport().width() - self._tree.indentation() * (depth + 1), 40)
-        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        width = text_width(self._tree, option, index, self, cell)
-        metrics = option.fontMetrics
-        font = index.data(Qt.ItemDataRole.FontRole)
-        if font is not None:
-            metrics = QFontMetrics(font)
-        rect = metrics.boundingRect(QRect(0, 0, width, 100_000), Qt.TextFlag.TextWordWrap, text)
-        return QSize(cell, rect.height() + self.PADDING)
+        indent = self._tree.indentation() * (depth + 1)
+        cell = max(self._tree.columnWidth(0) - indent, 40)
+        rect, opt = self.text_rect(option, index, QRect(0, 0, cell, 100_000))
+        wrapped = opt.fontMetrics.boundingRect(
+            QRect(0, 0, max(rect.width(), 20), 100_000), Qt.TextFlag.TextWordWrap, opt.text
+        )
+        return QSize(cell, wrapped.height() + self.PADDING)
 
-
-def text_width(
-    tree: QTreeWidget,
-    option: QStyleOptionViewItem,
-    index: QModelIndex | QPersistentModelIndex,
-    delegate: QStyledItemDelegate,
-    cell: int,
-) -> int:
-    """The width the style gives a row's text in a cell `cell` wide: less its icon (a claim's
-    status swatch) and the style's margins, as the row will be painted. A fixed allowance
-    missed the swatch, and a narrow panel cut the last line of a claim off."""
-    opt = QStyleOptionViewItem(option)
-    delegate.initStyleOption(opt, index)
-    opt.rect = QRect(0, 0, cell, 100_000)
-    style = tree.style()
-    rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, tree)
-    margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, opt, tree) + 1
-    return max(rect.width() - 2 * margin, 20)
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        rect, opt = self.text_rect(option, index, option.rect)
+        text = opt.text
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        group = (
+            QPalette.ColorGroup.Normal
+            if opt.state & QStyle.StateFlag.State_Enabled
+            else QPalette.ColorGroup.Disabled
+        )
+        if group == QPalette.ColorGroup.Normal and not opt.state & QStyle.StateFlag.State_Active:
+            group = QPalette.ColorGroup.Inactive
+        colour = opt.palette.color(group, role)
+        for each in (QPalette.ColorRole.Text, QPalette.ColorRole.HighlightedText):
+            opt.palette.setColor(each, QColor(Qt.GlobalColor.transparent))
+        self._tree.style().drawControl(
+            QStyle.ControlElement.CE_ItemViewItem, opt, painter, self._tree
+        )
+        painter.save()
+        painter.setFont(opt.font)
+        painter.setPen(colour)
+        painter.drawText(rect, int(opt.displayAlignment) | Qt.TextFlag.TextWordWrap, text)
+        painter.restore()
 
 
 class AnnotationTree(QTreeWidget):
