@@ -1,7 +1,11 @@
 """The card a mark in the reader shows when the pointer rests on it: who says it, its status
 and grade, what it is about, its sources, tags and note; for a mention its actor, for a
 note its text, for a suggestion what it asks. What the panel lists, without leaving the
-text.
+text. Not a claim's quote: its words are the ones under the pointer, and a card four lines
+taller covered more of what is being read.
+
+The card goes below the lines of the mark, else above them, else beside the text, never
+over the mark itself and always on the screen (`placed`).
 
 A window of the tool-tip kind (never takes the focus, sits above the reader, goes with a
 move of the pointer off the mark, a key or a click), but ours rather than QToolTip: its
@@ -13,16 +17,16 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from briefing.core import CLAIM_GRADE_MEANINGS
 from briefing.ui.article_view import ArticleView, Mark
 
-CARD_CHARS = 48  # the card's width, in average characters of its font
-QUOTE_CHARS = 160
-OFFSET = QPoint(14, 20)  # from the pointer: below and to the right, clear of the cursor
+CARD_CHARS = 56  # the card's width, in average characters of its font
+OFFSET = QPoint(14, 20)  # from the pointer: to the right, clear of the cursor
+GAP = 4  # between the card and the lines of its mark
 
 
 def _e(text: str) -> str:
@@ -61,11 +65,7 @@ def describe(view: ArticleView, mark: Mark) -> str:
             rows.append(_row("Tags", ", ".join(_e(t) for t in claim.tags)))
         if claim.note:
             rows.append(_row("Note", _e(_short(claim.note, 300))))
-        return (
-            f"<p class='h'>Claim · {speaker}</p>"
-            f"<p class='q'>“{_e(_short(claim.quote, QUOTE_CHARS))}”</p>"
-            f"<table>{''.join(rows)}</table>"
-        )
+        return f"<p class='h'>Claim · {speaker}</p><table>{''.join(rows)}</table>"
     if mark.kind == "mention":
         mention = next((m for m in view.mentions if m.id == mark.annotation_id), None)
         if mention is None:
@@ -109,7 +109,7 @@ def card_html(view: ArticleView, marks: list[Mark], muted: str = "#5f6368") -> s
     if not body:
         return ""
     return (
-        "<style>p { margin: 0 0 4px 0; } p.h { font-weight: 600; } p.q { font-style: italic; }"
+        "<style>p { margin: 0 0 4px 0; } p.h { font-weight: 600; }"
         f" td.k {{ color: {muted}; padding-right: 8px; white-space: pre; }}"
         f" p.hint {{ color: {muted}; margin-top: 4px; }}"
         " td { padding-bottom: 2px; } hr { margin: 2px 0; }</style>"
@@ -117,6 +117,30 @@ def card_html(view: ArticleView, marks: list[Mark], muted: str = "#5f6368") -> s
         + "<p class='hint'><small>Click to select it in the panel · right-click for "
         "Edit, Delete, Add to Briefing</small></p>"
     )
+
+
+def placed(size: QSize, where: QPoint, avoid: QRect, room: QRect) -> QPoint:
+    """Where a card of `size` goes for the pointer at `where`: below the lines of the mark
+    (`avoid`), else above them, else beside them, whichever first fits inside `room` (the
+    screen's available geometry) without covering them; across, by the pointer. Placed by
+    the pointer alone, a card over the lower half of a small screen flipped up over the
+    mark's first lines and the article's title. With no room anywhere, the side with more
+    of it, kept on the screen."""
+    w, h = size.width(), size.height()
+    x = max(room.left(), min(where.x() + OFFSET.x(), room.right() + 1 - w))
+    top = max(room.top(), min(avoid.top(), room.bottom() + 1 - h))
+    candidates = [
+        QRect(x, avoid.bottom() + 1 + GAP, w, h),  # below
+        QRect(x, avoid.top() - GAP - h, w, h),  # above
+        QRect(avoid.right() + 1 + GAP, top, w, h),  # right of the text
+        QRect(avoid.left() - GAP - w, top, w, h),  # left of it
+    ]
+    for rect in candidates:
+        if room.contains(rect) and not rect.intersects(avoid):
+            return rect.topLeft()
+    below = room.bottom() - avoid.bottom()
+    y = avoid.bottom() + 1 + GAP if below >= avoid.top() - room.top() else avoid.top() - GAP - h
+    return QPoint(x, max(room.top(), min(y, room.bottom() + 1 - h)))
 
 
 class MarkCard(QFrame):
@@ -138,27 +162,23 @@ class MarkCard(QFrame):
         layout.addWidget(self.label)
         self.marks: tuple[Mark, ...] = ()
 
-    def show_at(self, text: str, marks: list[Mark], where: QPoint) -> None:
-        """Show `text` below and right of the global point `where`, kept on its screen."""
+    def show_at(
+        self, text: str, marks: list[Mark], where: QPoint, avoid: QRect | None = None
+    ) -> None:
+        """Show `text` near the global point `where`, clear of `avoid` (the global rect of
+        the lines the marks are on) and kept on its screen."""
         self.marks = tuple(marks)
         if self.label.text() != text:
             self.label.setText(text)
         width = self.fontMetrics().averageCharWidth() * CARD_CHARS
         self.label.setFixedWidth(width)
         self.adjustSize()
-        self.move(self._placed(where))
+        screen = QGuiApplication.screenAt(where) or QGuiApplication.primaryScreen()
+        if avoid is None or avoid.isEmpty():
+            avoid = QRect(where, QSize(1, 1))
+        self.move(placed(self.size(), where, avoid, screen.availableGeometry()))
         self.show()
         self.raise_()
-
-    def _placed(self, where: QPoint) -> QPoint:
-        screen = QGuiApplication.screenAt(where) or QGuiApplication.primaryScreen()
-        room: QRect = screen.availableGeometry()
-        x, y = where.x() + OFFSET.x(), where.y() + OFFSET.y()
-        if x + self.width() > room.right():
-            x = max(room.left(), room.right() - self.width())
-        if y + self.height() > room.bottom():  # above the pointer instead
-            y = max(room.top(), where.y() - OFFSET.y() - self.height())
-        return QPoint(x, y)
 
     def dismiss(self) -> None:
         self.marks = ()

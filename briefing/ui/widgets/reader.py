@@ -41,6 +41,7 @@ from PySide6.QtCore import (
     QMimeData,
     QPoint,
     QPointF,
+    QRect,
     QRectF,
     Qt,
     QTimer,
@@ -526,8 +527,27 @@ class Reader(QWidget):
         if not text:
             self.card.dismiss()
             return False
-        self.card.show_at(text, marks, where)
+        self.card.show_at(text, marks, where, self.mark_lines(marks))
         return True
+
+    def mark_lines(self, marks: list[Mark]) -> QRect:
+        """The global rect of the lines `marks` are on, across the page, as far as they are
+        in view: what the card must not cover (empty with no article)."""
+        if self._map is None or not marks:
+            return QRect()
+        cursor = QTextCursor(self.page.document())
+        top, bottom = None, None
+        for mark in marks:
+            cursor.setPosition(self._map.to_document(mark.start))
+            first = self.page.cursorRect(cursor)
+            cursor.setPosition(self._map.to_document(mark.end))
+            last = self.page.cursorRect(cursor)
+            top = first.top() if top is None else min(top, first.top())
+            bottom = last.bottom() if bottom is None else max(bottom, last.bottom())
+        viewport = self.page.viewport()
+        lines = QRect(0, top or 0, viewport.width(), (bottom or 0) - (top or 0) + 1)
+        lines = lines.intersected(viewport.rect())
+        return QRect(viewport.mapToGlobal(lines.topLeft()), lines.size())
 
     # Revealing ------------------------------------------------------------------------------
 
