@@ -21,6 +21,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QCompleter, QGridLayout, QLineEdit, QStyle, QWidget
 
 from briefing.core import BriefingError, InvalidInput, Library, PartialDate
+from briefing.ui.widgets.completion_popup import fit_popup
 
 ANY_ACTOR = "Any actor"
 ANY_TAG = "Any tag"
@@ -49,6 +50,7 @@ class FilterRow(QWidget):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setMaxVisibleItems(12)
         self.outlet.setCompleter(completer)
+        fit_popup(completer)  # the field is a few words wide; outlets' names are longer
         completer.activated.connect(self._on_outlet_chosen)
         self.outlet.installEventFilter(self)
         self.since = self._field(

@@ -18,12 +18,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QSizePolicy,
-    QStyle,
     QWidget,
 )
 
 from briefing.core import ACTOR_KINDS as KINDS
 from briefing.core import Library, NewActor
+from briefing.ui.widgets.completion_popup import fit_popup
 
 
 @dataclass(frozen=True)
@@ -63,19 +63,6 @@ MIN_CHARS = 14  # the line's least width, in average characters
 POPUP_MAX_CHARS = 48  # a completion list as wide as its longest name, up to this
 
 
-def _fit_popup(completer: QCompleter, completions: list[str]) -> None:
-    """Make the completion list wide enough to read its names: Qt sizes it to the line it
-    completes, whatever that is. (`setGeometry()` honours a minimum width, so a list shown
-    under a narrow line is as wide as this.)"""
-    popup = completer.popup()
-    metrics = popup.fontMetrics()
-    longest = max((metrics.horizontalAdvance(text) for text in completions), default=0)
-    limit = metrics.averageCharWidth() * POPUP_MAX_CHARS
-    scrollbar = popup.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-    popup.setMinimumWidth(min(longest, limit) + scrollbar + 4 * metrics.averageCharWidth())
-    popup.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-
-
 class ActorField(QWidget):
     """Signals:
     changed(): what the field names changed (text edited or set)
@@ -100,7 +87,7 @@ class ActorField(QWidget):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.line.setCompleter(completer)
-        _fit_popup(completer, completions)
+        fit_popup(completer, POPUP_MAX_CHARS)
         self.status = QLabel(self)
         self.status.setObjectName("actorFieldStatus")
         self.kind = QComboBox(self)
