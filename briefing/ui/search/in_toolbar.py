@@ -15,7 +15,8 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QSizePolicy, QToolBar, QToolButton, QWidget
+from PySide6.QtWidgets import QApplication, QSizePolicy, QToolBar, QToolButton, QWidget
+from shiboken6 import isValid
 
 from briefing.ui.search.field import SearchField
 
@@ -60,8 +61,11 @@ class _Fitter(QObject):
         self._icon_only = icon_only
         self._labelled_width: int | None = None  # the buttons' width with their labels
         self._field_width = field.minimumWidth() if field is not None else 0
+        self._refocus = False  # the field had the focus when the layout hid it
         self._style(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.installEventFilter(self)
+        if field is not None:
+            field.installEventFilter(self)
 
     def _floor(self) -> None:
         """The toolbar's minimum: every button as wide as an icon-only one (Undo's, which is
@@ -91,7 +95,12 @@ class _Fitter(QObject):
         )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.Resize:
+        if watched is self._field:
+            if event.type() != QEvent.Type.Hide or not isValid(self._toolbar):
+                return False  # (the toolbar going, its children after it)
+            if self._toolbar.isVisible() and self._field.hasFocus():
+                self._refocus = True  # by the layout: Qt is about to move the focus on
+        elif event.type() == QEvent.Type.Resize:
             self._fit()
         return False
 
@@ -111,6 +120,21 @@ class _Fitter(QObject):
         )
         if toolbar.toolButtonStyle() != wanted:
             self._style(wanted)
+            # The toolbar's layout saw the new width before this filter did, with the
+            # buttons as they were: narrower, it put the field behind the » button, wider,
+            # it gave the field room the labels now take. Laid out again now, not on the
+            # LayoutRequest the buttons posted (left for later, it was painted half done
+            # whenever a paint came first), and the field's repaint for coming back is in
+            # this frame's paint: the toolbar painted twice at each crossing.
+            if toolbar.isVisible():  # (hidden, a layout request is dropped, not done)
+                for each in (toolbar, toolbar.window(), toolbar):
+                    QApplication.sendPostedEvents(each, QEvent.Type.LayoutRequest)
+                for child in toolbar.findChildren(QWidget):  # their repaints, in this paint
+                    QApplication.sendPostedEvents(child, QEvent.Type.UpdateLater)
+        if self._refocus and self._field is not None and self._field.isVisible():
+            # Typing in the field while the window narrowed: the focus stays in it.
+            self._field.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._refocus = False
 
     def _style(self, style: Qt.ToolButtonStyle) -> None:
         self._toolbar.setToolButtonStyle(style)
