@@ -36,7 +36,8 @@ def _export(qtbot, window: WorkspaceWindow, kind: str, name: str) -> Path:
     dialog.selectFile(name)
     dialog.accept()
     path = folder / name
-    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == f"Exported to {path}")
+    said = f"Exported {name} to {folder}"
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == said)
     return path
 
 
@@ -77,3 +78,22 @@ def test_the_name_says_the_format_when_it_says_more() -> None:
     assert exporting.format_for(Path("a.json")) == "csljson"
     assert exporting.format_for(Path("a.jsonld")) == "claimreview"
     assert exporting.bibliography_for(Path("/x/cited.md")) == Path("/x/cited.csl.json")
+
+
+def test_a_narrow_window_still_says_which_file_was_written(
+    qtbot, window: WorkspaceWindow, tmp_path: Path
+) -> None:
+    """The status bar cuts a long message at a word: the file's name comes before its
+    folder, so what is cut is the folder ("Exported to…" said nothing)."""
+    folder = tmp_path / "a folder with a long name for the briefings of the week"
+    folder.mkdir()
+    window.settings.setValue(exporting.FOLDER_KEY, str(folder))
+    window.resize(420, window.height())
+    window.export_action.trigger()
+    dialog = window.dialog
+    assert isinstance(dialog, QFileDialog)
+    dialog.selectFile("monday.md")
+    dialog.accept()
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("Exported "))
+    said = window.statusBar().currentMessage()
+    assert said.startswith("Exported monday.md to") and said.endswith("…")

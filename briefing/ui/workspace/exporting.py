@@ -59,6 +59,12 @@ _ALL_SUFFIXES = sorted(
 )
 
 
+def exported(path: Path) -> str:
+    """What the status bar says of a file written: its name first, since a narrow bar cuts
+    the message at a word ("Exported to /home/…/briefings/x.md" was "Exported to…")."""
+    return f"Exported {path.name} to {path.parent}"
+
+
 def file_stem(title: str) -> str:
     """A file name from a title: letters, digits and dashes."""
     return re.sub(r"[^\w]+", "-", title.casefold()).strip("-")[:60] or "briefing"
@@ -152,7 +158,7 @@ def export_to(window: WorkspaceWindow, path: Path, kind: str) -> QueryOp[Any] | 
         return path
 
     op: QueryOp[Path] = QueryOp(window.runner, work, parent=window)
-    op.success(lambda written: errors.show_status(window, f"Exported to {written}"))
+    op.success(lambda written: errors.show_status(window, exported(written)))
     return op.run()  # type: ignore[return-value]
 
 
@@ -226,6 +232,6 @@ def export_pdf(window: WorkspaceWindow, path: Path) -> QueryOp[str] | None:
         except InvalidInput as exc:
             errors.show_error(window, exc)
             return
-        errors.show_status(window, f"Exported to {path}")
+        errors.show_status(window, exported(path))
 
     return _with_html(window, write)
