@@ -1,5 +1,5 @@
 """The claim editor from the keyboard: the About field's completion list is readable, and
-Enter there takes the name, not the whole dialog."""
+Enter there takes the name, not the whole dialog; no wider than a laptop's screen."""
 
 from __future__ import annotations
 
@@ -52,3 +52,23 @@ def test_the_about_completion_is_wide_enough_to_read_and_enter_only_adds_it(
     qtbot.waitUntil(lambda: not editor.isVisible())
     (claim,) = [c for c in library.claims.list() if c.quote == QUOTE]
     assert [a.name for a in claim.about] == ["UN experts and researchers"]
+
+
+def test_a_long_source_title_does_not_widen_the_editor_past_a_laptop_screen(
+    qtbot, make_window, library: Library
+) -> None:
+    """The Existing source box was as wide as the longest title in the library, and the
+    editor with it: at 1024 pixels its Cancel button was off the screen once the speaker's
+    kind chooser showed."""
+    library.sources.add(
+        "Statement by the Ministry of Foreign Affairs on the designation of Chinese "
+        "technology companies by the United States Department of the Treasury, 10 Dec 2021",
+        kind="statement",
+    )
+    window, _article = sample_window(qtbot, make_window, library)
+    select(window, QUOTE)
+    window.claim_action.trigger()
+    editor = dialog_of(window, ClaimEditor)
+    editor.speaker.line.setText("A new speaker")  # its kind chooser shows
+    assert editor.speaker.kind.isVisible()
+    assert editor.minimumSizeHint().width() <= 1000

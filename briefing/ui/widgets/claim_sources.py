@@ -71,6 +71,12 @@ class ClaimSources(QWidget):
         self.existing.setToolTip("A source already in the library")
         for source in sources:
             self.existing.addItem(source_label(source), source.id)
+        # Not as wide as the longest title in the library (an article's can be a whole
+        # sentence): the claim editor grew past a 1024-pixel screen.
+        self.existing.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.existing.setMinimumContentsLength(24)
         self.existing_relation = relation_combo(SOURCE_RELATIONS, "How the claim uses it", self)
         self.link = QPushButton("Link", self)
         self.link.setToolTip("Link the chosen source to the claim")
