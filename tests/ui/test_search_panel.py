@@ -201,13 +201,28 @@ def test_an_empty_result_says_so_plainly(qtbot, shown) -> None:
     page = search(qtbot, window, "zanzibar quokka")
     assert page.model.rowCount() == 0
     assert page.empty.isVisible() and not page.view.isVisible()
-    assert page.empty.text() == "No articles, claims or actors match “zanzibar quokka”."
+    hint = "\nWhole words are matched: “zanzibar quokka*” finds words that begin with “quokka”."
+    assert page.empty.text() == "No articles, claims or actors match “zanzibar quokka”." + hint
     page.filters.since.setText("2020")
     page.filters.since.editingFinished.emit()
     qtbot.waitUntil(lambda: answered(page) and page.shown.since == "2020")
     assert page.empty.text() == (
-        "No articles, claims or actors match “zanzibar quokka” (from 2020)."
+        "No articles, claims or actors match “zanzibar quokka” (from 2020)." + hint
     )
+
+
+def test_a_word_typed_in_part_says_how_to_find_the_words_it_begins(qtbot, shown) -> None:
+    """Search matches whole words: "Sen" (SenseTime on its way) found nothing, and said no
+    more. The empty page says how, and the way it names works."""
+    window, _sample = shown
+    page = search(qtbot, window, "Sen")
+    assert page.model.rowCount() == 0
+    assert "“Sen*” finds words that begin with “Sen”" in page.empty.text()
+    page = search(qtbot, window, "Sen*")
+    assert page.model.rowCount() > 0
+    assert "Whole words" not in page.empty.text() or not page.empty.isVisible()
+    page = search(qtbot, window, '"zanzibar quokka"')  # a phrase: no hint to give
+    assert page.model.rowCount() == 0 and "Whole words" not in page.empty.text()
 
 
 def test_stale_answers_never_overwrite_newer_ones(qtbot, shown) -> None:

@@ -42,6 +42,22 @@ if TYPE_CHECKING:
     from briefing.ui.main_window import MainWindow
 
 
+def _prefix_hint(query: str) -> str:
+    """How to find words that begin with the last one typed, when it is a bare word: search
+    matches whole words, and typing "Sen" found nothing (a first-time user took it for a
+    search that does not work)."""
+    words = query.split()
+    if not words or not words[-1].isalnum() or query.endswith((" ", "*")):
+        return ""
+    last = words[-1]
+    if last.upper() in ("AND", "OR", "NOT"):
+        return ""
+    return (
+        f"\nWhole words are matched: “{' '.join([*words[:-1], last + '*'])}” finds words"
+        f" that begin with “{last}”."
+    )
+
+
 class SearchPage(QWidget):
     shown_changed = Signal(bool)
 
@@ -239,7 +255,9 @@ class SearchPage(QWidget):
             if request.paged and counts and any(counts.values()):
                 text = f"No {self.scope.currentText().split(' (')[0].lower()} match"
                 text += f" “{request.query}”; choose {ALL} under Show to see the others"
-            self.empty.setText(text + (f" ({filters})." if filters else "."))
+            self.empty.setText(
+                text + (f" ({filters})." if filters else ".") + _prefix_hint(request.query)
+            )
             self.count.setText("")
         else:
             text = f"“{request.query}”: " + _counts_text(counts, hits)
