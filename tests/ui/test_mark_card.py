@@ -77,4 +77,4 @@ def test_the_card_never_covers_its_mark_and_stays_on_the_screen(
             assert screen.contains(card), (mark, card, screen)
             assert not card.intersects(lines), (mark, card, lines)
             checked += 1
-    assert checked >= 10
+    assert checked >= 6  # (fewer marks in view at a scale factor of 2)
