@@ -37,9 +37,9 @@ describes, all in its one SQL file:
    go with it; the views that name it stay, broken);
 4. ALTER TABLE new_x RENAME TO x;
 5. create x's indexes and triggers again, and drop and create again the views that name it.
-   articles has FTS triggers and the generated column outlet_key that its index reads
-   (db/007: declare it again in the new table, and copy the stored columns by name, since
-   SELECT * includes it); annotations and actors have their FTS triggers (db/007).
+   articles, annotations and actors have their FTS triggers (db/009, db/007); copy the
+   stored columns by name (a generated column, as articles had from db/007 to db/009, is
+   declared again rather than copied, and SELECT * includes it).
    External-content FTS tables name their table by text and find the new one; run their
    'rebuild' if rowids changed.
 
@@ -192,7 +192,9 @@ class _Counter:
         self._done = 0
 
     def __call__(self, label: str, total: int) -> int:
-        if label != self._label:
+        # A new fill starts at one: another label, or the same one again once a fill of it
+        # ended (the article index is filled by db/007 and again by db/009).
+        if label != self._label or self._done >= total:
             self._label, self._done = label, 0
         self._done += 1
         self._progress.update(self._done, total, label)

@@ -62,8 +62,8 @@ def _rebuild(conn: sqlite3.Connection, table: str, old: str, new: str) -> str:
     ]
     # A table made by a rename is stored as CREATE TABLE "name" (migration 004 rebuilt articles).
     create = re.sub(rf'^CREATE TABLE "?{table}"?', f"CREATE TABLE new_{table}", definition)
-    # The stored columns: table_info leaves out generated ones (articles.outlet_key, db/007),
-    # which the new table computes itself.
+    # The stored columns: table_info leaves out generated ones (articles had one from db/007
+    # to db/009), which the new table computes itself.
     columns = ", ".join(f'"{row[1]}"' for row in conn.execute(f"PRAGMA table_info({table})"))
     statements = [
         create.replace(old, new),
@@ -118,12 +118,10 @@ def test_rebuilding_annotations_keeps_every_claim_mention_and_link(tmp_path: Pat
             conn.execute("DELETE FROM actors WHERE id = ?", (claim.speaker.id,))
 
 
-def test_rebuilding_articles_keeps_its_generated_column_triggers_and_search(
-    tmp_path: Path,
-) -> None:
-    """articles has a generated column the search index reads (outlet_key, db/007) and had a
-    view over it (db/003 and 004), which a plain rename refuses to leave behind: this is why
-    migrations run with legacy_alter_table on."""
+def test_rebuilding_articles_keeps_its_triggers_and_search(tmp_path: Path) -> None:
+    """articles has the search index's triggers and had a view over it (db/003 and 004),
+    which a plain rename refuses to leave behind: this is why migrations run with
+    legacy_alter_table on."""
     path = tmp_path / "library.sqlite"
     _sample_library(path)
     shipped = available_migrations()

@@ -3,21 +3,19 @@
 One place builds them, so that article hits and claim hits are narrowed alike: a claim is in
 range when its article is. A date without a year belongs to no date range.
 
-The article index holds each article's outlet as one token, its key (db/003_search_filters.sql,
-db/007_search_index.sql), so an article search narrowed by outlet is answered by the index:
-`index_match()` ANDs the key to the query and `beyond_index()` is what is left to test in SQL.
-The key is the outlet as written, so the filter asks for every spelling of it in the library
-that equals it as COLLATE NOCASE compares (read from the articles_outlet index).
+A search over the article index (articles_fts) is narrowed by outlet without reading an
+article: `outlet_sql()` tests each match's rowid against the outlet's ids, which SQLite reads
+once from the articles_outlet index (outlet COLLATE NOCASE) into a list. The outlet is not in
+the index (db/009_outlet_beside_the_index.sql): there, an outlet edit re-indexed the whole
+article. `beyond_outlet()` is what is left, tested on `a`.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass, replace
 
 from briefing.core.dates import PartialDate
 from briefing.core.errors import InvalidInput
-from briefing.core.search.query import KEY_MARK
 
 _ACTOR_IN_ARTICLE = """(
     EXISTS (SELECT 1 FROM annotations n JOIN mentions m ON m.annotation_id = n.id
@@ -30,15 +28,6 @@ _TAG_ON_ARTICLE = """EXISTS (SELECT 1 FROM tags g WHERE g.name = :tag COLLATE NO
     EXISTS (SELECT 1 FROM article_tags t WHERE t.article_id = a.id AND t.tag_id = g.id)
     OR EXISTS (SELECT 1 FROM annotations n JOIN annotation_tags t ON t.annotation_id = n.id
                WHERE n.article_id = a.id AND t.tag_id = g.id)))"""
-
-
-def outlet_key(outlet: str) -> str:
-    """The outlet's token in the article index: the hex of its UTF-8 bytes between two
-    KEY_MARKs (a private-use character: a token character for FTS5, taken out of typed
-    queries by fts_query, and no word ending to the porter stemmer). Must equal what the
-    generated column articles.outlet_key of db/007_search_index.sql computes (FTS5 folds the
-    hex digits' case itself, as SQLite writes them: upper)."""
-    return KEY_MARK + outlet.encode("utf-8", "surrogatepass").hex().upper() + KEY_MARK
 
 
 @dataclass(frozen=True)
@@ -73,26 +62,23 @@ class Filters:
             v is not None for v in (self.outlet, self.since, self.until, self.actor_id, self.tag)
         )
 
-    def index_match(self, conn: sqlite3.Connection, match: str) -> str | None:
-        """The FTS5 query `match` narrowed to the outlet, for the article index; None when
-        no article has the outlet (nothing can match)."""
-        if not self.outlet:
-            return match
-        spellings = [
-            row[0]
-            for row in conn.execute(
-                "SELECT DISTINCT outlet FROM articles INDEXED BY articles_outlet"
-                " WHERE outlet = ? COLLATE NOCASE",
-                [self.outlet],
-            )
-        ]
-        if not spellings:
-            return None
-        keys = " OR ".join(f'"{outlet_key(spelling)}"' for spelling in spellings)
-        return f"({match}) AND outlet_key : ({keys})"
+    def outlet_sql(self, rowid: str) -> tuple[str, dict[str, object]]:
+        """` AND ...` narrowing to the outlet a statement whose article id is `rowid` (an
+        expression: `articles_fts.rowid`), with its parameters; ("", {}) without an outlet.
 
-    def beyond_index(self) -> Filters:
-        """The filters that `index_match()` leaves to SQL: all but the outlet."""
+        The list is read once a statement from the articles_outlet index, so it compares as
+        COLLATE NOCASE does; the unary + keeps SQLite from handing `rowid IN` to FTS5,
+        which would seek the index once per id of the outlet (thousands)."""
+        if not self.outlet:
+            return "", {}
+        return (
+            f" AND +{rowid} IN (SELECT id FROM articles INDEXED BY articles_outlet"
+            " WHERE outlet = :outlet COLLATE NOCASE)",
+            {"outlet": self.outlet},
+        )
+
+    def beyond_outlet(self) -> Filters:
+        """The filters that `outlet_sql()` leaves to `article_sql()`: all but the outlet."""
         return replace(self, outlet=None)
 
     def article_sql(self) -> tuple[str, dict[str, object]]:

@@ -6,10 +6,6 @@ quote) is quoted, so it is searched as the words it contains. If the result is s
 valid FTS5 (`AND OR`, `NEAR(`, unbalanced parentheses), the caller runs `literal()`: every
 chunk quoted, nothing an operator. Chunks with no word characters at all (`*`, `--`, `;`)
 are dropped, because an empty phrase makes FTS5 match nothing.
-
-KEY_MARK is taken out of what the reader types: the article index keeps each outlet as a
-token between two KEY_MARKs (search_filters.outlet_key), and only the outlet filter may
-reach those tokens.
 """
 
 from __future__ import annotations
@@ -18,7 +14,6 @@ import re
 import sqlite3
 
 OPERATORS = frozenset({"AND", "OR", "NOT"})
-KEY_MARK = "\ue002"  # a private-use character: brackets index keys, never in a query
 _CHUNK = re.compile(r'"[^"]*"?\*?|[()]|[^\s()"]+')
 # FTS5 barewords: ASCII letters, digits and "_", and any non-ASCII character. Written as
 # "not ASCII" rather than the range \u0080-\U0010FFFF, whose set took 70 ms to compile (on
@@ -34,7 +29,7 @@ def translate(query: str) -> str:
     May still be invalid FTS5 (operators in the wrong place); see `literal()`.
     """
     parts = []
-    for chunk in _CHUNK.findall(query.replace(KEY_MARK, " ")):
+    for chunk in _CHUNK.findall(query):
         if chunk in ("(", ")") or chunk in OPERATORS:
             parts.append(chunk)
         elif chunk.startswith('"'):
@@ -66,7 +61,7 @@ def count_terms(translated: str) -> int:
 
 def literal(query: str) -> str:
     """Every chunk of the query as a quoted string: valid FTS5 for any input."""
-    chunks = query.replace('"', " ").replace(KEY_MARK, " ").split()
+    chunks = query.replace('"', " ").split()
     return " ".join(_quote(chunk) for chunk in chunks if _WORDISH.search(chunk))
 
 

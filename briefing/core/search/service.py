@@ -2,9 +2,9 @@
 
 Ranking is BM25 with the title weighing ten times the text, over every match; the snippets,
 titles and dates are built for the best `limit` rows only (see `_snippets`). The outlet filter
-is part of the index query (the outlet is a token in the index: filters.py), and the date,
-actor and tag filters read small indexes, so a filter never reads the article rows of the
-matches it rejects. Claims and notes (their quotes and notes)
+tests each match's id against the outlet's ids, read once from the outlet's b-tree
+(filters.py), and the date, actor and tag filters read small indexes, so a filter never reads
+the article rows of the matches it rejects. Claims and notes (their quotes and notes)
 and actors (their names and aliases) are searched too, from their own indexes; hits say what
 they hit. Whatever the reader types is answered: a query FTS5 cannot parse is run again as
 literal words (see fts_query).
@@ -54,8 +54,8 @@ __all__ = ["HIT_END", "HIT_START", "SearchHit", "SearchResults", "SearchService"
 DEFAULT_LIMIT = 20
 SNIPPET_TOKENS = 24
 TITLE_WEIGHT = 10.0  # a hit in the title counts ten times a hit in the text
-# bm25 over articles_fts(title, text, outlet_key): the outlet's key never adds to a score.
-SCORE = f"bm25(articles_fts, {TITLE_WEIGHT}, 1.0, 0.0)"
+# bm25 over articles_fts(title, text) (db/009_outlet_beside_the_index.sql).
+SCORE = f"bm25(articles_fts, {TITLE_WEIGHT}, 1.0)"
 RANK_ALWAYS = 10_000  # this many matches are always ranked (about 10 ms at 100k articles)
 MAX_TERMS = 64  # words in one query, in phrases too (a phrase of 10,000 took 30 s); more: refused
 FILTER_INDEX = "articles_search_dates"  # (id, date_start, date_end): db/003_search_filters.sql
@@ -233,19 +233,18 @@ class SearchService:
 
     def _count_articles(self, conn: sqlite3.Connection, match: str, filters: Filters) -> int:
         """How many articles match with the filters: the index alone counts without the
-        date, actor or tag filters (5-15 ms for a word in most of 100k articles); with them,
-        each match is tested against the small covering index of db/003."""
-        index_match = filters.index_match(conn, match)
-        if index_match is None:
-            return 0
-        clauses, params = filters.beyond_index().article_sql()
+        date, actor or tag filters (5-15 ms for a word in most of 100k articles; the outlet's
+        ids are a list in memory); with them, each match is tested against the small covering
+        index of db/003."""
+        narrow, params = filters.outlet_sql("articles_fts.rowid")
+        clauses, more = filters.beyond_outlet().article_sql()
         join = ""
         if clauses:
             join = f" CROSS JOIN articles a INDEXED BY {FILTER_INDEX} ON a.id = articles_fts.rowid"
         (n,) = conn.execute(
             f"""SELECT count(*) FROM articles_fts{join}
-                WHERE articles_fts MATCH :match {clauses}""",
-            {**params, "match": index_match},
+                WHERE articles_fts MATCH :match {narrow} {clauses}""",
+            {**params, **more, "match": match},
         ).fetchone()
         return int(n)
 
@@ -257,17 +256,16 @@ class SearchService:
         walking the articles' own index in that order, keeping the matches, so a page costs
         the same wherever it starts and never sorts 100k rows."""
         conn = read.conn
-        read.check()
-        index_match = filters.index_match(conn, match)
-        if index_match is None or not total:
+        if not total:
             return _Articles([], total)
-        clauses, params = filters.beyond_index().article_sql()
-        params.update(match=index_match, limit=page.limit, offset=page.offset)
+        narrow, narrowed = filters.outlet_sql("articles_fts.rowid")
+        clauses, params = filters.beyond_outlet().article_sql()
+        params.update(narrowed, match=match, limit=page.limit, offset=page.offset)
         read.check()
         (many,) = conn.execute(
-            """SELECT count(*) FROM (SELECT 1 FROM articles_fts
-               WHERE articles_fts MATCH :match LIMIT :most)""",
-            {"match": index_match, "most": SORT_BY_INDEX_FROM + 1},
+            f"""SELECT count(*) FROM (SELECT 1 FROM articles_fts
+               WHERE articles_fts MATCH :match {narrow} LIMIT :most)""",
+            {**narrowed, "match": match, "most": SORT_BY_INDEX_FROM + 1},
         ).fetchone()
         if page.sort == "date":
             order, index = "a.date_start DESC, a.date DESC, a.id DESC", "articles_date_order"
@@ -276,16 +274,17 @@ class SearchService:
         read.check()
         if many > SORT_BY_INDEX_FROM:
             sql = f"""SELECT a.id FROM articles a INDEXED BY {index}
-                      WHERE a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH :match)
+                      WHERE a.id IN (SELECT rowid FROM articles_fts
+                                     WHERE articles_fts MATCH :match {narrow})
                       {clauses} ORDER BY {order} LIMIT :limit OFFSET :offset"""
         else:
             sql = f"""SELECT a.id FROM articles_fts CROSS JOIN articles a
                       ON a.id = articles_fts.rowid
-                      WHERE articles_fts MATCH :match {clauses}
+                      WHERE articles_fts MATCH :match {narrow} {clauses}
                       ORDER BY {order} LIMIT :limit OFFSET :offset"""
         ids = [row[0] for row in conn.execute(sql, params)]
         read.check()
-        snippets = _snippets(conn, index_match, ids)
+        snippets = _snippets(conn, match, ids)
         read.check()
         marks = ",".join("?" * len(ids))
         found = {
@@ -317,31 +316,30 @@ class SearchService:
         self, read: Read, match: str, filters: Filters, page: _Page, total: int
     ) -> _Articles:
         conn = read.conn
-        read.check()
-        index_match = filters.index_match(conn, match)
-        if index_match is None or not total:
+        if not total:
             return _Articles([], total)
-        clauses, params = filters.beyond_index().article_sql()
+        narrow, narrowed = filters.outlet_sql("articles_fts.rowid")
+        clauses, params = filters.beyond_outlet().article_sql()
         join = ""
         if clauses:
             # The index as the outer loop (CROSS JOIN), each match tested against the small
             # covering index of db/003 rather than its article's row.
             join = f" CROSS JOIN articles a INDEXED BY {FILTER_INDEX} ON a.id = articles_fts.rowid"
         limit, offset = page.limit, page.offset
-        params.update(match=index_match, limit=limit, offset=offset)
+        params.update(narrowed, match=match, limit=limit, offset=offset)
         most = max(total // 2, RANK_ALWAYS) + 1
-        # Whether the query can match most of the library: not if the dates alone leave
-        # fewer articles; else the index alone (the outlet in it) says, since what it cannot
-        # match it cannot match after the other filters either.
+        # Whether the query can match most of the library: not if the outlet or the dates
+        # alone leave fewer articles; else the index (narrowed to the outlet) says, since what
+        # it cannot match it cannot match after the other filters either.
         read.check()
         ranked = _fewer_in_range(conn, filters, most)
         matches = most
         if not ranked:
             read.check()
             (matches,) = conn.execute(
-                """SELECT count(*) FROM (SELECT 1 FROM articles_fts
-                   WHERE articles_fts MATCH :match LIMIT :most)""",
-                {"match": index_match, "most": most},
+                f"""SELECT count(*) FROM (SELECT 1 FROM articles_fts
+                   WHERE articles_fts MATCH :match {narrow} LIMIT :most)""",
+                {**narrowed, "match": match, "most": most},
             ).fetchone()
             if not matches:
                 return _Articles([], total)
@@ -359,7 +357,7 @@ class SearchService:
                            snippet(articles_fts, 1, :hs, :he, '…', {SNIPPET_TOKENS}),
                            t.title, t.outlet, t.date, t.uid
                     FROM articles_fts{join} CROSS JOIN articles t ON t.id = articles_fts.rowid
-                    WHERE articles_fts MATCH :match {clauses}
+                    WHERE articles_fts MATCH :match {narrow} {clauses}
                     ORDER BY score, articles_fts.rowid DESC LIMIT :limit""",
                 {**params, "hs": HIT_START, "he": HIT_END},
             ).fetchall()
@@ -369,7 +367,7 @@ class SearchService:
         elif ranked:
             top = conn.execute(
                 f"""SELECT articles_fts.rowid, {SCORE} AS score FROM articles_fts{join}
-                    WHERE articles_fts MATCH :match {clauses}
+                    WHERE articles_fts MATCH :match {narrow} {clauses}
                     ORDER BY score, articles_fts.rowid DESC LIMIT :limit OFFSET :offset""",
                 params,
             ).fetchall()
@@ -379,7 +377,7 @@ class SearchService:
             rows = conn.execute(
                 f"""SELECT articles_fts.rowid, {SCORE},
                            snippet(articles_fts, 1, :hs, :he, '…', {SNIPPET_TOKENS})
-                    FROM articles_fts WHERE articles_fts MATCH :match
+                    FROM articles_fts WHERE articles_fts MATCH :match {narrow}
                     ORDER BY articles_fts.rowid DESC LIMIT :limit OFFSET :offset""",
                 {**params, "hs": HIT_START, "he": HIT_END},
             ).fetchall()
@@ -393,7 +391,8 @@ class SearchService:
             counted = conn.execute(
                 f"""SELECT id, score, count(*) OVER () FROM (
                         SELECT articles_fts.rowid AS id, {SCORE} AS score
-                        FROM articles_fts{join} WHERE articles_fts MATCH :match {clauses})
+                        FROM articles_fts{join}
+                        WHERE articles_fts MATCH :match {narrow} {clauses})
                     ORDER BY score, id DESC LIMIT :limit OFFSET :offset""",
                 params,
             ).fetchall()
@@ -403,13 +402,13 @@ class SearchService:
                 read.check()
                 top = conn.execute(
                     f"""SELECT articles_fts.rowid, {SCORE} FROM articles_fts{join}
-                        WHERE articles_fts MATCH :match {clauses}
+                        WHERE articles_fts MATCH :match {narrow} {clauses}
                         ORDER BY articles_fts.rowid DESC LIMIT :limit OFFSET :offset""",
                     params,
                 ).fetchall()
         read.check()
         if snippets is None:
-            snippets = _snippets(conn, index_match, [id_ for id_, _ in top])
+            snippets = _snippets(conn, match, [id_ for id_, _ in top])
         if found is None:
             read.check()
             marks = ",".join("?" * len(top))
@@ -468,19 +467,27 @@ def _snippets(conn: sqlite3.Connection, match: str, ids: list[int]) -> dict[int,
 
 
 def _fewer_in_range(conn: sqlite3.Connection, filters: Filters, most: int) -> bool:
-    """Whether the date filter alone leaves fewer than `most` articles (counted on the
-    indexes of date_end and date_start, db/007): then the query cannot match most of the
-    library and is ranked by the plain statement, with nothing else counted (the window
-    function that counts as it ranks costs a third more at 300k). With an actor or a tag
-    filter, or none, the answer is False."""
-    if filters.actor_id is not None or filters.tag or not (filters.since or filters.until):
+    """Whether the outlet alone or the date filter alone leaves fewer than `most` articles
+    (counted on the outlet's index, db/001, or on the indexes of date_end and date_start,
+    db/007): then the query cannot match most of the library and is ranked by the plain
+    statement, with nothing else counted (the window function that counts as it ranks costs
+    a third more at 300k; counting a common word's matches in one outlet reads every match).
+    With an actor or a tag filter, or neither an outlet nor dates, the answer is False."""
+    if filters.actor_id is not None or filters.tag:
         return False
-    clauses, params = Filters(since=filters.since, until=filters.until).article_sql()
-    (in_range,) = conn.execute(
-        f"SELECT count(*) FROM (SELECT 1 FROM articles a WHERE 1 {clauses} LIMIT :most)",
-        {**params, "most": most},
-    ).fetchone()
-    return bool(in_range < most)
+    wheres = []
+    if filters.outlet:
+        wheres.append(Filters(outlet=filters.outlet).article_sql())
+    if filters.since or filters.until:
+        wheres.append(Filters(since=filters.since, until=filters.until).article_sql())
+    for clauses, params in wheres:
+        (in_range,) = conn.execute(
+            f"SELECT count(*) FROM (SELECT 1 FROM articles a WHERE 1 {clauses} LIMIT :most)",
+            {**params, "most": most},
+        ).fetchone()
+        if in_range < most:
+            return True
+    return False
 
 
 @dataclass(frozen=True)

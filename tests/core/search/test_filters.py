@@ -1,13 +1,12 @@
-"""Search filters answered by the index: the outlet as a token in articles_fts, dates by the
-covering index (db/003_search_filters.sql). Whatever the index does, the filter must keep
-the comparison it always had, `outlet = ? COLLATE NOCASE`."""
+"""Search filters: the outlet by its b-tree beside the index (db/009), dates by the covering
+index (db/003_search_filters.sql). Whatever the index does, the filter must keep the
+comparison it always had, `outlet = ? COLLATE NOCASE`."""
 
 from __future__ import annotations
 
 import pytest
 
 from briefing.core import Library, Metadata
-from briefing.core.search.filters import outlet_key
 
 # Outlets whose names differ by case (ASCII and not), punctuation, a prefix or a suffix, and
 # whose keys end in what the porter stemmer would cut from a word.
@@ -72,14 +71,32 @@ def test_the_outlet_filter_keeps_every_query_form(outlets_library: Library) -> N
     assert set(_by_search(outlets_library, 'harbour "unclosed', outlet="The Times")) <= times
 
 
-def test_the_outlet_key_is_never_found_by_what_a_reader_types(outlets_library: Library) -> None:
-    key = outlet_key("Reuters")
-    assert key.startswith("\ue002") and key.endswith("\ue002")
-    hexed = key.strip("\ue002")
-    for query in (key, hexed, hexed[:6] + "*", "\ue002*", f'"{key}"', f"{key} OR {key}"):
-        assert _by_search(outlets_library, query) == [], ascii(query)
-    # "AP " is an outlet whose key is short: 41 50 20. Typed, those digits find nothing.
-    assert _by_search(outlets_library, outlet_key("AP ").strip("\ue002")) == []
+def _index_blocks(library: Library) -> list[tuple[int, bytes]]:
+    return library.connection().execute("SELECT id, block FROM articles_fts_data").fetchall()
+
+
+def test_an_outlet_edit_leaves_the_search_index_untouched(outlets_library: Library) -> None:
+    """The outlet is not in the article index (db/009): giving articles another outlet, one
+    or many at once, writes not one byte of it, and the filter follows at once."""
+    before = _index_blocks(outlets_library)
+    (reuters,) = _by_sql(outlets_library, "Reuters")
+    outlets_library.articles.edit(reuters, outlet="Süddeutsche Zeitung")
+    times = sorted(_by_sql(outlets_library, "The Times"))
+    edit = outlets_library.articles.edit_many(times, outlet="东方日报")
+    assert _index_blocks(outlets_library) == before
+    assert _by_search(outlets_library, "harbour", outlet="Reuters") == []
+    assert _by_search(outlets_library, "harbour", outlet="the times") == []
+    # COLLATE NOCASE folds ASCII letters only: ü and Ü stay apart, as they always did.
+    assert reuters in _by_search(outlets_library, "harbour", outlet="süddeutsche ZEITUNG")
+    assert reuters not in _by_search(outlets_library, "harbour", outlet="SÜDDEUTSCHE ZEITUNG")
+    assert set(_by_search(outlets_library, "harbour", outlet="东方日报")) >= set(times)
+    outlets_library.articles.revert_edit_many(edit)
+    assert set(_by_search(outlets_library, "harbour", outlet="THE TIMES")) == set(times)
+    assert _index_blocks(outlets_library) == before
+    # A title is in the index: editing it does write there.
+    outlets_library.articles.edit(reuters, title="Lighthouse report")
+    assert _index_blocks(outlets_library) != before
+    assert _by_search(outlets_library, "lighthouse", outlet="süddeutsche zeitung") == [reuters]
 
 
 def test_editing_the_outlet_moves_the_article(outlets_library: Library) -> None:
