@@ -8,7 +8,8 @@ build_library.py if missing) and each query of a fixed mix, times:
   ours   library.search.run(query, limit=20, ...): top 20 with snippets, as the CLI and app do;
   floor  the plain one-statement FTS5 ranking of every match: SELECT rowid, snippet(...) ...
          WHERE articles_fts MATCH ? ORDER BY bm25(...) LIMIT 20 (the filters in the same
-         statement, the outlet as its key token), on a plain sqlite3 connection;
+         statement: from schema 9 the outlet as `+rowid IN` the outlet's ids read from its
+         index, before it as its key token in the MATCH), on a plain sqlite3 connection;
   raw    the SQL of briefing/core/search/service.py, written out by hand (same rows, same
          snippets; checked): what is left between ours and raw is our Python;
   grep   `grep -r -l -i -F` over the same texts written one file per article under
@@ -108,7 +109,7 @@ FLOOR_SQL = """
 # them in the same pass, and take the newest if they are still most); then read the
 # snippets of the ones kept in a second statement, and their titles.
 COUNT_SQL = """
-    SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)"""
+    SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? {narrow} LIMIT ?)"""
 RANK_SQL = """
     SELECT articles_fts.rowid, bm25(articles_fts, 10.0, 1.0, 0.0) AS score
     FROM articles_fts {join}
@@ -129,7 +130,8 @@ COUNTED_SQL = """
 NEWEST_SQL = """
     SELECT articles_fts.rowid, bm25(articles_fts, 10.0, 1.0, 0.0),
            snippet(articles_fts, 1, ?, ?, '…', 24)
-    FROM articles_fts WHERE articles_fts MATCH ? ORDER BY articles_fts.rowid DESC LIMIT ?"""
+    FROM articles_fts WHERE articles_fts MATCH ? {narrow}
+    ORDER BY articles_fts.rowid DESC LIMIT ?"""
 SEEK_SNIPPETS_SQL = """
     SELECT rowid, snippet(articles_fts, 1, ?, ?, '…', 24) FROM articles_fts
     WHERE articles_fts MATCH ? AND rowid IN ({marks})"""
@@ -146,10 +148,25 @@ def schema(conn: sqlite3.Connection) -> int:
     return conn.execute("PRAGMA user_version").fetchone()[0]
 
 
+OUTLET_SQL = """ AND +articles_fts.rowid IN (
+    SELECT id FROM articles INDEXED BY articles_outlet WHERE outlet = ? COLLATE NOCASE)"""
+OUTLET_COUNT_SQL = """
+    SELECT count(*) FROM (SELECT 1 FROM articles WHERE outlet = ? COLLATE NOCASE LIMIT ?)"""
+
+
+def narrow(conn: sqlite3.Connection, query: Query) -> tuple[str, list[object]]:
+    """The outlet filter beside the MATCH (schema 9: db/009_outlet_beside_the_index.sql):
+    each match's id tested against the outlet's ids, read once from its index."""
+    if "outlet" not in query.filters or schema(conn) < 9:
+        return "", []
+    return OUTLET_SQL, [query.filters["outlet"]]
+
+
 def index_match(conn: sqlite3.Connection, query: Query) -> str:
     """The MATCH expression, with the outlet's key token ANDed when filtered by outlet: at
-    schema 7 the upper hex of each spelling of the outlet, before it the lowered hex."""
-    if "outlet" not in query.filters:
+    schema 7 and 8 the upper hex of each spelling of the outlet, before it the lowered hex;
+    from schema 9 the outlet is not in the index (see narrow())."""
+    if "outlet" not in query.filters or schema(conn) >= 9:
         return query.match
     outlet = query.filters["outlet"]
     if schema(conn) >= 7:
@@ -177,8 +194,10 @@ def raw_filters(query: Query, *, outlet: bool) -> tuple[str, list[object]]:
 
 def floor_search(conn: sqlite3.Connection, query: Query) -> list[tuple]:
     clauses, params = raw_filters(query, outlet=False)
-    sql = FLOOR_SQL.format(join=DATES_JOIN if clauses else "", filters=clauses)
-    return conn.execute(sql, [HS, HE, index_match(conn, query), *params, LIMIT]).fetchall()
+    outlet, outlet_params = narrow(conn, query)
+    sql = FLOOR_SQL.format(join=DATES_JOIN if clauses else "", filters=outlet + clauses)
+    args = [HS, HE, index_match(conn, query), *outlet_params, *params, LIMIT]
+    return conn.execute(sql, args).fetchall()
 
 
 def fts_rows(conn: sqlite3.Connection) -> int:
@@ -187,17 +206,23 @@ def fts_rows(conn: sqlite3.Connection) -> int:
 
 
 def raw_search(conn: sqlite3.Connection, query: Query, total: int) -> list[tuple]:
-    """The rows our search returns, by the same SQL, in order (schema 7)."""
-    clauses, params = raw_filters(query, outlet=False)
-    join = DATES_JOIN if clauses else ""
+    """The rows our search returns, by the same SQL, in order (schema 7 and later)."""
+    dates, date_params = raw_filters(query, outlet=False)
+    join = DATES_JOIN if dates else ""
     match = index_match(conn, query)
+    outlet, outlet_params = narrow(conn, query)
+    clauses, params = outlet + dates, [*outlet_params, *date_params]
     most = max(total // 2, 10_000) + 1
     in_range = most
-    if clauses:
-        (in_range,) = conn.execute(IN_RANGE_SQL.format(filters=clauses), [*params, most]).fetchone()
+    if outlet:  # the outlet alone may leave fewer than most (schema 9)
+        (in_range,) = conn.execute(OUTLET_COUNT_SQL, [*outlet_params, most]).fetchone()
+    if dates and in_range >= most:
+        sql = IN_RANGE_SQL.format(filters=dates)
+        (in_range,) = conn.execute(sql, [*date_params, most]).fetchone()
     matches = most
     if in_range >= most:
-        (matches,) = conn.execute(COUNT_SQL, [match, most]).fetchone()
+        sql = COUNT_SQL.format(narrow=outlet)
+        (matches,) = conn.execute(sql, [match, *outlet_params, most]).fetchone()
         if not matches:
             return []
     if matches <= LIMIT and in_range >= most:  # all shown: snippets in the ranking statement
@@ -209,8 +234,9 @@ def raw_search(conn: sqlite3.Connection, query: Query, total: int) -> list[tuple
     if matches < most or in_range < most:
         sql = RANK_SQL.format(join=join, filters=clauses, order="score, articles_fts.rowid DESC")
         top = conn.execute(sql, [match, *params, LIMIT]).fetchall()
-    elif not clauses:
-        top = conn.execute(NEWEST_SQL, [HS, HE, match, LIMIT]).fetchall()
+    elif not dates:
+        sql = NEWEST_SQL.format(narrow=outlet)
+        top = conn.execute(sql, [HS, HE, match, *outlet_params, LIMIT]).fetchall()
         titles = TITLES_SQL.format(marks=",".join("?" * len(top)))
         found = {row[0]: row for row in conn.execute(titles, [row[0] for row in top])}
         return [(*found[i][:4], snippet) for i, _, snippet in top if i in found]
