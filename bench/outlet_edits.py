@@ -5,7 +5,7 @@
 Works on a copy of the cached N-article library (100,000 by default; built if missing), in
 bench/out/outlet-edits-N.sqlite, so the cached file is never written. Each figure is the
 median of --runs (one edit) or of 3 (1,000 edits), every edit undone untimed before the next,
-with the machine's load:
+with the machine's load (the samples of the series of 3 are printed too):
 
 - one outlet edit, `articles.edit(id, outlet=...)`, its own transaction, as the app's
   Edit Article makes it;
@@ -122,12 +122,17 @@ def _raw_edits(path: os.PathLike[str], ids: list[int]) -> None:
 
 
 def _median(runs: int, act: Callable[[int], object], undo: Callable[[], object]) -> float:
+    """The median of `runs` timed acts, each undone untimed; the samples of a short series
+    are printed too, the first apart (the first write after a bulk-built index can merge
+    its segments)."""
     samples = []
     for i in range(runs):
         started = time.perf_counter()
         act(i)
         samples.append(time.perf_counter() - started)
         undo()
+    if runs <= 3:
+        print(f"  runs: {', '.join(f'{s:.3f} s' for s in samples)}")
     return statistics.median(samples)
 
 
