@@ -68,7 +68,7 @@ class Step:
     on_failed: Callable[[BriefingError], None] | None = None
     queued_at: float = field(default_factory=time.monotonic)
     # Written on the edits' thread even when the library is free: a step that takes longer
-    # than a frame (an outlet set on hundreds of articles re-indexes each one's text).
+    # than a frame (an outlet or tags set on hundreds of articles).
     background: bool = False
 
 
