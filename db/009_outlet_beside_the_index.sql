@@ -9,11 +9,14 @@
 --    triggers fire on them only, and an outlet edit costs what an author edit does: one row
 --    and one entry of articles_outlet (bench/search.py and bench/team.py have the figures).
 -- 2. The filter asks articles_outlet (outlet COLLATE NOCASE, db/001) for the outlet's ids once
---    and tests each match's rowid against that list (core/search/filters.py): at 100k articles
---    as fast as the key in the MATCH was, or faster (said --outlet "The Guardian": 16 ms
---    against 27 ms), and compared exactly as COLLATE NOCASE compares, with no key to build.
---    A second FTS5 table holding only the outlet's key was measured too: slower to query
---    (38 ms) and to edit, and a second index of what the b-tree already has.
+--    and tests each match's rowid against that list (core/search/filters.py), so it compares
+--    exactly as COLLATE NOCASE does, with no key to build. The price falls on a word found in
+--    much of the library: each of its matches is tested (about 80 ns each), where FTS5 used to
+--    intersect its list with the key's. said --outlet "The Guardian" at 100k articles ranks in
+--    about 25 ms of CPU against 16.5 with the key (bench/search.py: within 1.2x of its floor).
+--    A second FTS5 table holding only the outlet's key was measured too: slower to query (38 ms
+--    against 16 for the list, in one run) and to edit, and a second index of what the b-tree
+--    already has.
 -- 3. The generated column outlet_key goes with the index that read it (VIRTUAL: nothing was
 --    stored, so dropping it rewrites no row). bm25 now weighs an article's length as before
 --    db/007, without the key's token.
