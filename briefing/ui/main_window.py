@@ -163,6 +163,7 @@ class MainWindow(QMainWindow):
         self._waiting_timer.setInterval(1000)
         self._waiting_timer.timeout.connect(self._on_waiting_timer_timeout)
         self._copies: set[tuple[str, int, str]] = set()
+        self._articles_counted = 0  # what the status bar says, see _update_counts
         self._copies_timer = QTimer(self)
         self._copies_timer.setInterval(COPIES_POLL_MS)
         self._copies_timer.timeout.connect(self._look_for_copies)
@@ -284,13 +285,52 @@ class MainWindow(QMainWindow):
             refs = self.library.annotations.refs(new) if new else {}
         except BriefingError:
             refs = None  # each pane finds out for itself
-        self.library_pane.apply(changes, refs)
+        gone = changes.deleted_ids(Kind.CLAIM)
+        view = self.view
+        # Claims deleted from the open article: their rows are known, not the whole list's.
+        deleted_from = {i: view.article.id for i in gone & view.annotation_ids} if view else {}
+        self.library_pane.apply(changes, refs, deleted_from)
         current = self.reader.article_id
         if current is not None and shows_change(self.library, self.view, changes, refs):
-            self._reopen(current, new)
+            if not self._update_in_place(current, changes, new):
+                self._reopen(current, new)
             suggestions.follow(self)
         elif changes.full or changes.added_ids(Kind.ARTICLE) or changes.deleted_ids(Kind.ARTICLE):
             self._update_counts()
+
+    def _update_in_place(self, current: int, changes: Changes, added: frozenset[int]) -> bool:
+        """Show the open article's annotations as they are now without laying out its text
+        again, when only they changed: the reader redraws the marks that differ, the panel
+        the rows (scroll positions, selections and the find bar's matches stay). False when
+        the article's text or header changed, it is gone, or the change cannot say what it
+        touched (then `_reopen`)."""
+        if changes.full:
+            return False
+        try:
+            view = load_article_view(self.library, current)
+        except BriefingError:
+            return False
+        span = self.reader.cursor_span()
+        if not self.reader.update_marks(view):
+            return False
+        self.view = view
+        self.panel.update_view(view)
+        if span is not None and span[0] < span[1] and added:
+            # A selection that was just marked (an annotation in `added` spans it exactly)
+            # becomes a cursor at its end: the selection's colour hid the new mark.
+            if any(
+                m.annotation_id in added and (m.start, m.end) == span and m.kind != "suggestion"
+                for m in view.marks()
+            ):
+                bar = self.reader.page.verticalScrollBar()
+                position = bar.value()
+                self.reader.select_span(span[1], span[1])
+                bar.setValue(position)
+        if changes.touches(Kind.ARTICLE):
+            self._update_counts()
+        else:
+            self._update_counts(articles=self._articles_counted)
+        return True
 
     def _reopen(self, current: int, added: frozenset[int] | set[int] = frozenset()) -> None:
         """Show the open article as it is now, where the reader was (or the placeholder,
@@ -316,11 +356,15 @@ class MainWindow(QMainWindow):
             self.panel.show_view(None)
             self._update_counts()
 
-    def _update_counts(self) -> None:
-        try:
-            articles = self.library.articles.count()
-        except BriefingError:
-            return
+    def _update_counts(self, *, articles: int | None = None) -> None:
+        """The status bar's counts; `articles` when the caller knows the library's count
+        did not change (counting 100k articles is a scan the refresh of a claim can skip)."""
+        if articles is None:
+            try:
+                articles = self.library.articles.count()
+            except BriefingError:
+                return
+        self._articles_counted = articles
         if self.view is None:
             self.reader.show_placeholder(self._placeholder(articles))
         text = f"{articles} article" + ("" if articles == 1 else "s")

@@ -97,7 +97,25 @@ def test_a_deleted_claim_rereads_only_rows_that_count_claims(
     assert model.index(model.row_of(extra.undated), CLAIMS).data() == ""
 
 
-def test_a_claim_added_to_the_open_article_by_another_program_reopens_it(
+def test_a_claim_deleted_from_the_open_article_rereads_its_row_only(
+    qtbot, main: MainWindow, extra: Extra
+) -> None:
+    """The window knows which article the open article's claims were in: the other rows
+    that count claims stay as they were read."""
+    model = main.library_pane.model
+    article_id = main.reader.article_id
+    claim = main.view.claims[0].id
+    cached = rows_of(model)
+    assert sum(1 for row in cached.values() if row.claims) > 1
+    with Library.open(main.library.path) as other:
+        other.claims.delete(claim)
+    qtbot.waitUntil(lambda: claim not in {c.id for c in main.view.claims}, timeout=3000)
+    after = rows_of(model)
+    assert [i for i in cached if after[i] is not cached[i]] == [article_id]
+    assert model.index(model.row_of(article_id), CLAIMS).data() == str(len(main.view.claims))
+
+
+def test_a_claim_added_to_the_open_article_by_another_program_is_shown(
     qtbot, main: MainWindow, extra: Extra
 ) -> None:
     view = main.view

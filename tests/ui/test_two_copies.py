@@ -18,7 +18,12 @@ import sys
 import time
 from pathlib import Path
 
+from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextFormat
+
 from briefing.core import Library, LibraryBusy
+from briefing.ui.actions import annotate
+from briefing.ui.dialogs.claim_editor import ClaimEditor
+from briefing.ui.theme import CLAIM_RULES
 from tests.ui.copy_of_the_app import word_spans
 from tests.ui.helpers import sample_window
 
@@ -131,3 +136,118 @@ def _locked(library: Library) -> bool:
             return False
     except LibraryBusy:
         return True
+
+
+# The app and the command line: marks redrawn in place ---------------------------------------
+#
+# A second copy hears another program's commit through its poll and redraws only the marks
+# that changed (issue 14: under 50 ms of GUI work at 200 marks, bench/refresh_copies.py):
+# the reader keeps its document, so the place the reader was reading and the words selected
+# stay as they were.
+
+
+def _briefing(path: Path, *args: str) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "briefing", "--library", str(path), *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+
+
+def _scrolled(qtbot, make_window, tmp_path: Path):  # noqa: ANN202 - a test's tuple
+    """The app on the sample, a short window scrolled half-way, words selected; the claim
+    furthest down the article."""
+    library = Library.open(tmp_path / "shared.sqlite", program="app")
+    window, article_id = sample_window(qtbot, make_window, library)
+    window.resize(760, 420)
+    bar = window.reader.page.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 100)
+    claims = [c for c in library.claims.list(article_id=article_id) if c.start is not None]
+    claim = max(claims, key=lambda c: c.start)
+    window.reader.select_span(claim.start - 30, claim.start - 12)
+    bar.setValue(bar.maximum() // 2)
+    return library, window, claim
+
+
+def _char_format(window, offset: int) -> QTextCharFormat:  # noqa: ANN001
+    cursor = QTextCursor(window.reader.page.document())
+    cursor.setPosition(window.reader.document_position(offset) + 1)
+    return cursor.charFormat()
+
+
+def _place(window) -> tuple[object, int, tuple[int, int] | None]:  # noqa: ANN001
+    page = window.reader.page
+    return page.document(), page.verticalScrollBar().value(), window.reader.cursor_span()
+
+
+def test_a_claim_graded_by_the_command_line_is_redrawn_where_the_reader_is(
+    qtbot, make_window, tmp_path: Path
+) -> None:
+    library, window, claim = _scrolled(qtbot, make_window, tmp_path)
+    assert claim.status != "disputed" and claim.grade != 2
+    place = _place(window)
+    assert place[1] > 0 and place[2] is not None
+
+    _briefing(library.path, "claim", "edit", str(claim.id), "--status", "disputed", "--grade", "2")
+
+    def shown():  # noqa: ANN202
+        return next(c for c in window.view.claims if c.id == claim.id)
+
+    qtbot.waitUntil(lambda: shown().status == "disputed", timeout=5000)
+    assert shown().grade == 2
+    assert _place(window) == place  # the same document, scrolled and selected as it was
+    colours = window.reader.colours
+    assert _char_format(window, claim.start).background().color() == colours.claim_of("disputed")
+    start = window.reader.document_position(claim.start)
+    (rule,) = [d for d in window.reader.page.decorations if d.start == start]
+    assert rule.style == CLAIM_RULES["disputed"]
+    row = window.panel._find("claim", claim.id)
+    assert row is not None and "disputed" in row.text(0) and "grade 2" in row.text(0)
+    window.close()
+    library.close()
+
+
+def test_a_claim_deleted_by_the_command_line_loses_its_mark_and_nothing_else(
+    qtbot, make_window, tmp_path: Path
+) -> None:
+    library, window, claim = _scrolled(qtbot, make_window, tmp_path)
+    others = [c for c in window.view.claims if c.id != claim.id]
+    colours = window.reader.colours
+    assert _char_format(window, claim.start).background().color() == colours.claim_of(claim.status)
+    place = _place(window)
+
+    _briefing(library.path, "claim", "delete", str(claim.id))
+
+    qtbot.waitUntil(lambda: all(c.id != claim.id for c in window.view.claims), timeout=5000)
+    assert _place(window) == place
+    assert not _char_format(window, claim.start).hasProperty(QTextFormat.Property.BackgroundBrush)
+    start = window.reader.document_position(claim.start)
+    assert all(d.start != start for d in window.reader.page.decorations)
+    assert window.panel._find("claim", claim.id) is None
+    for other in others:  # the other claims keep their marks and rows
+        fmt = _char_format(window, other.start)
+        assert fmt.background().color() == colours.claim_of(other.status)
+        assert window.panel._find("claim", other.id) is not None
+    window.close()
+    library.close()
+
+
+def test_a_claim_editor_whose_claim_the_command_line_deletes_says_so_and_keeps_the_text(
+    qtbot, make_window, tmp_path: Path
+) -> None:
+    library, window, claim = _scrolled(qtbot, make_window, tmp_path)
+    editor = annotate.edit_claim(window, claim.id)
+    assert isinstance(editor, ClaimEditor)
+    editor.note.setPlainText("Checked against the ministry's statement.")
+
+    _briefing(library.path, "claim", "delete", str(claim.id))
+
+    qtbot.waitUntil(editor.error.isVisible, timeout=5000)
+    assert "deleted elsewhere" in editor.error.text()
+    assert editor.note.toPlainText() == "Checked against the ministry's statement."
+    assert editor.isVisible()
+    editor.reject()
+    window.close()
+    library.close()

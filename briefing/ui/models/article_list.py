@@ -211,10 +211,17 @@ class ArticleListModel(QAbstractTableModel):
             self._set_ids([])
         self.endResetModel()
 
-    def apply(self, changes: Changes, refs: Mapping[int, AnnotationRefs] | None = None) -> None:
+    def apply(
+        self,
+        changes: Changes,
+        refs: Mapping[int, AnnotationRefs] | None = None,
+        deleted_from: Mapping[int, int] | None = None,
+    ) -> None:
         """Bring the list up to date with a change, reading only what it touched (see the
         module docstring). `refs` are the added claims' `annotations.refs`, when the
-        caller has read them already; else they are read here if needed."""
+        caller has read them already; else they are read here if needed. `deleted_from`
+        says which article deleted claims were in, where the caller knew (the open
+        article's): when it knows them all, only those rows are read again."""
         if changes.full or changes.added_ids(Kind.ARTICLE) or changes.deleted_ids(Kind.ARTICLE):
             self.refresh()
             return
@@ -225,7 +232,10 @@ class ArticleListModel(QAbstractTableModel):
             if refs is None or not new_claims <= refs.keys():
                 refs = self._library.annotations.refs(new_claims)
             stale |= {refs[i].article_id for i in new_claims if i in refs}
-        if changes.deleted_ids(Kind.CLAIM):
+        deleted = changes.deleted_ids(Kind.CLAIM)
+        if deleted and deleted_from is not None and deleted <= deleted_from.keys():
+            stale |= {deleted_from[i] for i in deleted}
+        elif deleted:
             # Their articles are not known any more; a row counting no claim cannot be one.
             stale |= {i for i, row in self._rows.items() if row.claims}
         counts_moved = bool(new_claims or changes.deleted_ids(Kind.CLAIM))

@@ -54,6 +54,7 @@ from PySide6.QtWidgets import (
 from briefing.core import Mention
 from briefing.ui.article_view import ArticleView
 from briefing.ui.theme import MarkColours, mark_colours
+from briefing.ui.widgets import tree_refresh
 from briefing.ui.widgets.annotation_tree import AnnotationTree, IdRole, KindRole
 from briefing.ui.widgets.wrapped_label import WrappedLabel
 
@@ -128,6 +129,7 @@ class AnnotationPanel(QWidget):
         self.tree.setDefaultDropAction(Qt.DropAction.CopyAction)
         self._claim_actions: list[QAction] = []
         self._selecting = False  # select_annotation() at work: not the reader's doing
+        self._swatches: dict[int, QIcon] = {}  # by colour
         self.accept_all = QPushButton("Accept All", self)
         self.accept_all.setToolTip("Tag every suggested mention as a mention of its actor")
         self.reject_all = QPushButton("Reject All", self)
@@ -274,6 +276,24 @@ class AnnotationPanel(QWidget):
 
     def show_view(self, view: ArticleView | None) -> None:
         self.tree.clear()
+        self._show_state(view)
+        if view is not None:
+            tree_refresh.replace(self.tree, self._groups(view))
+
+    def update_view(self, view: ArticleView) -> None:
+        """Show `view`, a newer read of the article shown (an annotation changed, came or
+        went): the rows that stay are updated in place, and the current and selected rows,
+        the actor rows opened and the scroll position are kept."""
+        self._show_state(view)
+        self._selecting = True  # the current row put back is not the user's choice
+        try:
+            tree_refresh.refresh(self.tree, lambda: self._groups(view))
+        finally:
+            self._selecting = False
+        self._update_actions()
+
+    def _show_state(self, view: ArticleView | None) -> None:
+        """The suggestion bar, and the hint in the tree's place when there is nothing."""
         waiting = bool(view and view.suggestions)
         focus = QApplication.focusWidget() or self.window().focusWidget()
         if not waiting and focus is not None and self.suggestion_bar.isAncestorOf(focus):
@@ -290,8 +310,9 @@ class AnnotationPanel(QWidget):
             self.hint.setText(self._hint_text())
         self.hint.setVisible(empty)
         self.tree.setVisible(not empty)
-        if view is None:
-            return
+
+    def _groups(self, view: ArticleView) -> list[QTreeWidgetItem]:
+        """The tree's top-level rows for `view`: a group per kind, then the orphans."""
         placed, orphans = [], []
 
         def add(group: str, item: QTreeWidgetItem, orphaned: bool) -> None:
@@ -312,7 +333,7 @@ class AnnotationPanel(QWidget):
             item = self._item(
                 claim.id, f"{_quoted(claim.quote)}\n{' · '.join(details)}", tip, "claim"
             )
-            item.setIcon(0, _swatch(colours.claim_of(claim.status)))
+            item.setIcon(0, self._swatch(colours.claim_of(claim.status)))
             add("Claims", item, claim.orphaned)
         by_actor: dict[int, list[Mention]] = {}
         for mention in view.mentions:
@@ -350,7 +371,7 @@ class AnnotationPanel(QWidget):
                 "(right-click, or the buttons below)"
             )
             item = self._item(suggestion.id, text, tip, "suggestion")
-            item.setIcon(0, _swatch(colours.suggestion))
+            item.setIcon(0, self._swatch(colours.suggestion))
             add(SUGGESTED, item, False)
 
         swatches = {
@@ -358,12 +379,14 @@ class AnnotationPanel(QWidget):
             "Highlights": colours.highlight,
             "Notes": colours.note,
         }
+        groups = []
         for name in ("Claims", "Actor mentions", "Highlights", "Notes", SUGGESTED):
             items = [item for group, item in placed if group == name]
             if items:
                 group = self._group(name, items)
                 if name in swatches:
-                    group.setIcon(0, _swatch(swatches[name]))
+                    group.setIcon(0, self._swatch(swatches[name]))
+                groups.append(group)
         if orphans:
             group = self._group(
                 "Orphaned (could not be placed in the current text)",
@@ -372,6 +395,16 @@ class AnnotationPanel(QWidget):
             group.setToolTip(
                 0, "These annotations lost their place when the text changed; they are kept."
             )
+            groups.append(group)
+        return groups
+
+    def _swatch(self, colour: QColor) -> QIcon:
+        """One icon per colour: painting 200 rows' swatches anew took half of a refresh,
+        and the same icon tells `tree_refresh` that a row's swatch did not change."""
+        icon = self._swatches.get(colour.rgba())
+        if icon is None:
+            icon = self._swatches[colour.rgba()] = _swatch(colour)
+        return icon
 
     def _mention_item(
         self, view: ArticleView, mention: Mention, colours: MarkColours, *, in_row: bool = False
@@ -388,7 +421,7 @@ class AnnotationPanel(QWidget):
                 text += f" — {_quoted(mention.quote, 60)}"
         item = self._item(mention.id, text, f"{name} ({kind})", "mention")
         if not in_row:
-            item.setIcon(0, _swatch(colours.mention(kind)))
+            item.setIcon(0, self._swatch(colours.mention(kind)))
         return item
 
     def _actor_row(
@@ -407,7 +440,7 @@ class AnnotationPanel(QWidget):
         if other:
             text += " — " + ", ".join(_quoted(s, 30) for s in other[:3])
         row = QTreeWidgetItem([text])
-        row.setIcon(0, _swatch(colours.mention(kind)))
+        row.setIcon(0, self._swatch(colours.mention(kind)))
         row.setToolTip(
             0,
             f"{len(mentions)} mentions of {actor.name} ({kind}): open the row to see each."
@@ -425,8 +458,6 @@ class AnnotationPanel(QWidget):
         font.setBold(True)
         group.setFont(0, font)
         group.addChildren(items)
-        self.tree.addTopLevelItem(group)
-        group.setExpanded(True)
         return group
 
     @staticmethod

@@ -261,14 +261,20 @@ class LibraryPane(QWidget):
         self._fill_choosers()
         self.model.refresh()
 
-    def apply(self, changes: Changes, refs: Mapping[int, AnnotationRefs] | None = None) -> None:
-        """The library changed: read again only the choosers and rows it touched."""
+    def apply(
+        self,
+        changes: Changes,
+        refs: Mapping[int, AnnotationRefs] | None = None,
+        deleted_from: Mapping[int, int] | None = None,
+    ) -> None:
+        """The library changed: read again only the choosers and rows it touched (the
+        model's `apply` says what `refs` and `deleted_from` spare it)."""
         narrowing = (self.model.tag, self.model.actor_id)
         self._fill_choosers(tags=changes.touches(Kind.TAG), actors=changes.touches(Kind.ACTOR))
         if (self.model.tag, self.model.actor_id) != narrowing:  # a chosen one went
             self.model.refresh()
         else:
-            self.model.apply(changes, refs)
+            self.model.apply(changes, refs, deleted_from)
 
     def choose_tag(self, tag: str | None) -> bool:
         """Narrow to `tag` (None: any) as choosing it in the list would; False if unknown."""

@@ -261,6 +261,10 @@ class _Page(QTextBrowser):
             first = layout.blockBoundingRect(self.document().findBlock(deco.start))
             if first.top() > exposed.bottom():
                 break  # by start: the rest are further down
+            if layout.blockBoundingRect(self.document().findBlock(deco.end)).bottom() < (
+                exposed.top()
+            ):
+                continue  # above what is painted: its lines need not be found
             for rect, ascent, descent in _segments(self.document(), deco.start, deco.end):
                 if rect.bottom() < exposed.top() or rect.top() > exposed.bottom():
                     continue
@@ -430,37 +434,104 @@ class Reader(QWidget):
         assert self._map is not None
         cursor = QTextCursor(document)
         cursor.beginEditBlock()
-        decorations = []
         for mark in sorted(marks, key=lambda m: _LAYER.get(m.kind, 9)):
+            fmt = _format_of(mark, colours)
+            if fmt is not None:
+                cursor.setPosition(self._map.to_document(mark.start))
+                cursor.setPosition(self._map.to_document(mark.end), QTextCursor.MoveMode.KeepAnchor)
+                cursor.mergeCharFormat(fmt)
+        cursor.endEditBlock()
+        self._decorate(marks, colours)
+
+    def _decorate(self, marks: list[Mark], colours: MarkColours) -> None:
+        assert self._map is not None
+        decorations = []
+        for mark in marks:
             start, end = self._map.to_document(mark.start), self._map.to_document(mark.end)
-            fmt = QTextCharFormat()
             if mark.kind == "claim":
-                fmt.setBackground(colours.claim_of(mark.status))
                 rule = CLAIM_RULES.get(mark.status or "asserted")
                 if rule:
                     decorations.append(Decoration(start, end, rule, colours.rule_of(mark.status)))
-            elif mark.kind == "highlight":
-                fmt.setBackground(colours.highlight)
-            elif mark.kind == "note":
-                fmt.setBackground(colours.note)
-                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
             elif mark.kind == "suggestion":
                 # Outlined, dashed, in a colour of its own: a question for the reader, not a
                 # fact yet (a wavy underline read as a spelling error).
                 decorations.append(Decoration(start, end, "outline", colours.suggestion))
-                continue
-            elif mark.kind == "mention":
-                colour = colours.mention(mark.actor_kind)
-                # Coloured text with a dotted underline: told apart by actor kind, and not
-                # mistaken for a link (links are solid).
-                fmt.setForeground(colour)
-                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-                fmt.setUnderlineColor(colour)
-            cursor.setPosition(start)
-            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-            cursor.mergeCharFormat(fmt)
-        cursor.endEditBlock()
         self.page.decorations = sorted(decorations, key=lambda d: (d.start, d.end))
+
+    def update_marks(self, view: ArticleView) -> bool:
+        """Show `view`, a newer read of the article shown, by redrawing only the marks that
+        changed in the document laid out already: the scroll position, the selection, a find
+        or a search's matches and the flash stay as they are. False (nothing done) when the
+        article's title, byline or text differ: then only `show_article` can show it.
+
+        Another copy's edit to one claim of an article with hundreds of marks is a change of
+        a few characters' formats here, where a new document (laid out, measured, painted
+        whole) took a hundred milliseconds and more of the GUI thread.
+        """
+        shown = self._view
+        if (
+            shown is None
+            or self._map is None
+            or shown.article.id != view.article.id
+            or shown.article.text != view.article.text
+            or shown.article.title != view.article.title
+            or byline(shown) != byline(view)
+        ):
+            return False
+        old, new = set(shown.marks()), set(view.marks())
+        self._view = view
+        changed = old ^ new
+        if changed:
+            self._redraw(changed, view.marks())
+        if self.card.isVisible():  # its words may be the ones that changed
+            hovered = [m for m in view.marks() if m.key in set(self._hovered)]
+            if not hovered or not self.show_card(hovered, self._hover_at):
+                self.card.dismiss()
+        return True
+
+    def _redraw(self, changed: set[Mark], marks: list[Mark]) -> None:
+        """Take the marks' formats off the stretches where `changed` marks were or are, and
+        merge back those of every mark that is there now, in the order `_draw_marks` uses."""
+        assert self._map is not None
+        to_document = self._map.to_document
+        stretches: list[list[int]] = []
+        for mark in sorted(changed, key=lambda m: m.start):
+            if mark.kind == "suggestion":
+                continue  # outlined only: no format of its own
+            start, end = to_document(mark.start), to_document(mark.end)
+            if stretches and start <= stretches[-1][1]:
+                stretches[-1][1] = max(stretches[-1][1], end)
+            else:
+                stretches.append([start, end])
+        colours = self.colours
+        document = self.page.document()
+        cursor = QTextCursor(document)
+        cursor.beginEditBlock()
+        for start, end in stretches:
+            _clear_mark_formats(document, start, end)
+        layered = sorted(marks, key=lambda m: _LAYER.get(m.kind, 9))
+        for start, end in stretches:
+            for mark in layered:
+                fmt = _format_of(mark, colours)
+                first, last = to_document(mark.start), to_document(mark.end)
+                if fmt is None or last <= start or first >= end:
+                    continue
+                cursor.setPosition(max(first, start))
+                cursor.setPosition(min(last, end), QTextCursor.MoveMode.KeepAnchor)
+                cursor.mergeCharFormat(fmt)
+        cursor.endEditBlock()
+        document.setModified(False)
+        self._decorate(marks, colours)
+        # The rules and outlines drawn over the text, where marks changed (the document
+        # repaints the formats itself); a change out of view paints nothing.
+        dx = -self.page.horizontalScrollBar().value()
+        dy = -self.page.verticalScrollBar().value()
+        viewport = self.page.viewport()
+        for start, end in stretches:
+            for rect, _ascent, _descent in _segments(document, start, end):
+                shown = rect.translated(dx, dy).adjusted(-4, -2, 4, 6).toAlignedRect()
+                if shown.intersects(viewport.rect()):
+                    viewport.update(shown)
 
     # Marks under the pointer -------------------------------------------------------------------
 
@@ -733,6 +804,63 @@ class Reader(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange and self._view is not None:
             self.show_article(self._view)
+
+
+_MARK_PROPERTIES = (
+    QTextFormat.Property.BackgroundBrush,
+    QTextFormat.Property.ForegroundBrush,
+    QTextFormat.Property.TextUnderlineStyle,
+    QTextFormat.Property.TextUnderlineColor,
+    QTextFormat.Property.FontUnderline,
+)
+
+
+def _format_of(mark: Mark, colours: MarkColours) -> QTextCharFormat | None:
+    """The character format a mark merges into the text (None for a suggestion: it is
+    outlined over the text, see `Reader._decorate`). Only `_MARK_PROPERTIES` are set."""
+    fmt = QTextCharFormat()
+    if mark.kind == "claim":
+        fmt.setBackground(colours.claim_of(mark.status))
+    elif mark.kind == "highlight":
+        fmt.setBackground(colours.highlight)
+    elif mark.kind == "note":
+        fmt.setBackground(colours.note)
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+    elif mark.kind == "mention":
+        colour = colours.mention(mark.actor_kind)
+        # Coloured text with a dotted underline: told apart by actor kind, and not
+        # mistaken for a link (links are solid).
+        fmt.setForeground(colour)
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+        fmt.setUnderlineColor(colour)
+    else:
+        return None
+    return fmt
+
+
+def _clear_mark_formats(document: QTextDocument, start: int, end: int) -> None:
+    """Take the marks' properties off the characters in [start, end), fragment by fragment,
+    keeping what the layout gave them (fonts, the byline's colour)."""
+    pieces = []  # read first: setting a format splits and merges the fragments
+    block = document.findBlock(start)
+    while block.isValid() and block.position() < end:
+        fragments = block.begin()
+        while not fragments.atEnd():
+            fragment = fragments.fragment()
+            first = max(start, fragment.position())
+            last = min(end, fragment.position() + fragment.length())
+            fmt = fragment.charFormat()
+            if first < last and any(fmt.hasProperty(p) for p in _MARK_PROPERTIES):
+                for prop in _MARK_PROPERTIES:
+                    fmt.clearProperty(prop)
+                pieces.append((first, last, fmt))
+            fragments += 1
+        block = block.next()
+    cursor = QTextCursor(document)
+    for first, last, fmt in pieces:
+        cursor.setPosition(first)
+        cursor.setPosition(last, QTextCursor.MoveMode.KeepAnchor)
+        cursor.setCharFormat(fmt)
 
 
 def _x_of(line: object, position: int) -> float:
