@@ -284,7 +284,12 @@ class AnnotationPanel(QWidget):
         """Show `view`, a newer read of the article shown (an annotation changed, came or
         went): the rows that stay are updated in place, and the current and selected rows,
         the actor rows opened and the scroll position are kept."""
+        bar = self.suggestion_bar.isVisibleTo(self)
         self._show_state(view)
+        if self.suggestion_bar.isVisibleTo(self) != bar:
+            # The tree's height changes with the bar: at once, so that a row scrolled to
+            # right after this (select_annotation) is placed in the viewport it will have.
+            self.layout().activate()
         self._selecting = True  # the current row put back is not the user's choice
         try:
             tree_refresh.refresh(self.tree, lambda: self._groups(view))

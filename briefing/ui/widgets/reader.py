@@ -512,9 +512,11 @@ class Reader(QWidget):
         layered = sorted(marks, key=lambda m: _LAYER.get(m.kind, 9))
         for start, end in stretches:
             for mark in layered:
-                fmt = _format_of(mark, colours)
                 first, last = to_document(mark.start), to_document(mark.end)
-                if fmt is None or last <= start or first >= end:
+                if last <= start or first >= end:
+                    continue
+                fmt = _format_of(mark, colours)
+                if fmt is None:
                     continue
                 cursor.setPosition(max(first, start))
                 cursor.setPosition(min(last, end), QTextCursor.MoveMode.KeepAnchor)

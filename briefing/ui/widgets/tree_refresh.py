@@ -92,7 +92,8 @@ def _merge(tree: QTreeWidget, parent: QTreeWidgetItem, new: list[QTreeWidgetItem
         if key in old_set:
             target = next(staying)
             _copy(item, target)
-            if not _merge(tree, target, item.takeChildren()):
+            leaf = not item.childCount() and not target.childCount()
+            if not leaf and not _merge(tree, target, item.takeChildren()):
                 return False
         else:
             parent.insertChild(index, item)
