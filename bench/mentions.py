@@ -174,7 +174,7 @@ def main() -> None:
 
     build, find, ours_matches = run_ours(names, texts)
     ours_total = build + find
-    print("\nours: MentionFinder (pyahocorasick)")
+    print("\nours: MentionFinder (ahocorasick-rs)")
     print(f"  build {build:.2f} s, find {find:.2f} s, total {ours_total:.2f} s")
     print(f"  {len(texts) / find:,.0f} articles/s, {ours_matches:,} matches")
     if len(texts) >= 100_000:

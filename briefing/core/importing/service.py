@@ -27,6 +27,7 @@ from briefing.core.errors import Cancelled, ImportFailed, InvalidInput
 from briefing.core.importing.decoding import NotText, decode
 from briefing.core.importing.extracted import Extracted, ExtractedChanges, NoArticleText
 from briefing.core.importing.files import expand, format_for
+from briefing.core.importing.reading import ReadAhead
 from briefing.core.importing.storing import Parsed, Stored, store
 from briefing.core.importing.text import parse_text
 from briefing.core.progress import NoProgress, Progress
@@ -223,23 +224,29 @@ class ImportService:
         size = 0
         started = time.monotonic()
         total = len(inputs)
+        reader = ReadAhead(
+            inputs,
+            lambda item: item.failure or _parse(item, metadata, source_format),
+            lambda read: read.size if isinstance(read, Parsed) else 0,
+        )
         try:
-            for index, item in enumerate(inputs):
-                progress.check()
-                if not pending:
-                    started = time.monotonic()
-                read = item.failure or _parse(item, metadata, source_format)
-                pending.append(read)
-                if isinstance(read, Parsed):
-                    size += read.size
-                if (
-                    len(pending) >= BATCH_ARTICLES
-                    or size >= BATCH_BYTES
-                    or time.monotonic() - started >= BATCH_SECONDS
-                ):
-                    self._commit(pending, results, on_result)
-                    pending, size = [], 0
-                progress.update(index + 1, total, item.name)
+            with reader as reads:
+                for index, item in enumerate(inputs):
+                    progress.check()
+                    if not pending:
+                        started = time.monotonic()
+                    read = next(reads)
+                    pending.append(read)
+                    if isinstance(read, Parsed):
+                        size += read.size
+                    if (
+                        len(pending) >= BATCH_ARTICLES
+                        or size >= BATCH_BYTES
+                        or time.monotonic() - started >= BATCH_SECONDS
+                    ):
+                        self._commit(pending, results, on_result)
+                        pending, size = [], 0
+                    progress.update(index + 1, total, item.name)
         except Cancelled:
             self._commit(pending, results, on_result)
             raise ImportCancelled(results, total) from None

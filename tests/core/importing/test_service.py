@@ -232,6 +232,53 @@ def test_a_large_import_commits_in_short_transactions_each_announced(library: Li
     assert library.last_changes == said[-1]
 
 
+def test_the_journal_after_a_large_import_lists_every_article(library: Library) -> None:
+    """The articles are read ahead on a helper thread and stored in batches: every one of
+    them is in the journal (what changes_since and the team's sync read), once."""
+    before = library.changes_since(0).version
+    results = library.imports.texts(_texts(1_200))
+    changes = library.changes_since(before)
+    assert changes.added_ids("article") == {r.id for r in results}
+    entries = journal.entries_since(library.connection(), before)
+    assert sorted(e.uid for e in entries) == sorted(r.uid for r in results)
+    assert journal.is_consistent(library.connection())
+
+
+def test_cancelling_a_large_import_mid_way_keeps_whole_batches_only(
+    library: Library,
+) -> None:
+    """Cancelled while its reader is ahead of the storing: what was read ahead and not yet
+    stored is dropped, never half stored; each kept article is whole (row, journal, index)."""
+
+    class CancelAt:
+        def __init__(self) -> None:
+            self.done = 0
+
+        def update(self, done: int, total: int, label: str = "") -> None:
+            self.done = done
+
+        def check(self) -> None:
+            if self.done >= 700:
+                raise Cancelled("cancelled")
+
+    said: list[Changes] = []
+    library.add_listener(said.append)
+    with pytest.raises(ImportCancelled) as caught:
+        library.imports.texts(_texts(1_500), progress=CancelAt())
+    stopped = caught.value
+    assert [r.status for r in stopped.results] == ["imported"] * 700
+    assert [r.path for r in stopped.results] == [f"text-{i:05d}" for i in range(700)]
+    kept = {r.id for r in stopped.results}
+    assert {a.id for a in library.articles.list()} == kept
+    assert [len(c.added_ids("article")) for c in said] == [500, 200]
+    conn = library.connection()
+    assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert journal.is_consistent(conn)
+    assert {h.article_id for h in library.search.run("Zebra00699")} == {stopped.results[-1].id}
+    assert not library.search.run("Zebra00700")
+    assert not [t for t in threading.enumerate() if t.name == "briefing-import-reader"]
+
+
 def test_a_search_finds_each_batch_as_soon_as_it_is_committed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
