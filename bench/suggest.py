@@ -104,7 +104,10 @@ def main() -> None:
     store, store_cpu = store_floor(source, rows)
     floor = max(build + find, store)
     print(f"{args.n:,} articles, {len(by_actor):,} actors, {len(names):,} names and aliases")
-    print(f"  load average (1 min) before: {load:.2f} on {os.cpu_count()} CPUs")
+    after = os.getloadavg()[0]
+    print(
+        f"  load average (1 min) before: {load:.2f}, after: {after:.2f}, on {os.cpu_count()} CPUs"
+    )
     print(
         f"  library.mentions.suggest(): {service:6.2f} s (CPU {service_cpu:.2f} s), "
         f"{len(rows):,} suggestions stored in {len(commits):,} commits "

@@ -151,3 +151,32 @@ def test_rows_of_an_article_deleted_meanwhile_are_left_out(news: Library) -> Non
     assert added == 1
     assert [(s.article_id, s.actor.id) for s in news.mentions.pending()] == [(kept, actor)]
     assert news.last_changes.updated_ids("actor") == {actor}
+
+
+def test_an_actor_whose_rows_were_all_stored_already_is_not_moved(news: Library) -> None:
+    """A batch some of whose rows another writer stored first: only the actors that gained a
+    row move to the new version."""
+    article = news.articles.list()[0].id
+    china, britain = (news.actors.resolve(name).id for name in ("China", "United Kingdom"))
+    suggesting.store(news, [(article, china, 0, 5, "China")])
+    before = news.version
+    added = suggesting.store(
+        news, [(article, china, 0, 5, "China"), (article, britain, 9, 11, "UK")]
+    )
+    assert added == 1
+    assert news.last_changes.updated_ids("actor") == {britain}
+    assert news.changes_since(before).updated_ids("actor") == {britain}
+
+
+def test_a_batch_where_every_row_is_new_moves_each_of_its_actors_once(news: Library) -> None:
+    articles = [a.id for a in news.articles.list()[:3]]
+    china, britain = (news.actors.resolve(name).id for name in ("China", "United Kingdom"))
+    before = news.version
+    rows = [(art, actor, 0, 5, "China") for art in articles for actor in (china, britain)]
+    assert suggesting.store(news, rows) == 6
+    assert news.last_changes.updated_ids("actor") == {china, britain}
+    moved = news.connection().execute(
+        "SELECT count(*) FROM journal WHERE kind = 'actor' AND version > ?", (before,)
+    )
+    assert moved.fetchone() == (2,)
+    assert journal.is_consistent(news.connection())
