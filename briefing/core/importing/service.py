@@ -1,15 +1,17 @@
 """Importing: files, folders and pasted text become articles.
 
 A large import commits as it goes, in short transactions: the inputs are read and parsed
-outside any transaction, and each batch of them (at most 500 articles, 2 MB of text, or a
+outside any transaction, on a helper thread a little ahead of the storing (reading.py: the
+two share two cores), and each batch of them (at most 500 articles, 2 MB of text, or a
 quarter of a second of reading) is stored in one transaction of its own (storing.py says
 how, and why the search index is built there, a batch at a time). So another writer (the
 app's other copy, the command line, a script) waits a fraction of a second for the library,
 never for the whole import; every commit is journaled and announced like any other.
 
 A bad file is reported with its reason and the batch goes on. Cancelling stops before the
-next input: what was read is stored, everything stored stays, and `ImportCancelled` says
-how much that is. A text already in the library (same normalised text) is reported as a
+next input: the inputs already taken into the batch are stored (what the helper read
+beyond them is dropped, never half stored), everything stored stays, and `ImportCancelled`
+says how much that is. A text already in the library (same normalised text) is reported as a
 duplicate of the article that holds it and not stored again.
 """
 
