@@ -17,7 +17,8 @@ from briefing.core.annotations.w3c_export import (
     W3C_CONTEXT,
     export_annotations,
 )
-from briefing.core.annotations.w3c_import import MAX_STRING, import_annotations
+from briefing.core.annotations.w3c_import import import_annotations
+from briefing.core.annotations.w3c_read import MAX_STRING
 from briefing.core.bundled import resources_dir
 from briefing.core.sample import load_sample
 from tests.conftest import SAMPLE
