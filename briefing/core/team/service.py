@@ -28,7 +28,8 @@ from briefing.core.team import KEEP, server  # KEEP there: the command line read
 from briefing.core.team import link as links
 from briefing.core.team.apply import Applier
 from briefing.core.team.records import local_ids, read
-from briefing.core.team.sync import Engine, SyncReport, _one
+from briefing.core.team.session import one
+from briefing.core.team.sync import Engine, SyncReport
 
 if TYPE_CHECKING:
     from briefing.core.library import Library
@@ -304,7 +305,7 @@ class TeamService:
                     from psycopg import sql
 
                     s = sql.Identifier(current.team)
-                    team_changes = _one(
+                    team_changes = one(
                         pg.execute(
                             sql.SQL(
                                 "SELECT count(*) FROM {}.records WHERE version > %s "

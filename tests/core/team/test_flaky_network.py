@@ -10,7 +10,7 @@ from collections.abc import Callable
 import pytest
 
 from briefing.core import Library, TeamUnavailable
-from briefing.core.team import sync
+from briefing.core.team import pull, push
 from tests import postgres as pg
 from tests.conftest import wikinews_files
 from tests.core.team.conftest import records
@@ -38,8 +38,8 @@ def join_or_sync(library: Library, url: str, team: str) -> None:
 
 @pytest.fixture
 def small_batches(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sync, "PULL_BATCH", 5)
-    monkeypatch.setattr(sync, "PUSH_BATCH", 5)
+    monkeypatch.setattr(pull, "PULL_BATCH", 5)
+    monkeypatch.setattr(push, "PUSH_BATCH", 5)
 
 
 def test_syncs_over_a_network_that_drops_complete_with_nothing_doubled(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from briefing.core import TeamUnavailable
-from briefing.core.team import sync
+from briefing.core.team import pull, push
 from tests.conftest import wikinews_files
 from tests.core.team.conftest import records
 
@@ -41,8 +41,8 @@ def server_rows(postgres, team: str) -> list[tuple[str, str]]:
 
 @pytest.fixture
 def small_batches(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sync, "PULL_BATCH", 7)
-    monkeypatch.setattr(sync, "PUSH_BATCH", 7)
+    monkeypatch.setattr(pull, "PULL_BATCH", 7)
+    monkeypatch.setattr(push, "PUSH_BATCH", 7)
 
 
 def test_a_pull_cut_short_is_finished_by_the_next_sync(analyst, team, postgres, small_batches):
