@@ -202,12 +202,37 @@ def test_the_app_opens_offscreen(bundle: Path, tmp_path: Path) -> None:
     assert_opened(run([str(bundle), "--smoke-test"], env=app_environment(tmp_path)))
 
 
-def test_the_app_opens_on_an_x_server(bundle: Path, tmp_path: Path) -> None:
-    xvfb = shutil.which("xvfb-run")
+@pytest.fixture
+def x_server() -> Iterator[dict[str, str]]:
+    """An X server of our own (Xvfb) for the test; its environment. `-displayfd` has the
+    server take a free display itself and say which: `xvfb-run -a` guesses one from the lock
+    files, and two sessions starting at once met on the same :99."""
+    xvfb = shutil.which("Xvfb")
     if xvfb is None:
-        pytest.skip("needs xvfb-run (.ci/run installs xvfb)")
-    env = app_environment(tmp_path, QT_QPA_PLATFORM="xcb")
-    assert_opened(run([xvfb, "-a", str(bundle), "--smoke-test"], env=env))
+        pytest.skip("needs Xvfb (.ci/run installs xvfb)")
+    read_end, write_end = os.pipe()
+    server = subprocess.Popen(
+        [xvfb, "-displayfd", str(write_end), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        pass_fds=(write_end,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write_end)
+    try:
+        with os.fdopen(read_end) as said:
+            display = said.readline().strip()  # written once the server accepts clients
+        assert display.isdigit(), f"Xvfb did not say which display it took ({display!r})"
+        yield {"DISPLAY": f":{display}"}
+    finally:
+        server.terminate()
+        server.wait(30)
+
+
+def test_the_app_opens_on_an_x_server(
+    bundle: Path, tmp_path: Path, x_server: dict[str, str]
+) -> None:
+    env = {**app_environment(tmp_path, QT_QPA_PLATFORM="xcb"), **x_server}
+    assert_opened(run([str(bundle), "--smoke-test"], env=env))
 
 
 @pytest.fixture
