@@ -72,6 +72,15 @@ def program(request: pytest.FixtureRequest) -> list[str]:
     return program_argv(request.param)
 
 
+@pytest.fixture(scope="session")
+def qapp_cls() -> type:
+    """pytest-qt's application is the app's own (it follows a palette changed while it runs),
+    imported here, not at the top: the core's tests load no Qt."""
+    from briefing.ui.palette_watch import PaletteFollowingApplication
+
+    return PaletteFollowingApplication
+
+
 @pytest.fixture
 def library(tmp_path: Path) -> Library:
     """A new, empty, migrated library file."""

@@ -39,7 +39,7 @@ from briefing.ui.errors import install_excepthook
 from briefing.ui.icons import icon
 from briefing.ui.main_window import MainWindow
 from briefing.ui.ops import CoreOp
-from briefing.ui.palette_watch import follow_palette
+from briefing.ui.palette_watch import PaletteFollowingApplication
 from briefing.ui.smoke_test import run_smoke_test
 
 APP_NAME = "Briefing"
@@ -52,10 +52,12 @@ DESKTOP_FILE_NAME = "briefing"
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
-    """The QApplication, named so QSettings lands in a "Briefing" place."""
+    """The QApplication, named so QSettings lands in a "Briefing" place. One made before
+    (by a test harness, say) is used as it is: it follows a palette changed while it runs
+    only if it is a PaletteFollowingApplication."""
     app = QApplication.instance()
     if not isinstance(app, QApplication):
-        app = QApplication(argv if argv is not None else sys.argv[:1])
+        app = PaletteFollowingApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setOrganizationName(ORGANISATION)
@@ -73,7 +75,6 @@ def apply_style(app: QApplication) -> None:
     except (OSError, FileNotFoundError):
         return
     app.setStyleSheet(sheet)
-    follow_palette(app)  # and polish them again in a palette changed while the app runs
 
 
 WINDOWS: list[MainWindow] = []  # the main windows open, kept from the garbage collector
