@@ -92,6 +92,18 @@ class PartialDate:
                 text += f"-{self.day:02d}"
         return text
 
+    def spelled(self, *, short: bool = False) -> str:
+        """As people write dates, for screens and documents (iso() is for files and
+        scripts): '14 December 2021', or with `short` '14 Dec 2021'; 'Dec 2021', '2021', and
+        '14 Dec' when the year is not known. English whatever the locale, as _MONTH_NAMES."""
+        parts = [str(self.day)] if self.day else []
+        if self.month:
+            name = _MONTH_NAMES[self.month - 1].capitalize()
+            parts.append(name[:3] if short else name)
+        if self.year:
+            parts.append(str(self.year))
+        return " ".join(parts)
+
     def first_day(self) -> str | None:
         """The earliest day this date can mean, or None when the year is unknown."""
         if self.year is None:

@@ -49,3 +49,11 @@ def test_forms(text: str, iso: str, first: str | None, last: str | None) -> None
 def test_what_is_not_a_date(text: str) -> None:
     with pytest.raises(InvalidInput):
         PartialDate.parse(text)
+
+
+def test_a_date_is_spelled_with_what_is_known_and_nothing_guessed() -> None:
+    assert PartialDate(2021, 12, 14).spelled() == "14 December 2021"
+    assert PartialDate(2021, 12, 14).spelled(short=True) == "14 Dec 2021"
+    assert PartialDate(2021, 9).spelled(short=True) == "Sep 2021"
+    assert PartialDate(2021).spelled() == "2021"
+    assert PartialDate(None, 12, 14).spelled(short=True) == "14 Dec"

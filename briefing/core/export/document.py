@@ -13,14 +13,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
 from briefing.core.briefings.snapshot import ClaimSnapshot, SnapshotMaker
-from briefing.core.dates import PartialDate, parse_stored
+from briefing.core.dates import parse_stored
 
 if TYPE_CHECKING:
     from briefing.core.library import Library
 
-_MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
 RELATION_WORDS = {
     ("supports", True): "supports",
     ("supports", False): "supported by",
@@ -125,15 +122,7 @@ def human_date(iso: str | None) -> str:
     date = parse_stored(iso)
     if date is None:
         return iso or ""
-    return _spell(date)
-
-
-def _spell(date: PartialDate) -> str:
-    parts = [str(date.day)] if date.day else []
-    if date.month:
-        parts.append(_MONTHS[date.month - 1])
-    parts.append(str(date.year) if date.year else "(year unknown)")
-    return " ".join(parts)
+    return date.spelled() if date.year else f"{date.spelled()} (year unknown)"
 
 
 def section_name(heading: str) -> str:

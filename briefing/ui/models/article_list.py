@@ -42,7 +42,6 @@ from briefing.core import (
 from briefing.ui.models.row_runs import runs
 
 PAGE_SIZE = 200
-MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -73,16 +72,7 @@ _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.
 
 def format_date(date: PartialDate | None) -> str:
     """'14 Dec 2021', 'Dec 2021', '2021', or '14 Dec' when the year is not known."""
-    if date is None:
-        return ""
-    parts = []
-    if date.day:
-        parts.append(str(date.day))
-    if date.month:
-        parts.append(MONTHS[date.month - 1])
-    if date.year:
-        parts.append(str(date.year))
-    return " ".join(parts)
+    return date.spelled(short=True) if date else ""
 
 
 class ArticleListModel(QAbstractTableModel):
