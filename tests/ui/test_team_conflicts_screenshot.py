@@ -15,7 +15,7 @@ from pathlib import Path
 from PySide6.QtGui import QColor, QPainter, QPixmap
 
 from briefing.core import Library
-from briefing.ui.team_sync import ConflictsDialog
+from briefing.ui.dialogs.team import ConflictsDialog
 from tests.ui.helpers import REAL_WINDOW, first_run_window, save_screenshot
 
 pytestmark = REAL_WINDOW

@@ -9,7 +9,8 @@ from datetime import UTC, datetime
 import pytest
 
 from briefing.core import Kind, Library
-from briefing.ui.team_sync import ConflictsDialog, JoinDialog, ago, status_text
+from briefing.ui.dialogs.team import ConflictsDialog, JoinDialog
+from briefing.ui.team_sync import ago, status_text
 from tests import postgres as pg
 
 

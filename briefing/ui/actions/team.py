@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING
 
 from briefing.core import Library
 from briefing.ui import errors
+from briefing.ui.dialogs.team import ConflictsDialog, JoinDialog, confirm_leave
 from briefing.ui.ops import CoreOp
-from briefing.ui.team_sync import ConflictsDialog, JoinDialog, confirm_leave
 
 if TYPE_CHECKING:
     from briefing.core import Progress
