@@ -277,7 +277,7 @@ def _already_there(conn: sqlite3.Connection, article_id: int, item: Item, span: 
     """An annotation without a known identity, already in the article: a placed one of the
     same kind at the same place; an orphan of the same kind with the same quote; a page
     note with the same text."""
-    kind = "note" if item.whole_article else _stored_kind(item)
+    kind = _stored_kind(item)
     if span.whole or span.orphaned:
         return (
             conn.execute(
@@ -299,6 +299,10 @@ def _already_there(conn: sqlite3.Connection, article_id: int, item: Item, span: 
 
 
 def _stored_kind(item: Item) -> str:
+    """What _create makes of the item: a target on the whole page is a note, whatever the
+    item called itself (a claim needs words of the text to rest on)."""
+    if item.whole_article:
+        return "note"
     if item.kind == "claim" and item.claim is not None:
         return "claim"
     if item.kind == "mention" and item.mention is not None:

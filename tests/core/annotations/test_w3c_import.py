@@ -172,3 +172,39 @@ def test_hypothesis_for_pages_not_in_the_library(library: Library, star: int) ->
         "no article for URL https://news.example.org/another-story"
     ]
     assert library.version == version  # nothing written
+
+
+def test_a_claim_without_a_selector_is_a_page_note_and_links_to_it_are_left_out(
+    library: Library, sample_article: int
+) -> None:
+    """A claim whose target has no selector becomes a note on the whole article, so a
+    link to it has no claim to point at: the link is left out, the rest imported (found by
+    Hypothesis in test_w3c_import_properties: "no claim with id 4" ended the import)."""
+    library.articles.edit(sample_article, url=STAR)
+    quote = "postponing a US$767 million (RM3.24 billion) initial public offering"
+    items = [
+        {
+            "id": "urn:x:claim",
+            "type": "Annotation",
+            "briefing:kind": "claim",
+            "briefing:claim": {
+                "status": "asserted",
+                "links": [{"relation": "supports", "target": "urn:x:page"}],
+            },
+            "target": {"source": STAR, "selector": _quote(quote)},
+        },
+        {
+            "id": "urn:x:page",
+            "type": "Annotation",
+            "briefing:kind": "claim",
+            "briefing:claim": {"status": "asserted"},
+            "body": {"type": "TextualBody", "value": "The whole story is sourced to one man."},
+            "target": {"source": STAR, "selector": None},
+        },
+    ]
+    report = import_annotations(library, json.dumps(items))
+    assert (report.imported, report.broken) == (2, ()), report
+    (claim,) = library.claims.list()
+    assert claim.quote == quote and not claim.links
+    (note,) = library.annotations.for_article(sample_article, kind="note")
+    assert note.on_whole_article and note.note == "The whole story is sourced to one man."
