@@ -10,7 +10,7 @@ from collections.abc import Callable
 import pytest
 
 from briefing.core import Library, TeamUnavailable
-from briefing.core.team import pull, push
+from briefing.core.team import pull, push, service
 from tests import postgres as pg
 from tests.conftest import wikinews_files
 from tests.core.team.conftest import records
@@ -38,8 +38,12 @@ def join_or_sync(library: Library, url: str, team: str) -> None:
 
 @pytest.fixture
 def small_batches(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Batches small enough for cuts to land between them, and the waits between a sync's
+    reconnects (0.5 s, doubling, five times: for a real network) short enough for a proxy
+    that cuts every 0.1 s: with them, one unlucky run waited past the test's 120 s."""
     monkeypatch.setattr(pull, "PULL_BATCH", 5)
     monkeypatch.setattr(push, "PUSH_BATCH", 5)
+    monkeypatch.setattr(service, "RETRY_WAIT_S", 0.01)
 
 
 def test_syncs_over_a_network_that_drops_complete_with_nothing_doubled(
