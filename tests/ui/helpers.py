@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QImage, QPixmap
+from PySide6.QtGui import QAction, QColor, QImage, QPalette, QPixmap
 from PySide6.QtWidgets import QAbstractButton, QDialog, QMainWindow, QMenu
 
 from briefing.core import Library
@@ -169,3 +169,16 @@ def laid_out_lines(window: MainWindow) -> list[int]:
         counts.extend(layout.lineAt(n).textLength() for n in range(layout.lineCount() - 1))
         block = block.next()
     return counts
+
+
+def dark_palette(light: QPalette) -> QPalette:
+    """`light` as a dark desktop would give it: the roles the reader, panel and preview use."""
+    dark = QPalette(light)
+    for role, colour in (
+        (QPalette.ColorRole.Base, "#1e1e1e"),
+        (QPalette.ColorRole.Text, "#e8e8e8"),
+        (QPalette.ColorRole.Window, "#2b2b2b"),
+        (QPalette.ColorRole.WindowText, "#e8e8e8"),
+    ):
+        dark.setColor(role, QColor(colour))
+    return dark

@@ -4,28 +4,16 @@ were polished in: light text on a light page in the preview)."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QPalette
 
 from briefing.core import Library
 from briefing.ui.app import apply_style
 from briefing.ui.theme import DARK, LIGHT
 from briefing.ui.workspace import open_workspace
-from tests.ui.helpers import sample_window
+from tests.ui.helpers import dark_palette, sample_window
 from tests.ui.test_workspace_preview import _contrast, _quote_colours
 
 BASE = QPalette.ColorRole.Base
-
-
-def _dark(light: QPalette) -> QPalette:
-    dark = QPalette(light)
-    for role, colour in (
-        (QPalette.ColorRole.Base, "#1e1e1e"),
-        (QPalette.ColorRole.Text, "#e8e8e8"),
-        (QPalette.ColorRole.Window, "#2b2b2b"),
-        (QPalette.ColorRole.WindowText, "#e8e8e8"),
-    ):
-        dark.setColor(role, QColor(colour))
-    return dark
 
 
 def test_the_app_follows_a_palette_changed_while_it_runs(
@@ -43,7 +31,7 @@ def test_the_app_follows_a_palette_changed_while_it_runs(
     qtbot.waitUntil(lambda: "facial recognition" in preview.toPlainText() and not preview.busy)
     assert window.reader.colours == LIGHT
 
-    qapp.setPalette(_dark(light))
+    qapp.setPalette(dark_palette(light))
     try:
         for widget in (window.reader.page, window.panel.tree, preview):
             assert widget.palette().color(BASE).lightness() < 128, widget

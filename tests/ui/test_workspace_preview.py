@@ -18,7 +18,7 @@ from briefing.ui.workspace import exporting
 from briefing.ui.workspace.preview import preview_css, rendered_document
 from briefing.ui.workspace.preview_render import PreviewRenderer
 from briefing.ui.workspace.window import WorkspaceWindow
-from tests.ui.helpers import reads, write
+from tests.ui.helpers import dark_palette, reads, write
 from tests.ui.test_workspace_helpers import DESIGNATION, workspace_on
 
 
@@ -200,14 +200,7 @@ def test_the_preview_follows_a_dark_palette(
     qtbot, qapp, library: Library, briefing_id: int, tmp_path: Path
 ) -> None:
     light = QPalette(qapp.palette())
-    dark = QPalette(light)
-    for role, colour in (
-        (QPalette.ColorRole.Base, "#1e1e1e"),
-        (QPalette.ColorRole.Text, "#e8e8e8"),
-        (QPalette.ColorRole.Window, "#2b2b2b"),
-        (QPalette.ColorRole.WindowText, "#e8e8e8"),
-    ):
-        dark.setColor(role, QColor(colour))
+    dark = dark_palette(light)
     qapp.setPalette(dark)  # a dark desktop
     try:
         workspace = workspace_on(qtbot, library, tmp_path)
@@ -274,14 +267,7 @@ def test_the_preview_follows_the_palette_changed_while_it_is_open(
     qtbot.waitUntil(lambda: "facial recognition" in preview.toPlainText() and not preview.busy)
     light = QPalette(qapp.palette())
     assert _quote_colours(preview)[1].lightness() > 128
-    dark = QPalette(light)
-    for role, colour in (
-        (QPalette.ColorRole.Base, "#1e1e1e"),
-        (QPalette.ColorRole.Text, "#e8e8e8"),
-        (QPalette.ColorRole.Window, "#2b2b2b"),
-        (QPalette.ColorRole.WindowText, "#e8e8e8"),
-    ):
-        dark.setColor(role, QColor(colour))
+    dark = dark_palette(light)
     qapp.setPalette(dark)  # the desktop turned dark meanwhile
     try:
         qtbot.waitUntil(lambda: _quote_colours(preview)[1].lightness() < 128)
