@@ -123,7 +123,8 @@ if TYPE_CHECKING:
     from briefing.core.importing.extracted import Extracted
     from briefing.core.importing.service import STDIN, ImportCancelled, ImportResult, Metadata
     from briefing.core.journal import JournalEntry
-    from briefing.core.library import Library, resolve_library_path
+    from briefing.core.library import Library
+    from briefing.core.library_paths import resolve_library_path
     from briefing.core.presence import Holder
     from briefing.core.progress import NoProgress, Progress
     from briefing.core.provenance import Provenance
@@ -260,7 +261,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "render_html": ("export.html", "render_html"),
     "render_markdown": ("export.markdown", "render_markdown"),
     "render_pandoc": ("export.markdown", "render_pandoc"),
-    "resolve_library_path": ("library", "resolve_library_path"),
+    "resolve_library_path": ("library_paths", "resolve_library_path"),
     "resources_dir": ("bundled", "resources_dir"),
     "sort_rows": ("claims.row_order", "sort_rows"),
     "write_atomically": ("atomic_files", "write_atomically"),

@@ -28,12 +28,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
-
-import platformdirs
+from typing import TYPE_CHECKING
 
 from briefing.core import journal, provenance
 from briefing.core.changes import NO_CHANGES, Changes
+from briefing.core.connection import Connection
 from briefing.core.errors import (
     BriefingError,
     InvalidInput,
@@ -52,10 +51,10 @@ from briefing.core.library_file import (
     set_aside_damaged_log,
     translate_sqlite_error,
 )
+from briefing.core.library_paths import ensure_data_folder, resolve_library_path
 from briefing.core.migrate import migrate
 from briefing.core.presence import Holder, Presence, holders
 from briefing.core.progress import Progress
-from briefing.core.text_input import printable
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -83,100 +82,6 @@ Listener = Callable[[Changes], None]
 
 BUSY_TIMEOUT_MS = 5000
 CACHE_KIB = 64 * 1024
-DEFAULT_FILENAME = "library.sqlite"
-
-
-NAME_A_LIBRARY = "or name a library with --library PATH or BRIEFING_LIBRARY"
-
-
-def default_library_path() -> Path:
-    """Where the library lives when neither --library nor BRIEFING_LIBRARY says: the user
-    data folder (platformdirs).
-
-    On Unix that folder hangs off $HOME (or $XDG_DATA_HOME). Without either, platformdirs
-    falls back on the account's entry in the password file, and for an account with no
-    entry (a container started with a bare uid) on a folder named `~` inside the current
-    one: a library nobody would find again, or a traceback in a read-only folder. So an
-    unset HOME is said, with what to set, rather than guessed around.
-    """
-    if os.name == "posix" and not (_absolute_env("XDG_DATA_HOME") or _absolute_env("HOME")):
-        raise LibraryUnavailable(
-            "no data folder to keep the library in: HOME is not set; "
-            f"set HOME (or XDG_DATA_HOME) to your home folder, {NAME_A_LIBRARY}"
-        )
-    return Path(platformdirs.user_data_dir("Briefing", appauthor=False)) / DEFAULT_FILENAME
-
-
-def _absolute_env(name: str) -> bool:
-    """The variable names an absolute path (the XDG spec ignores a relative one)."""
-    return os.path.isabs(os.environ.get(name, ""))
-
-
-def ensure_data_folder(folder: Path) -> None:
-    """Create the data folder the default library lives in, or say why it cannot be."""
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise LibraryUnavailable(
-            f"cannot create the data folder {folder} ({reason}): it needs a writable "
-            f"folder there; set XDG_DATA_HOME to one, {NAME_A_LIBRARY}"
-        ) from exc
-    if not os.access(folder, os.W_OK | os.X_OK):
-        raise LibraryUnavailable(
-            f"the data folder {folder} is not writable: it needs a writable folder "
-            f"there; set XDG_DATA_HOME to one, {NAME_A_LIBRARY}"
-        )
-
-
-def resolve_library_path(explicit: str | os.PathLike[str] | None = None) -> Path:
-    """--library PATH, else $BRIEFING_LIBRARY, else the user data folder."""
-    if explicit:
-        return Path(explicit).expanduser()
-    from_env = os.environ.get("BRIEFING_LIBRARY")
-    if from_env:
-        return Path(from_env).expanduser()
-    return default_library_path()
-
-
-class _Connection(sqlite3.Connection):
-    """sqlite3's connection, with text and numbers it cannot store refused as input.
-
-    A str holding a lone surrogate (what Python makes of bytes that are not UTF-8 in a file
-    name, an argument or an environment value, or what JSON's \\udc80 escapes give) cannot
-    be encoded for SQLite, and sqlite3 raises UnicodeEncodeError from whatever call passed
-    it: here every such call becomes one InvalidInput, for the Python API as for the CLI.
-    So does an int past SQLite's 64 bits (sqlite3 raises OverflowError).
-    """
-
-    def execute(self, sql: str, parameters: Any = (), /) -> sqlite3.Cursor:
-        try:
-            return super().execute(sql, parameters)
-        except UnicodeEncodeError as exc:
-            raise _not_text(exc) from None
-        except OverflowError:
-            raise _too_large() from None
-
-    def executemany(self, sql: str, parameters: Any, /) -> sqlite3.Cursor:
-        try:
-            return super().executemany(sql, parameters)
-        except UnicodeEncodeError as exc:
-            raise _not_text(exc) from None
-        except OverflowError:
-            raise _too_large() from None
-
-
-def _too_large() -> InvalidInput:
-    return InvalidInput(
-        "a number too large for the library was given (ids and counts fit in 63 bits)"
-    )
-
-
-def _not_text(exc: UnicodeEncodeError) -> InvalidInput:
-    given = printable(exc.object)
-    if len(given) > 60:
-        given = given[:57] + "..."
-    return InvalidInput(f"text that is not valid Unicode (UTF-8) was given: '{given}'")
 
 
 class Library:
@@ -383,14 +288,14 @@ class Library:
                     uri=True,
                     isolation_level=None,
                     timeout=BUSY_TIMEOUT_MS / 1000,
-                    factory=_Connection,
+                    factory=Connection,
                 )
             else:
                 conn = sqlite3.connect(
                     self.path,
                     isolation_level=None,
                     timeout=BUSY_TIMEOUT_MS / 1000,
-                    factory=_Connection,
+                    factory=Connection,
                 )
         except sqlite3.Error as exc:
             raise translate_sqlite_error(exc, self.path) or LibraryUnavailable(

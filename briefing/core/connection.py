@@ -1,0 +1,51 @@
+"""The sqlite3 connection every library thread uses: input SQLite cannot take becomes a
+BriefingError at the one place all statements pass through.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from briefing.core.errors import InvalidInput
+from briefing.core.text_input import printable
+
+
+class Connection(sqlite3.Connection):
+    """sqlite3's connection, with text and numbers it cannot store refused as input.
+
+    A str holding a lone surrogate (what Python makes of bytes that are not UTF-8 in a file
+    name, an argument or an environment value, or what JSON's \\udc80 escapes give) cannot
+    be encoded for SQLite, and sqlite3 raises UnicodeEncodeError from whatever call passed
+    it: here every such call becomes one InvalidInput, for the Python API as for the CLI.
+    So does an int past SQLite's 64 bits (sqlite3 raises OverflowError).
+    """
+
+    def execute(self, sql: str, parameters: Any = (), /) -> sqlite3.Cursor:
+        try:
+            return super().execute(sql, parameters)
+        except UnicodeEncodeError as exc:
+            raise _not_text(exc) from None
+        except OverflowError:
+            raise _too_large() from None
+
+    def executemany(self, sql: str, parameters: Any, /) -> sqlite3.Cursor:
+        try:
+            return super().executemany(sql, parameters)
+        except UnicodeEncodeError as exc:
+            raise _not_text(exc) from None
+        except OverflowError:
+            raise _too_large() from None
+
+
+def _too_large() -> InvalidInput:
+    return InvalidInput(
+        "a number too large for the library was given (ids and counts fit in 63 bits)"
+    )
+
+
+def _not_text(exc: UnicodeEncodeError) -> InvalidInput:
+    given = printable(exc.object)
+    if len(given) > 60:
+        given = given[:57] + "..."
+    return InvalidInput(f"text that is not valid Unicode (UTF-8) was given: '{given}'")
