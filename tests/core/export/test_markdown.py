@@ -192,3 +192,17 @@ def test_an_escaped_angle_bracket_in_a_note_stays_text(library: Library, worked:
     assert "<script" not in html.lower()
     assert "Watch for" in html and "script&gt;" in html
     assert html.count('class="footnote-backref"') == 6  # the footnotes still follow
+
+
+def test_one_section_briefing_leaves_out_where_actors_appear(
+    library: Library, sample: SampleLoaded
+) -> None:
+    # Found by a first-time user: a briefing of one untitled section said every actor
+    # "appears in (untitled section)".
+    b = library.briefings.new("Quick note")
+    library.briefings.add_claims(b, [sample.claims["c1"], sample.claims["c3"]])
+    text = library.briefings.export_markdown(b)
+    assert "| actor | kind |\n|---|---|\n" in text
+    assert "untitled section" not in text and "appears in" not in text
+    speaker = library.actors.get(library.claims.get(sample.claims["c1"]).speaker.id)
+    assert f"| {speaker.name} | {speaker.kind} |" in text
