@@ -347,7 +347,6 @@ def _make_view_help_actions(window: MainWindow) -> None:
         lambda: _float_claims(window, window.float_claims_action.isChecked()),
     )
     window.float_claims_action.setCheckable(True)
-    window.float_claims_action.setEnabled(False)
     window.actors_action = make_action(
         window,
         "&Actors",

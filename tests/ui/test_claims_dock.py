@@ -30,6 +30,7 @@ from briefing.ui.claims_table.window import ClaimsWindow
 from briefing.ui.main_window import MainWindow
 from briefing.ui.widgets.reader import MIN_MEASURE_CHARS
 from briefing.ui.workspace import open_workspace
+from briefing.ui.workspace.dock import WorkspaceDock
 from briefing.ui.workspace.mime import CLAIMS_MIME, ids_in
 from tests.ui.helpers import actions_in_menus
 from tests.ui.test_workspace_helpers import layout, section_index
@@ -414,3 +415,26 @@ def test_the_briefing_menu_comes_before_the_claims_menu_whichever_opens_first(
         open_one()
     titles = [a.text() for a in window.menuBar().actions()]
     assert titles[-3:] == ["&Briefing", "&Claims", "&Help"], titles
+
+
+def test_its_own_window_from_a_closed_table(qtbot, make_window, library: Library) -> None:
+    # A first-time user found Claims in Its Own Window greyed until the table had been
+    # opened once (the workspace's was not): both now open straight into a window.
+    window, _sample = _main(qtbot, make_window, library)
+    assert window.float_claims_action.isEnabled() and window.float_workspace_action.isEnabled()
+    window.float_claims_action.trigger()
+    dock = _dock(window)
+    qtbot.waitUntil(dock.isVisible)
+    assert dock.isFloating() and dock.isWindow() and window.float_claims_action.isChecked()
+    dock.close()
+    qtbot.waitUntil(lambda: not dock.isVisible())
+    # Closed, it is not "in its own window": the command is on offer, unchecked.
+    assert window.float_claims_action.isEnabled() and not window.float_claims_action.isChecked()
+    window.float_claims_action.trigger()
+    qtbot.waitUntil(dock.isVisible)
+    assert dock.isFloating() and window.float_claims_action.isChecked()
+    window.float_workspace_action.trigger()
+    workspace_dock = window.findChild(WorkspaceDock)
+    assert workspace_dock is not None
+    qtbot.waitUntil(workspace_dock.isVisible)
+    assert workspace_dock.isFloating() and window.float_workspace_action.isChecked()

@@ -119,12 +119,13 @@ def _sync(main: MainWindow, dock: WorkspaceDock) -> None:
     """The View menu's check marks follow the dock, however it was moved or closed."""
     for action, on in (
         (main.workspace_action, dock.isVisible()),
-        (main.float_workspace_action, dock.isFloating()),
+        # Checked only while it shows as a window: from a closed dock the command opens
+        # it in a window of its own, whatever it was when it was closed.
+        (main.float_workspace_action, dock.isVisible() and dock.isFloating()),
     ):
         blocked = action.blockSignals(True)
         action.setChecked(on)
         action.blockSignals(blocked)
-    main.float_workspace_action.setEnabled(dock.isVisible())
 
 
 def set_floating(main: MainWindow, floating: bool) -> None:
