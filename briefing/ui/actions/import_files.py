@@ -1,4 +1,5 @@
-"""Import files or a folder: the file dialogs, the op with progress and Cancel, the summary.
+"""Import files or a folder: the file dialogs, the op with progress and Cancel, the summary
+(only when a file failed or was there already: a clean import is said in the status line).
 
 Drag and drop goes through `import_paths` too, so every way in behaves the same.
 """
@@ -76,6 +77,8 @@ def import_paths(window: MainWindow, paths: list[str]) -> CoreOp[list[ImportResu
 def _on_imported(window: MainWindow, results: list[ImportResult]) -> None:
     show_status(window, f"Import finished: {summary_line(results)}")
     _keep_for_undo(window, results)
+    if all(result.status == "imported" for result in results):
+        return  # nothing to act on: the status line says it, the new articles are selected
     summary = ImportSummary(results, window)
     window.last_import_summary = summary
     summary.open()
