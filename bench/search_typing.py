@@ -11,7 +11,8 @@ text, the first key replaces it), a pause between queries. Everything runs in Qt
 keys sent by timers, so the window works as it would for a reader.
 
 Prints:
-- per keystroke, the latency from the key to the first paint of the results list showing an
+- per keystroke (the field asks with the word being typed as a prefix: `s` asks `s*`,
+  `sanc` asks `sanc*`), the latency from the key to the first paint of the results list showing an
   answer at least as new as that key (an answer to an older prefix does not count; a key that
   leaves the query as it was, a space, is left out and counted);
 - GUI-thread stalls: a 2 ms heartbeat timer records when it runs; a gap between two beats is
@@ -50,7 +51,7 @@ SEED = 7
 
 @dataclass
 class Key:
-    text: str  # the field's text after this key, stripped: the query it asks
+    text: str  # the question the field asks after this key (the last word a prefix)
     at: float  # perf_counter() when it was sent
     shown_at: float | None = None  # first paint of an answer at least this new
     same: bool = False  # the key left the query as it was (a space)
@@ -68,6 +69,8 @@ def run(n: int, rounds: int, queries: tuple[str, ...]) -> None:
     from _app_window import show_main_window
     from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer
     from PySide6.QtTest import QTest
+
+    from briefing.core import prefix_last
 
     path = ensure_library(n)
     settings = OUT / "search-typing-settings.ini"
@@ -118,10 +121,10 @@ def run(n: int, rounds: int, queries: tuple[str, ...]) -> None:
         if char is None:
             QTest.keyClick(page.field, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
         else:
-            before = page.field.text().strip()
+            before = prefix_last(page.field.text())
             at = time.perf_counter()
             QTest.keyClicks(page.field, char)
-            text = page.field.text().strip()
+            text = prefix_last(page.field.text())
             key = Key(text, at, same=text == before)
             if key.same and page.shown is not None and page.shown.query == text:
                 key.shown_at = at  # nothing new to show: the results are those already shown

@@ -130,6 +130,7 @@ if TYPE_CHECKING:
     from briefing.core.provenance import Provenance
     from briefing.core.sample import SampleLoaded
     from briefing.core.search.hit import SearchHit
+    from briefing.core.search.query import prefix_last
     from briefing.core.search.service import (
         DEFAULT_LIMIT as SEARCH_DEFAULT_LIMIT,
     )
@@ -232,6 +233,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "SampleLoaded": ("sample", "SampleLoaded"),
     "SearchHit": ("search.hit", "SearchHit"),
     "SearchResults": ("search.service", "SearchResults"),
+    "prefix_last": ("search.query", "prefix_last"),
     "Source": ("sources", "Source"),
     "Span": ("annotations.model", "Span"),
     "SuggestCancelled": ("actors.suggesting", "SuggestCancelled"),
@@ -347,6 +349,7 @@ __all__ = [
     "SampleLoaded",
     "SearchHit",
     "SearchResults",
+    "prefix_last",
     "Source",
     "Span",
     "SuggestCancelled",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from briefing.core import Library
+from briefing.core import Library, prefix_last
 from briefing.core.sample import SampleLoaded, load_sample
 from briefing.ui.main_window import MainWindow
 from briefing.ui.search.page import SearchPage
@@ -48,7 +48,8 @@ def search(qtbot, window: MainWindow, query: str) -> SearchPage:
     page.field.setFocus()
     page.field.clear()
     qtbot.keyClicks(page.field, query)
-    qtbot.waitUntil(lambda: answered(page) and page.shown.query == query)
+    asked = prefix_last(query)  # as the field asks it: the last word as typed so far
+    qtbot.waitUntil(lambda: answered(page) and page.shown.query == asked)
     return page
 
 

@@ -61,7 +61,7 @@ def test_the_counts_show_all_and_the_next_pages(qtbot, shown: MainWindow) -> Non
     library = shown.library
     every = {h.id for h in library.search.run("harbour", kinds=("article",), limit=1000)}
     assert len(every) == REPORTS
-    assert page.count.text().startswith(f"“harbour”: {REPORTS} articles")
+    assert page.count.text().startswith(f"“harbour*”: {REPORTS} articles")
     assert page.scope.itemText(page.scope.findData("Articles")) == f"Articles ({REPORTS})"
     first = page.model.index(0, 0)
     assert first.data(HitRole.Group) == f"Articles ({LIMIT} of {REPORTS})"

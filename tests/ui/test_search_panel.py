@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from briefing.core import Library
+from briefing.core import Library, prefix_last
 from briefing.core.sample import SampleLoaded
 from briefing.core.search.hit import HIT_START
 from briefing.ui.main_window import MainWindow
@@ -62,8 +62,9 @@ def test_typing_shows_results_with_snippets_in_place_of_the_library(qtbot, shown
     assert len(hits) >= 6 and set(kinds(page)) == {"article"}
     assert all(HIT_START in hit.snippet for hit in hits)
     assert page.model.index(0, 0).data(HitRole.Group) == f"Articles ({len(hits)})"
-    assert page.count.text() == f"“sanctions”: {len(hits)} articles"
-    assert [h.id for h in hits] == [h.id for h in window.library.search.run("sanctions")]
+    # The word last typed is asked as a prefix, and the count line shows it so.
+    assert page.count.text() == f"“sanctions*”: {len(hits)} articles"
+    assert [h.id for h in hits] == [h.id for h in window.library.search.run("sanctions*")]
 
 
 def test_actor_and_claim_hits_are_shown_as_such_first(qtbot, shown) -> None:
@@ -201,26 +202,32 @@ def test_an_empty_result_says_so_plainly(qtbot, shown) -> None:
     page = search(qtbot, window, "zanzibar quokka")
     assert page.model.rowCount() == 0
     assert page.empty.isVisible() and not page.view.isVisible()
-    hint = "\nWhole words are matched: “zanzibar quokka*” finds words that begin with “quokka”."
-    assert page.empty.text() == "No articles, claims or actors match “zanzibar quokka”." + hint
+    assert page.empty.text() == "No articles, claims or actors match “zanzibar quokka*”."
     page.filters.since.setText("2020")
     page.filters.since.editingFinished.emit()
     qtbot.waitUntil(lambda: answered(page) and page.shown.since == "2020")
     assert page.empty.text() == (
-        "No articles, claims or actors match “zanzibar quokka” (from 2020)." + hint
+        "No articles, claims or actors match “zanzibar quokka*” (from 2020)."
     )
 
 
-def test_a_word_typed_in_part_says_how_to_find_the_words_it_begins(qtbot, shown) -> None:
-    """Search matches whole words: "Sen" (SenseTime on its way) found nothing, and said no
-    more. The empty page says how, and the way it names works."""
-    window, _sample = shown
+def test_a_word_typed_in_part_finds_the_words_it_begins(qtbot, shown) -> None:
+    """Search matched whole words only: "Sen" (SenseTime on its way) found nothing, and a
+    first-time user took it for a search that does not work. The word being typed is now a
+    prefix; a space after it makes it whole, and then the empty page says how to ask for
+    the words it begins."""
+    window, sample = shown
     page = search(qtbot, window, "Sen")
-    assert page.model.rowCount() == 0
+    assert page.shown.query == "Sen*" and page.view.isVisible()
+    assert sample.article_id in [hit.id for hit in page.model.hits if hit.kind == "article"]
+    assert page.count.text().startswith("“Sen*”: ")
+    page = search(qtbot, window, "Sen ")
+    assert page.shown.query == "Sen" and page.model.rowCount() == 0
     assert "“Sen*” finds words that begin with “Sen”" in page.empty.text()
-    page = search(qtbot, window, "Sen*")
-    assert page.model.rowCount() > 0
-    assert "Whole words" not in page.empty.text() or not page.empty.isVisible()
+    page = search(qtbot, window, "postpones Sen")  # only the last word is a prefix
+    assert page.shown.query == "postpones Sen*" and page.model.rowCount() > 0
+    page = search(qtbot, window, "postpo Sen")  # "postpo" stays a whole word: no match
+    assert page.model.rowCount() == 0
     page = search(qtbot, window, '"zanzibar quokka"')  # a phrase: no hint to give
     assert page.model.rowCount() == 0 and "Whole words" not in page.empty.text()
 
@@ -233,11 +240,12 @@ def test_stale_answers_never_overwrite_newer_ones(qtbot, shown) -> None:
     page.field.setFocus()
     typed = "sanctions said"
     qtbot.keyClicks(page.field, typed)  # faster than any answer comes back
-    qtbot.waitUntil(lambda: answered(page) and page.shown.query == typed)
-    prefixes = [typed[:n].strip() for n in range(1, len(typed) + 1)]
+    asked = prefix_last(typed)
+    qtbot.waitUntil(lambda: answered(page) and page.shown.query == asked)
+    prefixes = [prefix_last(typed[:n]) for n in range(1, len(typed) + 1)]
     positions = [max(i for i, p in enumerate(prefixes) if p == a) for a in answers]
-    assert positions == sorted(positions) and answers[-1] == typed
-    assert page.model.hits == window.library.search.run(typed)
+    assert positions == sorted(positions) and answers[-1] == asked
+    assert page.model.hits == window.library.search.run(asked)
 
     page.searcher.ask(page.shown.__class__("sanctions"))  # a slow, older question...
     page.searcher.ask(page.shown.__class__("SenseTime"))  # ...overtaken at once

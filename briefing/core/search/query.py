@@ -84,3 +84,24 @@ def is_syntax_error(exc: sqlite3.OperationalError) -> bool:
     failure of the library (which must surface)."""
     message = str(exc)
     return message.startswith("fts5:") or "syntax error" in message or "unterminated" in message
+
+
+def prefix_last(typed: str) -> str:
+    """What a search field asks while the reader types: the last word as a prefix, as
+    instant search does everywhere (Algolia calls it prefixLast), so that "Sen" finds
+    SenseTime before the word is finished. A space after it says the word is whole, and
+    a phrase, an operator, a parenthesis or a word given its own `*` are left as typed.
+    The other words stay whole: "us sanc" must not match every "use" and "user".
+    Surrounding spaces are dropped either way."""
+    query = typed.strip()
+    if not query or typed[-1].isspace():
+        return query
+    chunks = _CHUNK.findall(query)
+    if not chunks or not query.endswith(chunks[-1]):
+        return query
+    last = chunks[-1]
+    if last in ("(", ")") or last in OPERATORS or last.startswith('"') or last.endswith("*"):
+        return query
+    if not _WORDISH.search(last):
+        return query
+    return query + "*"

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from briefing.core import Changes, InvalidInput, Kind, SearchResults
+from briefing.core import Changes, InvalidInput, Kind, SearchResults, prefix_last
 from briefing.ui import errors
 from briefing.ui.search.field import SearchField
 from briefing.ui.search.filters import FilterRow
@@ -162,7 +162,7 @@ class SearchPage(QWidget):
         self.problem.hide()
         group = self.scope.currentData()
         request = SearchRequest(
-            self.field.text().strip(),
+            prefix_last(self.field.text()),  # "Sen" finds SenseTime while it is typed
             **values,
             kinds=GROUP_KINDS[group] if group else ALL_KINDS,
             sort=self.sort.currentData(),
