@@ -9,45 +9,58 @@ open a library with Briefing) opens the app on that library.
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from collections.abc import Sequence
 
-from briefing.commands import (
-    actors,
-    annotations,
-    articles,
-    backups,
-    briefs,
-    claims,
-    desktop,
-    sample,
-    search,
-    sources,
-    tags,
-    team,
-    whoami,
-)
 from briefing.commands.arguments import not_text, path
 from briefing.commands.output import fail
 from briefing.commands.terminal import TerminalProgress, announce_upgrade
 from briefing.core import BriefingError
 
-COMMAND_MODULES = (
-    articles,
-    search,
-    claims,
-    actors,
-    sources,
-    tags,
-    annotations,
-    sample,
-    briefs,
-    team,
-    whoami,
-    backups,
-    desktop,
+# Every command: its name, the module under briefing/commands that registers and runs it,
+# and its line in `briefing --help`, in that order. Only the module of the command given is
+# imported (each loads its part of the core: a third of a command's start-up went on
+# modules it never used); the others are stubs that know their name and help, so that
+# `briefing --help` and `briefing` alone (the app) import none. tests/test_cli_commands.py
+# checks this table against what the modules register.
+COMMANDS: tuple[tuple[str, str, str], ...] = (
+    ("import", "articles", "import articles from files, folders or standard input"),
+    ("list", "articles", "list the articles in the library"),
+    ("show", "articles", "show one article with its metadata and text"),
+    ("article", "articles", "work on one article: edit, update"),
+    ("delete", "articles", "delete articles and their annotations"),
+    ("search", "search", "search the library"),
+    ("claim", "claims", "mark, edit, link and delete claims"),
+    ("claims", "claims", "list claims, filtered by article, actor, tag, status"),
+    ("actor", "actors", "people, organisations, states and groups"),
+    ("source", "sources", "what claims rest on: articles, URLs, documents"),
+    ("tag", "tags", "tag an article or a claim; list, rename or merge tags"),
+    ("annotations", "annotations", "annotations in and out as W3C JSON-LD"),
+    ("sample", "sample", "load the annotated sample article into the library"),
+    ("brief", "briefs", "build briefings from claims, notes and headings"),
+    (
+        "export",
+        "briefs",
+        "export a briefing: Markdown, HTML, CSL-JSON, Pandoc with citations, ClaimReview or PDF",
+    ),
+    ("team", "team", "share the library with a team through PostgreSQL (join, sync, conflicts)"),
+    ("whoami", "whoami", "show or set the library's user name (default: your account's full name)"),
+    ("backup", "backups", "back the library up now; `backup list` shows the backups"),
+    (
+        "restore",
+        "backups",
+        "put a backup in place of the library (the library as it is is backed up first)",
+    ),
+    (
+        "install-desktop",
+        "desktop",
+        "add Briefing to this account's application menu (Linux): a menu entry that runs this "
+        "program, its icons, and library files opened from the file manager",
+    ),
 )
+GLOBAL_OPTIONS_WITH_VALUES = ("--library",)
 
 
 class Parser(argparse.ArgumentParser):
@@ -71,7 +84,9 @@ class VersionAction(argparse.Action):
         parser.exit()
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None, *, lazy: bool = False) -> argparse.ArgumentParser:
+    """Every command's parser; with `lazy`, only `command`'s module is loaded (none when it
+    is None) and the other commands are stubs (see COMMANDS)."""
     parser = Parser(
         prog="briefing",
         description=(
@@ -96,15 +111,43 @@ def build_parser() -> argparse.ArgumentParser:
         "display, the window is drawn offscreen)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-    for module in COMMAND_MODULES:
-        module.register(commands)
+    wanted = next((module for name, module, _help in COMMANDS if name == command), None)
+    registered: set[str] = set()
+    for name, module, help_ in COMMANDS:
+        if module in registered:
+            continue
+        if lazy and module != wanted:
+            stub = commands.add_parser(name, help=help_, add_help=False)
+            stub.set_defaults(stub=True)
+            continue
+        importlib.import_module(f"briefing.commands.{module}").register(commands)
+        registered.add(module)
     return parser
 
 
+def command_named(argv: Sequence[str]) -> str | None:
+    """The command word in `argv` (the first argument that is neither an option nor a
+    global option's value), as argparse will find it; None when there is none."""
+    index = 0
+    while index < len(argv):
+        arg = argv[index]
+        if arg == "--":
+            return None
+        if arg.startswith("-"):
+            index += 2 if arg in GLOBAL_OPTIONS_WITH_VALUES else 1
+            continue
+        return arg
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    given = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(command_named(given), lazy=True)
     try:
-        args = parser.parse_args(library_file_argument(parser, argv))
+        args = parser.parse_args(library_file_argument(parser, given))
+        if getattr(args, "stub", False):  # found elsewhere than command_named looked
+            parser = build_parser()
+            args = parser.parse_args(library_file_argument(parser, given))
     except SystemExit as exit_:
         return int(exit_.code or 0)
     problem = not_text(args)
