@@ -46,6 +46,10 @@ def refresh(tree: QTreeWidget, build: Callable[[], list[QTreeWidgetItem]]) -> bo
     what was current, selected and open put back). `build()` makes the new top-level rows
     (called again for that)."""
     if _merge(tree, tree.invisibleRootItem(), build()):
+        # Laid out now: Qt's tree paints before the layout it put off (the rows at their
+        # old places, the scroll bar's old range) and then again after it, the whole
+        # viewport twice for one row that came.
+        tree.executeDelayedItemsLayout()
         return True
     old = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
     current = tree.currentItem()
