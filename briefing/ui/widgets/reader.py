@@ -3,7 +3,8 @@
 Layout (reader_document.py) keeps an exact map from canonical offsets to document
 positions, so every mark, the flash and the selection are placed by the offsets the core
 stores. Marks are character formats merged into the read-only document (painted for free
-with the text); the passing things, the flash of a revealed annotation and find matches,
+with the text) and shapes over it, redrawn in place when they change (reader_marks.py);
+the passing things, the flash of a revealed annotation and find matches,
 are ExtraSelections on top.
 
 The measure is kept near 70 characters by setting the root frame's side margins on resize,
@@ -22,8 +23,8 @@ Marks are things to act on where they are seen. The pointer resting on one shows
 (`mark_clicked`: the window selects it in the annotation panel); the context menu on one
 leads with what can be done to it (`set_mark_menu`: Edit, Delete, Add to Briefing ▸, Copy
 Quote with Citation), then Copy and the annotate commands. What a colour alone cannot say
-is drawn as shapes over the text (`_Page.paintEvent`): a claim's status as a rule under its
-lines (theme.CLAIM_RULES), a suggested mention as a dashed outline.
+is drawn as shapes over the text (reader_marks.Decoration, painted by `_Page.paintEvent`):
+a claim's status as a rule under its lines, a suggested mention as a dashed outline.
 
 Signals:
     selection_changed(): the selected span changed (see `selected_span()`)
@@ -33,7 +34,6 @@ Signals:
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from PySide6.QtCore import (
     QEvent,
@@ -49,7 +49,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QAction,
-    QColor,
     QContextMenuEvent,
     QFont,
     QFontMetricsF,
@@ -57,7 +56,6 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPaintEvent,
-    QPen,
     QResizeEvent,
     QTextCharFormat,
     QTextCursor,
@@ -70,7 +68,7 @@ from PySide6.QtWidgets import QMenu, QStyle, QTextBrowser, QTextEdit, QVBoxLayou
 from briefing.core import InvalidInput
 from briefing.ui.article_view import ArticleView, Mark
 from briefing.ui.models.article_list import format_date
-from briefing.ui.theme import CLAIM_RULES, MarkColours, mark_colours
+from briefing.ui.theme import MarkColours, mark_colours
 from briefing.ui.widgets.find_bar import FindBar
 from briefing.ui.widgets.mark_card import MarkCard, card_html
 from briefing.ui.widgets.reader_document import (
@@ -78,6 +76,16 @@ from briefing.ui.widgets.reader_document import (
     PositionMap,
     Typography,
     build_document,
+)
+from briefing.ui.widgets.reader_marks import (
+    Decoration,
+    decorations_of,
+    draw_marks,
+    paint_decorations,
+    painted_rects,
+    redraw,
+    shapes,
+    x_of,
 )
 from briefing.ui.widgets.term_marks import TermMarks
 from briefing.ui.workspace.mime import claims_mime_data
@@ -96,21 +104,6 @@ SERIF = ["Charter", "Georgia", "Source Serif 4", "Noto Serif", "DejaVu Serif", "
 SANS = ["Inter", "Segoe UI", "Helvetica Neue", "Noto Sans", "DejaVu Sans", "sans-serif"]
 HOVER_MS = 350  # the pointer's rest on a mark before its card shows
 CLICK_SLOP = 4  # pixels a press may move and still be a click, not a drag
-# Claims first, mentions last: later formats win where they overlap, and a mention only
-# colours the text, so it shows inside a claim or a highlight. A suggestion is no format at
-# all: it is outlined over the text (a Decoration).
-_LAYER = {"claim": 0, "highlight": 1, "note": 2, "mention": 4}
-
-
-@dataclass(frozen=True)
-class Decoration:
-    """A shape drawn over the text between two document positions: a claim's status rule
-    ("solid", "dashed", "dotted", "strike") or a suggestion's "outline"."""
-
-    start: int
-    end: int
-    style: str
-    colour: QColor
 
 
 def typography(base_point_size: float) -> Typography:
@@ -241,7 +234,7 @@ class _Page(QTextBrowser):
         if not line.isValid():
             return hit
         origin = layout.blockBoundingRect(block).topLeft()
-        x = _x_of(line, hit - block.position())
+        x = x_of(line, hit - block.position())
         # The hit is the nearest gap between two characters: the pointer is on the one
         # before it when it is left of that gap.
         return hit - 1 if point.x() < origin.x() + x and hit > block.position() else hit
@@ -256,34 +249,13 @@ class _Page(QTextBrowser):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         dx, dy = -self.horizontalScrollBar().value(), -self.verticalScrollBar().value()
         exposed = QRectF(event.rect()).translated(-dx, -dy)  # in the document's coordinates
-        layout = self.document().documentLayout()
-        for deco in self.decorations:
-            first = layout.blockBoundingRect(self.document().findBlock(deco.start))
-            if first.top() > exposed.bottom():
-                break  # by start: the rest are further down
-            if layout.blockBoundingRect(self.document().findBlock(deco.end)).bottom() < (
-                exposed.top()
-            ):
-                continue  # above what is painted: its lines need not be found
-            for rect, ascent, descent in _segments(self.document(), deco.start, deco.end):
-                if rect.bottom() < exposed.top() or rect.top() > exposed.bottom():
-                    continue
-                shape, pen = _shape(deco, rect.translated(dx, dy), ascent, descent)
-                painter.setPen(pen)
-                if isinstance(shape, QRectF):
-                    painter.setBrush(Qt.BrushStyle.NoBrush)
-                    painter.drawRoundedRect(shape, 3, 3)
-                else:
-                    painter.drawLine(shape)
+        paint_decorations(painter, self.document(), self.decorations, exposed, QPointF(dx, dy))
         painter.end()
 
     def shapes(self, deco: Decoration) -> list[QLineF | QRectF]:
         """Where a decoration is drawn, piece by piece, in the viewport's coordinates."""
         dx, dy = -self.horizontalScrollBar().value(), -self.verticalScrollBar().value()
-        return [
-            _shape(deco, rect.translated(dx, dy), ascent, descent)[0]
-            for rect, ascent, descent in _segments(self.document(), deco.start, deco.end)
-        ]
+        return shapes(self.document(), deco, QPointF(dx, dy))
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         self.fit_measure()
@@ -414,7 +386,7 @@ class Reader(QWidget):
             typography(self._base_point_size()),
         )
         self._colour_byline(document, colours)
-        self._draw_marks(document, view.marks(), colours)
+        self.page.decorations = draw_marks(document, self._map.to_document, view.marks(), colours)
         document.setModified(False)
         document.setUndoRedoEnabled(False)
         self.page.setDocument(document)
@@ -429,34 +401,6 @@ class Reader(QWidget):
         fmt = QTextCharFormat()
         fmt.setForeground(colours.byline)
         cursor.mergeCharFormat(fmt)
-
-    def _draw_marks(self, document: QTextDocument, marks: list[Mark], colours: MarkColours) -> None:
-        assert self._map is not None
-        cursor = QTextCursor(document)
-        cursor.beginEditBlock()
-        for mark in sorted(marks, key=lambda m: _LAYER.get(m.kind, 9)):
-            fmt = _format_of(mark, colours)
-            if fmt is not None:
-                cursor.setPosition(self._map.to_document(mark.start))
-                cursor.setPosition(self._map.to_document(mark.end), QTextCursor.MoveMode.KeepAnchor)
-                cursor.mergeCharFormat(fmt)
-        cursor.endEditBlock()
-        self._decorate(marks, colours)
-
-    def _decorate(self, marks: list[Mark], colours: MarkColours) -> None:
-        assert self._map is not None
-        decorations = []
-        for mark in marks:
-            start, end = self._map.to_document(mark.start), self._map.to_document(mark.end)
-            if mark.kind == "claim":
-                rule = CLAIM_RULES.get(mark.status or "asserted")
-                if rule:
-                    decorations.append(Decoration(start, end, rule, colours.rule_of(mark.status)))
-            elif mark.kind == "suggestion":
-                # Outlined, dashed, in a colour of its own: a question for the reader, not a
-                # fact yet (a wavy underline read as a spelling error).
-                decorations.append(Decoration(start, end, "outline", colours.suggestion))
-        self.page.decorations = sorted(decorations, key=lambda d: (d.start, d.end))
 
     def update_marks(self, view: ArticleView) -> bool:
         """Show `view`, a newer read of the article shown, by redrawing only the marks that
@@ -490,50 +434,20 @@ class Reader(QWidget):
         return True
 
     def _redraw(self, changed: set[Mark], marks: list[Mark]) -> None:
-        """Take the marks' formats off the stretches where `changed` marks were or are, and
-        merge back those of every mark that is there now, in the order `_draw_marks` uses."""
+        """Redraw the stretches where `changed` marks were or are (reader_marks.redraw),
+        and repaint the rules and outlines over them (the document repaints the formats
+        itself); a change out of view paints nothing."""
         assert self._map is not None
-        to_document = self._map.to_document
-        stretches: list[list[int]] = []
-        for mark in sorted(changed, key=lambda m: m.start):
-            if mark.kind == "suggestion":
-                continue  # outlined only: no format of its own
-            start, end = to_document(mark.start), to_document(mark.end)
-            if stretches and start <= stretches[-1][1]:
-                stretches[-1][1] = max(stretches[-1][1], end)
-            else:
-                stretches.append([start, end])
         colours = self.colours
         document = self.page.document()
-        cursor = QTextCursor(document)
-        cursor.beginEditBlock()
-        for start, end in stretches:
-            _clear_mark_formats(document, start, end)
-        layered = sorted(marks, key=lambda m: _LAYER.get(m.kind, 9))
-        for start, end in stretches:
-            for mark in layered:
-                first, last = to_document(mark.start), to_document(mark.end)
-                if last <= start or first >= end:
-                    continue
-                fmt = _format_of(mark, colours)
-                if fmt is None:
-                    continue
-                cursor.setPosition(max(first, start))
-                cursor.setPosition(min(last, end), QTextCursor.MoveMode.KeepAnchor)
-                cursor.mergeCharFormat(fmt)
-        cursor.endEditBlock()
-        document.setModified(False)
-        self._decorate(marks, colours)
-        # The rules and outlines drawn over the text, where marks changed (the document
-        # repaints the formats itself); a change out of view paints nothing.
+        stretches = redraw(document, self._map.to_document, changed, marks, colours)
+        self.page.decorations = decorations_of(self._map.to_document, marks, colours)
         dx = -self.page.horizontalScrollBar().value()
         dy = -self.page.verticalScrollBar().value()
         viewport = self.page.viewport()
-        for start, end in stretches:
-            for rect, _ascent, _descent in _segments(document, start, end):
-                shown = rect.translated(dx, dy).adjusted(-4, -2, 4, 6).toAlignedRect()
-                if shown.intersects(viewport.rect()):
-                    viewport.update(shown)
+        for rect in painted_rects(document, stretches, QPointF(dx, dy)):
+            if rect.intersects(viewport.rect()):
+                viewport.update(rect)
 
     # Marks under the pointer -------------------------------------------------------------------
 
@@ -806,120 +720,3 @@ class Reader(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange and self._view is not None:
             self.show_article(self._view)
-
-
-_MARK_PROPERTIES = (
-    QTextFormat.Property.BackgroundBrush,
-    QTextFormat.Property.ForegroundBrush,
-    QTextFormat.Property.TextUnderlineStyle,
-    QTextFormat.Property.TextUnderlineColor,
-    QTextFormat.Property.FontUnderline,
-)
-
-
-def _format_of(mark: Mark, colours: MarkColours) -> QTextCharFormat | None:
-    """The character format a mark merges into the text (None for a suggestion: it is
-    outlined over the text, see `Reader._decorate`). Only `_MARK_PROPERTIES` are set."""
-    fmt = QTextCharFormat()
-    if mark.kind == "claim":
-        fmt.setBackground(colours.claim_of(mark.status))
-    elif mark.kind == "highlight":
-        fmt.setBackground(colours.highlight)
-    elif mark.kind == "note":
-        fmt.setBackground(colours.note)
-        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-    elif mark.kind == "mention":
-        colour = colours.mention(mark.actor_kind)
-        # Coloured text with a dotted underline: told apart by actor kind, and not
-        # mistaken for a link (links are solid).
-        fmt.setForeground(colour)
-        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-        fmt.setUnderlineColor(colour)
-    else:
-        return None
-    return fmt
-
-
-def _clear_mark_formats(document: QTextDocument, start: int, end: int) -> None:
-    """Take the marks' properties off the characters in [start, end), fragment by fragment,
-    keeping what the layout gave them (fonts, the byline's colour)."""
-    pieces = []  # read first: setting a format splits and merges the fragments
-    block = document.findBlock(start)
-    while block.isValid() and block.position() < end:
-        fragments = block.begin()
-        while not fragments.atEnd():
-            fragment = fragments.fragment()
-            first = max(start, fragment.position())
-            last = min(end, fragment.position() + fragment.length())
-            fmt = fragment.charFormat()
-            if first < last and any(fmt.hasProperty(p) for p in _MARK_PROPERTIES):
-                for prop in _MARK_PROPERTIES:
-                    fmt.clearProperty(prop)
-                pieces.append((first, last, fmt))
-            fragments += 1
-        block = block.next()
-    cursor = QTextCursor(document)
-    for first, last, fmt in pieces:
-        cursor.setPosition(first)
-        cursor.setPosition(last, QTextCursor.MoveMode.KeepAnchor)
-        cursor.setCharFormat(fmt)
-
-
-def _x_of(line: object, position: int) -> float:
-    """QTextLine.cursorToX's x (PySide gives it as a float, or with the position it used)."""
-    found = line.cursorToX(position)  # type: ignore[attr-defined]
-    return float(found[0] if isinstance(found, tuple) else found)
-
-
-def _segments(document: QTextDocument, start: int, end: int) -> list[tuple[QRectF, float, float]]:
-    """The span's piece on each line it runs over, in the document's coordinates, with the
-    line's ascent and descent."""
-    pieces = []
-    layout = document.documentLayout()
-    block = document.findBlock(start)
-    while block.isValid() and block.position() < end:
-        text_layout = block.layout()
-        origin = layout.blockBoundingRect(block).topLeft()
-        base = block.position()
-        for n in range(text_layout.lineCount()):
-            line = text_layout.lineAt(n)
-            line_start = base + line.textStart()
-            first, last = max(start, line_start), min(end, line_start + line.textLength())
-            text = block.text()
-            while last > first and text[last - base - 1].isspace():
-                last -= 1  # the space a line breaks at is not underlined
-            if first >= last:
-                continue
-            x1, x2 = _x_of(line, first - base), _x_of(line, last - base)
-            rect = QRectF(origin.x() + x1, origin.y() + line.y(), x2 - x1, line.height())
-            pieces.append((rect, line.ascent(), line.descent()))
-        block = block.next()
-    return pieces
-
-
-def _shape(
-    deco: Decoration, rect: QRectF, ascent: float, descent: float
-) -> tuple[QLineF | QRectF, QPen]:
-    """Where and how one line's piece of a decoration is drawn (see Decoration): a rule
-    (a line) or an outline (a rectangle), and the pen."""
-    weight = max(2.0, ascent / 6)
-    pen = QPen(deco.colour, weight)
-    if deco.style == "outline":
-        pen.setWidthF(1.0)  # quieter than a claim's rule: a question, not a finding
-        pen.setDashPattern([4.0, 3.0])
-        return QRectF(rect.left() - 2, rect.top() + 1, rect.width() + 4, ascent + descent), pen
-    if deco.style == "strike":
-        pen.setWidthF(max(1.2, weight * 0.6))
-        y = rect.top() + ascent * 0.66
-    else:
-        y = rect.top() + ascent + descent * 0.75
-    if deco.style == "dashed":
-        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
-        pen.setDashPattern([3.5, 2.5])  # in pen widths
-    elif deco.style == "dotted":
-        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-        pen.setWidthF(weight * 1.6)  # bold dots: nothing like a mention's hairline dots
-        pen.setDashPattern([0.01, 1.7])
-    else:
-        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
-    return QLineF(QPointF(rect.left(), y), QPointF(rect.right(), y)), pen
