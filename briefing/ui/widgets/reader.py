@@ -23,8 +23,8 @@ Marks are things to act on where they are seen. The pointer resting on one shows
 (`mark_clicked`: the window selects it in the annotation panel); the context menu on one
 leads with what can be done to it (`set_mark_menu`: Edit, Delete, Add to Briefing ▸, Copy
 Quote with Citation), then Copy and the annotate commands. What a colour alone cannot say
-is drawn as shapes over the text (reader_marks.Decoration, painted by `_Page.paintEvent`):
-a claim's status as a rule under its lines, a suggested mention as a dashed outline.
+is drawn as shapes over the text (reader_marks.Decoration, painted by reader_page.Page): a
+claim's status as a rule under its lines, a suggested mention as a dashed outline.
 
 Signals:
     selection_changed(): the selected span changed (see `selected_span()`)
@@ -37,33 +37,23 @@ from collections.abc import Callable
 
 from PySide6.QtCore import (
     QEvent,
-    QLineF,
-    QMimeData,
     QPoint,
     QPointF,
     QRect,
-    QRectF,
     Qt,
     QTimer,
     Signal,
 )
 from PySide6.QtGui import (
     QAction,
-    QContextMenuEvent,
     QFont,
     QFontMetricsF,
-    QKeyEvent,
-    QMouseEvent,
-    QPainter,
-    QPaintEvent,
-    QResizeEvent,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
     QTextFormat,
-    QWheelEvent,
 )
-from PySide6.QtWidgets import QMenu, QStyle, QTextBrowser, QTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMenu, QStyle, QTextEdit, QVBoxLayout, QWidget
 
 from briefing.core import InvalidInput
 from briefing.ui.article_view import ArticleView, Mark
@@ -78,32 +68,26 @@ from briefing.ui.widgets.reader_document import (
     build_document,
 )
 from briefing.ui.widgets.reader_marks import (
-    Decoration,
     decorations_of,
     draw_marks,
-    paint_decorations,
     painted_rects,
     redraw,
-    shapes,
-    x_of,
 )
+from briefing.ui.widgets.reader_page import MEASURE_CHARS as MEASURE_CHARS  # importers'
+from briefing.ui.widgets.reader_page import MIN_SIDE_MARGIN, Page
 from briefing.ui.widgets.term_marks import TermMarks
-from briefing.ui.workspace.mime import claims_mime_data
 
-MEASURE_CHARS = 70  # the column's width where there is room: a comfortable measure
 COMFORT_CHARS = 60  # what the reader keeps before side panes get more than their minimum
 # Fewer than 45 characters a line and reading turns into scanning. Lines break between
 # words, so a line as laid out holds about 5% fewer characters than its column has average
 # characters: a column of 48 gives lines of 45 and more, most of them.
 READABLE_CHARS = 45
 MIN_MEASURE_CHARS = 48
-MIN_SIDE_MARGIN = 28
 FOCUS_RING = 2  # style.qss: the page's border, coloured while it has the focus
 FLASH_MS = 900
 SERIF = ["Charter", "Georgia", "Source Serif 4", "Noto Serif", "DejaVu Serif", "serif"]
 SANS = ["Inter", "Segoe UI", "Helvetica Neue", "Noto Sans", "DejaVu Sans", "sans-serif"]
 HOVER_MS = 350  # the pointer's rest on a mark before its card shows
-CLICK_SLOP = 4  # pixels a press may move and still be a click, not a drag
 
 
 def typography(base_point_size: float) -> Typography:
@@ -133,157 +117,6 @@ def byline(view: ArticleView) -> str:
     return "  ·  ".join(p for p in parts if p)
 
 
-class _Page(QTextBrowser):
-    """The text area; keeps the column centred at the reading measure, draws the marks'
-    shapes over the text and reports the pointer's doings on marks to the reader."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.claims_selected: Callable[[], list[int]] = list
-        self.decorations: list[Decoration] = []  # by start
-        self.pointer: Callable[[QPoint | None], None] = lambda _where: None
-        self.clicked: Callable[[QPoint], None] = lambda _where: None
-        self.mark_menu: Callable[[QMenu, QPoint], bool] = lambda _menu, _where: False
-        self._pressed_at: QPoint | None = None
-        self.open_menu: QMenu | None = None  # the context menu last shown (tests find it)
-        self.setReadOnly(True)
-        self.setOpenLinks(False)
-        self.setFrameShape(QTextBrowser.Shape.NoFrame)
-        self.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-            | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
-        self.setAccessibleName("Article text")
-        self.setObjectName("readerPage")  # style.qss draws its focus
-        self.annotate_actions: list[QAction] = []
-
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt's name
-        """On a mark, what can be done to it first; then Copy and Select All, and the
-        annotate actions (enabled by the selection)."""
-        self.pointer(None)
-        menu = QMenu(self)
-        menu.setObjectName("readerMenu")
-        menu.setToolTipsVisible(True)
-        where = event.pos()
-        if event.reason() != QContextMenuEvent.Reason.Mouse:  # the Menu key: at the cursor
-            where = self.cursorRect().center()
-        if self.mark_menu(menu, where):
-            menu.addSeparator()
-        standard = self.createStandardContextMenu(event.pos())
-        for action in standard.actions():
-            action.setParent(menu)
-            menu.addAction(action)
-        standard.deleteLater()
-        if self.annotate_actions:
-            menu.addSeparator()
-            menu.addActions(self.annotate_actions)
-        self.open_menu = menu
-        menu.aboutToHide.connect(menu.deleteLater)
-        menu.popup(self.viewport().mapToGlobal(where))
-
-    # The pointer on marks --------------------------------------------------------------------
-
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
-        super().mouseMoveEvent(event)
-        if event.buttons() == Qt.MouseButton.NoButton:
-            self.pointer(event.position().toPoint())
-        else:
-            self.pointer(None)  # selecting: no card in the way
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
-        self.pointer(None)
-        self._pressed_at = (
-            event.position().toPoint() if event.button() == Qt.MouseButton.LeftButton else None
-        )
-        super().mousePressEvent(event)
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
-        super().mouseReleaseEvent(event)
-        pressed, self._pressed_at = self._pressed_at, None
-        where = event.position().toPoint()
-        if (
-            pressed is not None
-            and event.button() == Qt.MouseButton.LeftButton
-            and (where - pressed).manhattanLength() <= CLICK_SLOP
-            and not self.textCursor().hasSelection()
-        ):
-            self.clicked(where)
-
-    def leaveEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
-        self.pointer(None)
-        super().leaveEvent(event)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
-        self.pointer(None)
-        super().keyPressEvent(event)
-
-    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt's name
-        self.pointer(None)
-        super().wheelEvent(event)
-
-    def char_at(self, where: QPoint) -> int | None:
-        """The document position of the character under a viewport point; None off text."""
-        offset = QPointF(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
-        point = QPointF(where) + offset
-        layout = self.document().documentLayout()
-        hit = layout.hitTest(point, Qt.HitTestAccuracy.ExactHit)
-        if hit < 0:
-            return None
-        block = self.document().findBlock(hit)
-        line = block.layout().lineForTextPosition(hit - block.position())
-        if not line.isValid():
-            return hit
-        origin = layout.blockBoundingRect(block).topLeft()
-        x = x_of(line, hit - block.position())
-        # The hit is the nearest gap between two characters: the pointer is on the one
-        # before it when it is left of that gap.
-        return hit - 1 if point.x() < origin.x() + x and hit > block.position() else hit
-
-    # Shapes over the text -----------------------------------------------------------------------
-
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
-        super().paintEvent(event)
-        if not self.decorations:
-            return
-        painter = QPainter(self.viewport())
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        dx, dy = -self.horizontalScrollBar().value(), -self.verticalScrollBar().value()
-        exposed = QRectF(event.rect()).translated(-dx, -dy)  # in the document's coordinates
-        paint_decorations(painter, self.document(), self.decorations, exposed, QPointF(dx, dy))
-        painter.end()
-
-    def shapes(self, deco: Decoration) -> list[QLineF | QRectF]:
-        """Where a decoration is drawn, piece by piece, in the viewport's coordinates."""
-        dx, dy = -self.horizontalScrollBar().value(), -self.verticalScrollBar().value()
-        return shapes(self.document(), deco, QPointF(dx, dy))
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
-        self.fit_measure()
-        super().resizeEvent(event)
-
-    def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802 - Qt's name
-        """The selection as text, and the claims it touches for a briefing's tree."""
-        claims = self.claims_selected()
-        if not claims:
-            return super().createMimeDataFromSelection()
-        text = self.textCursor().selection().toPlainText()
-        return claims_mime_data(claims, text)
-
-    def fit_measure(self) -> None:
-        metrics = QFontMetricsF(self.document().defaultFont())
-        measure = metrics.averageCharWidth() * MEASURE_CHARS
-        width = self.viewport().width()
-        side = max(MIN_SIDE_MARGIN, (width - measure) / 2)
-        frame = self.document().rootFrame()
-        fmt = frame.frameFormat()
-        if abs(fmt.leftMargin() - side) >= 1:
-            fmt.setLeftMargin(side)
-            fmt.setRightMargin(side)
-            fmt.setTopMargin(32)
-            fmt.setBottomMargin(48)
-            frame.setFrameFormat(fmt)
-
-
 class Reader(QWidget):
     """The article pane: a page and a find bar (Enter / Shift+Enter, F3 / Shift+F3).
 
@@ -296,7 +129,7 @@ class Reader(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.page = _Page(self)
+        self.page = Page(self)
         self.card = MarkCard(self)
         self._hovered: tuple[tuple[str, int], ...] = ()  # the marks under the pointer
         self._hover_at = QPoint()
