@@ -151,6 +151,7 @@ def test_an_import_killed_at_random_moments_keeps_whole_batches_and_finishes_on_
             for line in printed
             if (match := re.match(r"imported +\d+ +.*\((.*)\)$", line.rstrip("\n")))
         }
+        assert len(reported) == sum(line.startswith("imported") for line in printed)
         now = _check_whole(library, files, reported)
         assert now >= held  # what was committed before stays
         early_rounds += early
