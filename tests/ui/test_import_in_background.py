@@ -13,7 +13,7 @@ from briefing.ui.actions.import_files import import_paths
 from briefing.ui.undo.commands import EditArticle
 from tests.conftest import SAMPLE, wikinews_files
 
-FILES = 4000
+FILES = 12_000  # enough that no import ends before the test cancels it, on a fast day
 
 
 def _folder(tmp_path: Path, count: int) -> Path:
