@@ -16,6 +16,10 @@ to a new version for every suggestion stored. A batch sets the journal head's `b
 suggestions once, naming them from the rows the batch added; the flag is cleared in the
 same transaction, so a failure rolls it back with the rows.
 
+Each batch checks its rows' articles and actors itself, once, under the write lock, and
+stores them with SQLite's foreign key checks off: row by row they were a third of the
+store's time (`store`).
+
 Cancelling stops between batches: the suggestions of the articles searched so far are
 stored and stay (another run adds the rest, and finds nothing twice).
 """
@@ -166,9 +170,11 @@ def new_rows(
     skip = tagged | known if known else tagged
     rows: list[Row] = []
     for article_id, text in articles:
-        for actor_id, start, end, found, _name in find(article_id, text):
-            if not skip or (article_id, actor_id, start, end) not in skip:
-                rows.append((article_id, actor_id, start, end, found))
+        matches = find(article_id, text)
+        if skip:
+            matches = [m for m in matches if (article_id, m[0], m[1], m[2]) not in skip]
+        # A comprehension: 2.9 million rows at 100k articles, on the finder's thread.
+        rows += [(article_id, actor, start, end, found) for actor, start, end, found, _ in matches]
     return rows
 
 
@@ -185,22 +191,36 @@ def tagged_spans(conn: sqlite3.Connection, article_id: int | None) -> set[Span]:
 
 def store(library: Library, rows: list[Row]) -> int:
     """Store suggestions in one transaction; how many were new (one already there, pending
-    or answered, is left as it is)."""
+    or answered, is left as it is).
+
+    The batch checks its own references: the rows of an article or actor another writer
+    deleted since they were found are left out, read once a batch under the write lock,
+    and the rows go in with foreign keys off. SQLite's check is a look-up of the article
+    and the actor for every row, a third of the store's time at 100k articles (2.9 million
+    rows: 16.2 s of CPU with it, 10.8 without, bench/suggest.py). Inside a caller's
+    transaction the pragma cannot change, and the checks stay on.
+    """
     if not rows:
         return 0
+    conn = library.connection()
+    checked = not conn.in_transaction and conn.execute("PRAGMA foreign_keys").fetchone()[0]
+    if checked:
+        conn.execute("PRAGMA foreign_keys = OFF")
+    try:
+        return _store(library, rows)
+    finally:
+        if checked:
+            conn.execute("PRAGMA foreign_keys = ON")
+
+
+def _store(library: Library, rows: list[Row]) -> int:
     with library.transaction() as conn:
+        rows = _still_there(conn, rows)
+        if not rows:
+            return 0
         before = conn.execute("SELECT coalesce(max(id), 0) FROM mention_suggestions").fetchone()[0]
         conn.execute("UPDATE journal_head SET bulk = 1 WHERE id = 1")
-        conn.execute("SAVEPOINT suggestions")
-        try:
-            added = _insert(conn, rows)
-        except sqlite3.IntegrityError:
-            # An article or actor deleted by another writer since the rows were found:
-            # theirs are left out, the others stored.
-            conn.execute("ROLLBACK TO suggestions")
-            added = _insert(conn, _still_there(conn, rows))
-        finally:
-            conn.execute("RELEASE suggestions")
+        added = _insert(conn, rows)
         conn.execute("UPDATE journal_head SET bulk = 0 WHERE id = 1")
         if added:
             conn.execute("UPDATE journal_head SET version = version + 1 WHERE id = 1")
@@ -244,18 +264,21 @@ def _insert(conn: sqlite3.Connection, rows: list[Row]) -> int:
 
 
 def _still_there(conn: sqlite3.Connection, rows: list[Row]) -> list[Row]:
-    articles = _present(conn, "articles", {row[0] for row in rows})
-    actors = _present(conn, "actors", {row[1] for row in rows})
-    return [row for row in rows if row[0] in articles and row[1] in actors]
+    """The rows whose article and actor are in the library (all of them, almost always:
+    the finder read them moments ago)."""
+    articles = {row[0] for row in rows}
+    actors = {row[1] for row in rows}
+    there_articles = _present(conn, "articles", articles)
+    there_actors = _present(conn, "actors", actors)
+    if len(there_articles) == len(articles) and len(there_actors) == len(actors):
+        return rows
+    return [row for row in rows if row[0] in there_articles and row[1] in there_actors]
 
 
 def _present(conn: sqlite3.Connection, table: str, ids: set[int]) -> set[int]:
-    found: set[int] = set()
-    listed = sorted(ids)
-    for start in range(0, len(listed), 500):
-        chunk = listed[start : start + 500]
-        marks = ",".join("?" * len(chunk))
-        found.update(
-            row[0] for row in conn.execute(f"SELECT id FROM {table} WHERE id IN ({marks})", chunk)
-        )
-    return found
+    # `table` is one of two names written above, never input.
+    found = conn.execute(
+        f"SELECT id FROM {table} WHERE id IN (SELECT value FROM json_each(?))",
+        (json.dumps(sorted(ids)),),
+    )
+    return {row[0] for row in found}

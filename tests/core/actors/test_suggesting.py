@@ -3,6 +3,7 @@ actor that gained suggestions, and a cancelled run leaving a library a later run
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -68,7 +69,10 @@ def test_a_run_finds_what_one_article_at_a_time_finds_and_says_which_actors_gain
     with Library.open(news.path) as other:
         assert other.changes_since(before).updated_ids("actor") == gained
         assert journal.is_consistent(other.connection())
-    assert news.connection().execute("SELECT bulk FROM journal_head").fetchone() == (0,)
+    conn = news.connection()
+    assert conn.execute("SELECT bulk FROM journal_head").fetchone() == (0,)
+    assert conn.execute("PRAGMA foreign_keys").fetchone() == (1,)
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
 
 
 def test_a_second_run_adds_nothing_and_touches_no_actor(news: Library) -> None:
@@ -125,6 +129,7 @@ def test_cancelling_keeps_whole_articles_and_a_later_run_completes(
     assert journal.is_consistent(conn)
     assert conn.execute("SELECT bulk FROM journal_head").fetchone() == (0,)
     assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert conn.execute("PRAGMA foreign_keys").fetchone() == (1,)
 
     report = news.mentions.suggest()
     assert _spans(news) == expected
@@ -151,6 +156,44 @@ def test_rows_of_an_article_deleted_meanwhile_are_left_out(news: Library) -> Non
     assert added == 1
     assert [(s.article_id, s.actor.id) for s in news.mentions.pending()] == [(kept, actor)]
     assert news.last_changes.updated_ids("actor") == {actor}
+
+
+def test_rows_of_an_actor_deleted_meanwhile_are_left_out(news: Library) -> None:
+    """The batch goes in with SQLite's foreign key checks off: it checks its actors and
+    articles itself, and the checks are on again after it."""
+    article = news.articles.list()[0].id
+    china = news.actors.resolve("China").id
+    gone = news.actors.resolve("Nobody At All").id
+    news.actors.delete(gone)
+    added = suggesting.store(
+        news, [(article, gone, 0, 5, "Zzyzx"), (article, china, 0, 5, "China")]
+    )
+    assert added == 1
+    assert [s.actor.id for s in news.mentions.pending()] == [china]
+    conn = news.connection()
+    assert conn.execute("PRAGMA foreign_keys").fetchone() == (1,)
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_a_batch_of_rows_all_gone_stores_nothing_and_says_nothing(news: Library) -> None:
+    article = news.articles.list()[0].id
+    gone = news.actors.resolve("Nobody At All").id
+    news.actors.delete(gone)
+    before = news.version
+    assert suggesting.store(news, [(article, gone, 0, 5, "Zzyzx")]) == 0
+    assert news.version == before
+    assert news.connection().execute("PRAGMA foreign_keys").fetchone() == (1,)
+
+
+def test_a_batch_that_fails_turns_the_checks_on_again(news: Library) -> None:
+    article = news.articles.list()[0].id
+    china = news.actors.resolve("China").id
+    with pytest.raises(sqlite3.ProgrammingError):  # a value SQLite cannot hold
+        suggesting.store(news, [(article, china, 0, 5, object())])  # type: ignore[list-item]
+    conn = news.connection()
+    assert conn.execute("PRAGMA foreign_keys").fetchone() == (1,)
+    assert conn.execute("SELECT count(*) FROM mention_suggestions").fetchone() == (0,)
+    assert conn.execute("SELECT bulk FROM journal_head").fetchone() == (0,)
 
 
 def test_an_actor_whose_rows_were_all_stored_already_is_not_moved(news: Library) -> None:
