@@ -131,7 +131,7 @@ def is_consistent(conn: sqlite3.Connection) -> bool:
     sets it and clears it within one transaction), the newest row carries its version
     (unless nothing was written since the floor was set) and every trigger is in place."""
     top = head(conn)
-    if top is None or _in_bulk(conn):
+    if top is None or in_bulk(conn):
         return False
     newest = conn.execute("SELECT max(version) FROM journal").fetchone()[0]
     if newest is not None and newest > top.version:
@@ -178,7 +178,7 @@ def repair(conn: sqlite3.Connection) -> Head:
         "UPDATE journal_head SET version = ?, floor = ?, gap_at = ? WHERE id = 1",
         (version, version, now()),
     )
-    if _in_bulk(conn):  # committed half-way through a bulk write: what it skipped is lost
+    if in_bulk(conn):  # committed half-way through a bulk write: what it skipped is lost
         conn.execute("UPDATE journal_head SET bulk = 0 WHERE id = 1")
     for table, kind in RECORD_TABLES.items():
         # Records the journal lost, or files under another id or kind.
@@ -203,7 +203,7 @@ def repair(conn: sqlite3.Connection) -> Head:
     return result
 
 
-def _in_bulk(conn: sqlite3.Connection) -> bool:
+def in_bulk(conn: sqlite3.Connection) -> bool:
     try:
         return conn.execute("SELECT 1 FROM journal_head WHERE bulk = 1").fetchone() is not None
     except sqlite3.OperationalError:  # a schema before migration 008

@@ -524,6 +524,11 @@ class Library:
             return  # a schema before the journal (tests build such libraries)
         if not journal.is_consistent(conn):
             with self.transaction() as conn:
+                if journal.in_bulk(conn):
+                    # A bulk writer's flag committed: an import's rows may be unindexed.
+                    from briefing.core.importing.storing import index_missing
+
+                    index_missing(conn)
                 top = journal.repair(conn)
             log.warning(
                 "%s: the change journal had a gap; noted at version %s", self.path, top.version

@@ -30,7 +30,7 @@ from briefing.core.importing.decoding import NotText, decode
 from briefing.core.importing.extracted import Extracted, ExtractedChanges, NoArticleText
 from briefing.core.importing.files import expand, format_for
 from briefing.core.importing.reading import ReadAhead
-from briefing.core.importing.storing import Parsed, Stored, store
+from briefing.core.importing.storing import Parsed, Stored, row, store
 from briefing.core.importing.text import parse_text
 from briefing.core.progress import NoProgress, Progress
 from briefing.core.text_input import has_surrogates, printable
@@ -288,7 +288,8 @@ def _parse(item: _Input, metadata: Metadata, source_format: str | None) -> Parse
         return ImportResult(item.name, "failed", reason=exc.reason)
     except OSError as exc:
         return ImportResult(item.name, "failed", reason=f"cannot read it ({exc.strerror or exc})")
-    return Parsed(item.name, article, content_hash(article.text), path)
+    digest = content_hash(article.text)
+    return Parsed(item.name, article, digest, path, row(article, digest, path))
 
 
 def _result(stored: Stored) -> ImportResult:

@@ -1,14 +1,18 @@
-"""Storing a batch of read articles: one short transaction, one INSERT for the batch.
+"""Storing a batch of read articles: one short transaction, one INSERT for the rows, one
+for their search index.
 
-Why one statement for many rows rather than one per article: SQLite opens a statement
-savepoint for every statement that writes to a virtual table (here through the articles'
-index trigger), and FTS5 writes its pending terms out as a new index segment at every
-savepoint. One INSERT per article made one tiny segment per article, and FTS5 spent most
-of a large import merging them (a 100k import: 35 s of SQL, against 18 s for inserting the
-rows and building the index once; bench/build_library.py). One INSERT for a batch of a few
-hundred articles gives the index a few large segments, while the index stays up to date in
-the same transaction as the rows: a search sees every article that is committed, and a
-crash or a cancel never leaves an article unindexed.
+Why statements for many rows rather than one per article: SQLite opens a statement
+savepoint for every statement that writes to a virtual table, and FTS5 writes its pending
+terms out as a new index segment at every savepoint. One INSERT per article made one tiny
+segment per article, and FTS5 spent most of a large import merging them. One INSERT for the
+batch's rows, then one INSERT ... SELECT that indexes them all (the insert trigger stands
+aside while journal_head.bulk is set: db/010), gives the index a few large segments and
+spares the trigger's work per row (about a fifth of the SQL's CPU). Both run in the same
+transaction: a search sees every article that is committed, and a crash or a cancel never
+leaves an article unindexed.
+
+The rows are built on the reading thread (`row` below, called by the import's parse), so
+the storing thread, the slower of the two, does only SQL.
 
 Duplicates (the same normalised text) are found before inserting: against the library,
 and within the batch (the second copy is a duplicate of the first, which the batch adds).
@@ -47,7 +51,14 @@ COLUMNS = (
     "original",
     "uid",
 )
+_UID = COLUMNS.index("uid")
 _LOOKUP_CHUNK = 500  # under SQLite's oldest limit of 999 variables
+# What the insert trigger (db/010) would index for each row, for the batch's rows at once.
+# It must index the columns the trigger does: tests compare the index with a 'rebuild'.
+_INDEX_BATCH = (
+    "INSERT INTO articles_fts (rowid, title, text) "
+    "SELECT id, title, text FROM articles WHERE id > ?"
+)
 
 
 @dataclass(frozen=True)
@@ -58,6 +69,11 @@ class Parsed:
     article: Extracted
     digest: str
     path: Path | None
+    row: tuple[object, ...]  # the articles row it would be, in COLUMNS' order (`row`)
+
+    @property
+    def uid(self) -> str:
+        return str(self.row[_UID])
 
     @property
     def size(self) -> int:
@@ -84,16 +100,15 @@ def store(conn: sqlite3.Connection, batch: list[Parsed]) -> list[Stored]:
     for parsed in batch:
         if parsed.digest not in known:
             first.setdefault(parsed.digest, parsed)
-    rows = {digest: _row(parsed) for digest, parsed in first.items()}
-    added, failed = _insert(conn, list(rows.values()))
+    added, failed = _insert(conn, [parsed.row for parsed in first.values()])
     out = []
     for parsed in batch:
         if parsed.digest in known:
             id_, title, uid = known[parsed.digest]
             out.append(Stored(parsed, id_, title, uid, duplicate=True))
             continue
-        uid = str(rows[parsed.digest]["uid"])
         original = first[parsed.digest]
+        uid = original.uid
         if uid in added:
             title = original.article.title
             out.append(Stored(parsed, added[uid], title, uid, duplicate=original is not parsed))
@@ -117,48 +132,82 @@ def _existing(conn: sqlite3.Connection, digests: list[str]) -> dict[str, tuple[i
 
 
 def _insert(
-    conn: sqlite3.Connection, rows: list[dict[str, object]]
+    conn: sqlite3.Connection, rows: list[tuple[object, ...]]
 ) -> tuple[dict[str, int], dict[str, str]]:
-    """Insert the rows; their ids by uid, and why any row could not be stored (by uid).
+    """Insert the rows and index them; their ids by uid, and why any row could not be stored
+    (by uid).
 
     Every row at once; should that fail (a constraint no check above foresaw), each row on
-    its own in a savepoint, so that one bad row is reported and the others are stored.
+    its own, so that one bad row is reported and the others are stored. Then the index of
+    every row stored, in one statement. All of it in a savepoint, so that a failure takes
+    back the rows and the flag that held the trigger back together.
     """
     if not rows:
         return {}, {}
     before = conn.execute("SELECT coalesce(max(id), 0) FROM articles").fetchone()[0]
     per_statement = max(1, conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) // len(COLUMNS))
     failed: dict[str, str] = {}
+    conn.execute("SAVEPOINT import_rows")
     try:
-        conn.execute("SAVEPOINT import_rows")
+        was_bulk = _hold_back_the_trigger(conn)
         try:
             for start in range(0, len(rows), per_statement):
                 _insert_rows(conn, rows[start : start + per_statement])
         except sqlite3.IntegrityError:
-            conn.execute("ROLLBACK TO import_rows")
+            conn.execute("ROLLBACK TO import_rows")  # the flag too
+            was_bulk = _hold_back_the_trigger(conn)
             for row in rows:
                 try:
                     _insert_rows(conn, [row])
                 except sqlite3.IntegrityError as exc:
-                    failed[str(row["uid"])] = f"could not be stored ({exc})"
+                    failed[str(row[_UID])] = f"could not be stored ({exc})"
+        if was_bulk is not None:
+            conn.execute(_INDEX_BATCH, (before,))
+            conn.execute("UPDATE journal_head SET bulk = ? WHERE id = 1", (was_bulk,))
+    except BaseException:
+        conn.execute("ROLLBACK TO import_rows")
+        raise
     finally:
         conn.execute("RELEASE import_rows")
     added = dict(conn.execute("SELECT uid, id FROM articles WHERE id > ?", (before,)).fetchall())
     return added, failed
 
 
-def _insert_rows(conn: sqlite3.Connection, rows: list[dict[str, object]]) -> None:
+def _hold_back_the_trigger(conn: sqlite3.Connection) -> int | None:
+    """Set journal_head.bulk, so the insert trigger leaves the index to `_insert`; the flag
+    as it was, or None when there is no journal head (lost: the library repairs it when
+    opened next), in which case the trigger indexes each row and `_insert` must not."""
+    row = conn.execute("SELECT bulk FROM journal_head WHERE id = 1").fetchone()
+    if row is None:
+        return None
+    conn.execute("UPDATE journal_head SET bulk = 1 WHERE id = 1")
+    return int(row[0])
+
+
+def index_missing(conn: sqlite3.Connection) -> int:
+    """Index every article the search index lacks; how many. For a library found with the
+    bulk flag set (which `_insert` sets and clears in one transaction, so only a bug leaves
+    it): the rows inserted under it went in without their index entries. FTS5 keeps one
+    docsize row per article it indexed, so the missing ones are those without one."""
+    return conn.execute(
+        "INSERT INTO articles_fts (rowid, title, text) SELECT id, title, text FROM articles "
+        "WHERE id NOT IN (SELECT id FROM articles_fts_docsize)"
+    ).rowcount
+
+
+def _insert_rows(conn: sqlite3.Connection, rows: list[tuple[object, ...]]) -> None:
     one = "(" + ",".join("?" * len(COLUMNS)) + ")"
-    values = [row[column] for row in rows for column in COLUMNS]
+    values = [value for row in rows for value in row]
     conn.execute(
         f"INSERT INTO articles ({', '.join(COLUMNS)}) VALUES {','.join([one] * len(rows))}",
         values,
     )
 
 
-def _row(parsed: Parsed) -> dict[str, object]:
-    article = parsed.article
-    return {
+def row(article: Extracted, digest: str, path: Path | None) -> tuple[object, ...]:
+    """The articles row of a parsed input, in COLUMNS' order, with a new uid; built on the
+    reading thread (see the module docstring)."""
+    values = {
         "title": article.title,
         "title_proposed": int(article.title_proposed),
         "outlet": article.outlet,
@@ -169,10 +218,11 @@ def _row(parsed: Parsed) -> dict[str, object]:
         "url": web_address(article.url),  # a page's own `javascript:` address is no address
         "language": article.language,
         "source_format": article.source_format,
-        "source_path": printable(str(parsed.path.resolve())) if parsed.path else None,
-        "content_hash": parsed.digest,
+        "source_path": printable(str(path.resolve())) if path else None,
+        "content_hash": digest,
         "imported_at": now(),
         "text": article.text,
         "original": article.original,
         "uid": new_uid(),
     }
+    return tuple(values[column] for column in COLUMNS)
