@@ -49,6 +49,12 @@ STDIN = "-"
 BATCH_ARTICLES = 500
 BATCH_BYTES = 2 * 1024 * 1024
 BATCH_SECONDS = 0.25
+# Between two batches, while another program has the library open (core/presence.py), the
+# write lock is left free this long, so that a writer waiting for it gets it. SQLite's busy
+# wait polls for the lock, at most 100 ms apart; the storing thread, with the next batch
+# read ahead, would take the lock again within microseconds and starve it. 50 ms: a waiting
+# writer's poll falls in about every other pause. Alone, the import does not pause.
+SHARED_PAUSE = 0.05
 
 
 @dataclass(frozen=True)
@@ -248,6 +254,8 @@ class ImportService:
                     ):
                         self._commit(pending, results, on_result)
                         pending, size = [], 0
+                        if self._library.others():
+                            time.sleep(SHARED_PAUSE)
                     progress.update(index + 1, total, item.name)
         except Cancelled:
             self._commit(pending, results, on_result)
