@@ -18,7 +18,9 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def has_surrogates(value: str) -> bool:
-    return _SURROGATE.search(value) is not None
+    # ASCII first: a C check of a flag CPython keeps on every str, where the search reads
+    # every character (an import asks of each article's whole text).
+    return not value.isascii() and _SURROGATE.search(value) is not None
 
 
 def printable(value: str) -> str:

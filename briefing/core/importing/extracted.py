@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from typing import TypedDict, Unpack
+from dataclasses import dataclass
+from typing import Any, TypedDict, Unpack
 
 from briefing.core.dates import PartialDate
 
@@ -30,7 +30,10 @@ class Extracted:
     original: str | None = None
 
     def with_changes(self, **changes: Unpack[ExtractedChanges]) -> Extracted:
-        return replace(self, **changes)
+        # What dataclasses.replace does, without its walk over the fields' definitions: a
+        # third of the time, twice per article in an import (no field is init=False).
+        fields: dict[str, Any] = {**self.__dict__, **changes}
+        return Extracted(**fields)
 
 
 class ExtractedChanges(TypedDict, total=False):

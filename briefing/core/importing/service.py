@@ -351,7 +351,7 @@ def _extract(data: str | bytes, path: Path | None, source_format: str | None) ->
         if has_surrogates(data):
             raise ImportFailed(name, "the text is not valid Unicode (it holds lone surrogates)")
         text = data
-        fmt = source_format or _sniff(text.encode("utf-8", "replace")[:512])
+        fmt = source_format or _sniff(text[:512].encode("utf-8", "replace"))
     if not text.strip():
         raise ImportFailed(name, "the file holds no text, only blank space")
     try:
