@@ -313,6 +313,7 @@ def test_a_long_write_waits_for_the_disk_once_and_leaves_the_connection_as_it_wa
     conn = library.connection()
     during: list[int] = []
     checkpoints: list[int] = []
+    temp: list[int] = []
 
     class Watch:
         def __init__(self, cancel_at: int = -1) -> None:
@@ -321,6 +322,7 @@ def test_a_long_write_waits_for_the_disk_once_and_leaves_the_connection_as_it_wa
         def update(self, done: int, total: int, label: str = "") -> None:
             during.append(conn.execute("PRAGMA synchronous").fetchone()[0])
             checkpoints.append(conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0])
+            temp.append(conn.execute("PRAGMA temp_store").fetchone()[0])
 
         def check(self) -> None:
             if len(during) == self.cancel_at:
@@ -331,11 +333,14 @@ def test_a_long_write_waits_for_the_disk_once_and_leaves_the_connection_as_it_wa
     library.imports.texts(texts[:2], progress=Watch())
     assert during == [1, 1]  # NORMAL
     assert checkpoints == [LONG_WRITE_CHECKPOINT_PAGES] * 2  # fewer checkpoints meanwhile
+    assert temp == [2, 2]  # statement journals in memory
     assert conn.execute("PRAGMA synchronous").fetchone() == (2,)  # FULL again
     assert conn.execute("PRAGMA wal_autocheckpoint").fetchone() == every
+    assert conn.execute("PRAGMA temp_store").fetchone() == (0,)  # the default again
     with pytest.raises(Cancelled):
         library.imports.texts(texts[2:], progress=Watch(cancel_at=3))
     assert conn.execute("PRAGMA synchronous").fetchone() == (2,)
+    assert conn.execute("PRAGMA temp_store").fetchone() == (0,)
     with library.transaction():  # inside a caller's transaction: its commit syncs
         library.imports.texts([("u", "Another\n\nStory.")], progress=Watch())
     assert during[-1] == 2
