@@ -12,6 +12,7 @@ import pytest
 
 from briefing.core import Cancelled, ImportCancelled, Library, journal
 from briefing.core.importing import service
+from briefing.core.migrate import available_migrations, latest_version, migrate
 from tests.conftest import wikinews_files
 
 
@@ -167,3 +168,38 @@ def test_a_library_found_with_the_flag_set_has_its_articles_indexed_on_opening(
         assert _found(library, "quagga00000") == {kept.id}
         assert conn.execute("SELECT bulk FROM journal_head").fetchone() == (0,)
         assert journal.is_consistent(conn)
+
+
+def test_a_library_at_schema_9_keeps_its_index_and_other_programs_rows_are_indexed(
+    tmp_path: Path,
+) -> None:
+    """db/010 replaces the insert trigger only: articles indexed before stay found, and a row
+    another program inserts (the sqlite3 shell, a script: no flag set) is indexed by the
+    trigger as before."""
+    path = tmp_path / "library.sqlite"
+    conn = sqlite3.connect(path, isolation_level=None)
+    assert migrate(conn, path, available_migrations()[:9]) == list(range(1, 10))
+    conn.execute(
+        "INSERT INTO articles (uid, title, text, content_hash, imported_at) VALUES "
+        "('0190f3a4-0000-7000-8000-000000000002', 'Ibex count', 'Markhor herds', 'h1', "
+        "'2026-01-01T00:00:00Z')"
+    )
+    conn.close()
+    with Library.open(path) as library:
+        conn = library.connection()
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == latest_version()
+        assert len(_found(library, "markhor")) == 1
+        results = library.imports.texts(_texts(3))
+        assert [r.status for r in results] == ["imported"] * 3
+    other = sqlite3.connect(path)
+    other.execute(
+        "INSERT INTO articles (uid, title, text, content_hash, imported_at) VALUES "
+        "('0190f3a4-0000-7000-8000-000000000003', 'Saiga note', 'Chamois tracks', 'h2', "
+        "'2026-01-01T00:00:00Z')"
+    )
+    other.commit()
+    other.close()
+    with Library.open(path) as library:
+        _index_matches_articles(library.connection())
+        assert len(_found(library, "chamois")) == 1
+        assert _found(library, "quagga00001") == {results[1].id}
