@@ -25,13 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.core import BriefingError, Changes, Library, TeamSyncReport
+from briefing.core import BriefingError, Changes, Library
 from briefing.ui import errors
 from briefing.ui.ops import OpRunner, SyncOp
 from briefing.ui.wording import counted
 
 if TYPE_CHECKING:
-    from briefing.core import Progress
+    from briefing.core import Progress, TeamSyncReport
 
 AUTO_SYNC_MS = 5 * 60 * 1000
 TICK_MS = 30 * 1000  # "synced 2 min ago" stays true

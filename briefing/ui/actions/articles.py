@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QApplication
 
-from briefing.core import ImportResult, Library, Metadata, Progress
+from briefing.core import Library, Progress
 from briefing.ui import errors
 from briefing.ui.dialogs.article_details import ArticleDetailsDialog
 from briefing.ui.dialogs.batch_edit import BatchEditDialog
@@ -15,6 +15,7 @@ from briefing.ui.ops import CoreOp
 from briefing.ui.undo.commands import BatchEditArticles, EditArticle
 
 if TYPE_CHECKING:
+    from briefing.core import ImportResult, Metadata
     from briefing.ui.main_window import MainWindow
 
 

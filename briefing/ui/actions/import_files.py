@@ -11,13 +11,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QFileDialog
 from shiboken6 import isValid
 
-from briefing.core import ImportCancelled, ImportResult
 from briefing.ui.dialogs.import_summary import ImportSummary, summary_line
 from briefing.ui.errors import show_status
 from briefing.ui.ops import CoreOp
 from briefing.ui.undo.commands import ImportArticles
 
 if TYPE_CHECKING:
+    from briefing.core import ImportResult
     from briefing.ui.main_window import MainWindow
 
 FILE_FILTER = "Articles (*.txt *.text *.md *.markdown *.html *.htm);;All files (*)"
@@ -85,6 +85,8 @@ def _on_imported(window: MainWindow, results: list[ImportResult]) -> None:
 
 
 def _on_failed(window: MainWindow, exc: object) -> None:
+    from briefing.core import ImportCancelled  # the importer's module: only when it ran
+
     if isinstance(exc, ImportCancelled) and isValid(window) and not window.runner.stopped:
         show_status(
             window,

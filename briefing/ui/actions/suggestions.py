@@ -13,12 +13,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from briefing.core import Library, Progress, SuggestReport
+from briefing.core import Library, Progress
 from briefing.ui import errors
 from briefing.ui.ops import CoreOp
 from briefing.ui.undo.commands import AcceptSuggestions, RejectSuggestions
 
 if TYPE_CHECKING:
+    from briefing.core import SuggestReport
     from briefing.ui.main_window import MainWindow
 
 SAID = "suggestionsWaitingSaid"  # the status bar's message of waiting suggestions, as shown

@@ -7,6 +7,7 @@ together at the end, where the reader can act on them.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -18,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.core import ImportResult
+if TYPE_CHECKING:
+    from briefing.core import ImportResult
 
 
 def summary_line(results: list[ImportResult]) -> str:

@@ -10,6 +10,7 @@ silently.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -24,12 +25,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.core import BriefingError, Extracted, InvalidInput, Metadata, PartialDate
+from briefing.core import BriefingError, InvalidInput, PartialDate
 from briefing.ui.models.article_list import format_date
 
+if TYPE_CHECKING:
+    # The importer's names, for annotations only: the app starts without the importer.
+    from briefing.core import Extracted, Metadata
+
+    Save = Callable[[str, Metadata], None]
+    Propose = Callable[[str], Extracted]
+
 PROPOSE_DELAY_MS = 250
-Save = Callable[[str, Metadata], None]
-Propose = Callable[[str], Extracted]
 
 
 def date_text(date: PartialDate | None) -> str:
@@ -121,6 +127,8 @@ class PasteArticleDialog(QDialog):
 
     def metadata(self) -> Metadata:
         """What the reader confirmed; InvalidInput for an empty title or unreadable date."""
+        from briefing.core import Metadata  # the importer's module, loaded on first use
+
         return Metadata.from_strings(
             title=self.title.text(),
             outlet=self.outlet.text(),

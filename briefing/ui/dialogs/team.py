@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.core import Library, TeamConflict, TeamSyncReport
+from briefing.core import Library
 from briefing.ui.ops import CoreOp, OpRunner, SyncOp
 
 if TYPE_CHECKING:
-    from briefing.core import Progress
+    from briefing.core import Progress, TeamConflict, TeamSyncReport
     from briefing.ui.team_sync import TeamSync
 
 
