@@ -28,6 +28,9 @@ class Connection(sqlite3.Connection):
             raise _not_text(exc) from None
         except OverflowError:
             raise _too_large() from None
+        except sqlite3.Error:
+            _refuse_unstorable([parameters])
+            raise
 
     def executemany(self, sql: str, parameters: Any, /) -> sqlite3.Cursor:
         try:
@@ -36,6 +39,29 @@ class Connection(sqlite3.Connection):
             raise _not_text(exc) from None
         except OverflowError:
             raise _too_large() from None
+        except sqlite3.Error:
+            if isinstance(parameters, list | tuple):  # an iterator is spent: nothing to look at
+                _refuse_unstorable(parameters)
+            raise
+
+
+def _refuse_unstorable(rows: list[Any] | tuple[Any, ...]) -> None:
+    """Raise InvalidInput if a parameter could not be stored. Python 3.11's sqlite3 reports a
+    value it cannot bind to a statement it has cached as the connection's last error, the
+    message of whatever statement failed before it ("fts5: syntax error near ')'", found by
+    tests/core/search/test_search_properties.py); the value is what was wrong."""
+    for row in rows:
+        values = row.values() if isinstance(row, dict) else row
+        if isinstance(values, str | bytes | int) or values is None:
+            continue
+        for value in values:
+            if isinstance(value, str) and not value.isascii():
+                try:
+                    value.encode("utf-8")
+                except UnicodeEncodeError as exc:
+                    raise _not_text(exc) from None
+            elif isinstance(value, int) and not -(2**63) <= value < 2**63:
+                raise _too_large() from None
 
 
 def _too_large() -> InvalidInput:
