@@ -315,6 +315,10 @@ def main() -> None:
         if args.before:  # a copy of its own, as cached: that checkout may know an older schema
             shutil.copy(ensure_library(args.n), before_copy)
         heavy_id, words, annotations = add_heavy_article(copy)
+        # The copies on disk before anything is timed: left to the kernel, writing back
+        # their 800 MB competed with the starts for the two cores (the app's median start
+        # 767 ms beside a bare window's 229; flushed first, 458-505 beside 151-162).
+        os.sync()
         platform = os.environ.get("QT_QPA_PLATFORM") or "default (xcb)"
         print(f"{args.n:,} articles (a copy: {copy.name}), Qt platform {platform}")
 

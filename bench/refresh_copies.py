@@ -127,6 +127,11 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=6)
     args = parser.parse_args()
     path, article, claim, free = with_marks(args.n, args.claims, args.marks)
+    # The copy on disk before anything is timed. Left to the kernel, writing back its 800 MB
+    # (and a migration's 800 MB backup, for a cached library of an older schema) competed
+    # with the GUI thread for the two cores: runs right after it gave a max of 106-114 ms
+    # of GUI work, runs without it 36-44 ms (load 0.8-1.3).
+    os.sync()
     app = make_application()
     library = Library.open(path, create=False, program="app")
     settings = QSettings(str(OUT / "refresh-copies-settings.ini"), QSettings.Format.IniFormat)
