@@ -12,7 +12,7 @@ import argparse
 import importlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from briefing.commands.arguments import not_text, path
 from briefing.commands.output import fail
@@ -126,17 +126,23 @@ def build_parser(command: str | None = None, *, lazy: bool = False) -> argparse.
 
 
 def command_named(argv: Sequence[str]) -> str | None:
-    """The command word in `argv` (the first argument that is neither an option nor a
-    global option's value), as argparse will find it; None when there is none."""
+    """The command word in `argv`, as argparse will find it; None when there is none."""
+    index = first_word(argv, GLOBAL_OPTIONS_WITH_VALUES)
+    return None if index is None else argv[index]
+
+
+def first_word(args: Sequence[str], takes_value: Collection[str]) -> int | None:
+    """Where the first argument is that is neither an option nor the value of one of the
+    options `takes_value` names (before any "--"); None when there is none."""
     index = 0
-    while index < len(argv):
-        arg = argv[index]
+    while index < len(args):
+        arg = args[index]
         if arg == "--":
             return None
         if arg.startswith("-"):
-            index += 2 if arg in GLOBAL_OPTIONS_WITH_VALUES else 1
+            index += 2 if arg in takes_value else 1
             continue
-        return arg
+        return index
     return None
 
 
@@ -210,23 +216,16 @@ def library_file_argument(parser: argparse.ArgumentParser, argv: Sequence[str] |
         if isinstance(action, argparse._SubParsersAction)
         for name in action.choices
     }
-    index = 0
-    while index < len(args):
-        arg = args[index]
-        if arg == "--":
-            return args
-        if arg.startswith("-"):
-            index += 2 if arg in takes_value else 1
-            continue
-        if arg in commands:
-            return args
-        if os.path.lexists(arg):
-            if any(a == "--library" or a.startswith("--library=") for a in args[:index]):
-                parser.error(f"give the library once: {arg} or --library, not both")
-            return [*args[:index], f"--library={arg}", *args[index + 1 :]]
-        if "/" in arg or os.sep in arg or arg.lower().endswith(LIBRARY_SUFFIXES):
-            parser.error(f"no such library file: {arg}")
+    index = first_word(args, takes_value)
+    if index is None or args[index] in commands:
         return args
+    arg = args[index]
+    if os.path.lexists(arg):
+        if any(a == "--library" or a.startswith("--library=") for a in args[:index]):
+            parser.error(f"give the library once: {arg} or --library, not both")
+        return [*args[:index], f"--library={arg}", *args[index + 1 :]]
+    if "/" in arg or os.sep in arg or arg.lower().endswith(LIBRARY_SUFFIXES):
+        parser.error(f"no such library file: {arg}")
     return args
 
 

@@ -24,25 +24,28 @@ class Connection(sqlite3.Connection):
     def execute(self, sql: str, parameters: Any = (), /) -> sqlite3.Cursor:
         try:
             return super().execute(sql, parameters)
-        except UnicodeEncodeError as exc:
-            raise _not_text(exc) from None
-        except OverflowError:
-            raise _too_large() from None
-        except sqlite3.Error:
-            _refuse_unstorable([parameters])
+        except (UnicodeEncodeError, OverflowError, sqlite3.Error) as exc:
+            _refuse_input(exc, [parameters])
             raise
 
     def executemany(self, sql: str, parameters: Any, /) -> sqlite3.Cursor:
         try:
             return super().executemany(sql, parameters)
-        except UnicodeEncodeError as exc:
-            raise _not_text(exc) from None
-        except OverflowError:
-            raise _too_large() from None
-        except sqlite3.Error:
-            if isinstance(parameters, list | tuple):  # an iterator is spent: nothing to look at
-                _refuse_unstorable(parameters)
+        except (UnicodeEncodeError, OverflowError, sqlite3.Error) as exc:
+            # An iterator is spent by now: only a list or tuple of rows can be looked at.
+            _refuse_input(exc, parameters if isinstance(parameters, list | tuple) else ())
             raise
+
+
+def _refuse_input(exc: Exception, rows: list[Any] | tuple[Any, ...]) -> None:
+    """Raise InvalidInput when `exc` came of input SQLite cannot take; else return, and the
+    caller raises `exc` as it was. (A function the two methods share, not a context
+    manager: it costs nothing until a statement fails.)"""
+    if isinstance(exc, UnicodeEncodeError):
+        raise _not_text(exc) from None
+    if isinstance(exc, OverflowError):
+        raise _too_large() from None
+    _refuse_unstorable(rows)
 
 
 def _refuse_unstorable(rows: list[Any] | tuple[Any, ...]) -> None:
