@@ -106,6 +106,12 @@ class ReadAhead(Generic[In, Out]):
                 if not chunk:
                     began = time.monotonic()
                 out = self._read(item)
+                # Hand the GIL over after every input. The storing thread's SQLite calls
+                # release it, and each needs it back to return: while this thread parsed,
+                # each waited Python's switch interval (5 ms) for it, some ten per batch.
+                # That was 8 s of 45 in a 100k import (bench/build_library.py); yielding
+                # here costs this thread, which has time to spare, a syscall per input.
+                time.sleep(0)
                 chunk.append(out)
                 weight += self._size(out)
                 if (
