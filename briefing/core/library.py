@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 
 from briefing.core import journal, provenance
 from briefing.core.changes import NO_CHANGES, Changes
+from briefing.core.checkpoints import BackgroundCheckpoints
 from briefing.core.connection import Connection
 from briefing.core.errors import (
     BriefingError,
@@ -356,6 +357,9 @@ class Library:
         conn = self.connection()
         depth = self._local.depth
         name = f"sp{depth}"
+        checkpoints = getattr(self._local, "checkpoints", None) if depth == 0 else None
+        if checkpoints is not None:
+            checkpoints.before_transaction()
         try:
             conn.execute("BEGIN IMMEDIATE" if depth == 0 else f"SAVEPOINT {name}")
         except sqlite3.Error as exc:
@@ -402,6 +406,8 @@ class Library:
             conn.execute("ROLLBACK" if depth == 0 else f"ROLLBACK TO {name}")
             raise self._translate(exc) from exc
         self._local.changes = changes
+        if checkpoints is not None:
+            checkpoints.committed()
         if depth == 0 and isinstance(changes, Changes) and changes:
             self._announce(changes)
 
@@ -445,14 +451,17 @@ class Library:
         next starts over. Inside a caller's transaction it does nothing: that
         transaction's commit syncs."""
         conn = self.connection()
-        if conn.in_transaction:
-            yield
+        if conn.in_transaction or getattr(self._local, "checkpoints", None) is not None:
+            yield  # inside a caller's transaction, or a long write already (it syncs)
             return
         conn.execute("PRAGMA synchronous = NORMAL")
         # Fewer checkpoints too: each copies the log into the file and waits for the disk
-        # (every 4 MB of log by default, hundreds of times in a large run).
+        # (every 4 MB of log by default, hundreds of times in a large run). And made on a
+        # thread of their own (core/checkpoints.py): a 100k import spent 3-4 s of its 45 in
+        # them. The writer's own, at twice the helper's limit, are there should it fail.
         every = conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
-        conn.execute(f"PRAGMA wal_autocheckpoint = {LONG_WRITE_CHECKPOINT_PAGES}")
+        conn.execute(f"PRAGMA wal_autocheckpoint = {2 * LONG_WRITE_CHECKPOINT_PAGES}")
+        self._local.checkpoints = BackgroundCheckpoints(self.path, LONG_WRITE_CHECKPOINT_PAGES)
         # The journals of statements and savepoints (what a failing statement or a rolled
         # back savepoint puts back: the pages it changed) in memory rather than in temporary
         # files written and deleted by every batch: an import of 30k articles wrote 1.4 GB
@@ -463,6 +472,8 @@ class Library:
         try:
             yield
         finally:
+            self._local.checkpoints.close()
+            del self._local.checkpoints
             conn.execute(f"PRAGMA temp_store = {int(temp_store)}")
             conn.execute(f"PRAGMA wal_autocheckpoint = {int(every)}")
             conn.execute(f"PRAGMA journal_size_limit = {LOG_SIZE_LIMIT}")

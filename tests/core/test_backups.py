@@ -247,3 +247,20 @@ def test_a_backup_waits_for_no_writer_and_no_writer_waits_for_it(filled: Library
     took = time.perf_counter() - took
     worker.join(60)
     assert finished.is_set() and took < 1.0
+
+
+def test_a_log_already_copied_into_the_file_is_not_counted_twice(
+    filled: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After an import the file holds its pages and the log's file keeps its size until the
+    next write starts it over: a backup is as large as the pages, not as both files."""
+    conn = filled.connection()
+    conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+    (pages,) = conn.execute("PRAGMA page_count").fetchone()
+    logical = pages * conn.execute("PRAGMA page_size").fetchone()[0]
+    on_disk = filled.path.stat().st_size + Path(f"{filled.path}-wal").stat().st_size
+    assert on_disk > 1.5 * logical  # what the old estimate took a backup to need
+    disk = shutil.disk_usage(filled.path.parent).total
+    monkeypatch.setattr(backups_module, "SHARE_OF_DISK", 1.2 * logical / disk)
+    backup = filled.backups.make()
+    assert backup.size <= 1.2 * logical

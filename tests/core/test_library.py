@@ -332,7 +332,9 @@ def test_a_long_write_waits_for_the_disk_once_and_leaves_the_connection_as_it_wa
     every = conn.execute("PRAGMA wal_autocheckpoint").fetchone()
     library.imports.texts(texts[:2], progress=Watch())
     assert during == [1, 1]  # NORMAL
-    assert checkpoints == [LONG_WRITE_CHECKPOINT_PAGES] * 2  # fewer checkpoints meanwhile
+    # Fewer checkpoints meanwhile, made by a helper thread (core/checkpoints.py); the
+    # writer's own only should the helper fall behind.
+    assert checkpoints == [2 * LONG_WRITE_CHECKPOINT_PAGES] * 2
     assert temp == [2, 2]  # statement journals in memory
     assert conn.execute("PRAGMA synchronous").fetchone() == (2,)  # FULL again
     assert conn.execute("PRAGMA wal_autocheckpoint").fetchone() == every
