@@ -29,6 +29,9 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from briefing.core.actors.aliases import ActorAlias
     from briefing.core.actors.deletion import DeletedActor
+    from briefing.core.actors.kind_guess import KindGuess as ActorKindGuess
+    from briefing.core.actors.kind_guess import KindGuesser as ActorKindGuesser
+    from briefing.core.actors.kind_guess import guess_kind as guess_actor_kind
     from briefing.core.actors.mentions import Mention, Suggestion, SuggestReport
     from briefing.core.actors.merge import MergeRecord
     from briefing.core.actors.model import KINDS as ACTOR_KINDS
@@ -159,6 +162,8 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "ARTICLE_SORT_KEYS": ("articles.service", "SORT_KEYS"),
     "Actor": ("actors.model", "Actor"),
     "ActorAlias": ("actors.aliases", "ActorAlias"),
+    "ActorKindGuess": ("actors.kind_guess", "KindGuess"),
+    "ActorKindGuesser": ("actors.kind_guess", "KindGuesser"),
     "ActorListing": ("actors.model", "ActorListing"),
     "ActorPage": ("actors.page", "ActorPage"),
     "ActorRef": ("claims.model", "ActorRef"),
@@ -254,6 +259,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "check_text": ("text_input", "check_text"),
     "drop_placements": ("briefings.placement", "drop_placements"),
     "filter_rows": ("claims.row_order", "filter_rows"),
+    "guess_actor_kind": ("actors.kind_guess", "guess_kind"),
     "has_surrogates": ("text_input", "has_surrogates"),
     "human_date": ("export.document", "human_date"),
     "parse_optional": ("dates", "parse_optional"),
@@ -275,6 +281,8 @@ __all__ = [
     "ARTICLE_SORT_KEYS",
     "Actor",
     "ActorAlias",
+    "ActorKindGuess",
+    "ActorKindGuesser",
     "ActorListing",
     "ActorPage",
     "ActorRef",
@@ -370,6 +378,7 @@ __all__ = [
     "check_text",
     "drop_placements",
     "filter_rows",
+    "guess_actor_kind",
     "has_surrogates",
     "human_date",
     "parse_optional",

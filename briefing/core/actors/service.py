@@ -20,6 +20,7 @@ from briefing.core.actors.deletion import (
     delete_actor,
     undelete_actor,
 )
+from briefing.core.actors.kind_guess import KindGuesser
 from briefing.core.actors.merge import MergeRecord, merge_actors, unmerge_actors
 from briefing.core.actors.model import (
     KINDS,
@@ -117,6 +118,15 @@ class ActorService:
             ActorListing(Actor(id_, name, kind_, desc, aliases.get(id_, ()), uid), m, made, about)
             for id_, name, kind_, desc, uid, m, made, about in rows
         ]
+
+    def kind_guesser(self) -> KindGuesser:
+        """Guesses at a new actor's kind with what this library knows: its actors' names
+        and kinds, and its outlets (read from their index, as the outlet filter does). Made
+        once per form; its `guess(name)` then follows every keystroke without a query."""
+        conn = self._library.connection()
+        actors = tuple((name, kind) for name, kind in conn.execute("SELECT name, kind FROM actors"))
+        outlets = tuple(outlet for outlet, _ in self._library.articles.outlets())
+        return KindGuesser(actors, outlets)
 
     def aliases_for_matching(self) -> builtins.list[tuple[int, str, int | None, bool]]:
         """Every name and alias as (actor_id, text, article_id, case_sensitive), for the
