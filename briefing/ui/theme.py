@@ -10,6 +10,9 @@ A claim's background says its status in colour, and a rule under its lines says 
 shape, so it reads in greyscale and to a reader who does not tell hues apart: asserted has
 none, corroborated a solid rule, and the contested ones a broken rule, dashed when disputed,
 dotted when denied; a retracted claim is struck through (`CLAIM_RULES`).
+
+The mention colours are keyed by the core's actor kinds (`briefing.core.ACTOR_KINDS`, the
+one list of them; tests/ui/test_theme.py holds each palette to it).
 """
 
 from __future__ import annotations
@@ -17,9 +20,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtGui import QColor, QPalette
-
-ACTOR_KINDS = ("person", "organisation", "government body", "state", "group", "place", "other")
-
 
 # How a claim's status is drawn beside its colour: the rule's style under (or through) it.
 CLAIM_RULES = {

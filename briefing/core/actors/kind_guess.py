@@ -85,7 +85,8 @@ PERSON = frozenset(
     spokeswoman spokesperson ambassador senator congressman congresswoman governor mayor
     judge king queen prince princess pope ceo chairman chairwoman founder director envoy
     sheikh ayatollah imam rabbi bishop cardinal lord lady general colonel commander adviser
-    advisor aide deputy official economist analyst researcher lawyer""".split()
+    advisor aide deputy official economist analyst researcher lawyer reporter journalist
+    correspondent editor columnist""".split()
 )
 MARKERS: dict[str, str] = {
     **{w: "person" for w in PERSON},

@@ -4,11 +4,17 @@ What the reader types is looked up among the library's actors, their library-wid
 and the aliases bound to the open article ("the company"), without case. A known name says
 which actor it means ("→ China" for "Beijing"); an unknown one shows a kind chooser and
 becomes a `NewActor`, created when the form is saved, in the same transaction.
+
+The kind chooser follows the typed name with the core's guess ("Ministry of Defence" is a
+government body, "France" a state), in italics and saying so in its tooltip, until the
+reader picks a kind: from then on that choice stays, whatever else is typed, until the
+field is emptied for another name. A fixed "person" made persons of ministries and news
+agencies for any reader who did not notice the little chooser.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -22,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing.core import ACTOR_KINDS as KINDS
-from briefing.core import Library, NewActor
+from briefing.core import ActorKindGuess, ActorKindGuesser, Library, NewActor
 from briefing.ui.widgets.completion_popup import fit_popup
 
 
@@ -33,6 +39,7 @@ class ActorNames:
     by_text: dict[str, tuple[int, str]]
     names: dict[int, str]
     spellings: tuple[str, ...] = ()  # names and aliases as written, for completion
+    guesser: ActorKindGuesser = field(default_factory=ActorKindGuesser)
 
     def find(self, text: str) -> tuple[int, str] | None:
         return self.by_text.get(" ".join(text.split()).casefold())
@@ -56,7 +63,7 @@ def actor_names(library: Library, article_id: int | None = None) -> ActorNames:
             if alias.article_id is None or alias.article_id == article_id:
                 by_text.setdefault(alias.text.casefold(), (actor.id, actor.name))
                 spellings.append(alias.text)
-    return ActorNames(by_text, names, tuple(spellings))
+    return ActorNames(by_text, names, tuple(spellings), library.actors.kind_guesser())
 
 
 MIN_CHARS = 14  # the line's least width, in average characters
@@ -92,9 +99,10 @@ class ActorField(QWidget):
         self.status.setObjectName("actorFieldStatus")
         self.kind = QComboBox(self)
         self.kind.addItems(list(KINDS))
-        self.kind.setCurrentText("person")
         self.kind.setAccessibleName(f"Kind of the new actor ({label.lower()})")
-        self.kind.setToolTip("The new actor is a person, an organisation, a state, …")
+        self._kind_chosen = False  # picked by the reader: no guess replaces it
+        self._guessing = False  # the field itself is setting the kind
+        self._guess: ActorKindGuess | None = None
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.line, 1)
@@ -104,7 +112,13 @@ class ActorField(QWidget):
         # One line high: a form must not hand it the spare height.
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.line.textChanged.connect(self._on_line_text_changed)
+        self.kind.currentIndexChanged.connect(self._on_kind_current_index_changed)
         self._on_line_text_changed("")
+
+    @property
+    def kind_guessed(self) -> bool:
+        """The kind shown is the field's guess, not the reader's choice."""
+        return not self._kind_chosen
 
     def value(self) -> int | NewActor | None:
         """The actor's id, a NewActor for an unknown name, None when empty."""
@@ -120,9 +134,44 @@ class ActorField(QWidget):
     def clear(self) -> None:
         self.line.clear()
 
+    def _on_kind_current_index_changed(self, _index: int) -> None:
+        if not self._guessing:
+            self._kind_chosen = True
+            self._show_kind_origin()
+
+    def _show_kind_origin(self) -> None:
+        font = self.kind.font()
+        if font.italic() == self._kind_chosen:
+            font.setItalic(not self._kind_chosen)
+            self.kind.setFont(font)
+        if self._kind_chosen:
+            tip = "Kind chosen by you: it stays while you edit the name"
+        elif self._guess is not None:
+            tip = (
+                f"Kind guessed from the name ({self._guess.reason}): pick another if it is "
+                "wrong, and it stays"
+            )
+        else:
+            tip = "The new actor is a person, an organisation, a state, …"
+        self.kind.setToolTip(tip)
+        self.kind.setAccessibleDescription(tip)
+
+    def _guess_kind(self, text: str) -> None:
+        self._guess = self._names.guesser.guess(text)
+        self._guessing = True
+        try:
+            self.kind.setCurrentText(self._guess.kind)
+        finally:
+            self._guessing = False
+
     def _on_line_text_changed(self, text: str) -> None:
         text = " ".join(text.split())
         found = self._names.find(text) if text else None
+        if not text:
+            self._kind_chosen = False  # emptied for another name: guess afresh
+        elif found is None and not self._kind_chosen:
+            self._guess_kind(text)
+        self._show_kind_origin()
         if not text:
             self.status.setText("")
         elif found is None:
