@@ -24,10 +24,20 @@ def register(commands: argparse._SubParsersAction) -> None:
 
     a = sub.add_parser("add", help="add an actor (prints its id)")
     a.add_argument("name")
-    a.add_argument("--kind", default="other", help=f"one of: {', '.join(KINDS)}")
+    a.add_argument(
+        "--kind",
+        help=f"one of: {', '.join(KINDS)} (default: guessed from the name, and said)",
+    )
     a.add_argument("--alias", action="append", default=[], help="another name (repeatable)")
     a.add_argument("--description", default="", help="who or what this is")
     a.set_defaults(run=run_add)
+
+    a = sub.add_parser("edit", help="rename an actor, or change its kind or description")
+    a.add_argument("actor", metavar="ACTOR", help="id, name or alias")
+    a.add_argument("--name", help="its new name")
+    a.add_argument("--kind", help=f"one of: {', '.join(KINDS)}")
+    a.add_argument("--description", help="who or what this is ('' for nothing)")
+    a.set_defaults(run=run_edit)
 
     a = sub.add_parser("list", help="list actors with their kind and counts")
     a.add_argument("--kind", help="only actors of this kind")
@@ -125,10 +135,36 @@ def suggestion_json(s: Suggestion) -> dict[str, Any]:
 
 
 def run_add(args: argparse.Namespace, library: Library) -> int:
+    """Without --kind the kind is guessed from the name, as the app's forms do, and said on
+    stderr (stdout keeps the id alone, for scripts): a fixed "other" filed ministries,
+    states and persons alike without a word."""
+    kind, guess = args.kind, None
+    if kind is None:
+        guess = library.actors.kind_guesser().guess(args.name)
+        kind = guess.kind
     actor = library.actors.add(
-        args.name, kind=args.kind, aliases=args.alias, description=args.description
+        args.name, kind=kind, aliases=args.alias, description=args.description
     )
     _print_actor_created(args, actor)
+    if guess is not None:
+        print(
+            f"Kind guessed from the name: {actor.kind} ({guess.reason}); "
+            f"'briefing actor edit {actor.id} --kind KIND' changes it.",
+            file=sys.stderr,
+        )
+    return 0
+
+
+def run_edit(args: argparse.Namespace, library: Library) -> int:
+    if args.name is None and args.kind is None and args.description is None:
+        raise InvalidInput("say what to change: --name, --kind or --description")
+    actor = library.actors.edit(
+        args.actor, name=args.name, kind=args.kind, description=args.description
+    )
+    if args.json:
+        print_json(stamped(library, Kind.ACTOR, actor_json(actor)))
+    else:
+        print(f"{actor.name}  ({actor.kind}, actor {actor.id})")
     return 0
 
 
