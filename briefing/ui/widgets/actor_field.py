@@ -183,7 +183,10 @@ class ActorField(QWidget):
         if not text:
             tip = ""
         elif found is None:
-            tip = "Not in the library yet: it is added, with the kind chosen, when you save"
+            tip = (
+                "Not in the library yet: it is added when you save, as the kind beside "
+                "(guessed from the name until you pick one)"
+            )
         else:
             tip = f"Means the actor {found[1]}"
         self.status.setToolTip(tip)
