@@ -184,6 +184,11 @@ def head_word(name: str) -> str:
     return words[-1] if words and words[-1] not in LINKS else ""
 
 
+def _marked_kind(word: str) -> str:
+    """The kind a word marks, as written or as its singular ("Exchanges"); "" for none."""
+    return MARKERS.get(word) or (MARKERS.get(word[:-1], "") if word.endswith("s") else "")
+
+
 def _is_capitalised(token: str) -> bool:
     letters = [c for c in token if c.isalpha()]
     if not letters or any(c.isdigit() for c in token) or not letters[0].isupper():
@@ -265,7 +270,7 @@ class KindGuesser:
         if len(tokens) == 2 and words[0] in PLACE_PREFIXES and _is_capitalised(tokens[1]):
             return KindGuess("place", f"a place's name, with “{tokens[0]}”")
         for i in _head_order(words):
-            kind = MARKERS.get(words[i], "")
+            kind = _marked_kind(words[i])
             if kind:
                 return KindGuess(kind, f"the word “{_EDGE.sub('', tokens[i])}”")
         if _looks_personal(tokens):

@@ -20,6 +20,7 @@ from briefing.core import ACTOR_KINDS, Library, guess_actor_kind
         ("Wang Wenbin", "person"),
         ("Tang Xiao'ou", "person"),
         ("Hong Kong stock exchange", "organisation"),
+        ("Hong Kong Exchanges and Clearing", "organisation"),  # a plural: "exchange"
         ("UN experts and researchers", "group"),
         ("foreign ministry spokesman", "person"),
         # The trip: names that became persons whatever they were.
