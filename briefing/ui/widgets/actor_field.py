@@ -14,7 +14,9 @@ agencies for any reader who did not notice the little chooser.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -39,7 +41,15 @@ class ActorNames:
     by_text: dict[str, tuple[int, str]]
     names: dict[int, str]
     spellings: tuple[str, ...] = ()  # names and aliases as written, for completion
-    guesser: ActorKindGuesser = field(default_factory=ActorKindGuesser)
+    make_guesser: Callable[[], ActorKindGuesser] = field(
+        default=ActorKindGuesser, repr=False, compare=False
+    )
+
+    @cached_property
+    def guesser(self) -> ActorKindGuesser:
+        """Made for the first name the library does not know: reading its outlets took
+        20-27 ms at 100k articles, which a form naming known actors need not pay."""
+        return self.make_guesser()
 
     def find(self, text: str) -> tuple[int, str] | None:
         return self.by_text.get(" ".join(text.split()).casefold())
@@ -63,7 +73,7 @@ def actor_names(library: Library, article_id: int | None = None) -> ActorNames:
             if alias.article_id is None or alias.article_id == article_id:
                 by_text.setdefault(alias.text.casefold(), (actor.id, actor.name))
                 spellings.append(alias.text)
-    return ActorNames(by_text, names, tuple(spellings), library.actors.kind_guesser())
+    return ActorNames(by_text, names, tuple(spellings), library.actors.kind_guesser)
 
 
 MIN_CHARS = 14  # the line's least width, in average characters
