@@ -63,7 +63,8 @@ ORGANISATION = frozenset(
     """inc incorporated ltd limited llc llp plc corp corporation company co cos holdings
     bank banks university college institute institution foundation fund association
     federation union organisation organization ngo charity society trust partners capital
-    ventures technologies technology tech air systems labs laboratories motors airlines airways
+    ventures technologies technology tech air bros brothers systems labs laboratories motors
+    airlines airways
     energy petroleum oil pharmaceuticals pharma media news times post journal daily herald
     tribune telegraph gazette press broadcasting broadcaster network tv radio exchange party
     club league committee centre center hospital school academy group gmbh ag sa nv bv spa
@@ -188,8 +189,12 @@ def head_word(name: str) -> str:
 
 
 def _marked_kind(word: str) -> str:
-    """The kind a word marks, as written or as its singular ("Exchanges"); "" for none."""
-    return MARKERS.get(word) or (MARKERS.get(word[:-1], "") if word.endswith("s") else "")
+    """The kind a word marks, as written or as its singular ("Exchanges"); "" for none.
+    Persons in the plural are a group ("finance ministers")."""
+    if word in MARKERS:
+        return MARKERS[word]
+    kind = MARKERS.get(word[:-1], "") if word.endswith("s") else ""
+    return "group" if kind == "person" else kind
 
 
 def _is_capitalised(token: str) -> bool:

@@ -63,6 +63,17 @@ from briefing.core import ACTOR_KINDS, Library, guess_actor_kind
         ("Russia", "state"),
         ("Ivory Coast", "state"),
         ("Taiwan", "state"),
+        # Names from the corpus's business wire copy (shared/corpus/text/bbc-business-*).
+        ("Richard Parsons", "person"),
+        ("Alan Greenspan", "person"),
+        ("Mikhail Khodorkovsky", "person"),
+        ("Bank of America", "organisation"),
+        ("Menatep Group", "organisation"),
+        ("Warner Bros", "organisation"),
+        ("US Securities Exchange Commission", "government body"),
+        ("Federal Reserve chairman", "person"),
+        ("G7 finance ministers", "group"),  # persons in the plural
+        ("Rosneft", "other"),
         # Nothing to go by: a single unknown word, a name in another script, no capitals.
         ("SenseTime", "other"),
         ("Hamas", "other"),
