@@ -82,3 +82,13 @@ def test_tagging_new_words_offers_their_guessed_kind(qtbot, library: Library) ->
     assert dialog.actor.kind.currentText() == "government body"
     dialog.accept()
     assert saved == [NewActor("the Ministry of Foreign Affairs", "government body")]
+
+
+def test_picking_the_guessed_kind_keeps_it_too(qtbot, library: Library) -> None:
+    field = field_on(qtbot, library)
+    qtbot.keyClicks(field.line, "France")
+    assert field.kind.currentText() == "state"
+    field.kind.activated.emit(field.kind.currentIndex())  # chosen from its list as it was
+    assert not field.kind_guessed
+    qtbot.keyClicks(field.line, " Televisions")
+    assert field.kind.currentText() == "state"

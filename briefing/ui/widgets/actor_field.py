@@ -123,6 +123,8 @@ class ActorField(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.line.textChanged.connect(self._on_line_text_changed)
         self.kind.currentIndexChanged.connect(self._on_kind_current_index_changed)
+        # A pick of the kind already guessed changes no index, and is a choice all the same.
+        self.kind.activated.connect(self._on_kind_current_index_changed)
         self._on_line_text_changed("")
 
     @property
