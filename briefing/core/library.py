@@ -442,13 +442,11 @@ class Library:
         fsync instead of one per commit: on a busy disk each takes tens of milliseconds, and
         a large import makes hundreds. The library stays consistent whatever happens; a
         power cut (not a crash of the program) in the middle may lose the commits since the
-        last checkpoint, none from before the write began. Meanwhile checkpoints come every
-        256 MB of log rather than 4 MB (each waits for the disk too: a run of suggestions
-        went from 57 s to 39 s with 64 MB, bench/suggest.py; a page written by many commits
-        in a row, an index's or the search index's, is copied into the file once per
-        checkpoint: an import of 30k articles wrote 1.2 GB instead of 1.4 with 256 MB, its
-        commits 1.4 s of CPU instead of 1.8). The log's file is cut back to 64 MB when it
-        next starts over. Inside a caller's transaction it does nothing: that
+        last checkpoint, none from before the write began. Meanwhile a helper thread
+        checkpoints after each commit (core/checkpoints.py), so the writer seldom waits for
+        one, and the log starts over every 256 MB rather than 4 MB (a run of suggestions
+        went from 57 s to 39 s with 64 MB, bench/suggest.py). The log's file is cut back to
+        64 MB when it next starts over. Inside a caller's transaction it does nothing: that
         transaction's commit syncs."""
         conn = self.connection()
         if conn.in_transaction or getattr(self._local, "checkpoints", None) is not None:
@@ -461,7 +459,6 @@ class Library:
         # them. The writer's own, at twice the helper's limit, are there should it fail.
         every = conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
         conn.execute(f"PRAGMA wal_autocheckpoint = {2 * LONG_WRITE_CHECKPOINT_PAGES}")
-        self._local.checkpoints = BackgroundCheckpoints(self.path, LONG_WRITE_CHECKPOINT_PAGES)
         # The journals of statements and savepoints (what a failing statement or a rolled
         # back savepoint puts back: the pages it changed) in memory rather than in temporary
         # files written and deleted by every batch: an import of 30k articles wrote 1.4 GB
@@ -469,6 +466,7 @@ class Library:
         # the core keeps no temporary tables, which changing this setting would drop.
         temp_store = conn.execute("PRAGMA temp_store").fetchone()[0]
         conn.execute("PRAGMA temp_store = MEMORY")
+        self._local.checkpoints = BackgroundCheckpoints(self.path, LONG_WRITE_CHECKPOINT_PAGES)
         try:
             yield
         finally:
