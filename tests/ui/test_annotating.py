@@ -65,6 +65,12 @@ def test_a_new_speaker_and_a_new_source_are_made_inline(
     qtbot.keyClicks(editor.speaker.line, "Hong Kong Exchanges")
     assert editor.speaker.kind.isVisibleTo(editor)
     editor.speaker.kind.setCurrentText("organisation")
+    # A new claim's sources and relations are folded when the form is taller than the
+    # screen (the offscreen one is 800 pixels high): opened as the reader would.
+    for section in (editor.sources_section, editor.links_section):
+        if not section.is_open():
+            click(qtbot, section.header)
+        assert section.is_open()
     sources = editor.sources
     sources.kind.setCurrentText("document")
     qtbot.keyClicks(sources.title, "IPO prospectus")
@@ -187,6 +193,8 @@ def test_every_claim_field_is_reached_by_tab(qtbot, make_window, library: Librar
     select(window, QUOTE)
     window.claim_action.trigger()
     editor = dialog_of(window, ClaimEditor)
+    for section in (editor.sources_section, editor.links_section):
+        section.set_open(True)  # folded, their fields are not in view to reach
     reached, widget = [], editor.quote
     for _ in range(200):
         widget = widget.nextInFocusChain()

@@ -12,16 +12,18 @@ otherwise save the whole claim the moment a completion was taken.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QGroupBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -29,7 +31,9 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -39,14 +43,89 @@ from briefing.core import STATUSES, Claim, ClaimState, NewActor, Source
 from briefing.ui.widgets.actor_field import ActorField, ActorNames
 from briefing.ui.widgets.claim_links import ClaimLinks
 from briefing.ui.widgets.claim_sources import ClaimSources
+from briefing.ui.widgets.fold_section import FoldSection
 
 ValueRole = Qt.ItemDataRole.UserRole + 1
+WIDTH_CHARS = 108  # the editor's width, in average characters: about 650 pixels at scale 1
+QUOTE_LINES = 4
+NOTE_LINES = 4
+LEAST_LINES = 16  # the form's least height in view, when the editor is made shorter
+FOCUS_MARGIN = 8  # pixels kept in view around the field with the focus
+FRAME_GUESS = QSize(8, 36)  # a window manager's frame, before the editor is first shown
 Save = Callable[[ClaimState], str | None]  # None: saved; else why not
 
 
 def _tip(widget: QWidget, name: str, tip: str) -> None:
     widget.setAccessibleName(name)
     widget.setToolTip(tip)
+
+
+class _TextBox(QPlainTextEdit):
+    """A plain-text box that asks for a few lines' height, where QPlainTextEdit asks for
+    some 190 pixels whatever it holds: in one column that was a third of a laptop's screen.
+    With `fit`, as many lines as its text takes at its width, up to `lines` (a short quote
+    is one line high, what it leaves goes to the note)."""
+
+    def __init__(self, text: str, lines: int, parent: QWidget, *, fit: bool = False) -> None:
+        super().__init__(text, parent)
+        self._most = lines
+        self._lines = lines
+        self._fit = fit
+        self.setTabChangesFocus(True)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+
+    def height_of(self, lines: int) -> int:
+        margins = self.contentsMargins()
+        return math.ceil(
+            self.fontMetrics().lineSpacing() * lines
+            + 2 * self.document().documentMargin()
+            + 2 * self.frameWidth()
+            + margins.top()
+            + margins.bottom()
+        )
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(super().sizeHint().width(), self.height_of(self._lines))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(super().minimumSizeHint().width(), self.height_of(min(self._lines, 2)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if self._fit and event.size().width() != event.oldSize().width():
+            # QPlainTextEdit's layout counts its document's height in lines, laid out
+            # for the new width by the resize above.
+            taken = int(self.document().documentLayout().documentSize().height())
+            lines = max(1, min(taken, self._most))
+            if lines != self._lines:
+                self._lines = lines
+                self.updateGeometry()
+
+
+class _FormScroll(QScrollArea):
+    """The form, scrolled when the screen is shorter than it is. It asks for the whole
+    form's size (QScrollArea's own hint stops at 24 lines of text), and for at least the
+    form's width with room for its scroll bar, so it never scrolls sideways."""
+
+    def __init__(self, body: QWidget, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setWidget(body)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields in it
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def _chrome(self) -> QSize:
+        frame = 2 * self.frameWidth()
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
+        return QSize(frame + bar, frame)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return self.widget().sizeHint() + self._chrome()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        least = self.widget().minimumSizeHint() + self._chrome()
+        return QSize(least.width(), self.fontMetrics().height() * LEAST_LINES)
 
 
 class ClaimEditor(QDialog):
@@ -69,24 +148,26 @@ class ClaimEditor(QDialog):
         self._names = names
         self._save = save
 
-        self.quote = QPlainTextEdit(quote, self)
+        # Made in the order they are read and laid out: Tab follows the order of making.
+        body = QWidget(self)
+        self.quote = _TextBox(quote, QUOTE_LINES, body, fit=True)
         self.quote.setReadOnly(True)
-        self.quote.setTabChangesFocus(True)
-        self.quote.setMaximumHeight(76)
+        # Its lines in full, squeezed by no shorter screen: the form scrolls instead.
+        self.quote.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         _tip(self.quote, "Quote", "The exact words of the article this claim marks")
-        self.speaker = ActorField(names, "Speaker", self)
-        self.about_list = QListWidget(self)
+        self.speaker = ActorField(names, "Speaker", body)
+        self.about_list = QListWidget(body)
         self.about_list.setMaximumHeight(64)
         _tip(self.about_list, "Actors the claim is about", "Whom or what the claim is about")
-        self.about_field = ActorField(names, "Add an actor it is about", self)
-        self.about_add = QPushButton("Add", self)
+        self.about_field = ActorField(names, "Add an actor it is about", body)
+        self.about_add = QPushButton("Add", body)
         self.about_add.setToolTip("Add the actor named on the left to the list")
-        self.about_remove = QPushButton("Remove", self)
+        self.about_remove = QPushButton("Remove", body)
         self.about_remove.setToolTip("Remove the selected actor from the list")
-        self.status = QComboBox(self)
+        self.status = QComboBox(body)
         self.status.addItems(list(STATUSES))
         _tip(self.status, "Status", "Where the claim stands: asserted, disputed, denied, …")
-        self.grade = QComboBox(self)
+        self.grade = QComboBox(body)
         self.grade.addItem("— not graded", None)
         for grade, meaning in GRADE_MEANINGS.items():
             self.grade.addItem(f"{grade} — {meaning}", grade)
@@ -95,16 +176,20 @@ class ClaimEditor(QDialog):
             "Credibility grade",
             "Admiralty credibility: 1 confirmed … 6 cannot be judged",
         )
-        self.tags = QLineEdit(self)
+        self.tags = QLineEdit(body)
         self.tags.setPlaceholderText("comma, separated, tags")
         _tip(self.tags, "Tags", "Free labels, separated by commas")
-        self.note = QPlainTextEdit(self)
-        self.note.setTabChangesFocus(True)
+        self.note = _TextBox("", NOTE_LINES, body)
         self.note.setPlaceholderText("Your note on the claim")
-        self.note.setMinimumHeight(60)
+        self.note.setMinimumHeight(self.note.height_of(3))
+        self.note.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         _tip(self.note, "Note", "Your own note: context, doubts, what to check")
-        self.sources = ClaimSources(sources, self)
-        self.links = ClaimLinks(claims, self)
+        self.sources_section = FoldSection("Sou&rces", body)
+        self.sources = ClaimSources(sources, self.sources_section)
+        self.sources_section.set_body(self.sources)
+        self.links_section = FoldSection("Re&lations to other claims", body)
+        self.links = ClaimLinks(claims, self.links_section)
+        self.links_section.set_body(self.links)
         if state is not None:
             self.links.show_incoming(incoming)
         self.error = QLabel(self)
@@ -122,35 +207,39 @@ class ClaimEditor(QDialog):
         about_row.addWidget(self.about_field, 1)
         about_row.addWidget(self.about_add)
         about_row.addWidget(self.about_remove)
-        about = QWidget(self)
+        about = QWidget(body)
         about_layout = QVBoxLayout(about)
         about_layout.setContentsMargins(0, 0, 0, 0)
         about_layout.addWidget(self.about_list)
         about_layout.addLayout(about_row)
         about.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        grade_label = QLabel("&Grade:", body)
+        grade_label.setBuddy(self.grade)
+        standing = QHBoxLayout()
+        standing.addWidget(self.status)
+        standing.addSpacing(12)
+        standing.addWidget(grade_label)
+        standing.addWidget(self.grade, 1)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow("&Quote:", self.quote)
         form.addRow("&Speaker:", self.speaker)
         form.addRow("&About:", about)
         form.labelForField(about).setBuddy(self.about_field.line)
-        form.addRow("S&tatus:", self.status)
-        form.addRow("&Grade:", self.grade)
+        form.addRow("S&tatus:", standing)
+        form.labelForField(standing).setBuddy(self.status)
         form.addRow("Ta&gs:", self.tags)
         form.addRow("&Note:", self.note)
-        sources_box = QGroupBox("Sources", self)
-        QVBoxLayout(sources_box).addWidget(self.sources)
-        links_box = QGroupBox("Relations to other claims", self)
-        QVBoxLayout(links_box).addWidget(self.links)
-        right = QVBoxLayout()
-        right.addWidget(sources_box, 3)
-        right.addWidget(links_box, 2)
-        columns = QHBoxLayout()
-        columns.addLayout(form, 5)
-        columns.addSpacing(12)
-        columns.addLayout(right, 6)
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(form, 1)
+        column.addSpacing(6)
+        column.addWidget(self.sources_section)
+        column.addSpacing(6)
+        column.addWidget(self.links_section)
+        self.scroll = _FormScroll(body, self)
         layout = QVBoxLayout(self)
-        layout.addLayout(columns, 1)
+        layout.addWidget(self.scroll, 1)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
 
@@ -161,10 +250,85 @@ class ClaimEditor(QDialog):
         self.buttons.rejected.connect(self.reject)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, activated=self.accept)
+        for section, tree in ((self.sources_section, self.sources.list),
+                              (self.links_section, self.links.list)):  # fmt: skip
+            model = tree.model()
+            for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset):
+                signal.connect(self._on_entries_changed)
+            section.opened.connect(self._on_section_opened)
+        QApplication.instance().focusChanged.connect(self._on_focus_changed)
         if state is not None:
             self.set_state(state)
-        self.resize(1040, 560)
+        self._on_entries_changed()
+        screen = (parent or self).screen() or QGuiApplication.primaryScreen()
+        self.fit_to(screen.availableGeometry())
         self.speaker.setFocus()
+
+    # Size -----------------------------------------------------------------------------------
+
+    def fit_to(self, area: QRect) -> None:
+        """Size the editor for a screen's available `area`: one column about 650 pixels
+        wide at scale 1 (narrower only if the screen is), as tall as the form where the
+        screen allows, else scrolled, with the buttons always in sight. When the whole form
+        is taller than the screen, the sources and relations that hold nothing are folded
+        (their headings stay, saying so); those with entries stay open."""
+        frame = self._frame_extra()
+        room = area.size() - frame
+        if self.sizeHint().height() > room.height():
+            for section, count in self._sections():
+                section.set_open(bool(count))
+            # The hints kept by each layout are asked afresh: a widget hidden before its
+            # window is first shown does not say so to the layouts above it.
+            body = self.scroll.widget()
+            for widget in (self.sources_section, self.links_section, body, self.scroll):
+                widget.updateGeometry()
+            for layout in (body.layout(), self.layout()):
+                layout.invalidate()
+        width = self.fontMetrics().averageCharWidth() * WIDTH_CHARS
+        least = self.minimumSizeHint().expandedTo(self.minimumSize())
+        width = max(least.width(), min(width, room.width()))
+        height = max(least.height(), min(self.sizeHint().height(), room.height()))
+        self.resize(width, height)
+
+    def _frame_extra(self) -> QSize:
+        """What the window manager's frame adds, once known; a title bar's worth before."""
+        if self.isVisible() and self.frameGeometry().size() != self.size():
+            return self.frameGeometry().size() - self.size()
+        return FRAME_GUESS
+
+    def _sections(self) -> tuple[tuple[FoldSection, int], ...]:
+        return (
+            (self.sources_section, self.sources.list.topLevelItemCount()),
+            (self.links_section, self.links.list.topLevelItemCount()),
+        )
+
+    def _on_entries_changed(self) -> None:
+        for section, count in self._sections():
+            section.set_count(count)
+
+    def _on_section_opened(self, open_: bool) -> None:
+        if open_:  # what was opened is brought into view, the heading first
+            section = self.sender()
+            if isinstance(section, FoldSection) and section.body is not None:
+                self.scroll.widget().layout().activate()
+                self.scroll.ensureWidgetVisible(section.body, 0, 0)
+                self.scroll.ensureWidgetVisible(section.header, 0, 0)
+
+    def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """Keep the whole field being typed in on view, whichever way it was reached (Tab,
+        a mnemonic, Shift+Tab from the buttons, a click). QScrollArea alone shows a list's
+        current row only, the rest of the list left cut off at the edge."""
+        body = self.scroll.widget()
+        if new is None or not body.isAncestorOf(new):
+            return
+        where = QRect(new.mapTo(body, QPoint(0, 0)), new.size())
+        if where.height() + 2 * FOCUS_MARGIN <= self.scroll.viewport().height():
+            centre = where.center()
+            self.scroll.ensureVisible(
+                centre.x(), centre.y(), where.width() // 2, where.height() // 2 + FOCUS_MARGIN
+            )
+        else:
+            self.scroll.ensureWidgetVisible(new, 0, FOCUS_MARGIN)
 
     # The state ------------------------------------------------------------------------------
 

@@ -41,6 +41,8 @@ class ClaimLinks(QWidget):
         self.list.setToolTip("Claims this one supports, contradicts or repeats, in any article")
         self.list.setMinimumHeight(60)
         self.list.setColumnWidth(0, 130)
+        # Before the other claim's box, as in the row: Tab follows the order of making.
+        self.relation = relation_combo(CLAIM_RELATIONS, "Relation to the other claim", self)
         self.other = QComboBox(self)
         self.other.setAccessibleName("Other claim")
         self.other.setToolTip("A claim in this library, from any article")
@@ -51,7 +53,6 @@ class ClaimLinks(QWidget):
         for claim in claims:
             self.other.addItem(claim_label(claim), claim.id)
             self.other.setItemData(self.other.count() - 1, claim.quote, Qt.ItemDataRole.ToolTipRole)
-        self.relation = relation_combo(CLAIM_RELATIONS, "Relation to the other claim", self)
         self.link = QPushButton("Link", self)
         self.link.setToolTip("Record that this claim supports, contradicts or repeats the other")
         self.link.setEnabled(bool(claims))
