@@ -49,6 +49,8 @@ ValueRole = Qt.ItemDataRole.UserRole + 1
 WIDTH_CHARS = 108  # the editor's width, in average characters: about 650 pixels at scale 1
 QUOTE_LINES = 4
 NOTE_LINES = 4
+SOURCE_ROWS = 4  # rows of sources in sight before their list scrolls
+LINK_ROWS = 3
 LEAST_LINES = 16  # the form's least height in view, when the editor is made shorter
 FOCUS_MARGIN = 8  # pixels kept in view around the field with the focus
 FRAME_GUESS = QSize(8, 36)  # a window manager's frame, before the editor is first shown
@@ -192,6 +194,12 @@ class ClaimEditor(QDialog):
         self.links_section.set_body(self.links)
         if state is not None:
             self.links.show_incoming(incoming)
+        # A list asks for some 190 pixels, whatever it holds: a few rows, then it scrolls.
+        for tree, rows in ((self.sources.list, SOURCE_ROWS), (self.links.list, LINK_ROWS)):
+            row = tree.fontMetrics().height() + 4
+            tree.setMaximumHeight(
+                tree.header().sizeHint().height() + rows * row + 2 * tree.frameWidth()
+            )
         self.error = QLabel(self)
         self.error.setObjectName("dialogError")
         self.error.setWordWrap(True)
@@ -272,23 +280,26 @@ class ClaimEditor(QDialog):
         screen allows, else scrolled, with the buttons always in sight. When the whole form
         is taller than the screen, the sources and relations that hold nothing are folded
         (their headings stay, saying so); those with entries stay open."""
-        frame = self._frame_extra()
-        room = area.size() - frame
+        room = area.size() - self._frame_extra()
+        self._ask_hints_afresh()
         if self.sizeHint().height() > room.height():
             for section, count in self._sections():
                 section.set_open(bool(count))
-            # The hints kept by each layout are asked afresh: a widget hidden before its
-            # window is first shown does not say so to the layouts above it.
-            body = self.scroll.widget()
-            for widget in (self.sources_section, self.links_section, body, self.scroll):
-                widget.updateGeometry()
-            for layout in (body.layout(), self.layout()):
-                layout.invalidate()
+            self._ask_hints_afresh()
         width = self.fontMetrics().averageCharWidth() * WIDTH_CHARS
         least = self.minimumSizeHint().expandedTo(self.minimumSize())
         width = max(least.width(), min(width, room.width()))
         height = max(least.height(), min(self.sizeHint().height(), room.height()))
         self.resize(width, height)
+
+    def _ask_hints_afresh(self) -> None:
+        """Layouts keep their sizes until the event loop next lays them out, and a part
+        folded before its window is first shown does not tell the layouts above it."""
+        body = self.scroll.widget()
+        for widget in (self.sources_section, self.links_section, body, self.scroll):
+            widget.updateGeometry()
+        for layout in (body.layout(), self.layout()):
+            layout.invalidate()
 
     def _frame_extra(self) -> QSize:
         """What the window manager's frame adds, once known; a title bar's worth before."""
