@@ -1,51 +1,124 @@
-"""The claim editor open over the real main window, filled in for a sample claim, for
-docs/screenshots/claim-editor.png; then looked at.
+"""The claim editor over the real main window on laptops' screens: an X server of each
+size, the window filling it, the editor opened by the app on a sample claim or on new words
+(tests/ui/claim_editor_window.py, in a process of its own); then looked at. The US
+Treasury's claim at 1280x720 is docs/screenshots/claim-editor.png.
 
 Run with: xvfb-run -a env QT_QPA_PLATFORM=xcb .venv/bin/python -m pytest -m screenshot tests/ui
-(the picture is saved under tmp_path; BRIEFING_UPDATE_SCREENSHOTS=1 saves it in docs/).
-Asserts what can fail in a picture: not blank, and no label or button text wider than its
-widget.
+(the pictures are saved under tmp_path; BRIEFING_UPDATE_SCREENSHOTS=1 saves the README's in
+docs/). Asserts what can fail in a picture: not blank, the editor on the screen and off the
+words, no label or button text wider than its widget, every field whole in view when Tab
+reaches it.
 """
 
 from __future__ import annotations
 
+import json
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPixmap
-from PySide6.QtWidgets import QAbstractButton, QLabel
+import pytest
+from PySide6.QtCore import QRect, QSize
+from PySide6.QtGui import QImage
 
-from briefing.ui.actions.annotate import edit_claim
-from briefing.ui.dialogs.claim_editor import ClaimEditor
-from tests.ui.helpers import REAL_WINDOW, first_run_window, save_screenshot
+from tests.ui.helpers import REAL_WINDOW
 
 pytestmark = REAL_WINDOW
+ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_claim_editor_screenshot(qtbot, qapp, tmp_path: Path, screenshots: Path) -> None:
-    with first_run_window(qtbot, qapp, tmp_path) as (window, library):
-        # The Treasury's claim: a speaker, subjects, sources and a contradicting claim.
-        claim = next(c for c in library.claims.list() if c.links and len(c.about) > 1)
-        editor = edit_claim(window, claim.id)
-        assert isinstance(editor, ClaimEditor)
-        qtbot.waitExposed(editor)
-        editor.move(window.geometry().center() - editor.rect().center())
-        qapp.processEvents()
+# Laptops' screens, each an X server of that size: the editor fits, off the words it is about.
+SCREENS = [
+    pytest.param(1024, 640, 1, "edit", id="1024x640-edit"),
+    pytest.param(1024, 640, 1, "new", id="1024x640-new"),
+    pytest.param(1280, 720, 1, "edit", id="1280x720-edit"),
+    pytest.param(1920, 1080, 2, "edit", id="1920x1080@2-edit"),
+    pytest.param(1920, 1080, 2, "new", id="1920x1080@2-new"),
+]
 
-        # The window with the dialog painted where it sits over it, as the reader sees them.
-        # Xvfb has no window manager to draw a frame: a shadow and a border stand in for it.
-        image = QPixmap(window.grab())
-        where = editor.geometry().translated(-window.geometry().topLeft())
-        painter = QPainter(image)
-        painter.fillRect(where.translated(6, 6), QColor(0, 0, 0, 60))
-        painter.drawPixmap(where.topLeft(), editor.grab())
-        painter.setPen(QColor("#8a8f98"))
-        painter.drawRect(where.adjusted(0, 0, -1, -1))
-        painter.end()
-        assert editor.grab().save(str(tmp_path / "editor.png"))
-        save_screenshot(image, screenshots / "claim-editor.png")
-        for widget in editor.findChildren(QLabel) + editor.findChildren(QAbstractButton):
-            if widget.isVisible() and widget.text() and not getattr(widget, "wordWrap", bool)():
-                text = widget.text().replace("&", "")
-                width = QFontMetrics(widget.font()).horizontalAdvance(text)
-                assert width <= widget.width(), text
-        editor.reject()
+
+@contextmanager
+def _x_server(width: int, height: int) -> Iterator[str]:
+    """An Xvfb of our own with a screen of this size; its DISPLAY. `-displayfd` has it take
+    a free display and say which (as tests/test_bundle.py does)."""
+    xvfb = shutil.which("Xvfb")
+    if xvfb is None:
+        pytest.skip("needs Xvfb")
+    read_end, write_end = os.pipe()
+    screen = f"{width}x{height}x24"
+    server = subprocess.Popen(
+        [xvfb, "-displayfd", str(write_end), "-screen", "0", screen, "-nolisten", "tcp"],
+        pass_fds=(write_end,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write_end)
+    try:
+        with os.fdopen(read_end) as said:
+            display = said.readline().strip()
+        assert display.isdigit(), f"Xvfb did not say which display it took ({display!r})"
+        yield f":{display}"
+    finally:
+        server.terminate()
+        server.wait(30)
+
+
+@pytest.mark.parametrize(("width", "height", "scale", "mode"), SCREENS)
+def test_the_editor_on_a_laptop_screen(
+    tmp_path: Path, screenshots: Path, width: int, height: int, scale: int, mode: str
+) -> None:
+    """Saved under tmp_path as editor-WxH@S-MODE.png, to look at; the US Treasury's claim
+    at 1280x720 is the README's claim-editor.png."""
+    readme = (width, scale, mode) == (1280, 1, "edit")
+    name = "claim-editor.png" if readme else f"editor-{width}x{height}@{scale}-{mode}.png"
+    out = (screenshots if readme else tmp_path) / name
+    with _x_server(width, height) as display:
+        env = {
+            **os.environ,
+            "DISPLAY": display,
+            "QT_QPA_PLATFORM": "xcb",
+            "QT_SCALE_FACTOR": str(scale),
+        }
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "tests.ui.claim_editor_window",
+                str(out),
+                str(tmp_path / "library.sqlite"),
+                str(tmp_path / "settings.ini"),
+                mode,
+            ],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=90,
+        )
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen["ratio"] == scale
+    area, frame, words = (QRect(*seen[key]) for key in ("area", "frame", "words"))
+    assert area.size() == QSize(width // scale, height // scale)
+    assert area.contains(frame), (area, frame)
+    assert not frame.intersects(words), (frame, words)
+    assert 600 <= frame.width() <= 700
+    assert seen["clipped"] == []
+    # Tab reaches every field, each whole in view and on the screen when reached.
+    names = [field["name"] for field in seen["tabbed"]]
+    for name in ("Quote", "Speaker", "Status", "Credibility grade", "Tags", "Note"):
+        assert name in names
+    assert [f["name"] for f in seen["tabbed"] if not (f["in_view"] and f["on_screen"])] == []
+    image = QImage(str(out))
+    assert image.width() == width
+    colours = {
+        image.pixelColor(x, y).rgb()
+        for x in range(0, image.width(), 17)
+        for y in range(0, image.height(), 13)
+    }
+    assert len(colours) > 20  # painted, not blank
+    print(f"{out.name}: editor {frame.width()}x{frame.height()} at {frame.x()},{frame.y()}")
