@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QDialogButtonBox, QLabel, QWidget
 
 from briefing.core import Library
 from briefing.ui.actions import annotate
@@ -258,3 +258,17 @@ def test_a_folded_heading_opens_from_the_keyboard_and_counts_what_is_added(
     click(qtbot, editor.buttons.button(QDialogButtonBox.StandardButton.Ok))
     (claim,) = [c for c in library.claims.list() if c.quote == QUOTE]
     assert len(claim.sources) == 1
+
+
+def test_each_alt_key_goes_to_one_field(qtbot, make_window, library: Library) -> None:
+    """Grade and Tags both answered Alt+G: the second press went to the other one."""
+    editor = _editor(qtbot, make_window, library, edit=True)
+    keys: dict[str, str] = {}
+    for widget in editor.findChildren(QLabel) + editor.findChildren(QAbstractButton):
+        text = widget.text()
+        at = text.find("&")
+        if at >= 0 and at + 1 < len(text):
+            key = text[at + 1].casefold()
+            assert key not in keys, (keys[key], text)
+            keys[key] = text
+    assert len(keys) >= 9  # quote to note, the two headings
