@@ -118,3 +118,26 @@ def test_edit_claim_opens_beside_the_claim(qtbot, make_window, library: Library)
     first.setPosition(window.reader.document_position(claim.start))
     top = page.viewport().mapToGlobal(page.cursorRect(first).topLeft())
     assert not editor.frameGeometry().contains(top)
+
+
+def test_a_dialog_that_fits_whole_beside_the_words_goes_there_before_it_is_made_shorter(
+    qtbot,
+) -> None:
+    """The claim editor scrolls, so it could always be made short enough to go below the
+    words: it went there a third of its height with the room for all of it beside them."""
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    dialog.setMinimumSize(200, 120)
+    area = dialog.screen().availableGeometry()
+    dialog.resize(area.width() // 3, area.height() * 2 // 3)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    extra = dialog.frameGeometry().size() - dialog.size()
+    whole = dialog.frameGeometry().size()
+    # Words in the middle of the left half: neither below nor above has room for it whole.
+    words = QRect(area.left() + 40, area.center().y() - 10, area.width() // 3, 20)
+    assert keep_clear_of(dialog, words)
+    frame = dialog.frameGeometry()
+    assert not frame.intersects(words) and area.contains(frame)
+    assert frame.left() > words.right()  # beside them
+    assert dialog.size() + extra == whole  # not made shorter

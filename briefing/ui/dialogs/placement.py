@@ -2,10 +2,10 @@
 
 Qt centres a dialog on its window, which is where the reader's column is, so Mark as Claim,
 Tag Actor and Add Note opened over the very words they were about. `keep_clear_of` moves the
-dialog below the words, else above them, made shorter if need be (never below its least
-height), else beside them, within the screen; when none of these fits (the claim editor on
-a laptop's screen), the reader scrolls the words to its top first (`clear_of_selection`),
-and the dialog goes below them if it then fits.
+dialog below the words, else above them, else beside them, whole, within the screen; else
+below or above them made shorter (never below its least height); when none of these fits,
+the reader scrolls the words to its top first (`clear_of_selection`), and the dialog goes
+below them if it then fits.
 """
 
 from __future__ import annotations
@@ -38,16 +38,23 @@ def keep_clear_of(dialog: QWidget, words: QRect) -> bool:
     above = words.top() - GAP - area.top()
     right = area.right() - words.right() - GAP
     left = words.left() - GAP - area.left()
+    # Whole first, below, above or beside; only then made shorter, below or above: a form
+    # that scrolls (the claim editor) could always be made short enough to go below, and
+    # went there a third of its height where it fitted whole beside the words.
     place: QRect | None = None
-    if min(height, below) >= least.height():
-        place = QRect(x, words.bottom() + 1 + GAP, width, min(height, below))
-    elif min(height, above) >= least.height():
-        shorter = min(height, above)
-        place = QRect(x, words.top() - GAP - shorter, width, shorter)
+    if below >= height:
+        place = QRect(x, words.bottom() + 1 + GAP, width, height)
+    elif above >= height:
+        place = QRect(x, words.top() - GAP - height, width, height)
     elif right >= width:
         place = QRect(words.right() + 1 + GAP, y, width, height)
     elif left >= width:
         place = QRect(words.left() - GAP - width, y, width, height)
+    elif min(height, below) >= least.height():
+        place = QRect(x, words.bottom() + 1 + GAP, width, min(height, below))
+    elif min(height, above) >= least.height():
+        shorter = min(height, above)
+        place = QRect(x, words.top() - GAP - shorter, width, shorter)
     if place is None:
         return False
     dialog.resize(place.size() - extra)
