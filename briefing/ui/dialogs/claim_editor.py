@@ -8,6 +8,13 @@ another copy of Briefing) is said at once, the fields kept (`show_gone`). Every 
 reachable by Tab in reading order; Ctrl+Enter saves. Enter in the About field adds the
 name typed (or completed) to the list and goes no further: the dialog's default button would
 otherwise save the whole claim the moment a completion was taken.
+
+One column, about 650 pixels wide at scale 1 (it was two, 1,040 wide, past a 1024-pixel
+screen's edge), so that it fits a laptop's screen and can open beside the words it is about
+(dialogs/placement.py). The form scrolls when the screen is shorter than it, the buttons
+staying in sight below it; the sources and relations, used less often, fold under headings
+that say how many each holds (`fit_to` folds the empty ones when the whole form would not
+fit).
 """
 
 from __future__ import annotations
