@@ -36,3 +36,30 @@ def test_folding_hides_the_body_and_the_heading_keeps_its_count(qtbot) -> None:
     assert section.is_open() and field.isVisible() and heard == [False, True]
     # The heading comes before its body in Tab order, as it is read.
     assert section.header.nextInFocusChain() is field
+
+
+def test_the_alt_key_of_the_heading_goes_to_it_and_never_folds_it(qtbot) -> None:
+    """Alt+R for 'Sou&rces', pressed to go to the sources, folded them when they were open."""
+    form = QWidget()
+    qtbot.addWidget(form)
+    other = QLineEdit(form)
+    section = FoldSection("Sou&rces", form)
+    section.set_body(QLineEdit(section))
+    layout = QVBoxLayout(form)
+    layout.addWidget(other)
+    layout.addWidget(section)
+    form.show()
+    qtbot.waitExposed(form)
+    form.activateWindow()
+    qtbot.waitUntil(form.isActiveWindow)
+    other.setFocus()
+    qtbot.waitUntil(other.hasFocus)
+    qtbot.keyClick(other, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(section.header.hasFocus)
+    assert section.is_open()
+    section.set_open(False)
+    other.setFocus()
+    qtbot.waitUntil(other.hasFocus)
+    qtbot.keyClick(other, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(section.is_open)
+    assert section.header.hasFocus()

@@ -3,13 +3,32 @@
 On a laptop's screen a form with every part open is taller than the screen; the parts used
 less often (a claim's sources and relations) fold, and their heading still says how many
 entries each holds, so a folded part hides nothing the reader needs to know is there.
-The heading is a button: Tab reaches it, Space or a click opens and folds it.
+The heading is a button: Tab reaches it, Space or a click opens and folds it; its Alt key
+goes to it, opening it if need be.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QSizePolicy, QToolButton, QVBoxLayout, QWidget
+
+
+class _Heading(QToolButton):
+    """The heading's button. Its Alt key (a mnemonic) goes to the part, opening it if it is
+    folded, and never folds it: the same key as a label's, which goes to its field."""
+
+    def __init__(self, is_open: Callable[[], bool], parent: QWidget) -> None:
+        super().__init__(parent)
+        self._is_open = is_open
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Shortcut:
+            self.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            if self._is_open():
+                return True
+        return super().event(event)
 
 
 class FoldSection(QWidget):
@@ -26,7 +45,7 @@ class FoldSection(QWidget):
         self._count = 0
         self._open = True
         # Not a checkable button: checked, the heading would look pressed in while open.
-        self.header = QToolButton(self)
+        self.header = _Heading(self.is_open, self)
         self.header.setObjectName("foldHeader")
         self.header.setAutoRaise(True)
         self.header.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
