@@ -1,12 +1,13 @@
 """The claim editor on a screen of a given size, in a process of its own:
 
-    python -m tests.ui.claim_editor_window OUT.png LIBRARY SETTINGS (edit|new)
+    python -m tests.ui.claim_editor_window OUT.png LIBRARY SETTINGS (edit|new|new-open)
 
 run under an X server whose screen is the size to try (tests/ui/test_screenshot_claim_editor.py
 starts an Xvfb of its own for each), with QT_SCALE_FACTOR in the environment (read once, when
 the QApplication is made: hence a process). The main window fills the screen; `edit` opens
 the worked example's US Treasury claim (sources, subjects, a relation) with the reader's
-cursor in it, `new` marks the words of another sentence. It saves a grab of the whole screen
+cursor in it, `new` marks the words of another sentence, `new-open` then opens its folded
+sources. It saves a grab of the whole screen
 (the window and the editor where they sit) to OUT.png and prints, as JSON, what the test
 asserts on: the editor's frame and the screen's room, the words' rectangle, labels and buttons
 narrower than their text, and each field reached by Tab with whether it was then in view.
@@ -154,6 +155,9 @@ def main(out: str, library_path: str, settings_path: str, mode: str) -> None:
     assert isinstance(editor, ClaimEditor)
     _wait(app, lambda: editor.windowHandle() is not None and editor.windowHandle().isExposed())
     _settle(app)
+    if mode == "new-open":  # the sources opened by the reader: the editor grows
+        editor.sources_section.header.click()
+        _settle(app)
     words = _words(window, start, end)
     frame = editor.frameGeometry()
 

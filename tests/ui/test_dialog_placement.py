@@ -3,14 +3,15 @@ show their new mark rather than the selection's colour over it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QRect, QSize
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit
 
 from briefing.core import Library
 from briefing.ui.actions import annotate
+from briefing.ui.dialogs.claim_editor import ClaimEditor
 from briefing.ui.dialogs.note import NoteDialog
-from briefing.ui.dialogs.placement import keep_clear_of
+from briefing.ui.dialogs.placement import GAP, grow_clear_of, keep_clear_of
 from briefing.ui.dialogs.tag_actor import TagActorDialog
 from briefing.ui.main_window import MainWindow
 from tests.ui.helpers import click, dialog_of, sample_window, select
@@ -141,3 +142,52 @@ def test_a_dialog_that_fits_whole_beside_the_words_goes_there_before_it_is_made_
     assert not frame.intersects(words) and area.contains(frame)
     assert frame.left() > words.right()  # beside them
     assert dialog.size() + extra == whole  # not made shorter
+
+
+def test_the_claim_editor_grows_off_the_words_when_a_folded_part_is_opened(
+    qtbot, make_window, library: Library
+) -> None:
+    window = _small_window(qtbot, make_window, library)
+    select(window, "SenseTime said yesterday it was postponing")
+    words = _words(window)
+    window.claim_action.trigger()
+    editor = dialog_of(window, ClaimEditor)
+    area = editor.screen().availableGeometry()
+    # Fitted for a screen shorter than the whole form, the empty parts fold; placed off
+    # the words as the app places it.
+    editor.fit_to(QRect(area.topLeft(), QSize(area.width(), 600)))
+    assert keep_clear_of(editor, words)
+    assert not editor.sources_section.is_open()
+    before = editor.height()
+    click(qtbot, editor.sources_section.header)
+    assert editor.sources_section.is_open()
+    qtbot.waitUntil(lambda: editor.height() > before)
+    frame = editor.frameGeometry()
+    assert area.contains(frame) and not frame.intersects(words)
+    # Down to the screen's foot already, and the words just above it: no more room, the
+    # form scrolls instead.
+    assert frame.bottom() == area.bottom()
+    click(qtbot, editor.links_section.header)
+    assert editor.links_section.is_open()
+    assert editor.frameGeometry() == frame
+    assert editor.scroll.verticalScrollBar().maximum() > 0
+
+
+def test_a_dialog_above_the_words_grows_upward(qtbot) -> None:
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    dialog.setMinimumSize(200, 100)
+    area = dialog.screen().availableGeometry()
+    dialog.resize(300, 200)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    words = QRect(area.left() + 50, area.bottom() - 150, 400, 40)  # near the screen's foot
+    assert keep_clear_of(dialog, words)
+    assert dialog.frameGeometry().bottom() < words.top()  # above them
+    grow_clear_of(dialog, 400)
+    grown = dialog.frameGeometry()
+    assert dialog.height() == 400
+    assert area.contains(grown) and not grown.intersects(words)
+    grow_clear_of(dialog, area.height() * 2)  # more than the screen: as much as there is
+    grown = dialog.frameGeometry()
+    assert grown.top() == area.top() and grown.bottom() == words.top() - GAP - 1

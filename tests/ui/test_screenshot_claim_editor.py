@@ -36,6 +36,7 @@ SCREENS = [
     pytest.param(1024, 640, 1, "edit", id="1024x640-edit"),
     pytest.param(1024, 640, 1, "new", id="1024x640-new"),
     pytest.param(1280, 720, 1, "edit", id="1280x720-edit"),
+    pytest.param(1280, 720, 1, "new-open", id="1280x720-new-open"),
     pytest.param(1920, 1080, 2, "edit", id="1920x1080@2-edit"),
     pytest.param(1920, 1080, 2, "new", id="1920x1080@2-new"),
 ]

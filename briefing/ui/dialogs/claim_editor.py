@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 
 from briefing.core import CLAIM_GRADE_MEANINGS as GRADE_MEANINGS
 from briefing.core import STATUSES, Claim, ClaimState, NewActor, Source
+from briefing.ui.dialogs.placement import grow_clear_of
 from briefing.ui.widgets.actor_field import ActorField, ActorNames
 from briefing.ui.widgets.claim_links import ClaimLinks
 from briefing.ui.widgets.claim_sources import ClaimSources
@@ -325,12 +326,17 @@ class ClaimEditor(QDialog):
             section.set_count(count)
 
     def _on_section_opened(self, open_: bool) -> None:
-        if open_:  # what was opened is brought into view, the heading first
-            section = self.sender()
-            if isinstance(section, FoldSection) and section.body is not None:
-                self.scroll.widget().layout().activate()
-                self.scroll.ensureWidgetVisible(section.body, 0, 0)
-                self.scroll.ensureWidgetVisible(section.header, 0, 0)
+        """The editor grows to show what was opened where the screen has room (never over
+        the words it is about), and scrolls it into view, the heading first."""
+        section = self.sender()
+        if not open_ or not isinstance(section, FoldSection) or section.body is None:
+            return
+        if self.isVisible():
+            self._ask_hints_afresh()
+            grow_clear_of(self, self.sizeHint().height())
+        self.scroll.widget().layout().activate()
+        self.scroll.ensureWidgetVisible(section.body, 0, 0)
+        self.scroll.ensureWidgetVisible(section.header, 0, 0)
 
     def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         """Keep the whole field being typed in on view, whichever way it was reached (Tab,

@@ -5,7 +5,8 @@ Tag Actor and Add Note opened over the very words they were about. `keep_clear_o
 dialog below the words, else above them, else beside them, whole, within the screen; else
 below or above them made shorter (never below its least height); when none of these fits,
 the reader scrolls the words to its top first (`clear_of_selection`), and the dialog goes
-below them if it then fits.
+below them if it then fits. A dialog that grows (a folded part opened) grows off the words
+too (`grow_clear_of`).
 """
 
 from __future__ import annotations
@@ -17,12 +18,14 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
 GAP = 8  # pixels between the words and the dialog
+WORDS = "briefingKeptClearOf"  # the dialog's property: the words it was placed off
 
 
 def keep_clear_of(dialog: QWidget, words: QRect) -> bool:
     """Move the shown, top-level `dialog` so that its frame leaves `words` (global
     coordinates) visible, made shorter (down to its least height) where that is what lets
     it; False when no place on the screen does."""
+    dialog.setProperty(WORDS, QRect(words))  # for grow_clear_of
     frame = dialog.frameGeometry()
     screen = dialog.screen() or QGuiApplication.primaryScreen()
     area = screen.availableGeometry() if screen is not None else None
@@ -60,6 +63,35 @@ def keep_clear_of(dialog: QWidget, words: QRect) -> bool:
     dialog.resize(place.size() - extra)
     dialog.move(place.topLeft())  # move() places the frame's corner
     return True
+
+
+def grow_clear_of(dialog: QWidget, height: int) -> None:
+    """Make the shown, top-level `dialog` up to `height` tall (a part of it was opened)
+    where its screen has room: downward, else upward too, never over the words it was
+    placed off by `keep_clear_of`."""
+    if height <= dialog.height():
+        return
+    frame = dialog.frameGeometry()
+    screen = dialog.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        return
+    area = screen.availableGeometry()
+    words = dialog.property(WORDS)
+    extra = frame.height() - dialog.height()
+    top, bottom = area.top(), area.bottom()
+    if isinstance(words, QRect) and words.left() <= frame.right() and words.right() >= frame.left():
+        if words.top() > frame.bottom():  # the words below it
+            bottom = min(bottom, words.top() - GAP - 1)
+        elif words.bottom() < frame.top():  # above it
+            top = max(top, words.bottom() + GAP + 1)
+    want = height + extra
+    grown = QRect(frame)
+    grown.setBottom(max(frame.bottom(), min(bottom, frame.top() + want - 1)))
+    if grown.height() < want:
+        grown.setTop(min(frame.top(), max(top, grown.bottom() - want + 1)))
+    if grown.height() > frame.height():
+        dialog.resize(dialog.width(), grown.height() - extra)
+        dialog.move(grown.topLeft())
 
 
 def clear_of_selection(
