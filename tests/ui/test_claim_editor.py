@@ -276,3 +276,26 @@ def test_each_alt_key_goes_to_one_field(qtbot, make_window, library: Library) ->
             assert key not in keys, (keys[key], text)
             keys[key] = text
     assert len(keys) >= 9  # quote to note, the two headings
+
+
+def test_enter_in_a_new_source_s_title_adds_it_without_saving(
+    qtbot, make_window, library: Library
+) -> None:
+    """Enter there saved the claim, the source typed left out of it."""
+    editor = _editor(qtbot, make_window, library, edit=False)
+    claims = len(library.claims.list())
+    editor.sources_section.set_open(True)
+    sources = editor.sources
+    editor.activateWindow()
+    sources.title.setFocus()
+    qtbot.waitUntil(sources.title.hasFocus)
+    qtbot.keyClicks(sources.title, "IPO prospectus")
+    qtbot.keyClick(sources.title, Qt.Key.Key_Return)
+    assert editor.isVisible() and len(library.claims.list()) == claims
+    assert sources.list.topLevelItemCount() == 1 and sources.title.text() == ""
+    assert editor.sources_section.header.text() == "Sou&rces (1)"
+    # Empty, Enter is the dialog's again: it saves, with the source.
+    qtbot.keyClick(sources.title, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not editor.isVisible())
+    (claim,) = [c for c in library.claims.list() if c.quote == QUOTE]
+    assert [s.title for s in claim.sources] == ["IPO prospectus"]

@@ -7,7 +7,8 @@ leaves no stray source behind.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -126,6 +127,23 @@ class ClaimSources(QWidget):
         self.link.clicked.connect(self._on_link_clicked)
         self.add_new.clicked.connect(self._on_add_new_clicked)
         self.remove.clicked.connect(self._on_remove_clicked)
+        for line in (self.title, self.url):
+            line.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        """Enter in the new source's title or URL adds it, as Enter in the About field adds
+        the actor: the dialog's default button saved the claim, the source typed left out."""
+        if (
+            watched in (self.title, self.url)
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            and (self.title.text().strip() or self.url.text().strip())
+        ):
+            self._on_add_new_clicked()
+            return True
+        return super().eventFilter(watched, event)
 
     def set_sources(self, sources: tuple[tuple[int | NewSource, str], ...]) -> None:
         self.list.clear()
