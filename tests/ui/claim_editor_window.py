@@ -20,8 +20,8 @@ import sys
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEventLoop, QRect, QSettings, Qt
-from PySide6.QtGui import QFontMetrics, QPainter, QPixmap, QTextCursor
+from PySide6.QtCore import QEvent, QEventLoop, QRect, QSettings, Qt
+from PySide6.QtGui import QFontMetrics, QKeyEvent, QPainter, QPixmap, QTextCursor
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
 from briefing.core import Library
@@ -94,7 +94,7 @@ def _tabbed(app: QApplication, editor: ClaimEditor) -> list[dict[str, object]]:
     for _ in range(80):
         widget = app.focusWidget()
         assert widget is not None
-        _settle_briefly(app)
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
         where = QRect(widget.mapToGlobal(widget.rect().topLeft()), widget.size())
         if editor.scroll.widget().isAncestorOf(widget):
             room = QRect(view.mapToGlobal(view.rect().topLeft()), view.size())
@@ -108,23 +108,12 @@ def _tabbed(app: QApplication, editor: ClaimEditor) -> list[dict[str, object]]:
                 "on_screen": editor.screen().availableGeometry().contains(where),
             }
         )
-        QApplication.sendEvent(
-            widget, _key(Qt.Key.Key_Tab)
-        )  # as the keyboard does: the focus widget hears it
+        # As the keyboard does: the widget with the focus hears the key.
+        tab = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Tab, Qt.KeyboardModifier.NoModifier)
+        QApplication.sendEvent(widget, tab)
         if app.focusWidget() is editor.speaker.line:
             break
     return seen
-
-
-def _key(key: Qt.Key):  # noqa: ANN202 - a QKeyEvent
-    from PySide6.QtCore import QEvent
-    from PySide6.QtGui import QKeyEvent
-
-    return QKeyEvent(QEvent.Type.KeyPress, key, Qt.KeyboardModifier.NoModifier)
-
-
-def _settle_briefly(app: QApplication) -> None:
-    app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
 
 
 def main(out: str, library_path: str, settings_path: str, mode: str) -> None:

@@ -28,6 +28,7 @@ def test_folding_hides_the_body_and_the_heading_keeps_its_count(qtbot) -> None:
     assert not section.is_open() and not field.isVisible()
     assert section.header.arrowType() == Qt.ArrowType.RightArrow
     assert section.header.text() == "Sou&rces (3)"  # folded, still says what it holds
+    assert section.header.accessibleDescription() == "folded"
     section.set_open(False)  # already folded: nothing to say
     assert heard == [False]
     section.header.setFocus()

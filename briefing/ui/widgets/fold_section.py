@@ -92,6 +92,7 @@ class FoldSection(QWidget):
         self.header.setText(f"{self._title} ({held})")
         self.header.setArrowType(Qt.ArrowType.DownArrow if open_ else Qt.ArrowType.RightArrow)
         self.header.setAccessibleName(f"{self._plain}, {held}")
+        self.header.setAccessibleDescription("open" if open_ else "folded")
         action = "Fold" if open_ else "Show"
         self.header.setToolTip(f"{action} the {self._plain.lower()} (Space)")
         if self.body is not None:  # folded, the part is as high as its heading
