@@ -6,8 +6,8 @@ run under an X server whose screen is the size to try (tests/ui/test_screenshot_
 starts an Xvfb of its own for each), with QT_SCALE_FACTOR in the environment (read once, when
 the QApplication is made: hence a process). The main window fills the screen; `edit` opens
 the worked example's US Treasury claim (sources, subjects, a relation) with the reader's
-cursor in it, `new` marks the words of another sentence, `new-open` then opens its folded
-sources. It saves a grab of the whole screen
+cursor in it, `new` marks the words of another sentence and names a new speaker (its kind
+chooser shows), `new-open` then opens its folded sources. It saves a grab of the whole screen
 (the window and the editor where they sit) to OUT.png and prints, as JSON, what the test
 asserts on: the editor's frame and the screen's room, the words' rectangle, labels and buttons
 narrower than their text, and each field reached by Tab with whether it was then in view.
@@ -31,6 +31,7 @@ from briefing.ui.dialogs.claim_editor import ClaimEditor
 from briefing.ui.main_window import MainWindow
 
 NEW_QUOTE = "SenseTime said yesterday it was postponing"
+NEW_SPEAKER = "Hong Kong Exchanges and Clearing"
 
 
 def _wait(app: QApplication, done: Callable[[], bool], timeout: float = 15.0) -> None:
@@ -144,6 +145,9 @@ def main(out: str, library_path: str, settings_path: str, mode: str) -> None:
     assert isinstance(editor, ClaimEditor)
     _wait(app, lambda: editor.windowHandle() is not None and editor.windowHandle().isExposed())
     _settle(app)
+    if mode != "edit":  # a speaker the library does not know: its kind chooser shows
+        editor.speaker.line.setText(NEW_SPEAKER)
+        _settle(app)
     if mode == "new-open":  # the sources opened by the reader: the editor grows
         editor.sources_section.header.click()
         _settle(app)
