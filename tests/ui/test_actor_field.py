@@ -26,6 +26,8 @@ def test_the_kind_follows_the_typed_name(qtbot, library: Library) -> None:
     assert field.kind_guessed and field.kind.font().italic()
     assert field.kind.toolTip().startswith("Kind guessed from the name (the word “Ministry”)")
     assert field.value() == NewActor("Ministry of Defence", "government body")
+    # Read with the kind beside it: "New actor, a organisation" was not English.
+    assert field.status.text() == "New actor:"
     field.clear()
     qtbot.keyClicks(field.line, "Wang Wenbin")
     assert field.kind.currentText() == "person"

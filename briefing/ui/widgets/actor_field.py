@@ -187,7 +187,7 @@ class ActorField(QWidget):
         if not text:
             self.status.setText("")
         elif found is None:
-            self.status.setText("New actor, a")
+            self.status.setText("New actor:")
         elif found[1].casefold() != text.casefold():
             self.status.setText(f"→ {found[1]}")
         else:
