@@ -23,7 +23,14 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEventLoop, QRect, QSettings
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDockWidget,
+    QLabel,
+    QToolButton,
+    QWidget,
+)
 
 from briefing.core import Library
 from briefing.ui.app import make_application, open_window
@@ -126,9 +133,11 @@ def _claims_seen(window: MainWindow, table: QWidget) -> dict[str, object]:
     reader = window.reader
     reader_bottom = reader.mapTo(window, reader.rect().bottomLeft()).y()
     top = dock.mapTo(window, dock.rect().topLeft()).y()
+    workspace = window.findChild(QDockWidget, "workspaceDock")
     return {
         "shown": dock.isVisible() and not dock.isFloating(),
         "below_reader": top >= reader_bottom,
+        "tab_of_workspace": workspace is not None and workspace in window.tabifiedDockWidgets(dock),
         "rows_in_sight": view.viewport().height() // view.verticalHeader().defaultSectionSize(),
         "size": [dock.width(), dock.height()],
     }
@@ -173,6 +182,7 @@ def main(
                 "measure": window.reader.measure(),
                 "reader_shown": window.panes.is_shown("reader"),
                 "line_median": statistics.median(lines),
+                "lines_in_sight": window.reader.lines_in_sight(),
                 "line_min": min(lines),
                 "shown": {n: window.panes.is_shown(n) for n in ("library", "reader", "panel")},
                 "workspace": workspace is not None and workspace.isVisible(),

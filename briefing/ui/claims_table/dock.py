@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QDockWidget, QMenu
 
+from briefing.ui import dock_room
 from briefing.ui.claims_table.window import ClaimsWindow
 
 if TYPE_CHECKING:
@@ -78,6 +79,7 @@ def claims_dock(main: MainWindow) -> ClaimsDock:
     dock.addAction(main.claims_action)  # Ctrl+Shift+C in the table closes it again
     dock.visibilityChanged.connect(lambda _visible: _sync(main, dock))
     dock.topLevelChanged.connect(lambda _floating: _sync(main, dock))
+    dock.topLevelChanged.connect(lambda floating: floating or dock_room.share(main, dock))
     return dock
 
 
@@ -89,6 +91,7 @@ def show_dock(main: MainWindow, dock: ClaimsDock) -> None:
     dock.table.preferred_size = QSize(main.width() // 2, max(height, row * ROWS_AT_LEAST))
     dock.show()
     dock.raise_()
+    dock_room.share(main, dock)
     _sync(main, dock)
 
 

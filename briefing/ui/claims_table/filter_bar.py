@@ -1,6 +1,7 @@
 """Above the claims table: a search box that narrows as you type, choosers for status,
-speaker, grade and tag, and the count of what is shown; on one row, or on two (the choosers
-under the search box) when the table is docked narrow.
+speaker, grade and tag, and the count of what is shown; on one row, on two (the choosers
+under the search box) when the table is docked narrow, or on three (the choosers two by
+two) in a dock at a side edge, beside the reader.
 
 The choosers offer only what the library holds (the speakers and tags of its claims), and
 keep their choice by value when the claims are read again; a choice that is gone returns to
@@ -98,8 +99,8 @@ class ClaimFilterBar(QWidget):
         self.grid.setSpacing(SPACING)
         # The bar says how narrow it can go (two rows); the grid does not hold it wider.
         self.grid.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
-        self.two_rows: bool | None = None
-        self._arrange(two_rows=False)
+        self.rows = 0
+        self._arrange(1)
         for combo in self.choosers:
             combo.currentIndexChanged.connect(self.changed)
         self.search.textChanged.connect(self.changed)
@@ -125,17 +126,34 @@ class ClaimFilterBar(QWidget):
         top = self.search.minimumWidth() + SPACING + self.count.minimumSizeHint().width()
         return max(top, choosers + SPACING * (len(self.choosers) - 1))
 
-    def _arrange(self, *, two_rows: bool) -> None:
-        if two_rows == self.two_rows:
+    def _three_rows_width(self) -> int:
+        widths = [c.minimumSizeHint().width() for c in self.choosers]
+        top = self.search.minimumWidth() + SPACING + self.count.minimumSizeHint().width()
+        return max(top, widths[0] + widths[1] + SPACING, widths[2] + widths[3] + SPACING)
+
+    @property
+    def two_rows(self) -> bool:
+        """Whether the choosers are below the search box (on one row or two)."""
+        return self.rows >= 2
+
+    def _arrange(self, rows: int) -> None:
+        if rows == self.rows:
             return
-        self.two_rows = two_rows
+        self.rows = rows
         grid = self.grid
         for widget in (self.search, *self.choosers, self.count):
             grid.removeWidget(widget)
         for column in range(grid.columnCount()):
             grid.setColumnStretch(column, 0)
         last = len(self.choosers)
-        if two_rows:
+        if rows == 3:
+            grid.addWidget(self.search, 0, 0)
+            grid.addWidget(self.count, 0, 1)
+            for n, combo in enumerate(self.choosers):
+                grid.addWidget(combo, 1 + n // 2, n % 2)
+            grid.setColumnStretch(0, 1)
+            grid.setColumnStretch(1, 1)
+        elif rows == 2:
             grid.addWidget(self.search, 0, 0, 1, last - 1)
             grid.addWidget(self.count, 0, last - 1, 1, 1)
             for n, combo in enumerate(self.choosers):
@@ -151,13 +169,17 @@ class ClaimFilterBar(QWidget):
         self.updateGeometry()
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        return QSize(self._two_rows_width(), self.grid.minimumSize().height())
+        return QSize(self._three_rows_width(), self.grid.minimumSize().height())
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         return QSize(self._one_row_width(), self.grid.sizeHint().height())
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
-        self._arrange(two_rows=event.size().width() < self._one_row_width())
+        width = event.size().width()
+        if width >= self._one_row_width():
+            self._arrange(1)
+        else:
+            self._arrange(2 if width >= self._two_rows_width() else 3)
         super().resizeEvent(event)
 
     def current(self) -> ClaimFilter:

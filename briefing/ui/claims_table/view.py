@@ -39,9 +39,10 @@ WIDTHS = {SPEAKER: 14, ABOUT: 16, STATUS: 11, GRADE: 14, ARTICLE: 24, OUTLET: 9,
 CAPS = {SPEAKER: 22, ABOUT: 26, ARTICLE: 34, OUTLET: 18}  # the grade: on one line
 # In a narrow table (docked below the reader, beside the workspace) the quote keeps room
 # for this many characters a line: the columns fold in this order to give it, and come
-# back as the table widens. Speaker and status always stay.
+# back as the table widens. The speaker always stays; the status folds last, in a table
+# docked at a side edge beside the reader (dock_room.py).
 QUOTE_CHARS = 30
-FOLD_ORDER = (OUTLET, ABOUT, ARTICLE, GRADE, DATE)
+FOLD_ORDER = (OUTLET, ABOUT, ARTICLE, GRADE, DATE, STATUS)
 
 
 class ClaimsTableView(QTableView):

@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QSizePolicy,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -44,6 +43,7 @@ from briefing.ui.claims_table.view import CELL_PADDING, ClaimsTableView
 from briefing.ui.icons import icon
 from briefing.ui.ops import QueryOp
 from briefing.ui.undo.context import UndoContext
+from briefing.ui.widgets.button_row import ButtonRow
 
 if TYPE_CHECKING:
     from briefing.ui.main_window import MainWindow
@@ -166,11 +166,9 @@ class ClaimsWindow(QMainWindow):
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
         buttons.addWidget(hint, 1)  # beside the buttons: a docked table has no line to spare
-        for action in (self.copy_action, self.open_action, self.add_action):
-            button = QToolButton(self)
-            button.setDefaultAction(action)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-            buttons.addWidget(button)
+        # Labelled where they fit, icons alone (named by their tips) in a dock at a side.
+        self.buttons = ButtonRow(self.copy_action, self.open_action, self.add_action, parent=self)
+        buttons.addWidget(self.buttons)
         central = QWidget(self)
         layout = QVBoxLayout(central)
         if self.hosted:  # the dock's title and frame around it already

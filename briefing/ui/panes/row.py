@@ -17,6 +17,7 @@ Signals:
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QRect, QSize, Qt, Signal
@@ -133,6 +134,14 @@ class PaneRow(QWidget):
 
     def strip_of(self, name: str) -> PaneStrip:
         return self._entry(name).strip
+
+    def narrowest(self, shown: Collection[str]) -> int:
+        """The row's narrowest width with the main pane and the panes `shown` at their
+        minimums, the others folded to strips (what a dock beside it must leave)."""
+        strip = max(e.strip.sizeHint().width() for e in self._entries)
+        panes = [e.spec for e in self._entries if e.spec.main or e.spec.name in shown]
+        folded = len(self._entries) - len(panes)
+        return sum(p.minimum for p in panes) + HANDLE * (len(panes) - 1) + strip * folded
 
     def widths(self) -> dict[str, int]:
         """The shown panes' widths as laid out."""

@@ -175,6 +175,21 @@ class Reader(QWidget):
         frame = max(self.page.frameWidth(), FOCUS_RING)
         return int(column + margins + 2 * frame + scroll_bar) + 1
 
+    def line_pitch(self) -> float:
+        """From one line of body text to the next, as the reader lays paragraphs out."""
+        shape = typography(self._base_point_size())
+        return QFontMetricsF(shape.body).lineSpacing() * shape.line_height_percent / 100
+
+    def height_for(self, lines: int) -> int:
+        """The pane's height at which the page shows `lines` lines of body text at once (a
+        dock below it must leave this much for reading, not skimming)."""
+        frame = max(self.page.frameWidth(), FOCUS_RING)
+        return int(self.line_pitch() * lines + 2 * frame) + 1
+
+    def lines_in_sight(self) -> float:
+        """Lines of body text the page shows at once now."""
+        return self.page.viewport().height() / self.line_pitch()
+
     def measure(self) -> float:
         """Average characters of the body font a line holds now (the column's width over
         the font's average character width)."""

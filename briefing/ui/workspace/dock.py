@@ -25,13 +25,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QMenu
 
+from briefing.ui import dock_room
 from briefing.ui.workspace.window import WorkspaceWindow
 
 if TYPE_CHECKING:
     from briefing.ui.main_window import MainWindow
 
 OBJECT_NAME = "workspaceDock"
-SHARE = 0.5  # of the main window's width, at most, for a dock opened the first time
 
 
 class WorkspaceDock(QDockWidget):
@@ -82,16 +82,18 @@ def workspace_dock(main: MainWindow) -> WorkspaceDock:
     _add_menu(main, dock)
     dock.visibilityChanged.connect(lambda _visible: _sync(main, dock))
     dock.topLevelChanged.connect(lambda _floating: _sync(main, dock))
+    dock.topLevelChanged.connect(lambda floating: floating or dock_room.share(main, dock))
     return dock
 
 
 def show_dock(main: MainWindow, dock: WorkspaceDock) -> None:
-    """Show the dock: placed the first time at about half the window, beside the reader
-    (the main window's layout sizes a new dock by its content's size hint); after that
-    where and as the reader left it."""
-    dock.workspace.preferred_width = int(main.width() * SHARE)
+    """Show the dock: placed the first time beside the reader, where and as the reader
+    left it after that, and no wider than leaves the reader its measure with the
+    annotation panel beside it (dock_room.py)."""
+    dock.workspace.preferred_width = dock_room.side_width(main, dock)
     dock.show()
     dock.raise_()
+    dock_room.share(main, dock)
     _sync(main, dock)
 
 

@@ -37,6 +37,7 @@ from briefing.core import Briefing
 
 COMMIT_AFTER_MS = 1500  # a commit refreshes every claim's snapshot: not too often
 FIELDS = ("title", "author", "date", "bluf")
+BLUF_MIN_LINES = 2  # the bottom line box, at its least (it scrolls)
 
 
 def stored_values(briefing: Briefing) -> dict[str, str]:
@@ -65,7 +66,10 @@ class BriefingFields(QWidget):
         self.bluf = QPlainTextEdit(self)
         self.bluf.setPlaceholderText("Bottom line up front: what the reader must know first")
         self.bluf.setTabChangesFocus(True)
-        self.bluf.setMinimumHeight(70)
+        # Two lines at the least (it scrolls): in a short window the workspace docks beside
+        # the reader with the claims table as a tab, and must fit the screen's height.
+        lines = self.bluf.fontMetrics().lineSpacing() * BLUF_MIN_LINES
+        self.bluf.setMinimumHeight(lines + 2 * self.bluf.frameWidth() + 10)
         self.bluf.setMaximumHeight(110)
         for name, widget in self._widgets().items():
             widget.setObjectName(f"briefing_{name}")

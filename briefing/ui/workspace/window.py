@@ -35,18 +35,15 @@ from PySide6.QtGui import (
     QAction,
     QCloseEvent,
     QPalette,
-    QResizeEvent,
     QShowEvent,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QLabel,
     QListView,
     QMainWindow,
     QMenu,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -56,6 +53,7 @@ from briefing.ui import errors
 from briefing.ui.ops import OpRunner
 from briefing.ui.panes.row import PaneRow
 from briefing.ui.undo.context import UndoContext
+from briefing.ui.widgets.button_row import ButtonRow
 from briefing.ui.workspace import edits
 from briefing.ui.workspace.fields import BriefingFields
 from briefing.ui.workspace.list_model import BriefingListModel, IdRole
@@ -97,43 +95,8 @@ def _wrapping(text: str) -> QLabel:
     return label
 
 
-class _Buttons(QWidget):
-    """A row of buttons under a list: labelled while the labels fit, icons only (named by
-    their tooltips) when the pane is too narrow, never a label cut short."""
-
-    def __init__(self, *actions: QAction) -> None:
-        super().__init__()
-        box = QHBoxLayout(self)
-        box.setContentsMargins(0, 0, 0, 0)
-        self.buttons = []
-        for action in actions:
-            button = QToolButton(self)
-            button.setDefaultAction(action)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-            box.addWidget(button)
-            self.buttons.append(button)
-        box.addStretch(1)
-        self._labelled = sum(b.sizeHint().width() for b in self.buttons) + box.spacing() * len(
-            self.buttons
-        )
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        return QSize(0, super().minimumSizeHint().height())
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
-        super().resizeEvent(event)
-        style = (
-            Qt.ToolButtonStyle.ToolButtonTextBesideIcon
-            if self.width() >= self._labelled
-            else Qt.ToolButtonStyle.ToolButtonIconOnly
-        )
-        for button in self.buttons:
-            if button.toolButtonStyle() != style:
-                button.setToolButtonStyle(style)
-
-
 def _buttons(*actions: QAction) -> QWidget:
-    return _Buttons(*actions)
+    return ButtonRow(*actions)
 
 
 class WorkspaceWindow(QMainWindow):
