@@ -11,10 +11,10 @@ sized when it is shown or docked:
   folds as it would for any lack of room, and its strip brings it back.
 - The claims table at the bottom edge is made no taller than leaves the reader READER_LINES
   lines in sight. Where even its smallest useful height would take those lines (a 640-pixel
-  laptop, a 1080p monitor at scale factor 2) and the workspace is docked at a side, the
-  table goes to the workspace's edge as a tab beside it: the reader keeps the window's
-  height, the two tabs take turns at the edge, and the tab under a dragged claim comes to
-  the front, so a claim still drags from the table into a section.
+  laptop, a 1080p monitor at scale factor 2), the table goes beside the reader, to the
+  right edge, and the reader keeps the window's height: as a tab of the workspace when
+  that is docked at a side (the two take turns at the edge, and the tab under a dragged
+  claim comes to the front, so a claim still drags from the table into a section).
 
 A border the reader drags afterwards is theirs until the dock is next shown. Closing a dock
 or floating it as its own window gives its room back: the panes come back as they fit.
@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QDockWidget, QStyle, QTabBar
 
 if TYPE_CHECKING:
@@ -38,32 +38,74 @@ SIDE_SHARE = 0.5  # of the window's width, at most, for a side dock being shown
 BOTTOM_SHARE = 0.4  # of the window's height, at most, for a bottom dock being shown
 SIDES = (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea)
 BOTTOM = Qt.DockWidgetArea.BottomDockWidgetArea
+_SIZE_BEFORE = "dockRoomSizeBefore"  # the window's size before a dock was shown
+
+
+def place(main: MainWindow, dock: QDockWidget) -> None:
+    """Before `dock` shows: the claims table goes beside the reader where below it would
+    take the reader's lines (see above), as a tab of the workspace when that is docked at a
+    side; the workspace joins the table's tabs when it would be stacked with it at a side
+    edge too short for both. Done while the dock is hidden: a main window laid out right
+    after docks are tabbed leaves their tab bar hidden (Qt 6.11)."""
+    if dock.isFloating():
+        return
+    main.setProperty(_SIZE_BEFORE, main.size())
+    workspace, table = _docks(main)
+    if table is None or not (dock is table or _docked(table)):
+        return
+    main.layout().activate()  # measured as the window is now (at start, just shown)
+    beside = workspace is not None and (dock is workspace or _docked(workspace))
+    at_side = beside and main.dockWidgetArea(workspace) in SIDES
+    area = main.dockWidgetArea(table)
+    if area == BOTTOM and not _bottom_fits(main, table):
+        moving = table is not dock  # shown already: hidden while it moves
+        if moving:
+            table.hide()
+        if at_side:
+            main.tabifyDockWidget(workspace, table)
+        else:
+            main.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, table)
+        if moving:
+            table.show()
+    elif (
+        dock is workspace
+        and area in SIDES
+        and main.dockWidgetArea(workspace) == area
+        and workspace not in main.tabifiedDockWidgets(table)
+        and not _stack_fits(main, workspace, table)
+    ):
+        main.tabifyDockWidget(table, workspace)
 
 
 def share(main: MainWindow, shown: QDockWidget) -> None:
-    """`shown` was just shown or docked: share the window's room out between the docks and
-    the reader (see above), `shown` in front if it ended up in tabs."""
+    """`shown` was just shown or docked: no wider or taller than leaves the reader its room
+    (see above)."""
     if not _docked(shown):
         return
     main.layout().activate()  # the dock in its place now, to measure from
+    before = main.property(_SIZE_BEFORE)
+    main.setProperty(_SIZE_BEFORE, None)
     workspace, table = _docks(main)
     if (
-        workspace is not None
+        isinstance(before, QSize)
+        and main.height() > before.height()
+        and workspace is not None
         and table is not None
         and _docked(workspace)
         and _docked(table)
         and main.dockWidgetArea(workspace) in SIDES
         and main.dockWidgetArea(table) == BOTTOM
-        and not _bottom_fits(main, table)
     ):
+        # The workspace narrowed the table below the reader until its filters took more
+        # rows than the window has height: the table goes beside the reader after all.
+        table.hide()
         main.tabifyDockWidget(workspace, table)
-        _change_tabs_on_drag(main)
+        table.show()
         shown.raise_()
-        # Not laid out again here: a main window laid out at once after tabbing docks
-        # leaves their tab bar hidden (Qt 6.11). The tabs' width is set for the next pass.
-        main.resizeDocks([workspace], [side_width(main, workspace)], Qt.Orientation.Horizontal)
-        return
-    for dock in (d for d in (workspace, table) if d is not None and _docked(d)):
+        main.resize(before)
+        main.layout().activate()
+    _change_tabs_on_drag(main)
+    for dock in (d for d in _docks(main) if d is not None and _docked(d)):
         area = main.dockWidgetArea(dock)
         if area in SIDES:
             _fit_side(main, dock)
@@ -93,6 +135,12 @@ def _bottom_fits(main: MainWindow, dock: QDockWidget) -> bool:
     """Whether the reader keeps READER_LINES lines above `dock` at its least height."""
     reader = main.reader.height_for(READER_LINES)
     return _column_height(main, dock) - _separator(main) - _least_height(dock) >= reader
+
+
+def _stack_fits(main: MainWindow, *docks: QDockWidget) -> bool:
+    """Whether `docks`, one above the other at a side edge, fit the window's height."""
+    least = sum(d.minimumSizeHint().height() for d in docks) + _separator(main)
+    return least <= main.panes.height()
 
 
 def _fit_side(main: MainWindow, dock: QDockWidget) -> None:

@@ -21,7 +21,7 @@ import sys
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEventLoop, QRect, QSettings
+from PySide6.QtCore import QEventLoop, QRect, QSettings, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -137,6 +137,7 @@ def _claims_seen(window: MainWindow, table: QWidget) -> dict[str, object]:
     return {
         "shown": dock.isVisible() and not dock.isFloating(),
         "below_reader": top >= reader_bottom,
+        "beside_reader": window.dockWidgetArea(dock) == Qt.DockWidgetArea.RightDockWidgetArea,
         "tab_of_workspace": workspace is not None and workspace in window.tabifiedDockWidgets(dock),
         "rows_in_sight": view.viewport().height() // view.verticalHeader().defaultSectionSize(),
         "size": [dock.width(), dock.height()],

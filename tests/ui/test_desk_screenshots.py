@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pytest
 
+from briefing.ui.dock_room import READER_LINES, TABLE_ROWS
 from briefing.ui.widgets.reader import MEASURE_CHARS, READABLE_CHARS
 from tests.ui.helpers import REAL_WINDOW
 
@@ -40,9 +41,14 @@ SCREENS = [
     pytest.param(1366, 768, 1, True, True, id="1366x768-claims-docked"),
     pytest.param(1920, 1080, 1, True, True, id="1920x1080-claims-docked"),
     pytest.param(1920, 1080, 2, False, True, id="1920x1080@2-claims"),
-    # Both docks on the smallest screens: the window still fits, the reader still reads.
+    # Both docks on the smallest screens: the window still fits, the reader still reads
+    # (its lines too: the table is a tab beside the workspace there, not below the reader).
     pytest.param(1024, 640, 1, True, True, id="1024x640-claims-docked"),
     pytest.param(1920, 1080, 2, True, True, id="1920x1080@2-claims-docked"),
+    pytest.param(1280, 720, 1.5, True, True, id="1280x720@1.5-claims-docked"),
+    # The workspace docked alone keeps the annotation panel beside the reader.
+    pytest.param(1024, 640, 1, True, False, id="1024x640-docked"),
+    pytest.param(1920, 1080, 2, True, False, id="1920x1080@2-docked"),
 ]
 
 
@@ -52,12 +58,12 @@ def test_the_desk_at_a_screen_size(
     screenshots: Path,
     width: int,
     height: int,
-    scale: int,
+    scale: float,
     docked: bool,
     claims: bool,
 ) -> None:
     docks = ("-workspace" if docked else "") + ("-claims" if claims else "")
-    name = f"desk-{width}x{height}@{scale}{docks}.png"
+    name = f"desk-{width}x{height}@{scale:g}{docks}.png"
     # The README's pictures: the docked workspace, and the claims table docked beside it.
     readme = docked and width == 1920 and scale == 1
     if readme:
@@ -85,19 +91,27 @@ def test_the_desk_at_a_screen_size(
     )
     assert done.returncode == 0, done.stderr
     seen = json.loads(done.stdout.strip().splitlines()[-1])
-    assert seen["size"] == [width, height] and seen["ratio"] == scale
+    assert seen["size"] == [width, height] and seen["ratio"] == scale  # fits the screen
     assert seen["colours"] > 20  # painted, not blank
     assert seen["reader_shown"]
     # The measure, by QFontMetrics on the reader's viewport: a comfortable line.
     assert READABLE_CHARS <= seen["measure"] <= MEASURE_CHARS + 5, seen["measure"]
     assert seen["line_median"] >= READABLE_CHARS, seen  # and the lines as laid out
     assert seen["overlaps"] == [] and seen["clipped"] == []
+    # The reader shows lines enough to read, whatever is docked.
+    assert seen["lines_in_sight"] >= READER_LINES, seen
     if docked:
         assert seen["workspace"] and seen["workspace_panes"].get("editor", 0) > 0
+        if width / scale >= 960:  # room for the marks beside the reader and the workspace
+            assert seen["shown"]["panel"], seen["shown"]
     if claims:
         table = seen["claims"]
-        assert table["shown"] and table["below_reader"], table
-        assert table["rows_in_sight"] >= 2, table
+        # Below the reader where it leaves it its lines, else beside it (a tab of the
+        # workspace when that is docked).
+        small = height / scale <= 640
+        assert table["shown"] and table["below_reader"] != small, table
+        assert table["beside_reader"] == small and table["tab_of_workspace"] == (small and docked)
+        assert table["rows_in_sight"] >= TABLE_ROWS, table
     print(
         f"{name}: {seen['measure']:.1f} characters a line (laid out: median "
         f"{seen['line_median']}, shortest {seen['line_min']}), panes {seen['shown']}"

@@ -89,6 +89,7 @@ def show_dock(main: MainWindow, dock: ClaimsDock) -> None:
     row = dock.table.view.verticalHeader().defaultSectionSize()
     height = max(int(main.height() * HEIGHT_SHARE), dock.table.minimumSizeHint().height())
     dock.table.preferred_size = QSize(main.width() // 2, max(height, row * ROWS_AT_LEAST))
+    dock_room.place(main, dock)
     dock.show()
     dock.raise_()
     dock_room.share(main, dock)

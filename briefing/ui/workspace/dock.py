@@ -91,6 +91,7 @@ def show_dock(main: MainWindow, dock: WorkspaceDock) -> None:
     left it after that, and no wider than leaves the reader its measure with the
     annotation panel beside it (dock_room.py)."""
     dock.workspace.preferred_width = dock_room.side_width(main, dock)
+    dock_room.place(main, dock)
     dock.show()
     dock.raise_()
     dock_room.share(main, dock)
