@@ -127,9 +127,12 @@ class ClaimFilterBar(QWidget):
         return max(top, choosers + SPACING * (len(self.choosers) - 1))
 
     def _three_rows_width(self) -> int:
+        """Two columns: the search box over status and grade, the count over speaker and
+        tag; each as wide as the widest in it."""
         widths = [c.minimumSizeHint().width() for c in self.choosers]
-        top = self.search.minimumWidth() + SPACING + self.count.minimumSizeHint().width()
-        return max(top, widths[0] + widths[1] + SPACING, widths[2] + widths[3] + SPACING)
+        left = max(self.search.minimumWidth(), widths[0], widths[2])
+        right = max(self.count.minimumSizeHint().width(), widths[1], widths[3])
+        return left + SPACING + right
 
     @property
     def two_rows(self) -> bool:
