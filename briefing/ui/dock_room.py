@@ -58,7 +58,7 @@ def place(main: MainWindow, dock: QDockWidget) -> None:
     at_side = beside and main.dockWidgetArea(workspace) in SIDES
     area = main.dockWidgetArea(table)
     if area == BOTTOM and not _bottom_fits(main, table):
-        moving = table is not dock  # shown already: hidden while it moves
+        moving = table.isVisible()  # shown already: hidden while it moves
         if moving:
             table.hide()
         if at_side:
