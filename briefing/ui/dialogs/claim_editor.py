@@ -19,28 +19,23 @@ fit).
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -52,6 +47,7 @@ from briefing.ui.widgets.actor_field import ActorField, ActorNames
 from briefing.ui.widgets.claim_links import ClaimLinks
 from briefing.ui.widgets.claim_sources import ClaimSources
 from briefing.ui.widgets.fold_section import FoldSection
+from briefing.ui.widgets.form_fit import FormScroll, LinesBox
 
 ValueRole = Qt.ItemDataRole.UserRole + 1
 WIDTH_CHARS = 108  # the editor's width, in average characters: about 650 pixels at scale 1
@@ -59,7 +55,6 @@ QUOTE_LINES = 4
 NOTE_LINES = 4
 SOURCE_ROWS = 4  # rows of sources in sight before their list scrolls
 LINK_ROWS = 3
-LEAST_LINES = 16  # the form's least height in view, when the editor is made shorter
 FOCUS_MARGIN = 8  # pixels kept in view around the field with the focus
 FRAME_GUESS = QSize(8, 36)  # a window manager's frame, before the editor is first shown
 Save = Callable[[ClaimState], str | None]  # None: saved; else why not
@@ -68,74 +63,6 @@ Save = Callable[[ClaimState], str | None]  # None: saved; else why not
 def _tip(widget: QWidget, name: str, tip: str) -> None:
     widget.setAccessibleName(name)
     widget.setToolTip(tip)
-
-
-class _TextBox(QPlainTextEdit):
-    """A plain-text box that asks for a few lines' height, where QPlainTextEdit asks for
-    some 190 pixels whatever it holds: in one column that was a third of a laptop's screen.
-    With `fit`, as many lines as its text takes at its width, up to `lines` (a short quote
-    is one line high, what it leaves goes to the note)."""
-
-    def __init__(self, text: str, lines: int, parent: QWidget, *, fit: bool = False) -> None:
-        super().__init__(text, parent)
-        self._most = lines
-        self._lines = lines
-        self._fit = fit
-        self.setTabChangesFocus(True)
-        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-
-    def height_of(self, lines: int) -> int:
-        margins = self.contentsMargins()
-        return math.ceil(
-            self.fontMetrics().lineSpacing() * lines
-            + 2 * self.document().documentMargin()
-            + 2 * self.frameWidth()
-            + margins.top()
-            + margins.bottom()
-        )
-
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        return QSize(super().sizeHint().width(), self.height_of(self._lines))
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        return QSize(super().minimumSizeHint().width(), self.height_of(min(self._lines, 2)))
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
-        super().resizeEvent(event)
-        if self._fit and event.size().width() != event.oldSize().width():
-            # QPlainTextEdit's layout counts its document's height in lines, laid out
-            # for the new width by the resize above.
-            taken = int(self.document().documentLayout().documentSize().height())
-            lines = max(1, min(taken, self._most))
-            if lines != self._lines:
-                self._lines = lines
-                self.updateGeometry()
-
-
-class _FormScroll(QScrollArea):
-    """The form, scrolled when the screen is shorter than it is. It asks for the whole
-    form's size (QScrollArea's own hint stops at 24 lines of text), and for at least the
-    form's width with room for its scroll bar, so it never scrolls sideways."""
-
-    def __init__(self, body: QWidget, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setWidget(body)
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields in it
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-
-    def _chrome(self) -> QSize:
-        frame = 2 * self.frameWidth()
-        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
-        return QSize(frame + bar, frame)
-
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        return self.widget().sizeHint() + self._chrome()
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        least = self.widget().minimumSizeHint() + self._chrome()
-        return QSize(least.width(), self.fontMetrics().height() * LEAST_LINES)
 
 
 class ClaimEditor(QDialog):
@@ -160,7 +87,7 @@ class ClaimEditor(QDialog):
 
         # Made in the order they are read and laid out: Tab follows the order of making.
         body = QWidget(self)
-        self.quote = _TextBox(quote, QUOTE_LINES, body, fit=True)
+        self.quote = LinesBox(quote, QUOTE_LINES, body, fit=True)
         self.quote.setReadOnly(True)
         # Its lines in full, squeezed by no shorter screen: the form scrolls instead.
         self.quote.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -189,7 +116,7 @@ class ClaimEditor(QDialog):
         self.tags = QLineEdit(body)
         self.tags.setPlaceholderText("comma, separated, tags")
         _tip(self.tags, "Tags", "Free labels, separated by commas")
-        self.note = _TextBox("", NOTE_LINES, body)
+        self.note = LinesBox("", NOTE_LINES, body)
         self.note.setPlaceholderText("Your note on the claim")
         self.note.setMinimumHeight(self.note.height_of(3))
         self.note.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -253,7 +180,7 @@ class ClaimEditor(QDialog):
         column.addWidget(self.sources_section)
         column.addSpacing(6)
         column.addWidget(self.links_section)
-        self.scroll = _FormScroll(body, self)
+        self.scroll = FormScroll(body, self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.scroll, 1)
         layout.addWidget(self.error)
