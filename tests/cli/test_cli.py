@@ -158,6 +158,10 @@ def test_ctrl_c_during_an_import_keeps_what_was_imported_and_says_how_much(
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        # Ctrl+C as a terminal sends it: a test run started in the background by a shell
+        # (`bash .ci/run &`, nohup) has SIGINT ignored, the child would inherit that, and
+        # Python installs no KeyboardInterrupt for a signal ignored when it starts.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     ) as process:
         assert process.stdout is not None and process.stderr is not None
         first = process.stdout.readline().decode()
