@@ -17,8 +17,6 @@ from __future__ import annotations
 
 import json
 import sys
-import time
-from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QEventLoop, QRect, QSettings, Qt
 from PySide6.QtGui import QFontMetrics, QKeyEvent, QPainter, QPixmap, QTextCursor
@@ -29,23 +27,10 @@ from briefing.ui.actions import annotate
 from briefing.ui.app import make_application, open_window
 from briefing.ui.dialogs.claim_editor import ClaimEditor
 from briefing.ui.main_window import MainWindow
+from tests.ui.window_script import settle, wait
 
 NEW_QUOTE = "SenseTime said yesterday it was postponing"
 NEW_SPEAKER = "Hong Kong Exchanges and Clearing"
-
-
-def _wait(app: QApplication, done: Callable[[], bool], timeout: float = 15.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not done():
-        if time.monotonic() > deadline:
-            raise SystemExit("timed out")
-        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
-
-
-def _settle(app: QApplication) -> None:
-    for _ in range(10):
-        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
-        time.sleep(0.02)
 
 
 def _words(window: MainWindow, start: int, end: int) -> QRect:
@@ -89,7 +74,7 @@ def _tabbed(app: QApplication, editor: ClaimEditor) -> list[dict[str, object]]:
     altogether) and on the screen."""
     editor.activateWindow()
     editor.speaker.setFocus()
-    _wait(app, lambda: editor.speaker.line.hasFocus())
+    wait(app, lambda: editor.speaker.line.hasFocus())
     view = editor.scroll.viewport()
     seen: list[dict[str, object]] = []
     for _ in range(80):
@@ -124,15 +109,15 @@ def main(out: str, library_path: str, settings_path: str, mode: str) -> None:
     screen = window.screen()
     area = screen.availableGeometry()
     window.setGeometry(area)
-    _wait(app, lambda: window.windowHandle() is not None and window.windowHandle().isExposed())
-    _wait(app, lambda: window.panel.items("Claims") != [])
-    _settle(app)
+    wait(app, lambda: window.windowHandle() is not None and window.windowHandle().isExposed())
+    wait(app, lambda: window.panel.items("Claims") != [])
+    settle(app)
     if mode == "edit":
         claim = next(c for c in library.claims.list() if c.links and len(c.about) > 1)
         start, end = claim.start, claim.end
         window.reader.scroll_to_offset(start)
         window.reader.select_span(start, start)  # the cursor in it, nothing selected
-        _settle(app)
+        settle(app)
         editor = annotate.edit_claim(window, claim.id)
     else:
         text = library.articles.get(window.reader.article_id).text
@@ -140,17 +125,17 @@ def main(out: str, library_path: str, settings_path: str, mode: str) -> None:
         end = start + len(NEW_QUOTE)
         window.reader.scroll_to_offset(start)
         window.reader.select_span(start, end)
-        _settle(app)
+        settle(app)
         editor = annotate.mark_claim(window)
     assert isinstance(editor, ClaimEditor)
-    _wait(app, lambda: editor.windowHandle() is not None and editor.windowHandle().isExposed())
-    _settle(app)
+    wait(app, lambda: editor.windowHandle() is not None and editor.windowHandle().isExposed())
+    settle(app)
     if mode != "edit":  # a speaker the library does not know: its kind chooser shows
         editor.speaker.line.setText(NEW_SPEAKER)
-        _settle(app)
+        settle(app)
     if mode == "new-open":  # the sources opened by the reader: the editor grows
         editor.sources_section.header.click()
-        _settle(app)
+        settle(app)
     words = _words(window, start, end)
     frame = editor.frameGeometry()
 

@@ -18,14 +18,11 @@ from __future__ import annotations
 import json
 import statistics
 import sys
-import time
-from collections.abc import Callable
 
-from PySide6.QtCore import QEventLoop, QRect, QSettings, Qt
+from PySide6.QtCore import QRect, QSettings, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QApplication,
     QDockWidget,
     QLabel,
     QToolButton,
@@ -37,24 +34,11 @@ from briefing.ui.app import make_application, open_window
 from briefing.ui.main_window import MainWindow
 from briefing.ui.panes.strip import ARROW, PaneStrip
 from tests.ui.helpers import laid_out_lines
+from tests.ui.window_script import settle, wait
 
 DESIGNATION = "The designation"
 RESPONSE = "SenseTime's response"
 REACTION = "Beijing's reaction"
-
-
-def _wait(app: QApplication, done: Callable[[], bool], timeout: float = 15.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not done():
-        if time.monotonic() > deadline:
-            raise SystemExit("timed out")
-        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
-
-
-def _settle(app: QApplication) -> None:
-    for _ in range(10):
-        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
-        time.sleep(0.02)
 
 
 def _briefing(library: Library) -> int:
@@ -152,8 +136,8 @@ def main(
     window = open_window(library, QSettings(settings_path, QSettings.Format.IniFormat))
     ratio = window.devicePixelRatioF()
     window.resize(round(int(width) / ratio), round(int(height) / ratio))
-    _wait(app, lambda: window.windowHandle() is not None and window.windowHandle().isExposed())
-    _wait(app, lambda: window.panel.items("Claims") != [])
+    wait(app, lambda: window.windowHandle() is not None and window.windowHandle().isExposed())
+    wait(app, lambda: window.panel.items("Claims") != [])
     workspace = None
     if "workspace" in flags:
         from briefing.ui.workspace import open_workspace
@@ -162,15 +146,15 @@ def main(
         workspace = open_workspace(window, focus=False)
         workspace.reload()
         workspace.select_briefing(briefing_id)
-        _wait(app, lambda: "Bottom line up front" in workspace.preview.toPlainText())
-        _wait(app, lambda: not workspace.preview.busy)
+        wait(app, lambda: "Bottom line up front" in workspace.preview.toPlainText())
+        wait(app, lambda: not workspace.preview.busy)
     table = None
     if "claims" in flags:
         from briefing.ui.claims_table import open_claims
 
         table = open_claims(window, focus=False)
-        _wait(app, lambda: table.model.loaded and not table.loading)
-    _settle(app)
+        wait(app, lambda: table.model.loaded and not table.loading)
+    settle(app)
     image = window.grab().toImage()
     image.save(out)
     lines = laid_out_lines(window)

@@ -12,25 +12,16 @@ from __future__ import annotations
 
 import json
 import sys
-import time
-from collections.abc import Callable
 
-from PySide6.QtCore import QEventLoop, QSettings, QSize
+from PySide6.QtCore import QSettings, QSize
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QApplication, QToolButton
+from PySide6.QtWidgets import QToolButton
 
 from briefing.core import Library
 from briefing.ui.app import make_application, open_window
 from briefing.ui.main_window import MainWindow
 from briefing.ui.menus import icon
-
-
-def _wait(app: QApplication, done: Callable[[], bool], timeout: float = 10.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not done():
-        if time.monotonic() > deadline:
-            raise SystemExit("timed out")
-        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+from tests.ui.window_script import wait
 
 
 def _clipped(window: MainWindow) -> list[str]:
@@ -55,8 +46,12 @@ def main(out: str, library_path: str, settings_path: str) -> None:
     library = Library.open(library_path)
     window = open_window(library, QSettings(settings_path, QSettings.Format.IniFormat))
     window.resize(1400, 900)
-    _wait(app, lambda: window.windowHandle() is not None and window.windowHandle().isExposed())
-    _wait(app, lambda: window.panel.items("Claims") != [])
+    wait(
+        app,
+        lambda: window.windowHandle() is not None and window.windowHandle().isExposed(),
+        timeout=10.0,
+    )
+    wait(app, lambda: window.panel.items("Claims") != [], timeout=10.0)
     app.processEvents()
     image = window.grab().toImage()
     image.save(out)
