@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QToolButton, QWidget
 
@@ -24,7 +24,7 @@ class ButtonRow(QWidget):
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             box.addWidget(button)
             self.buttons.append(button)
-            action.changed.connect(self._restyle)
+            action.changed.connect(self._on_action_changed)
         box.addStretch(1)
 
     def labelled_width(self) -> int:
@@ -49,6 +49,13 @@ class ButtonRow(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
         self._restyle()
+
+    def _on_action_changed(self) -> None:
+        """A label changed ("Copy 2 Quotes"): ask the layout for its new width first and
+        decide once it has answered (a resize, or none when there is no room). Decided at
+        once, the row went to icons for the moment before the layout gave it the width."""
+        self.updateGeometry()
+        QTimer.singleShot(0, self, self._restyle)
 
     def _restyle(self) -> None:
         style = (
