@@ -64,14 +64,21 @@ class _Worker(QThread):
         self.ident: int | None = None  # the thread's, once it runs
         # While an op runs here, its commits gather in this list, to be announced as one.
         self.collecting: list[Changes] | None = None
+        self._stopped = False
 
     def submit(self, job: Job) -> None:
+        """Queue a job; after stop() it is dropped: a job that came late (a search's timer
+        firing as the window closes) would start the thread again, and a thread still
+        running when Qt deletes it aborts the whole program at exit."""
+        if self._stopped:
+            return
         if not self.isRunning():
             self.start()
         self._jobs.put(job)
 
     def stop(self) -> None:
         """Finish the queued jobs, close this thread's connection, end the thread."""
+        self._stopped = True
         if self.isRunning():
             self._jobs.put(None)
             self.wait()
@@ -218,6 +225,8 @@ class OpRunner(QObject):
             return -1
 
     def submit(self, op: _Op[Any], *, write: bool) -> None:
+        if self._stopped:
+            return  # the library is closing: nothing more starts (see _Worker.submit)
         self._running.add(op)
         if isinstance(op, SyncOp):
             self._syncer.submit(op._work)

@@ -226,3 +226,21 @@ def test_a_write_that_had_committed_is_not_run_twice(qtbot, library: Library) ->
     assert isinstance(failed.args[0], LibraryBusy) and len(attempts) == 1
     assert [a.actor.name for a in library.actors.list()] == ["Part 1"]
     runner.shutdown()
+
+
+def test_an_op_that_comes_after_shutdown_starts_no_thread(qtbot, library: Library) -> None:
+    """A search's timer can fire as its window closes: the query it runs then must not start
+    the reader again, since a thread still running when Qt deletes it aborts the program
+    ("QThread: Destroyed while thread is still running", seen once in CI at exit)."""
+    runner = OpRunner(library)
+    ran: list[int] = []
+    runner.shutdown()
+    QueryOp(runner, lambda lib, progress: ran.append(1)).run()
+    CoreOp(runner, lambda lib, progress: ran.append(2)).run()
+    qtbot.wait(100)
+    assert ran == []
+    assert not any(
+        thread.isRunning()
+        for thread in (runner._reader, runner._writer, runner._editor, runner._syncer)
+    )
+    assert not runner.busy
