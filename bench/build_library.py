@@ -242,7 +242,7 @@ def build(n: int, *, profile: bool = False, raw: bool = True) -> None:
         print(f"  ratio ours/raw:   {ours_rate / raw_rate:.2f}x")
     print(f"  our commits: {commits:,} ({n / max(commits, 1):,.0f} articles each)")
     print(f"  free pages after our import: {free:,} of {pages:,} ({free / pages:.1%})")
-    if n >= 100_000:
+    if n == 100_000:  # issue 15's target is set at this size alone
         print(f"  {n:,} imported in {ours:.1f} s (target < 45 s: {verdict(ours < 45)})")
     size = target.stat().st_size / 1_048_576
     print(f"  saved {target.relative_to(ROOT)} ({size:.0f} MB)")
