@@ -221,6 +221,20 @@ class ArticleService:
         # a Python row each took 50-70 ms of every start of the app and every re-sort). The
         # subquery's LIMIT keeps its ORDER BY, which SQLite may otherwise leave out of a
         # subquery under an aggregate; the aggregate reads the rows in that order.
+        if sort == "outlet":
+            # The articles with an outlet in the outlet index's order, then those without:
+            # "outlet IS NULL" first in one ORDER BY kept the index out and sorted all 100k
+            # rows in a temporary tree (93 ms descending, 40 ascending; these two: 16 ms).
+            # Two arrays of one statement, so both parts read the same snapshot.
+            way = " DESC" if descending else ""
+            parts = (
+                f"SELECT a.id FROM articles a WHERE a.outlet IS NOT NULL{clauses}"
+                f" ORDER BY a.outlet COLLATE NOCASE{way}, a.id{way}",
+                f"SELECT a.id FROM articles a WHERE a.outlet IS NULL{clauses} ORDER BY a.id{way}",
+            )
+            arrays = ", ".join(f"(SELECT json_group_array(id) FROM ({p} LIMIT -1))" for p in parts)
+            present, absent = conn.execute(f"SELECT {arrays}", params).fetchone()
+            return [int(id_) for id_ in json.loads(present) + json.loads(absent)]
         (ids,) = conn.execute(
             f"SELECT json_group_array(id) FROM ({sql} LIMIT -1)", params
         ).fetchone()

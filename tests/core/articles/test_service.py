@@ -46,6 +46,31 @@ def test_list_sorts_by_title_case_blind_and_filters_by_outlet(
         library.articles.list(sort="colour")
 
 
+def test_sorting_by_outlet_folds_case_and_puts_articles_without_one_last(
+    library: Library, three: list[int]
+) -> None:
+    """Both directions, whole and paged (the two are read by different statements), with a
+    filter: ties within an outlet by id, those without an outlet last either way."""
+    more = [
+        r.id for r in library.imports.texts([(str(i), f"More {i}\n\nBody {i}.") for i in range(3)])
+    ]
+    library.articles.edit(more[0], outlet="afp")
+    library.articles.edit(more[1], outlet="Zeit")
+    afp, reuters, none, afp2, zeit, none2 = three + more
+    up = [afp, afp2, reuters, zeit, none, none2]
+    down = [zeit, reuters, afp2, afp, none2, none]
+    assert library.articles.ids(sort="outlet") == up
+    assert library.articles.ids(sort="outlet", descending=True) == down
+    for descending, whole in ((False, up), (True, down)):
+        for offset in range(7):
+            page = library.articles.ids(
+                sort="outlet", descending=descending, limit=3, offset=offset
+            )
+            assert page == whole[offset:][:3]
+    assert library.articles.ids(sort="outlet", contains="more") == [afp2, zeit, none2]
+    assert library.articles.ids(sort="outlet", descending=True, outlet="AFP") == [afp2, afp]
+
+
 def test_outlets_are_counted_most_used_first_with_case_variants_as_one(
     library: Library, three: list[int]
 ) -> None:
