@@ -10,7 +10,7 @@ build_library.py if missing) and each query of a fixed mix, times:
          WHERE articles_fts MATCH ? ORDER BY bm25(...) LIMIT 20 (the filters in the same
          statement: from schema 9 the outlet as `+rowid IN` the outlet's ids read from its
          index, before it as its key token in the MATCH), on a plain sqlite3 connection;
-  raw    the SQL of briefing/core/search/service.py, written out by hand (same rows, same
+  raw    the SQL of briefing/core/search/article_hits.py, written out by hand (same rows, same
          snippets; checked): what is left between ours and raw is our Python;
   grep   `grep -r -l -i -F` over the same texts written one file per article under
          bench/out/grep-N-gV/<outlet>/ (written once); 0 --grep-runs skips it.
@@ -104,7 +104,7 @@ FLOOR_SQL = """
     FROM articles_fts {join}
     WHERE articles_fts MATCH ? {filters}
     ORDER BY bm25(articles_fts, 10.0, 1.0, 0.0), articles_fts.rowid DESC LIMIT ?"""
-# The raw mirror of service.py: count the index's matches up to "most of the library"; then
+# The raw mirror of article_hits.py: count the index's matches up to "most of the library"; then
 # rank all of them, or take the newest (with date filters: rank the filtered ones, counting
 # them in the same pass, and take the newest if they are still most); then read the
 # snippets of the ones kept in a second statement, and their titles.

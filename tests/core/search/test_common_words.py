@@ -15,7 +15,7 @@ import pytest
 
 from briefing.cli import main
 from briefing.core import Library
-from briefing.core.search.service import RANK_ALWAYS
+from briefing.core.search.article_hits import RANK_ALWAYS
 
 SIZE = 2 * RANK_ALWAYS + 100
 

@@ -3,7 +3,7 @@
 The library is plain and real: 3,000 short articles written straight into the table (the
 triggers index them as an import does), dated over twenty years with one in ten undated, so
 that a word in every article is sorted by walking the articles' own index and a rarer one
-through the search index (service.SORT_BY_INDEX_FROM lies between them).
+through the search index (article_hits.SORT_BY_INDEX_FROM lies between them).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from briefing.core import InvalidInput, Library, Span
-from briefing.core.search.service import SORT_BY_INDEX_FROM
+from briefing.core.search.article_hits import SORT_BY_INDEX_FROM
 
 SIZE = 3_000
 WORDS = ["ember", "Alder", "cobalt", "delta", "Birch", "aspen", "fjord", "Gale"]
