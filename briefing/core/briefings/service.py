@@ -11,6 +11,10 @@ added, refreshed when items are added, moved or removed, and again just before t
 its article is deleted, so that the briefing still exports with what the claim said. Editing
 the briefing's own fields (title, bottom line, author, date) leaves the snapshots alone: that
 is typed, and committed, every second or two, and must cost one statement, not one per claim.
+
+This module holds the changes, each one transaction. Reading a briefing back and exporting
+it (reading.py, which BriefingService inherits) and putting back what undo restores under
+its old ids (restore.py) are modules of their own.
 """
 
 from __future__ import annotations
@@ -19,26 +23,21 @@ import builtins  # the service has a list() method: its annotations say builtins
 import sqlite3
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
 
 from briefing.core.briefings import sections
 from briefing.core.briefings.model import (
     Briefing,
     BriefingItem,
     BriefingSection,
-    BriefingSummary,
 )
 from briefing.core.briefings.placement import Placement, place
+from briefing.core.briefings.reading import BriefingReader
+from briefing.core.briefings.restore import put_back_briefing, put_back_item
 from briefing.core.briefings.rows import (
-    ITEM_COLUMNS,
-    claim_item,
     clean_heading,
     find_section,
     insert_item,
-    item_from_row,
     item_in,
-    live_claim,
-    reinsert_item,
     renumber,
     require_briefing,
     section_for,
@@ -49,17 +48,10 @@ from briefing.core.briefings.snapshot import SnapshotMaker
 from briefing.core.changes import Changes
 from briefing.core.claims.model import UNSET, Unset
 from briefing.core.clock import now
-from briefing.core.dates import PartialDate, parse_optional, parse_stored
+from briefing.core.dates import PartialDate, parse_optional
 from briefing.core.errors import InvalidInput, NotFound
-from briefing.core.export.csl import render_csl
-from briefing.core.export.document import ExportDocument, build_document
-from briefing.core.export.html import render_html
-from briefing.core.export.markdown import MarkdownOptions, render_markdown, render_pandoc
 from briefing.core.journal import new_uid
 from briefing.core.rowid import inserted_id
-
-if TYPE_CHECKING:
-    from briefing.core.library import Library
 
 
 def _date(value: str | PartialDate | None) -> str | None:
@@ -67,9 +59,9 @@ def _date(value: str | PartialDate | None) -> str | None:
     return date.iso() if date else None
 
 
-class BriefingService:
-    def __init__(self, library: Library) -> None:
-        self._library = library
+class BriefingService(BriefingReader):
+    """What a reader can change in a briefing, each change one transaction; reading it back
+    and exporting it are inherited from BriefingReader (reading.py)."""
 
     # The briefing itself ----------------------------------------------------------------------
 
@@ -295,27 +287,7 @@ class BriefingService:
         was deleted meanwhile comes back as its snapshot, like any item whose claim went.
         """
         with self._library.transaction() as conn:
-            require_briefing(conn, briefing_id)
-            if not conn.execute(
-                "SELECT 1 FROM briefing_sections WHERE id = ? AND briefing_id = ?",
-                (item.section_id, briefing_id),
-            ).fetchone():
-                raise NotFound(f"briefing {briefing_id} has lost the section of item {item.id}")
-            _require_free(conn, "briefing_items", item.id, f"item {item.id}")
-            claim_id = live_claim(conn, item.claim_id)
-            if claim_id is not None and claim_item(conn, briefing_id, claim_id) is not None:
-                raise InvalidInput(f"claim {claim_id} is already in briefing {briefing_id}")
-            order = [
-                row[0]
-                for row in conn.execute(
-                    "SELECT id FROM briefing_items WHERE section_id = ? ORDER BY position, id",
-                    (item.section_id,),
-                )
-            ]
-            index = min(max(item.position, 1), len(order) + 1) - 1
-            reinsert_item(conn, item, index + 1, claim_id)
-            order.insert(index, item.id)
-            write_order(conn, order)
+            put_back_item(conn, briefing_id, item)
             self._touch(conn, briefing_id)
         return item_in(self._library.connection(), briefing_id, item.id)
 
@@ -326,31 +298,7 @@ class BriefingService:
         Refused (InvalidInput, nothing written) when any of those ids is in use again.
         """
         with self._library.transaction() as conn:
-            _require_free(conn, "briefings", briefing.id, f"briefing {briefing.id}")
-            conn.execute(
-                "INSERT INTO briefings (id, title, author, date, bluf, created_at, updated_at, "
-                "uid) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    briefing.id,
-                    briefing.title,
-                    briefing.author,
-                    briefing.date.iso() if briefing.date else None,
-                    briefing.bluf,
-                    briefing.created_at,
-                    briefing.updated_at,
-                    briefing.uid or new_uid(),
-                ),
-            )
-            for section in briefing.sections:
-                _require_free(conn, "briefing_sections", section.id, f"section {section.id}")
-                conn.execute(
-                    "INSERT INTO briefing_sections (id, briefing_id, position, heading) "
-                    "VALUES (?, ?, ?, ?)",
-                    (section.id, briefing.id, section.position, section.heading),
-                )
-                for item in section.items:
-                    _require_free(conn, "briefing_items", item.id, f"item {item.id}")
-                    reinsert_item(conn, item, item.position, live_claim(conn, item.claim_id))
+            put_back_briefing(conn, briefing)
             store_snapshots(conn, briefing.id, SnapshotMaker(self._library))
         return self._library.last_changes
 
@@ -411,102 +359,6 @@ class BriefingService:
             store_snapshots(conn, briefing_id, SnapshotMaker(self._library))
         return self._library.last_changes
 
-    # Export -----------------------------------------------------------------------------------
-
-    def document(self, briefing_id: int) -> ExportDocument:
-        """The briefing resolved for export: everything every format shows, looked up."""
-        return build_document(self._library, briefing_id)
-
-    def export_markdown(self, briefing_id: int, options: MarkdownOptions | None = None) -> str:
-        """Markdown with a footnote per claim, an actor index and a sources list."""
-        return render_markdown(self.document(briefing_id), options)
-
-    def export_html(self, briefing_id: int, options: MarkdownOptions | None = None) -> str:
-        """One standalone HTML file: the Markdown rendered, styles inlined."""
-        return render_html(self.document(briefing_id), options)
-
-    def export_csl(self, briefing_id: int) -> str:
-        """What the briefing cites, as CSL-JSON (for Zotero and Pandoc's citeproc)."""
-        return render_csl(self.document(briefing_id))
-
-    def export_claimreview(self, briefing_id: int) -> str:
-        """The briefing's claims as schema.org ClaimReview JSON-LD, signed by the briefing's
-        author, else the library's user (docs/claimreview.md)."""
-        from briefing.core.export.claimreview import from_document, render_claimreview
-
-        document = self.document(briefing_id)
-        author = document.author or self._library.settings.user_name
-        return render_claimreview(from_document(document, author=author))
-
-    def export_pandoc(
-        self,
-        briefing_id: int,
-        options: MarkdownOptions | None = None,
-        *,
-        bibliography: str = "briefing.csl.json",
-    ) -> tuple[str, str]:
-        """Pandoc's Markdown with `[@key]` citations and its CSL-JSON bibliography, from one
-        reading of the library: the Markdown names the bibliography file `bibliography`."""
-        document = self.document(briefing_id)
-        return render_pandoc(document, options, bibliography=bibliography), render_csl(document)
-
-    # Reading ----------------------------------------------------------------------------------
-
-    def get(self, briefing_id: int) -> Briefing:
-        conn = self._library.connection()
-        row = conn.execute(
-            "SELECT id, title, author, date, bluf, created_at, updated_at, uid, shared "
-            "FROM briefings WHERE id = ?",
-            (briefing_id,),
-        ).fetchone()
-        if row is None:
-            raise NotFound(f"no briefing with id {briefing_id}")
-        items: dict[int, builtins.list[BriefingItem]] = {}
-        for item_row in conn.execute(
-            f"""SELECT {ITEM_COLUMNS} FROM briefing_items i
-                JOIN briefing_sections s ON s.id = i.section_id
-                WHERE s.briefing_id = ? ORDER BY i.position, i.id""",
-            (briefing_id,),
-        ):
-            item = item_from_row(item_row)
-            items.setdefault(item.section_id, []).append(item)
-        sections = tuple(
-            BriefingSection(sid, position, heading, tuple(items.get(sid, ())))
-            for sid, position, heading in conn.execute(
-                "SELECT id, position, heading FROM briefing_sections WHERE briefing_id = ? "
-                "ORDER BY position, id",
-                (briefing_id,),
-            )
-        )
-        id_, title, author, date, bluf, created, updated, uid, shared = row
-        return Briefing(
-            id_,
-            title,
-            author,
-            parse_stored(date),
-            bluf,
-            created,
-            updated,
-            sections,
-            uid,
-            bool(shared),
-        )
-
-    def list(self) -> builtins.list[BriefingSummary]:
-        """Every briefing, most recently changed first."""
-        rows = self._library.connection().execute(
-            """SELECT b.id, b.title, b.author, b.date,
-                   (SELECT count(*) FROM briefing_sections s WHERE s.briefing_id = b.id),
-                   (SELECT count(*) FROM briefing_items i JOIN briefing_sections s
-                    ON s.id = i.section_id WHERE s.briefing_id = b.id AND i.kind = 'claim'),
-                   coalesce(b.updated_at, b.created_at) AS changed, b.uid
-               FROM briefings b ORDER BY changed DESC, b.id DESC"""
-        )
-        return [
-            BriefingSummary(id_, title, author, parse_stored(date), sections, claims, changed, uid)
-            for id_, title, author, date, sections, claims, changed, uid in rows
-        ]
-
     # Helpers ----------------------------------------------------------------------------------
 
     def _add_text(self, briefing_id: int, kind: str, text: str, section: str | None) -> int:
@@ -531,8 +383,3 @@ class BriefingService:
         if snapshots:
             store_snapshots(conn, briefing_id, maker or SnapshotMaker(self._library))
         conn.execute("UPDATE briefings SET updated_at = ? WHERE id = ?", (now(), briefing_id))
-
-
-def _require_free(conn: sqlite3.Connection, table: str, row_id: int, what: str) -> None:
-    if conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", (row_id,)).fetchone():
-        raise InvalidInput(f"cannot restore {what}: that id is in use again")
