@@ -19,7 +19,7 @@
 --    with s (12.5 s at 100k articles, 1 ms now; bench/search.py). It makes the article index
 --    2.7 times as large (140 MB to 385 MB at 100k articles).
 -- 3. A search with a date filter first asks how many articles the dates alone leave
---    (core/search/service.py): date_end gets an index for `--since` (`--until` reads
+--    (core/search/article_hits.py): date_end gets an index for `--since` (`--until` reads
 --    articles_date_order), so that is a range of an index, not a scan of the table.
 -- 4. The indexes are filled once here, an article at a time through briefing_progress(), a
 --    function migrate() defines, so the app and the command line show how far it is (about
