@@ -24,6 +24,9 @@ Python thread state, so `threading.local` (where `Library.connection()` keeps ea
 SQLite connection) is empty on every run and the library would open, and keep, a new
 connection per op. A worker QThread whose `run()` loops over a queue keeps one thread state,
 hence one connection, for its whole life.
+
+This module is the runner (its threads, which op kind runs on which, the announcements) and
+the op kinds; one op's own life, from `.success()` to its callbacks, is op_call.py.
 """
 
 from __future__ import annotations
@@ -32,24 +35,17 @@ import os
 import queue
 import sys
 import threading
-import time
 from collections.abc import Callable
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
-from PySide6.QtWidgets import QProgressDialog, QWidget
-from shiboken6 import isValid
+from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
-from briefing.core import BriefingError, Cancelled, Changes, Library, LibraryBusy, Progress
-from briefing.ui import errors
+from briefing.core import BriefingError, Changes, Library
+from briefing.ui.op_call import Op
 
 T = TypeVar("T")
 Job = Callable[[], None]
-REPORT_INTERVAL_S = 0.05
 BACKUP_NICENESS = 10
-BUSY_FIRST_DELAY_S = 0.25
-BUSY_MAX_DELAY_S = 4.0
-BUSY_RETRY_S = 600.0
 
 
 class _Worker(QThread):
@@ -136,7 +132,7 @@ class OpRunner(QObject):
         # writer: behind a background import there they would wait for all of it, while
         # the import leaves the lock free between its short transactions.
         self._editor = _Worker(library, "briefing-edits")
-        self._running: set[_Op[Any]] = set()
+        self._running: set[Op[Any]] = set()
         self._stopped = False
         # The journal version every view has been told about: announcements continue from
         # here, so that a commit by another program in between is never skipped.
@@ -224,7 +220,7 @@ class OpRunner(QObject):
         except Exception:  # noqa: BLE001 - a closed or busy file: treat as unchanged
             return -1
 
-    def submit(self, op: _Op[Any], *, write: bool) -> None:
+    def submit(self, op: Op[Any], *, write: bool) -> None:
         if self._stopped:
             return  # the library is closing: nothing more starts (see _Worker.submit)
         self._running.add(op)
@@ -240,7 +236,7 @@ class OpRunner(QObject):
         """A plain job for the edit writer's thread (the undo stack's waiting edits)."""
         self._editor.submit(job)
 
-    def done(self, op: _Op[Any]) -> None:
+    def done(self, op: Op[Any]) -> None:
         self._running.discard(op)
 
     @property
@@ -267,231 +263,26 @@ class OpRunner(QObject):
         self._backer.stop()
 
 
-class OpProgress:
-    """The Progress the core sees: throttled reports to the op, and a cancel flag."""
-
-    def __init__(self, report: Callable[[int, int, str], None]) -> None:
-        self._report = report
-        self._cancelled = threading.Event()
-        self._last = 0.0
-
-    def update(self, done: int, total: int, label: str = "") -> None:
-        now = time.monotonic()
-        if done >= total or now - self._last >= REPORT_INTERVAL_S:
-            self._last = now
-            self._report(done, total, label)
-
-    def check(self) -> None:
-        if self._cancelled.is_set():
-            raise Cancelled("cancelled")
-
-    def cancel(self) -> None:
-        self._cancelled.set()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._cancelled.is_set()
-
-
-class _Op(QObject, Generic[T]):
-    """One call into the core. Made on the GUI thread; its slots run there.
-
-    Signals:
-        progressed(int, int, str): done, total, label (throttled to about every 50 ms)
-        finished(object): the result, after the success callback ran
-        failed(object): the exception, after the failure handling ran
-    """
-
-    progressed = Signal(int, int, str)
-    finished = Signal(object)
-    failed = Signal(object)
-    # Emitted on the worker thread; received by this object's slots on the GUI thread.
-    _worker_progressed = Signal(int, int, str)
-    _worker_succeeded = Signal(object)
-    _worker_failed = Signal(object)
-
-    _writes = False
-    _long_read = False
-
-    def __init__(
-        self, runner: OpRunner, fn: Callable[[Library, Progress], T], parent: QWidget | None = None
-    ) -> None:
-        super().__init__(runner)
-        self._runner = runner
-        self._fn = fn
-        self._parent = parent
-        self._on_success: Callable[[T], None] | None = None
-        self._on_failure: Callable[[BaseException], None] | None = None
-        self._progress = OpProgress(self._worker_progressed.emit)
-        self._dialog: QProgressDialog | None = None
-        self._dialog_label = ""
-        self._worker_progressed.connect(self._on_worker_progressed)
-        self._worker_succeeded.connect(self._on_worker_succeeded)
-        self._worker_failed.connect(self._on_worker_failed)
-
-    # Building -------------------------------------------------------------------------------
-
-    def success(self, callback: Callable[[T], None]) -> _Op[T]:
-        self._on_success = callback
-        return self
-
-    def failure(self, callback: Callable[[BaseException], None]) -> _Op[T]:
-        self._on_failure = callback
-        return self
-
-    def with_progress(self, label: str) -> _Op[T]:
-        """Show a progress dialog with Cancel over the parent while the op runs."""
-        self._dialog_label = label
-        return self
-
-    def run(self) -> _Op[T]:
-        if self._dialog_label:
-            self._dialog = _progress_dialog(self._dialog_label, self._parent)
-            self._dialog.canceled.connect(self.cancel)
-        self._runner.submit(self, write=self._writes)
-        return self
-
-    def cancel(self) -> None:
-        self._progress.cancel()
-
-    @property
-    def progress(self) -> OpProgress:
-        return self._progress
-
-    # Worker side ----------------------------------------------------------------------------
-
-    def _work(self) -> None:
-        writer = self._runner._writer
-        gathered: list[Changes] = []
-        if self._writes:
-            writer.collecting = gathered
-        try:
-            result = self._call(gathered)
-        except BaseException as exc:  # noqa: B036 - everything is reported on the GUI thread
-            self._end_gathering(writer, gathered)
-            self._worker_failed.emit(exc)
-        else:
-            self._end_gathering(writer, gathered)
-            self._worker_succeeded.emit(result)
-
-    def _call(self, gathered: list[Changes]) -> T:
-        """Run `fn`; a write that met a busy library before it committed anything (another
-        program holds the lock past the busy timeout: an import in another copy) is run
-        again, with backoff, until BUSY_RETRY_S have passed or it is cancelled. One that had
-        committed part of its work is not: it fails, saying so, rather than do it twice."""
-        delay = BUSY_FIRST_DELAY_S
-        deadline = time.monotonic() + BUSY_RETRY_S
-        while True:
-            try:
-                return self._fn(self._runner.library, self._progress)
-            except LibraryBusy:
-                if not self._writes or gathered or time.monotonic() > deadline:
-                    raise
-                if self._runner.stopped:
-                    raise
-            self._worker_progressed.emit(0, 0, "Waiting for another program to finish writing…")
-            waited = 0.0
-            while waited < delay:
-                if self._progress.cancelled or self._runner.stopped:
-                    raise Cancelled("cancelled while waiting for the library")
-                time.sleep(0.05)
-                waited += 0.05
-            delay = min(delay * 2, BUSY_MAX_DELAY_S)
-
-    def _end_gathering(self, writer: _Worker, gathered: list[Changes]) -> None:
-        if self._writes:
-            writer.collecting = None
-            # Even a failed op may have committed (a batch import cancelled half-way).
-            self._runner.announce_gathered(gathered)
-
-    # GUI side -------------------------------------------------------------------------------
-
-    @Slot(int, int, str)
-    def _on_worker_progressed(self, done: int, total: int, label: str) -> None:
-        if self._dialog is not None and not self._progress.cancelled:
-            self._dialog.setMaximum(max(total, 1))
-            self._dialog.setValue(min(done, max(total, 1)))
-            self._dialog.setLabelText(f"{self._dialog_label}\n{label}" if label else "")
-        self.progressed.emit(done, total, label)
-
-    def _parent_gone(self) -> bool:
-        """The widget that asked was deleted while the op ran (a window closed meanwhile):
-        its callbacks are bound to it, so they must not run."""
-        return self._parent is not None and not isValid(self._parent)
-
-    @Slot(object)
-    def _on_worker_succeeded(self, result: object) -> None:
-        self._close_dialog()
-        try:
-            # Views have refreshed already: the commit's announcement was queued here before
-            # this result, so the action's follow-up (select what was added) sees them.
-            if self._on_success is not None and not self._parent_gone():
-                self._on_success(result)  # type: ignore[arg-type]
-        finally:
-            self._runner.done(self)
-            self.finished.emit(result)
-
-    @Slot(object)
-    def _on_worker_failed(self, exc: BaseException) -> None:
-        self._close_dialog()
-        if self._parent_gone():
-            self._parent, self._on_failure = None, None  # say it in whatever window is left
-        try:
-            if isinstance(exc, Cancelled):
-                # A read stopped (a search a newer one interrupted) changed nothing and is
-                # no news; a write the user cancelled is, and one that commits as it goes
-                # (an import) says what it kept.
-                if self._writes:
-                    kept = getattr(exc, "kept", "") or "nothing was changed"
-                    errors.show_status(self._parent, f"Cancelled: {kept}")
-            elif self._on_failure is not None and isinstance(exc, BriefingError):
-                self._on_failure(exc)
-            elif isinstance(exc, BriefingError):
-                errors.show_error(self._parent, exc)
-            else:
-                errors.show_unexpected(self._parent, exc)
-        finally:
-            self._runner.done(self)
-            self.failed.emit(exc)
-
-    def _close_dialog(self) -> None:
-        if self._dialog is not None:
-            self._dialog.reset()
-            self._dialog.deleteLater()
-            self._dialog = None
-
-
-class CoreOp(_Op[T]):
+class CoreOp(Op[T]):
     """A write: serialised on the writer thread; its commits reach `library_changed`."""
 
     _writes = True
 
 
-class QueryOp(_Op[T]):
+class QueryOp(Op[T]):
     """A read on the reader thread; nothing is announced afterwards."""
 
     _writes = False
 
 
-class BackupOp(_Op[T]):
+class BackupOp(Op[T]):
     """A backup: a read of the whole file, on a thread of its own (reads go on meanwhile)."""
 
     _writes = False
     _long_read = True
 
 
-def _progress_dialog(label: str, parent: QWidget | None) -> QProgressDialog:
-    dialog = QProgressDialog(label, "Cancel", 0, 0, parent)
-    dialog.setWindowTitle("Briefing")
-    dialog.setMinimumDuration(300)
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.setAutoClose(False)
-    dialog.setAutoReset(False)
-    dialog.setAccessibleName(label)
-    return dialog
-
-
-class SyncOp(_Op[T]):
+class SyncOp(Op[T]):
     """A team sync: on its own thread (see OpRunner), its commits announced as they land."""
 
     _writes = False
