@@ -30,10 +30,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.core import BriefingError, Changes, Holder, Kind, Library, printable
+from briefing.core import BriefingError, Changes, Kind, Library, printable
 from briefing.ui import errors, main_panes, menus
-from briefing.ui.actions import annotate, backups, import_files, library_files, suggestions
+from briefing.ui.actions import annotate, import_files, library_files, suggestions
 from briefing.ui.article_view import ArticleView, load_article_view, shows_change
+from briefing.ui.library_notices import LibraryNotices
 from briefing.ui.ops import CoreOp, OpRunner
 from briefing.ui.reading_positions import ReadingPositions
 from briefing.ui.search import SearchPage
@@ -46,7 +47,6 @@ from briefing.ui.widgets.library_pane import LibraryPane
 from briefing.ui.widgets.notice_bar import NoticeBar
 from briefing.ui.widgets.reader import Reader
 
-COPIES_POLL_MS = 1500  # how often to look for another copy of the app opening the library
 READER = "Reader"  # the reader side's history, as Edit ▸ Undo names it
 WORKSPACE = "Workspace"
 CLAIMS = "Claims table"
@@ -154,22 +154,14 @@ class MainWindow(QMainWindow):
             lambda ids: annotate.delete_annotations(self, ids)
         )
         self.runner.library_changed.connect(self._on_runner_library_changed)
+        # Read-only, mended on opening, another copy, edits waiting (library_notices.py).
+        self.library_notices = LibraryNotices(self)
         edits = self.runner.edits
-        edits.waiting.connect(self._on_edits_waiting)
-        edits.pending_changed.connect(self._on_edits_pending_changed)
+        edits.pending_changed.connect(self._on_edits_pending_changed)  # after the notices'
         edits.saved.connect(lambda text: errors.show_status(self, text))
-        edits.failed.connect(self._on_edits_failed)
-        self._waiting_timer = QTimer(self)  # the waiting notice counts the seconds
-        self._waiting_timer.setInterval(1000)
-        self._waiting_timer.timeout.connect(self._on_waiting_timer_timeout)
-        self._copies: set[tuple[str, int, str]] = set()
         self._articles_counted = 0  # what the status bar says, see _update_counts
-        self._copies_timer = QTimer(self)
-        self._copies_timer.setInterval(COPIES_POLL_MS)
-        self._copies_timer.timeout.connect(self._look_for_copies)
-        self._copies_timer.start()
         self._update_counts()
-        self._say_how_it_opened()
+        self.library_notices.say_how_it_opened()
         self._restore()
         library_files.remember(self, library.path)  # File ▸ Open Recent
 
@@ -400,73 +392,6 @@ class MainWindow(QMainWindow):
             f"({keys[self.paste_article_action]}), or drop files on this window."
         )
 
-    # Notices -------------------------------------------------------------------------------
-
-    def _say_how_it_opened(self) -> None:
-        library = self.library
-        if library.read_only:
-            self.notices.show_notice(
-                "read-only",
-                f"This library is open read-only: {library.read_only}. You can read, search "
-                "and export; edits cannot be saved here.",
-                level="warning",
-                closable=False,
-            )
-        for index, text in enumerate(library.notices):
-            self.notices.show_notice(
-                f"opened-{index}",
-                text[0].upper() + text[1:] + ".",
-                level="warning",
-                buttons=[("Restore from Backup…", lambda: backups.choose_backup(self))],
-            )
-        self._look_for_copies()
-
-    def _look_for_copies(self) -> None:
-        """Another copy of the app on this library: say so (both go on working)."""
-        try:
-            copies = [h for h in self.library.others() if h.program == "app"]
-        except OSError:
-            return
-        keys = {(h.host, h.pid, h.since) for h in copies}
-        if keys == self._copies:
-            return
-        self._copies = keys
-        if not copies:
-            self.notices.remove("another-copy")
-            return
-        self.notices.show_notice("another-copy", _copies_text(copies))
-
-    def _on_edits_waiting(self, text: str) -> None:
-        self.notices.show_notice(
-            "edits",
-            text,
-            level="warning",
-            buttons=[("Retry Now", self.runner.edits.retry_now)],
-            closable=False,
-        )
-        self._waiting_timer.start()
-
-    def _on_waiting_timer_timeout(self) -> None:
-        notice = self.notices.notice("edits")
-        text = self.runner.edits.describe_wait()
-        if notice is None or not text:
-            self._waiting_timer.stop()
-            return
-        notice.set_text(text)
-
-    def _on_edits_pending_changed(self, count: int) -> None:
-        if count:
-            return
-        self._waiting_timer.stop()
-        self.notices.remove("edits")
-        question = self.pending_close_question
-        if question is not None and question.isVisible():
-            question.done(0)  # what kept the window open is saved: close, as asked
-            self.close()
-
-    def _on_edits_failed(self, text: str) -> None:
-        self.notices.show_notice(f"edit-failed-{id(text)}", text, level="error")
-
     # Remembering ----------------------------------------------------------------------------
 
     def _restore(self) -> None:
@@ -498,7 +423,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.team_sync.sync_before_closing()
-        self._copies_timer.stop()
+        self.library_notices.stop()
         self.runner.shutdown()
         super().closeEvent(event)
 
@@ -542,6 +467,12 @@ class MainWindow(QMainWindow):
         box.open()
         return box
 
+    def _on_edits_pending_changed(self, count: int) -> None:
+        question = self.pending_close_question
+        if count == 0 and question is not None and question.isVisible():
+            question.done(0)  # what kept the window open is saved: close, as asked
+            self.close()
+
     def release_library(self) -> bool:
         """Let go of the library (for a restore): close the other windows, stop the runner,
         close the connections. The window stays until a new one replaces it. False, with a
@@ -558,7 +489,7 @@ class MainWindow(QMainWindow):
         if not self._close_child_windows():
             return False
         self.team_sync.sync_before_closing()
-        self._copies_timer.stop()
+        self.library_notices.stop()
         self.runner.shutdown()
         self.library.close()
         self._released = True
@@ -580,11 +511,3 @@ class MainWindow(QMainWindow):
 
 def _local_paths(urls: list) -> list[str]:
     return [str(Path(url.toLocalFile())) for url in urls if url.isLocalFile()]
-
-
-def _copies_text(copies: list[Holder]) -> str:
-    which = "; ".join(holder.describe() for holder in copies)
-    return (
-        f"This library is open in another copy of Briefing too: {which}. Both can go on "
-        "working: what is saved in one shows in the other within a second."
-    )
