@@ -26,7 +26,7 @@ from briefing.ui.icons import icon
 from briefing.ui.search.elsewhere import add_search_library
 from briefing.ui.search.in_toolbar import fit_labels
 from briefing.ui.undo.router import UndoRouter, window_resolver
-from briefing.ui.workspace import edits, exporting
+from briefing.ui.workspace import edits, exporting, moves
 from briefing.ui.workspace.section_menu import fill_section_menu
 
 if TYPE_CHECKING:
@@ -128,7 +128,7 @@ def install_actions(window: WorkspaceWindow, *, hosted: bool = False) -> None:
         "Move &Up",
         "Move the selected items up one place (into the section above at its top), or the "
         "selected section above the one before it",
-        lambda: edits.move_selection(w, -1),
+        lambda: moves.move_selection(w, -1),
         "Alt+Up",
     )
     w.move_down_action = make_action(
@@ -136,14 +136,14 @@ def install_actions(window: WorkspaceWindow, *, hosted: bool = False) -> None:
         "Move Do&wn",
         "Move the selected items down one place (into the section below at its bottom), or "
         "the selected section below the one after it",
-        lambda: edits.move_selection(w, 1),
+        lambda: moves.move_selection(w, 1),
         "Alt+Down",
     )
     w.move_to_section_action = make_action(
         w,
         "Move to Sec&tion…",
         "Move the selected items to the end of another section, or of a new one",
-        lambda: edits.move_to_section(w),
+        lambda: moves.move_to_section(w),
     )
     w.edit_item_action = make_action(
         w, "&Edit Item", "Edit the selected note or sub-heading", w.edit_current_item, "Return"
@@ -240,7 +240,7 @@ def tree_menu(w: WorkspaceWindow) -> QMenu:
             fill_section_menu(
                 move,
                 w.briefing,
-                lambda section_id: edits.move_items_to(w, ids, section_id),
+                lambda section_id: moves.move_items_to(w, ids, section_id),
                 exclude=next(iter({i.section_id for i in items}))
                 if len({i.section_id for i in items}) == 1
                 else None,

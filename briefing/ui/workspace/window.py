@@ -54,7 +54,7 @@ from briefing.ui.ops import OpRunner
 from briefing.ui.panes.row import PaneRow
 from briefing.ui.undo.context import UndoContext
 from briefing.ui.widgets.button_row import ButtonRow
-from briefing.ui.workspace import edits
+from briefing.ui.workspace import edits, moves
 from briefing.ui.workspace.fields import BriefingFields
 from briefing.ui.workspace.list_model import BriefingListModel, IdRole
 from briefing.ui.workspace.menus import icon, install_actions
@@ -209,7 +209,7 @@ class WorkspaceWindow(QMainWindow):
         self.tree.menu_requested.connect(self._on_tree_menu_requested)
         self.tree.drop_refused.connect(self._on_tree_drop_refused)
         self.tree_model.items_dropped.connect(
-            lambda ids, s, r: edits.move_items(self, ids, s, r), QUEUED
+            lambda ids, s, r: moves.move_items(self, ids, s, r), QUEUED
         )
         self.tree_model.claims_dropped.connect(
             lambda ids, s, r: edits.drop_claims(self, ids, s, r), QUEUED
