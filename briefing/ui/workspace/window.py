@@ -1,6 +1,7 @@
 """The briefing workspace: briefings on the left, the open one's editor in the middle, its
 live preview on the right (a row of panes, ui/panes: in a narrow dock the list of briefings
-folds first, then the preview, each to a strip that brings it back).
+folds first, then the preview, each to a strip that brings it back; layout.py puts it
+together).
 
 In the app it lives in a dock of the main window (`hosted`, dock.py): without a menu bar of
 its own (its commands are in the main window's Briefing menu), its keys working where the
@@ -12,8 +13,9 @@ change goes through an undo command, which writes and then emits `runner.library
 this window answers each such signal, its own or another window's, by reading again what
 the change touched (`reload(list_=, briefing=)`): the list of briefings when a briefing
 changed; the open briefing when it changed, or a claim, actor, article or source it quotes
-did (the preview shows them live). It keeps the selection by id and the text being typed,
-and the models compare values before resetting. A change to nothing here reads nothing.
+did (the preview shows them live); reach.py tells which from the `Changes`. It keeps the
+selection by id and the text being typed, and the models compare values before resetting.
+A change to nothing here reads nothing.
 """
 
 from __future__ import annotations
@@ -32,40 +34,31 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import (
-    QAction,
     QCloseEvent,
     QPalette,
     QShowEvent,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QLabel,
-    QListView,
     QMainWindow,
     QMenu,
-    QVBoxLayout,
     QWidget,
 )
 
-from briefing.core import Briefing, BriefingItem, BriefingSection, Changes, Kind, Library, NotFound
+from briefing.core import Briefing, BriefingItem, BriefingSection, Changes, Library, NotFound
 from briefing.ui import errors
 from briefing.ui.ops import OpRunner
-from briefing.ui.panes.row import PaneRow
 from briefing.ui.undo.context import UndoContext
-from briefing.ui.widgets.button_row import ButtonRow
 from briefing.ui.workspace import edits, moves
 from briefing.ui.workspace.fields import BriefingFields
+from briefing.ui.workspace.layout import briefing_list, briefing_tree, lay_out
 from briefing.ui.workspace.list_model import BriefingListModel, IdRole
 from briefing.ui.workspace.menus import icon, install_actions
 from briefing.ui.workspace.preview import PreviewPane
+from briefing.ui.workspace.reach import reach
 from briefing.ui.workspace.tree_model import BriefingTreeModel, Role
-from briefing.ui.workspace.tree_view import BriefingTreeView
 
-# Average characters of the window's font: (minimum, preferred) of each pane.
-LIST_CHARS = (24, 42)
-EDITOR_CHARS = (44, 66)
-PREVIEW_CHARS = (38, 90)
 STYLE = """
 QLabel#paneTitle { font-weight: 600; }
 QTreeView#briefingTree::item { padding: 3px 2px; }
@@ -74,29 +67,6 @@ QToolBar#workspaceToolbar { border: none; spacing: 6px; padding: 2px 6px; }
 """
 QUEUED = Qt.ConnectionType.QueuedConnection
 PALETTE_ROLES = (QPalette.ColorRole.Base, QPalette.ColorRole.Text, QPalette.ColorRole.Window)
-
-
-def _pane(title: str, *widgets: QWidget, stretch: int = -1) -> QWidget:
-    pane = QWidget()
-    layout = QVBoxLayout(pane)
-    layout.setContentsMargins(8, 8, 8, 8)
-    layout.setSpacing(6)
-    label = QLabel(title, pane)
-    label.setObjectName("paneTitle")
-    layout.addWidget(label)
-    for n, widget in enumerate(widgets):
-        layout.addWidget(widget, 1 if n == stretch % len(widgets) else 0)
-    return pane
-
-
-def _wrapping(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    return label
-
-
-def _buttons(*actions: QAction) -> QWidget:
-    return ButtonRow(*actions)
 
 
 class WorkspaceWindow(QMainWindow):
@@ -131,67 +101,14 @@ class WorkspaceWindow(QMainWindow):
         self.setStyleSheet(STYLE)
 
         self.list_model = BriefingListModel(library, self)
-        self.list = QListView(self)
-        self.list.setObjectName("briefingList")
-        self.list.setAccessibleName("Briefings")
-        self.list.setModel(self.list_model)
-        self.list.setSpacing(1)
-        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.list = briefing_list(self.list_model, self)
         self.fields = BriefingFields(self)
         self.tree_model = BriefingTreeModel(self)
-        self.tree = self._make_tree()
+        self.tree = briefing_tree(self.tree_model, self)
         self.preview = PreviewPane(runner, self)
         install_actions(self, hosted=hosted)
 
-        editor = _pane(
-            "Briefing",
-            self.fields,
-            _wrapping("Sections and items — drag to reorder, double-click to edit"),
-            self.tree,
-            _buttons(
-                self.add_claims_action,
-                self.add_note_action,
-                self.add_heading_action,
-                self.remove_action,
-            ),
-            stretch=2,
-        )
-        self.panes = PaneRow(self)
-        self.panes.setObjectName("workspacePanes")
-        char = self.fontMetrics().averageCharWidth()
-        briefings = _pane(
-            "Briefings",
-            self.list,
-            _buttons(self.new_action, self.delete_briefing_action),
-            stretch=0,
-        )
-        for name, widget, label, chars, extra in (
-            ("briefings", briefings, "Briefings", LIST_CHARS, {"priority": 1}),
-            ("editor", editor, "Briefing", EDITOR_CHARS, {"main": True}),
-            (
-                "preview",
-                _pane("Preview", self.preview, stretch=0),
-                "Preview",
-                PREVIEW_CHARS,
-                {"priority": 2},
-            ),
-        ):
-            self.panes.add_pane(
-                name,
-                widget,
-                label=label,
-                minimum=char * chars[0],
-                preferred=char * chars[1],
-                **extra,
-            )
-        self.panes.strip_of("briefings").setToolTip(
-            "The list of briefings, folded to give the editor room: click to show it"
-        )
-        self.panes.strip_of("preview").setToolTip(
-            "The preview, folded to give the editor room: click to show it"
-        )
+        self.panes = lay_out(self)
         self.setCentralWidget(self.panes)
         self.counts = QLabel(self)
         self.statusBar().addPermanentWidget(self.counts)
@@ -231,28 +148,6 @@ class WorkspaceWindow(QMainWindow):
         if self.hosted and self.preferred_width:
             return QSize(max(self.preferred_width, self.minimumSizeHint().width()), hint.height())
         return hint
-
-    def _make_tree(self) -> BriefingTreeView:
-        tree = BriefingTreeView(self)
-        tree.setObjectName("briefingTree")
-        tree.setAccessibleName("Sections and items")
-        tree.setModel(self.tree_model)
-        tree.setHeaderHidden(True)
-        tree.setUniformRowHeights(True)
-        tree.setIndentation(18)
-        tree.setExpandsOnDoubleClick(False)
-        tree.setTextElideMode(Qt.TextElideMode.ElideRight)
-        tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        tree.setDragEnabled(True)
-        tree.setAcceptDrops(True)
-        tree.setDropIndicatorShown(True)
-        tree.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)  # claims from elsewhere too
-        tree.setDefaultDropAction(Qt.DropAction.MoveAction)
-        tree.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-        )
-        return tree
 
     # Showing --------------------------------------------------------------------------------
 
@@ -333,58 +228,12 @@ class WorkspaceWindow(QMainWindow):
         )
 
     def _on_runner_library_changed(self, changes: Changes) -> None:
-        listed = changes.touches(Kind.BRIEFING)
-        opened = changes.full or (
-            self.briefing_id is not None
-            and (self.briefing_id in changes.ids(Kind.BRIEFING) or self._quotes(changes))
-        )
-        if not (listed or opened):
+        reached = reach(changes, self.library, self.briefing_id, self.briefing)
+        if not (reached.list_ or reached.briefing):
             return
-        # A committed title or BLUF changes nothing the preview reads from the library (it
-        # shows the fields as typed), so its cached page stays: no full render mid-typing.
-        if opened and not self._only_fields_changed(changes):
+        if reached.preview:
             self.preview.invalidate()
-        self.reload(list_=listed, briefing=opened)
-
-    def _quotes(self, changes: Changes) -> bool:
-        """Whether a claim the open briefing quotes (or links to), or an actor, article or
-        source such a claim names, is among `changes`: the preview renders them live."""
-        if self.briefing is None:
-            return False
-        claims, actors, articles, sources = set(), set(), set(), set()
-        for item in self.briefing.items:
-            if item.claim_id is not None:
-                claims.add(item.claim_id)
-            snapshot = item.snapshot
-            if snapshot is None:
-                continue
-            articles.add(snapshot.article.id)
-            actors.update(a.id for a in snapshot.about)
-            if snapshot.speaker is not None:
-                actors.add(snapshot.speaker.id)
-            sources.update(s.id for s in snapshot.sources)
-            claims.update(link.claim_id for link in snapshot.links)
-        return bool(
-            claims & changes.ids(Kind.CLAIM)
-            or actors & changes.ids(Kind.ACTOR)
-            or articles & changes.ids(Kind.ARTICLE)
-            or sources & changes.ids(Kind.SOURCE)
-        )
-
-    def _only_fields_changed(self, changes: Changes) -> bool:
-        """Whether all that changed is the open briefing's own fields (title, bottom line,
-        author, date): told by the changes and by comparing its sections, not by any text."""
-        if self.briefing is None or changes.full or changes.added or changes.deleted:
-            return False
-        if set(changes.updated) != {Kind.BRIEFING}:
-            return False
-        if changes.updated_ids(Kind.BRIEFING) != {self.briefing.id}:
-            return False
-        try:
-            now = self.library.briefings.get(self.briefing.id)
-        except NotFound:
-            return False
-        return now.sections == self.briefing.sections
+        self.reload(list_=reached.list_, briefing=reached.briefing)
 
     # The tree -------------------------------------------------------------------------------
 
