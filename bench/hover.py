@@ -60,7 +60,7 @@ def run(copy: str, settings: str, args: argparse.Namespace) -> None:
     from PySide6.QtWidgets import QApplication, QToolTip
 
     from briefing.ui.widgets.mark_card import card_html
-    from briefing.ui.widgets.reader import HOVER_MS
+    from briefing.ui.widgets.reader_pointer import HOVER_MS
 
     load = os.getloadavg()
     app, library, window, _rows = show_main_window(copy, settings)

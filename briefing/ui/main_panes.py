@@ -23,7 +23,7 @@ from PySide6.QtGui import QGuiApplication, QKeySequence, QScreen
 
 from briefing.ui import errors
 from briefing.ui.panes.row import PaneRow
-from briefing.ui.widgets.reader import COMFORT_CHARS, MIN_MEASURE_CHARS
+from briefing.ui.widgets.reader_measure import COMFORT_CHARS, MIN_MEASURE_CHARS
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction

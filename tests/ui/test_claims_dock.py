@@ -28,7 +28,7 @@ from briefing.ui.claims_table.dock import ClaimsDock
 from briefing.ui.claims_table.view import FOLD_ORDER
 from briefing.ui.claims_table.window import ClaimsWindow
 from briefing.ui.main_window import MainWindow
-from briefing.ui.widgets.reader import MIN_MEASURE_CHARS
+from briefing.ui.widgets.reader_measure import MIN_MEASURE_CHARS
 from briefing.ui.workspace import open_workspace
 from briefing.ui.workspace.dock import WorkspaceDock
 from briefing.ui.workspace.mime import CLAIMS_MIME, ids_in

@@ -24,7 +24,8 @@ from pathlib import Path
 import pytest
 
 from briefing.ui.dock_room import READER_LINES, TABLE_ROWS
-from briefing.ui.widgets.reader import MEASURE_CHARS, READABLE_CHARS
+from briefing.ui.widgets.reader_measure import READABLE_CHARS
+from briefing.ui.widgets.reader_page import MEASURE_CHARS
 from tests.ui.helpers import REAL_WINDOW
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -20,7 +20,7 @@ from briefing.ui.claims_table import open_claims
 from briefing.ui.claims_table.dock import ClaimsDock
 from briefing.ui.dock_room import READER_LINES, TABLE_ROWS
 from briefing.ui.main_window import MainWindow
-from briefing.ui.widgets.reader import MIN_MEASURE_CHARS
+from briefing.ui.widgets.reader_measure import MIN_MEASURE_CHARS
 from briefing.ui.workspace import open_workspace
 from briefing.ui.workspace.dock import WorkspaceDock, set_floating
 

@@ -15,7 +15,8 @@ from briefing.ui.app import open_window
 from briefing.ui.main_window import MainWindow
 from briefing.ui.models.article_list import CLAIMS, OUTLET, TITLE
 from briefing.ui.widgets.library_pane import TITLE_CHARS, TITLE_MIN_CHARS
-from briefing.ui.widgets.reader import MEASURE_CHARS, MIN_MEASURE_CHARS, READABLE_CHARS
+from briefing.ui.widgets.reader_measure import MIN_MEASURE_CHARS, READABLE_CHARS
+from briefing.ui.widgets.reader_page import MEASURE_CHARS
 from tests.ui.helpers import laid_out_lines, sample_window
 from tests.ui.test_search_helpers import answered, fill, search
 

@@ -15,7 +15,7 @@ from briefing.ui.dialogs.note import NoteDialog
 from briefing.ui.main_window import MainWindow
 from briefing.ui.theme import CLAIM_RULES
 from briefing.ui.widgets.annotation_panel import IdRole, KindRole
-from briefing.ui.widgets.reader import HOVER_MS
+from briefing.ui.widgets.reader_pointer import HOVER_MS
 from tests.ui.helpers import sample_window, write
 
 CTRL = Qt.KeyboardModifier.ControlModifier

@@ -15,7 +15,7 @@ from briefing.core.sample import SampleLoaded, load_sample
 from briefing.ui.claims_table.window import ClaimsWindow
 from briefing.ui.dialogs.note import NoteDialog
 from briefing.ui.main_window import MainWindow
-from briefing.ui.widgets.reader import MIN_MEASURE_CHARS
+from briefing.ui.widgets.reader_measure import MIN_MEASURE_CHARS
 from briefing.ui.workspace import open_workspace
 from briefing.ui.workspace.dock import WorkspaceDock
 from briefing.ui.workspace.mime import CLAIMS_MIME, ids_in

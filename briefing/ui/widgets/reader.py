@@ -4,13 +4,14 @@ Layout (reader_document.py) keeps an exact map from canonical offsets to documen
 positions, so every mark, the flash and the selection are placed by the offsets the core
 stores. Marks are character formats merged into the read-only document (painted for free
 with the text) and shapes over it, redrawn in place when they change (reader_marks.py);
-the passing things, the flash of a revealed annotation and find matches,
-are ExtraSelections on top.
+the passing things, the flash of a revealed annotation, find matches (reader_find.py) and
+a search's terms (term_marks.py), are ExtraSelections on top. What a colour alone cannot
+say is drawn as shapes over the text (reader_marks.Decoration, painted by reader_page.Page):
+a claim's status as a rule under its lines, a suggested mention as a dashed outline.
 
-The measure is kept near 70 characters by setting the root frame's side margins on resize,
-so the column stays centred and comfortable at any window width; `width_for(chars)` says how
-wide the pane must be for a measure, so the main window can keep it at 45 or more (below
-that the side panes fold, see ui/panes).
+The page keeps its column near 70 characters at any window width; the fonts, and how big
+the pane must be for a measure (`width_for`) or a number of lines (`height_for`), are
+reader_measure.py's.
 
 Annotating starts here: `selected_span()` turns the selection into canonical offsets, and
 the page's context menu offers the window's annotate actions (`set_annotate_actions`).
@@ -18,13 +19,9 @@ the page's context menu offers the window's annotate actions (`set_annotate_acti
 A selection dragged out of the page carries, beside its text, the claims it touches (as the
 annotation panel's and the claims table's drags do), so it drops into a briefing's section.
 
-Marks are things to act on where they are seen. The pointer resting on one shows its card
-(mark_card.py: speaker, status, grade, sources, tags, note); a click on one says which
-(`mark_clicked`: the window selects it in the annotation panel); the context menu on one
-leads with what can be done to it (`set_mark_menu`: Edit, Delete, Add to Briefing ▸, Copy
-Quote with Citation), then Copy and the annotate commands. What a colour alone cannot say
-is drawn as shapes over the text (reader_marks.Decoration, painted by reader_page.Page): a
-claim's status as a rule under its lines, a suggested mention as a dashed outline.
+Marks are things to act on where they are seen: a card when the pointer rests on one, a
+click that selects it in the panel, a context menu that leads with what can be done to it
+(reader_pointer.py; the window fills that menu, `set_mark_menu`).
 
 Signals:
     selection_changed(): the selected span changed (see `selected_span()`)
@@ -35,77 +32,31 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import (
-    QEvent,
-    QPoint,
-    QPointF,
-    QRect,
-    Qt,
-    QTimer,
-    Signal,
-)
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
-    QFont,
     QFontMetricsF,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
     QTextFormat,
 )
-from PySide6.QtWidgets import QMenu, QStyle, QTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMenu, QTextEdit, QVBoxLayout, QWidget
 
 from briefing.core import InvalidInput
 from briefing.ui.article_view import ArticleView, Mark
 from briefing.ui.models.article_list import format_date
 from briefing.ui.theme import MarkColours, mark_colours
+from briefing.ui.widgets import reader_measure
 from briefing.ui.widgets.find_bar import FindBar
-from briefing.ui.widgets.mark_card import MarkCard, card_html
-from briefing.ui.widgets.reader_document import (
-    Header,
-    PositionMap,
-    Typography,
-    build_document,
-)
-from briefing.ui.widgets.reader_marks import (
-    decorations_of,
-    draw_marks,
-    painted_rects,
-    redraw,
-)
-from briefing.ui.widgets.reader_page import MEASURE_CHARS as MEASURE_CHARS  # importers'
-from briefing.ui.widgets.reader_page import MIN_SIDE_MARGIN, Page
+from briefing.ui.widgets.reader_document import Header, PositionMap, build_document
+from briefing.ui.widgets.reader_find import PageFind
+from briefing.ui.widgets.reader_marks import decorations_of, draw_marks, painted_rects, redraw
+from briefing.ui.widgets.reader_page import Page
+from briefing.ui.widgets.reader_pointer import MarkPointer
 from briefing.ui.widgets.term_marks import TermMarks
 
-COMFORT_CHARS = 60  # what the reader keeps before side panes get more than their minimum
-# Fewer than 45 characters a line and reading turns into scanning. Lines break between
-# words, so a line as laid out holds about 5% fewer characters than its column has average
-# characters: a column of 48 gives lines of 45 and more, most of them.
-READABLE_CHARS = 45
-MIN_MEASURE_CHARS = 48
-FOCUS_RING = 2  # style.qss: the page's border, coloured while it has the focus
 FLASH_MS = 900
-SERIF = ["Charter", "Georgia", "Source Serif 4", "Noto Serif", "DejaVu Serif", "serif"]
-SANS = ["Inter", "Segoe UI", "Helvetica Neue", "Noto Sans", "DejaVu Sans", "sans-serif"]
-HOVER_MS = 350  # the pointer's rest on a mark before its card shows
-
-
-def typography(base_point_size: float) -> Typography:
-    body = QFont()
-    body.setFamilies(SERIF)
-    body.setPointSizeF(base_point_size * 1.2)
-    heading = QFont()
-    heading.setFamilies(SANS)
-    heading.setPointSizeF(base_point_size * 1.25)
-    heading.setWeight(QFont.Weight.Bold)
-    title = QFont()
-    title.setFamilies(SERIF)
-    title.setPointSizeF(base_point_size * 1.9)
-    title.setWeight(QFont.Weight.Bold)
-    byline = QFont()
-    byline.setFamilies(SANS)
-    byline.setPointSizeF(base_point_size * 0.95)
-    return Typography(body, heading, title, byline)
 
 
 def byline(view: ArticleView) -> str:
@@ -130,17 +81,9 @@ class Reader(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.page = Page(self)
-        self.card = MarkCard(self)
-        self._hovered: tuple[tuple[str, int], ...] = ()  # the marks under the pointer
-        self._hover_at = QPoint()
-        self._hover_timer = QTimer(self, singleShot=True, interval=HOVER_MS)
-        # A coarse timer (Qt's default) may fire 5% late, 17 ms here: the rest is the rest.
-        self._hover_timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self._hover_timer.timeout.connect(self._on_hover_timer_timeout)
-        self.page.pointer = self._on_page_pointer
-        self.page.clicked = self._on_page_clicked
-        self.page.mark_menu = self._fill_mark_menu
-        self._mark_menu: Callable[[QMenu, list[Mark]], bool] | None = None
+        self.pointer = MarkPointer(self)  # a mark's card, click and menu (reader_pointer.py)
+        self.card = self.pointer.card
+        self._hover_timer = self.pointer.timer  # (its precision is tested here)
         self.find_bar = FindBar(self)
         self.find_bar.hide()
         layout = QVBoxLayout(self)
@@ -151,13 +94,10 @@ class Reader(QWidget):
         self._view: ArticleView | None = None
         self._map: PositionMap | None = None
         self._flash: list[QTextEdit.ExtraSelection] = []
-        self._found: list[QTextEdit.ExtraSelection] = []
         self.terms = TermMarks(self, self._apply_extra_selections)  # a search's terms
         self._flash_timer = QTimer(self, singleShot=True, interval=FLASH_MS)
         self._flash_timer.timeout.connect(self._end_flash)
-        self.find_bar.find_requested.connect(self.find)
-        self.find_bar.text_edited.connect(self._on_find_bar_text_edited)
-        self.find_bar.closed.connect(self._on_find_bar_closed)
+        self.finding = PageFind(self, self._apply_extra_selections)  # the find bar's matches
         self.page.selectionChanged.connect(self.selection_changed)
         self.page.claims_selected = self.claims_in_selection
         self.show_placeholder()
@@ -166,25 +106,16 @@ class Reader(QWidget):
 
     def width_for(self, chars: int) -> int:
         """The pane's width at which a line of the article holds `chars` average characters
-        of the body font: the column, its margins, the page's frame and scroll bar."""
-        body = typography(self._base_point_size()).body
-        column = QFontMetricsF(body).averageCharWidth() * chars
-        margins = 2 * MIN_SIDE_MARGIN  # the root frame's side margins (replace the document's)
-        scroll_bar = self.page.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-        # The page's frame: style.qss gives it a focus ring (not there before it is polished).
-        frame = max(self.page.frameWidth(), FOCUS_RING)
-        return int(column + margins + 2 * frame + scroll_bar) + 1
+        of the body font (reader_measure.py)."""
+        return reader_measure.width_for(self.page, self._base_point_size(), chars)
 
     def line_pitch(self) -> float:
         """From one line of body text to the next, as the reader lays paragraphs out."""
-        shape = typography(self._base_point_size())
-        return QFontMetricsF(shape.body).lineSpacing() * shape.line_height_percent / 100
+        return reader_measure.line_pitch(self._base_point_size())
 
     def height_for(self, lines: int) -> int:
-        """The pane's height at which the page shows `lines` lines of body text at once (a
-        dock below it must leave this much for reading, not skimming)."""
-        frame = max(self.page.frameWidth(), FOCUS_RING)
-        return int(self.line_pitch() * lines + 2 * frame) + 1
+        """The pane's height at which the page shows `lines` lines of body text at once."""
+        return reader_measure.height_for(self.page, self._base_point_size(), lines)
 
     def lines_in_sight(self) -> float:
         """Lines of body text the page shows at once now."""
@@ -207,6 +138,11 @@ class Reader(QWidget):
         return self._view.article.id if self._view else None
 
     @property
+    def view(self) -> ArticleView | None:
+        """The article shown, as last read (None: the placeholder)."""
+        return self._view
+
+    @property
     def colours(self) -> MarkColours:
         return mark_colours(self.palette())
 
@@ -221,9 +157,8 @@ class Reader(QWidget):
     def show_article(self, view: ArticleView) -> None:
         """Lay out `view`'s article and draw its marks; the view scrolls to the top."""
         self._view = view
-        self._flash, self._found = [], []
-        self.card.dismiss()
-        self._hovered = ()
+        self._flash, self.finding.selections = [], []
+        self.pointer.leave()
         self.terms.clear(apply=False)
         document = QTextDocument(self.page)
         colours = self.colours
@@ -231,7 +166,7 @@ class Reader(QWidget):
             document,
             Header(view.article.title, byline(view)),
             view.article.text,
-            typography(self._base_point_size()),
+            reader_measure.typography(self._base_point_size()),
         )
         self._colour_byline(document, colours)
         self.page.decorations = draw_marks(document, self._map.to_document, view.marks(), colours)
@@ -275,10 +210,7 @@ class Reader(QWidget):
         changed = old ^ new
         if changed:
             self._redraw(changed, view.marks())
-        if self.card.isVisible():  # its words may be the ones that changed
-            hovered = [m for m in view.marks() if m.key in set(self._hovered)]
-            if not hovered or not self.show_card(hovered, self._hover_at):
-                self.card.dismiss()
+        self.pointer.follow(view)
         return True
 
     def _redraw(self, changed: set[Mark], marks: list[Mark]) -> None:
@@ -319,70 +251,15 @@ class Reader(QWidget):
     def set_mark_menu(self, fill: Callable[[QMenu, list[Mark]], bool]) -> None:
         """`fill(menu, marks)` adds what can be done to the marks under the pointer (innermost
         first) to the page's context menu; True when it added anything."""
-        self._mark_menu = fill
-
-    def _fill_mark_menu(self, menu: QMenu, where: QPoint) -> bool:
-        marks = self.marks_at(where)
-        return bool(marks and self._mark_menu is not None and self._mark_menu(menu, marks))
-
-    def _on_page_clicked(self, where: QPoint) -> None:
-        marks = self.marks_at(where)
-        if marks:
-            self.mark_clicked.emit(marks[0])
-
-    def _on_page_pointer(self, where: QPoint | None) -> None:
-        marks = self.marks_at(where) if where is not None else []
-        keys = tuple(m.key for m in marks)
-        if not marks:
-            self._hovered = ()
-            self._hover_timer.stop()
-            self.card.dismiss()
-            return
-        self._hover_at = self.page.viewport().mapToGlobal(where)
-        if keys == self._hovered:
-            return  # still on the same marks: the card stays, or its timer runs on
-        self._hovered = keys
-        if self.card.isVisible():
-            self.show_card(marks, self._hover_at)  # from mark to mark: at once
-        else:
-            self._hover_timer.start()
-
-    def _on_hover_timer_timeout(self) -> None:
-        where = self.page.viewport().mapFromGlobal(self._hover_at)
-        marks = self.marks_at(where)
-        if marks and tuple(m.key for m in marks) == self._hovered:
-            self.show_card(marks, self._hover_at)
+        self.pointer.mark_menu = fill
 
     def show_card(self, marks: list[Mark], where: QPoint) -> bool:
-        """Show the card of `marks` at the global point `where`; False when there is
-        nothing to say (the view no longer has them)."""
-        if self._view is None:
-            return False
-        text = card_html(self._view, marks, self.colours.byline.name())
-        if not text:
-            self.card.dismiss()
-            return False
-        self.card.show_at(text, marks, where, self.mark_lines(marks))
-        return True
+        """Show the card of `marks` at the global point `where` (reader_pointer.py)."""
+        return self.pointer.show_card(marks, where)
 
     def mark_lines(self, marks: list[Mark]) -> QRect:
-        """The global rect of the lines `marks` are on, across the page, as far as they are
-        in view: what the card must not cover (empty with no article)."""
-        if self._map is None or not marks:
-            return QRect()
-        cursor = QTextCursor(self.page.document())
-        top, bottom = None, None
-        for mark in marks:
-            cursor.setPosition(self._map.to_document(mark.start))
-            first = self.page.cursorRect(cursor)
-            cursor.setPosition(self._map.to_document(mark.end))
-            last = self.page.cursorRect(cursor)
-            top = first.top() if top is None else min(top, first.top())
-            bottom = last.bottom() if bottom is None else max(bottom, last.bottom())
-        viewport = self.page.viewport()
-        lines = QRect(0, top or 0, viewport.width(), (bottom or 0) - (top or 0) + 1)
-        lines = lines.intersected(viewport.rect())
-        return QRect(viewport.mapToGlobal(lines.topLeft()), lines.size())
+        """The global rect of the lines `marks` are on: what their card must not cover."""
+        return self.pointer.mark_lines(marks)
 
     # Revealing ------------------------------------------------------------------------------
 
@@ -503,65 +380,14 @@ class Reader(QWidget):
         self._apply_extra_selections()
 
     def _apply_extra_selections(self) -> None:
-        self.page.setExtraSelections([*self.terms.selections, *self._found, *self._flash])
+        selections = [*self.terms.selections, *self.finding.selections, *self._flash]
+        self.page.setExtraSelections(selections)
 
     # Finding --------------------------------------------------------------------------------
 
     def start_find(self) -> None:
         self.find_bar.show()
         self.find_bar.focus_field()
-
-    def _on_find_bar_text_edited(self, text: str) -> None:
-        """Typing refines the match in place instead of hopping to the next one."""
-        cursor = self.page.textCursor()
-        cursor.setPosition(cursor.selectionStart())
-        self.page.setTextCursor(cursor)
-        self.find(text, backward=False)
-
-    def find(self, text: str, backward: bool) -> bool:
-        """Move to the next (or previous) match, wrapping round; mark every match."""
-        document = self.page.document()
-        self._found = []
-        if not text:
-            self._apply_extra_selections()
-            self.find_bar.set_status("")
-            return False
-        flags = QTextDocument.FindFlag(0)
-        if backward:
-            flags |= QTextDocument.FindFlag.FindBackward
-        found = document.find(text, self.page.textCursor(), flags)
-        if found.isNull():
-            wrap = QTextCursor(document)
-            if backward:
-                wrap.movePosition(QTextCursor.MoveOperation.End)
-            found = document.find(text, wrap, flags)
-        matches = self._all_matches(text)
-        self._found = matches
-        self._apply_extra_selections()
-        if found.isNull():
-            self.find_bar.set_status("Not found")
-            return False
-        self.page.setTextCursor(found)
-        self.page.ensureCursorVisible()
-        self.find_bar.set_status(f"{len(matches)} found" if len(matches) != 1 else "1 found")
-        return True
-
-    def _all_matches(self, text: str, limit: int = 1000) -> list[QTextEdit.ExtraSelection]:
-        document = self.page.document()
-        selections = []
-        cursor = document.find(text, 0)
-        while not cursor.isNull() and len(selections) < limit:
-            selection = QTextEdit.ExtraSelection()
-            selection.cursor = cursor
-            selection.format.setBackground(self.colours.find)
-            selections.append(selection)
-            cursor = document.find(text, cursor)
-        return selections
-
-    def _on_find_bar_closed(self) -> None:
-        self._found = []
-        self._apply_extra_selections()
-        self.page.setFocus()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         """Redraw the marks in the new palette's colours when light turns dark."""
