@@ -63,15 +63,15 @@ if TYPE_CHECKING:
     from briefing.core.articles.trash import ArticleSnapshot
     from briefing.core.articles.update import UpdateReport
     from briefing.core.atomic_files import atomic_target, write_atomically
+    from briefing.core.backup_folder import (
+        Backup,
+        RestoreReport,
+    )
     from briefing.core.backups import (
         FREE_MARGIN as BACKUP_FREE_MARGIN,
     )
     from briefing.core.backups import (
         SHARE_OF_DISK as BACKUP_SHARE_OF_DISK,
-    )
-    from briefing.core.backups import (
-        Backup,
-        RestoreReport,
     )
     from briefing.core.briefings.model import (
         Briefing,
@@ -175,7 +175,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "ArticleSummary": ("articles.service", "ArticleSummary"),
     "BACKUP_FREE_MARGIN": ("backups", "FREE_MARGIN"),
     "BACKUP_SHARE_OF_DISK": ("backups", "SHARE_OF_DISK"),
-    "Backup": ("backups", "Backup"),
+    "Backup": ("backup_folder", "Backup"),
     "BackupFailed": ("errors", "BackupFailed"),
     "Briefing": ("briefings.model", "Briefing"),
     "BriefingError": ("errors", "BriefingError"),
@@ -227,7 +227,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "Passage": ("actors.page", "Passage"),
     "Placement": ("briefings.placement", "Placement"),
     "Progress": ("progress", "Progress"),
-    "RestoreReport": ("backups", "RestoreReport"),
+    "RestoreReport": ("backup_folder", "RestoreReport"),
     "SEARCH_DEFAULT_LIMIT": ("search.service", "DEFAULT_LIMIT"),
     "SEARCH_KINDS": ("search.service", "KINDS"),
     "SOURCE_GRADE_MEANINGS": ("sources", "GRADE_MEANINGS"),

@@ -1,4 +1,5 @@
-"""`library.backups`: make a backup now, list them, and the daily one (core/backups.py)."""
+"""`library.backups`: make a backup now, list them, and the daily one (core/backups.py,
+core/backup_folder.py)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefing.core import backups
-from briefing.core.backups import Backup
+from briefing.core import backup_folder, backups
+from briefing.core.backup_folder import Backup
 from briefing.core.errors import BackupFailed
 from briefing.core.progress import Progress
 
@@ -22,8 +23,8 @@ class BackupService:
 
     @property
     def folder(self) -> Path:
-        """Where this library's backups are (beside it; see core/backups.py for why)."""
-        return backups.folder_for(self._library.path)
+        """Where this library's backups are (beside it; see core/backup_folder.py for why)."""
+        return backup_folder.folder_for(self._library.path)
 
     def make(
         self,
@@ -36,7 +37,7 @@ class BackupService:
         thread calls it, through a connection of its own, so a write on this thread's
         connection is neither disturbed nor copied half done. `pause()` runs between steps
         (the app yields there)."""
-        if kind not in backups.KINDS or kind == "damaged":
+        if kind not in backup_folder.KINDS or kind == "damaged":
             raise ValueError(f"not a kind of backup: {kind!r}")
         path = self._library.path
         try:
@@ -53,7 +54,7 @@ class BackupService:
 
     def list(self) -> list[Backup]:
         """This library's backups, newest first."""
-        return backups.list_backups(self._library.path)
+        return backup_folder.list_backups(self._library.path)
 
     def due(self) -> bool:
         """Whether today's first open should make a backup (none today, and the library

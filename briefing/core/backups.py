@@ -1,24 +1,18 @@
-"""Backups of a library, and restoring one.
+"""Making a library's backups, and keeping them within their share of the disk.
 
-Where: in a folder beside the library, `news.sqlite-backups/` next to `news.sqlite` (named
-like SQLite's `-wal` and `-shm`). Beside it, not in the data folder, because that is where a
-reader looks for them, they stay with the library when it is moved or copied whole, they are
-found from the path alone when the library itself is damaged beyond naming, and each library
-(a user may keep several) has its own. The price is the same disk; these backups are against
-mistakes and damage (a bad import, an upgrade regretted, a file overwritten or cut short),
-not against losing the disk: that is the computer's backup's job, which finds them beside
-the library.
+What is in the backups folder, how its files are named and read, is core/backup_folder.py;
+here is what writes and deletes there, and the rules for both.
 
-What: a file per backup, `news-20261205T150210Z-daily.sqlite`, made with SQLite's online
-backup API in steps of a few hundred pages over one read snapshot, so writers go on meanwhile
-(WAL) and the copy is of one moment; then switched to a plain rollback-journal file (one file,
-nothing beside it), checked whole with `PRAGMA integrity_check`, synced, and only then given
-its name: a backup killed halfway leaves a hidden `.partial` file that is never listed, and
-that the next backup deletes. Kinds: `daily` (the app's first open of a day, when the library
-changed since the last backup), `manual` (`briefing backup`, File ▸ Back Up Now),
-`pre-migration` (before every schema upgrade), `pre-restore` (the library as it was before a
-restore), and `damaged` (a file that could not be read, copied as it was before a restore
-replaced it: never restored from, kept for whoever can rescue it).
+What: a file per backup, made with SQLite's online backup API in steps of a few hundred
+pages over one read snapshot, so writers go on meanwhile (WAL) and the copy is of one moment;
+then switched to a plain rollback-journal file (one file, nothing beside it), checked whole
+with `PRAGMA integrity_check`, synced, and only then given its name: a backup killed halfway
+leaves a hidden `.partial` file that is never listed, and that the next backup deletes.
+Kinds: `daily` (the app's first open of a day, when the library changed since the last
+backup), `manual` (`briefing backup`, File ▸ Back Up Now), `pre-migration` (before every
+schema upgrade), `pre-restore` (the library as it was before a restore), and `damaged` (a
+file that could not be read, copied as it was before a restore replaced it: never restored
+from, kept for whoever can rescue it).
 
 How many: the newest backup of each of the last DAILY_DAYS days and of each of the
 WEEKLY_WEEKS weeks before, plus every backup made by hand, before an upgrade or a restore
@@ -32,19 +26,26 @@ which neither may go on, is allowed past the share (not past the free space).
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import sqlite3
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from pathlib import Path
 
+from briefing.core.backup_folder import (
+    KINDS,
+    PARTIAL,
+    Backup,
+    folder_for,
+    free_name,
+    made_at,
+    named_backups,
+    read_backup,
+)
 from briefing.core.errors import BackupFailed, BriefingError, LibraryBusy
 from briefing.core.progress import NoProgress, Progress
 
-SUFFIX = "-backups"
 SHARE_OF_DISK = 0.10
 FREE_MARGIN = 0.05
 DAILY_DAYS = 7
@@ -52,132 +53,10 @@ WEEKLY_WEEKS = 8
 KEPT_DAYS = 30
 STEP_PAGES = 256  # 1 MB a step at 4 KB pages: each step holds the source for about a millisecond
 CHECK_STEPS = 1_000_000  # SQLite's VM instructions of the integrity check between two pauses
-PARTIAL = ".partial"
 PARTIAL_STALE_S = 600  # a live backup touches its partial file every step
 
-KINDS = ("daily", "manual", "pre-migration", "pre-restore", "damaged")
 _KEPT_KINDS = ("manual", "pre-migration", "pre-restore", "damaged")
 _UNCAPPED = ("pre-migration", "pre-restore", "damaged")
-_NAME = re.compile(
-    r"^(?P<stem>.+)-(?P<stamp>\d{8}T\d{6}Z)-(?P<kind>" + "|".join(KINDS) + r")\.sqlite$"
-)
-_STAMP = "%Y%m%dT%H%M%SZ"
-
-
-@dataclass(frozen=True)
-class Backup:
-    """One backup file. Counts are None when the file cannot be read (a `damaged` copy)."""
-
-    path: Path
-    made: datetime  # UTC
-    kind: str
-    size: int
-    articles: int | None = None
-    claims: int | None = None
-    schema: int | None = None
-    version: int | None = None  # the journal's, to tell whether the library moved on since
-    library_uid: str | None = None
-
-    @property
-    def name(self) -> str:
-        return self.path.name
-
-    @property
-    def readable(self) -> bool:
-        return self.articles is not None
-
-    @property
-    def restorable(self) -> bool:
-        return self.readable and self.kind != "damaged"
-
-
-@dataclass(frozen=True)
-class RestoreReport:
-    restored: Backup
-    kept: Backup | None  # the library as it was just before, None when there was no file
-
-
-def folder_for(library: Path) -> Path:
-    return library.with_name(library.name + SUFFIX)
-
-
-# Listing ------------------------------------------------------------------------------------
-
-
-def list_backups(library: Path) -> list[Backup]:
-    """The backups of `library`, newest first, each opened to count what it holds."""
-    return [_read(path, made, kind) for path, made, kind in _named(library)]
-
-
-def _named(library: Path) -> list[tuple[Path, datetime, str]]:
-    folder = folder_for(library)
-    try:
-        entries = list(folder.iterdir())
-    except OSError:
-        return []
-    found = []
-    for path in entries:
-        match = _NAME.match(path.name)
-        if match and match["stem"] == library.stem and path.is_file():
-            made = datetime.strptime(match["stamp"], _STAMP).replace(tzinfo=UTC)
-            found.append((path, made, match["kind"]))
-    found.sort(key=lambda item: (item[1], item[0].name), reverse=True)
-    return found
-
-
-def _read(path: Path, made: datetime, kind: str) -> Backup:
-    try:
-        size = path.stat().st_size
-    except OSError:
-        size = 0
-    if kind == "damaged":
-        return Backup(path, made, kind, size)
-    try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
-        try:
-            articles = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
-            claims = conn.execute("SELECT count(*) FROM claims").fetchone()[0]
-            schema = conn.execute("PRAGMA user_version").fetchone()[0]
-            head = conn.execute(
-                "SELECT version, library_uid FROM journal_head WHERE id = 1"
-                if _has(conn, "journal_head")
-                else "SELECT NULL, NULL"
-            ).fetchone() or (None, None)
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return Backup(path, made, kind, size)
-    return Backup(path, made, kind, size, articles, claims, schema, head[0], head[1])
-
-
-def _has(conn: sqlite3.Connection, name: str) -> bool:
-    row = conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (name,)).fetchone()
-    return row is not None
-
-
-def newest_restorable(library: Path) -> Backup | None:
-    return next((b for b in list_backups(library) if b.restorable), None)
-
-
-def find(library: Path, given: str | os.PathLike[str]) -> Backup:
-    """A backup named as `backup list` shows it, or any path to a backup file."""
-    text = os.fspath(given)
-    for path, made, kind in _named(library):
-        if path.name == text or path.stem == text:
-            return _read(path, made, kind)
-    path = Path(text).expanduser()
-    if not path.is_file():
-        raise BackupFailed(
-            f"no backup called {text!r} of {library} (see `briefing backup list`) and no such file"
-        )
-    match = _NAME.match(path.name)
-    if match:
-        made = datetime.strptime(match["stamp"], _STAMP).replace(tzinfo=UTC)
-        kind = match["kind"]
-    else:
-        made = datetime.fromtimestamp(path.stat().st_mtime, UTC)
-        kind = "manual"
-    return _read(path, made, kind)
 
 
 # Making ---------------------------------------------------------------------------------------
@@ -207,7 +86,7 @@ def write(
         raise BackupFailed(f"cannot make the backups folder {folder}: {exc.strerror}") from None
     _tidy_partials(folder)
     _check_room(folder, _pages_size(conn, library), capped=kind not in _UNCAPPED)
-    target = _free_name(folder, library.stem, kind)
+    target = free_name(folder, library.stem, kind)
     partial = folder / f".{target.name}{PARTIAL}"
     try:
         dest = sqlite3.connect(partial, isolation_level=None)
@@ -245,7 +124,7 @@ def write(
     except OSError as exc:
         partial.unlink(missing_ok=True)
         raise BackupFailed(f"cannot write {target}: {exc.strerror}") from None
-    backup = _read(target, _made(target), kind)
+    backup = read_backup(target, made_at(target), kind)
     prune(library, keep=target)
     return backup
 
@@ -297,7 +176,7 @@ def keep_as_found(library: Path) -> Backup | None:
         folder.mkdir(exist_ok=True)
         _tidy_partials(folder)
         _check_room(folder, _size_on_disk(library), capped=False)
-        target = _free_name(folder, library.stem, "damaged")
+        target = free_name(folder, library.stem, "damaged")
         partial = folder / f".{target.name}{PARTIAL}"
         shutil.copyfile(library, partial)
         sync(partial)
@@ -308,20 +187,20 @@ def keep_as_found(library: Path) -> Backup | None:
         sync(folder)
     except OSError as exc:
         raise BackupFailed(f"cannot keep a copy of {library} first: {exc.strerror}") from None
-    return Backup(target, _made(target), "damaged", target.stat().st_size)
+    return Backup(target, made_at(target), "damaged", target.stat().st_size)
 
 
 def is_due(library: Path, uid: str, version: int, today: date | None = None) -> bool:
     """Whether the first open of today should make a daily backup: none made today, and the
     library changed since the newest one (an unchanged library needs no second copy)."""
     today = today or datetime.now().astimezone().date()
-    named = _named(library)
+    named = named_backups(library)
     if any(made.astimezone().date() == today for _, made, kind in named if kind != "damaged"):
         return False
     for path, made, kind in named:
         if kind == "damaged":
             continue
-        newest = _read(path, made, kind)
+        newest = read_backup(path, made, kind)
         if newest.readable:
             return (newest.library_uid, newest.version) != (uid, version)
     return True
@@ -333,7 +212,7 @@ def is_due(library: Path, uid: str, version: int, today: date | None = None) -> 
 def prune(library: Path, *, keep: Path | None = None, now: datetime | None = None) -> list[Path]:
     """Delete the backups past their generations, then the oldest past the disk share."""
     now = now or datetime.now(UTC)
-    named = _named(library)
+    named = named_backups(library)
     kept = _generations(named, now)
     if keep is not None:
         kept.add(keep)
@@ -416,22 +295,6 @@ def _tidy_partials(folder: Path) -> None:
                 path.unlink()
         except OSError:
             pass
-
-
-def _made(path: Path) -> datetime:
-    match = _NAME.match(path.name)
-    assert match is not None  # named by _free_name
-    return datetime.strptime(match["stamp"], _STAMP).replace(tzinfo=UTC)
-
-
-def _free_name(folder: Path, stem: str, kind: str) -> Path:
-    moment = datetime.now(UTC).replace(microsecond=0)
-    while True:
-        path = folder / f"{stem}-{moment.strftime(_STAMP)}-{kind}.sqlite"
-        partial = folder / f".{path.name}{PARTIAL}"
-        if not path.exists() and not partial.exists():
-            return path
-        moment += timedelta(seconds=1)
 
 
 def _pages_size(conn: sqlite3.Connection, library: Path) -> int:

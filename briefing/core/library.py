@@ -64,8 +64,8 @@ if TYPE_CHECKING:
     from briefing.core.actors.service import ActorService
     from briefing.core.annotations.service import AnnotationService
     from briefing.core.articles.service import ArticleService
+    from briefing.core.backup_folder import Backup, RestoreReport
     from briefing.core.backup_service import BackupService
-    from briefing.core.backups import Backup, RestoreReport
     from briefing.core.briefings.service import BriefingService
     from briefing.core.claims.service import ClaimService
     from briefing.core.importing.service import ImportService
@@ -230,7 +230,7 @@ class Library:
     def list_backups(path: str | os.PathLike[str]) -> list[Backup]:
         """The backups of the library at `path`, newest first. The library need not open
         (it may be the damaged one)."""
-        from briefing.core.backups import list_backups
+        from briefing.core.backup_folder import list_backups
 
         return list_backups(Path(path).expanduser())
 

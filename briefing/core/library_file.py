@@ -13,7 +13,7 @@ import sqlite3
 import time
 from pathlib import Path
 
-from briefing.core.backups import folder_for, list_backups, newest_restorable
+from briefing.core.backup_folder import folder_for, list_backups, newest_restorable
 from briefing.core.errors import (
     LibraryBusy,
     LibraryDamaged,

@@ -20,8 +20,8 @@ import shutil
 import sqlite3
 from pathlib import Path
 
-from briefing.core import backups
-from briefing.core.backups import Backup, RestoreReport
+from briefing.core import backup_folder, backups
+from briefing.core.backup_folder import Backup, RestoreReport
 from briefing.core.errors import BackupFailed, BriefingError, LibraryBusy
 from briefing.core.library_file import check_is_sqlite, check_whole
 from briefing.core.migrate import APPLICATION_ID, latest_version
@@ -33,7 +33,7 @@ def restore(
     library: Path, given: str | os.PathLike[str], *, progress: Progress | None = None
 ) -> RestoreReport:
     progress = progress or NoProgress()
-    backup = backups.find(library, given)
+    backup = backup_folder.find(library, given)
     if backup.path.resolve() == library.resolve():
         raise BackupFailed(f"{backup.path} is the library itself, not a backup of it")
     _check_backup(backup)

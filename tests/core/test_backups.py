@@ -18,7 +18,8 @@ import pytest
 
 from briefing.core import BackupFailed, Library
 from briefing.core import backups as backups_module
-from briefing.core.backups import folder_for, is_due, prune
+from briefing.core.backup_folder import folder_for
+from briefing.core.backups import is_due, prune
 from tests.conftest import wikinews_files
 
 
