@@ -96,7 +96,7 @@ def _library_edits(library: Library, ids: list[int], runs: int) -> None:
 
 def _raw_edits(path: os.PathLike[str], ids: list[int]) -> None:
     conn = sqlite3.connect(path, isolation_level=None)
-    conn.execute("PRAGMA cache_size = -65536")  # as core/library.py sets it
+    conn.execute("PRAGMA cache_size = -65536")  # as core/thread_connections.py sets it
     marks = ",".join("?" * len(ids))
     for column in ("outlet", "author"):
         before = conn.execute(f"SELECT {column}, id FROM articles WHERE id IN ({marks})", ids)

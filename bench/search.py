@@ -50,7 +50,7 @@ from _common import (
 
 from briefing.core import BriefingError, Library
 
-CACHE_KIB = 64 * 1024  # as core/library.py sets it
+CACHE_KIB = 64 * 1024  # as core/thread_connections.py sets it
 LIMIT = 20
 TARGET_MS = 150  # every query at 100k
 FLOOR_RATIO = 1.2
@@ -427,8 +427,8 @@ def bench(n: int, args: argparse.Namespace) -> None:
     all_grep_whole = []  # the same, with the outlet query's grep over every file
     per_query = []  # (ours p50, grep p50, grep p50 with the outlet query over every file)
     conn = sqlite3.connect(path)
-    # The same page cache as a Library connection (core/library.py), so the baselines differ
-    # from ours only by what they do.
+    # The same page cache as a Library connection (core/thread_connections.py), so the
+    # baselines differ from ours only by what they do.
     conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
     with Library.open(path) as library:
         for query in QUERIES:

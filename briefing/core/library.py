@@ -22,20 +22,15 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
-import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
+from contextlib import AbstractContextManager, contextmanager
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefing.core import journal, provenance
-from briefing.core.changes import NO_CHANGES, Changes
-from briefing.core.checkpoints import BackgroundCheckpoints
-from briefing.core.connection import Connection
+from briefing.core import journal
+from briefing.core.changes import Changes
 from briefing.core.errors import (
-    BriefingError,
     InvalidInput,
     LibraryBusy,
     LibraryEmpty,
@@ -56,6 +51,8 @@ from briefing.core.library_paths import ensure_data_folder, resolve_library_path
 from briefing.core.migrate import migrate
 from briefing.core.presence import Holder, Presence, holders
 from briefing.core.progress import Progress
+from briefing.core.thread_connections import ThreadConnections
+from briefing.core.transactions import Listener, Transactions
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -79,10 +76,6 @@ if TYPE_CHECKING:
     from briefing.core.team.service import TeamService
 
 log = logging.getLogger(__name__)
-Listener = Callable[[Changes], None]
-
-BUSY_TIMEOUT_MS = 5000
-CACHE_KIB = 64 * 1024
 
 
 class Library:
@@ -97,16 +90,12 @@ class Library:
     def __init__(self, path: Path, *, created: bool, read_only: str = "") -> None:
         self.path = path
         self.created = created
-        self._empty = created  # until the first connection gives the new file its settings
         # Why the library is open read-only ("the file is read-only"), or "" when writable.
         self.read_only = read_only
         # What the reader should hear about opening it (a damaged log set aside, say).
         self.notices: list[str] = []
-        self._local = threading.local()
-        self._connections: list[sqlite3.Connection] = []
-        self._lock = threading.Lock()
-        self._listeners: list[Listener] = []
-        self._user: str | None = None  # the name commits are signed with, read once
+        self._connections = ThreadConnections(path, read_only=read_only, empty=created)
+        self._transactions = Transactions(self._connections, lambda: self.settings.user_name)
         self._presence: Presence | None = None
         self._interrupts = Interrupts()
 
@@ -248,83 +237,19 @@ class Library:
 
         return restore(Path(path).expanduser(), backup, progress=progress)
 
-    # Connections and transactions --------------------------------------------------------
+    # Connections and transactions (core/thread_connections.py, core/transactions.py) -----
 
     def connection(self) -> sqlite3.Connection:
         """This thread's connection, opened on first use."""
-        conn = getattr(self._local, "conn", None)
-        if conn is None:
-            conn = self._connect()
-            self._local.conn = conn
-            self._local.depth = 0
-            with self._lock:
-                self._connections.append(conn)
-        return conn
+        return self._connections.get()
 
     def release_connection(self) -> None:
         """Close this thread's connection, if it has one: for a helper thread that is about
         to end (the core's own, as in bulk suggesting), so that its connection does not
         stay open, and listed, until the library closes."""
-        conn = getattr(self._local, "conn", None)
-        if conn is None:
-            return
-        with self._lock:
-            if conn in self._connections:
-                self._connections.remove(conn)
-        del self._local.conn
-        conn.close()
+        self._connections.release()
 
-    def _connect(self) -> sqlite3.Connection:
-        try:
-            if self.read_only:
-                # Nothing may be created beside a file we cannot write: unless another
-                # program has it open in WAL mode (its -wal is there, and must be read), it
-                # is opened immutable, read without locks or side files.
-                live = any(
-                    self.path.with_name(self.path.name + s).exists() for s in ("-wal", "-journal")
-                )
-                uri = f"{self.path.resolve().as_uri()}?mode=ro{'' if live else '&immutable=1'}"
-                conn = sqlite3.connect(
-                    uri,
-                    uri=True,
-                    isolation_level=None,
-                    timeout=BUSY_TIMEOUT_MS / 1000,
-                    factory=Connection,
-                )
-            else:
-                conn = sqlite3.connect(
-                    self.path,
-                    isolation_level=None,
-                    timeout=BUSY_TIMEOUT_MS / 1000,
-                    factory=Connection,
-                )
-        except sqlite3.Error as exc:
-            raise translate_sqlite_error(exc, self.path) or LibraryUnavailable(
-                f"cannot open {self.path}: {exc}"
-            ) from exc
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
-        if self.read_only:
-            return conn
-        if self._empty:
-            # Free pages can then be given back without a VACUUM (core/space.py). Only a file
-            # with no tables takes it, and before WAL: the first connection only (on a later
-            # one it would do nothing, yet wait for the lock that another writer may hold).
-            self._empty = False
-            conn.execute("PRAGMA auto_vacuum = INCREMENTAL")
-        mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
-        if mode.lower() != "wal":
-            conn.execute("PRAGMA journal_mode = WAL")
-        # FULL: a commit is on disk before the user is told it is done, so not even a power cut
-        # loses an edit. One action is one transaction, so this costs one fsync per action.
-        conn.execute("PRAGMA synchronous = FULL")
-        # 64 MB of page cache (the default is 2 MB): a library of 100k articles has indexes of
-        # hundreds of MB, and big writes (a batch import, storing suggestions) spill less.
-        return conn
-
-    @contextmanager
-    def lock_wait(self, seconds: float) -> Iterator[None]:
+    def lock_wait(self, seconds: float) -> AbstractContextManager[None]:
         """Within this block, a write on this thread waits at most `seconds` for another
         program's write to end (the default is BUSY_TIMEOUT_MS), then fails with LibraryBusy.
 
@@ -332,169 +257,44 @@ class Library:
         meets a busy library fails at once, before anything is written, and is kept and
         retried off the GUI thread (briefing/ui/edits.py).
         """
-        conn = self.connection()
-        conn.execute(f"PRAGMA busy_timeout = {max(0, int(seconds * 1000))}")
-        try:
-            yield
-        finally:
-            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        return self._connections.lock_wait(seconds)
 
-    @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One unit of work: all of it is written, or none of it.
-
-        Nested calls become savepoints, so an inner failure can be caught and the outer
-        work goes on. SQLite errors about the file are turned into LibraryUnavailable (and
-        its kinds: LibraryBusy when another program holds the write lock past the wait);
-        a constraint the outermost level breaks becomes InvalidInput. When it ends,
-        `last_changes` holds what it changed (this level only); when the outermost level
-        commits, the listeners hear of everything it changed.
-        """
-        if self.read_only:
-            raise LibraryReadOnly(
-                f"{self.path} is open read-only ({self.read_only}): nothing can be changed"
-            )
-        conn = self.connection()
-        depth = self._local.depth
-        name = f"sp{depth}"
-        checkpoints = getattr(self._local, "checkpoints", None) if depth == 0 else None
-        if checkpoints is not None:
-            checkpoints.before_transaction()
-        try:
-            conn.execute("BEGIN IMMEDIATE" if depth == 0 else f"SAVEPOINT {name}")
-        except sqlite3.Error as exc:
-            raise self._translate(exc) from exc
-        self._local.depth = depth + 1
-        try:
-            start = journal.current_version(conn)
-            written = conn.total_changes
-            yield conn
-            if conn.total_changes == written:  # nothing written: nothing to read back
-                changes: Changes | _Pending = Changes(version=start or 0, since=start or 0)
-            elif depth == 0:
-                changes = self._changes_from(conn, start)
-            else:
-                # A savepoint's changes are read when asked for (`last_changes`, right after
-                # it): a batch of a thousand files pays nothing for a question nobody asks.
-                changes = _Pending(conn, start)
-        except BaseException as exc:
-            self._local.depth = depth
-            self._local.changes = NO_CHANGES
-            if depth == 0:
-                conn.execute("ROLLBACK")
-            else:
-                conn.execute(f"ROLLBACK TO {name}")
-                conn.execute(f"RELEASE {name}")
-            if isinstance(exc, sqlite3.IntegrityError):
-                if depth == 0:  # inner levels may catch it; past the outermost, nobody can
-                    raise InvalidInput(
-                        f"that would break a rule of the library ({exc}); nothing was changed"
-                    ) from exc
-                raise
-            if isinstance(exc, sqlite3.Error):
-                raise self._translate(exc) from exc
-            raise
-        self._local.depth = depth
-        try:
-            if depth == 0 and start is not None and conn.total_changes != written:
-                self._stamp(conn, start)
-            conn.execute("COMMIT" if depth == 0 else f"RELEASE {name}")
-        except sqlite3.Error as exc:
-            self._local.changes = NO_CHANGES
-            if depth == 0 and not conn.in_transaction:
-                raise self._translate(exc) from exc
-            conn.execute("ROLLBACK" if depth == 0 else f"ROLLBACK TO {name}")
-            raise self._translate(exc) from exc
-        self._local.changes = changes
-        if checkpoints is not None:
-            checkpoints.committed()
-        if depth == 0 and isinstance(changes, Changes) and changes:
-            self._announce(changes)
-
-    def _stamp(self, conn: sqlite3.Connection, start: int) -> None:
-        """Write who changed the records this transaction touched, and when (a sync writes
-        the team's names itself and turns this off: `remote_writes`)."""
-        if getattr(self._local, "remote", False):
-            return
-        if self._user is None:
-            self._user = self.settings.user_name
-        provenance.stamp(conn, start, self._user)
-
-    @contextmanager
-    def remote_writes(self) -> Iterator[None]:
-        """Inside: commits on this thread keep the provenance their writer gave (a team
-        sync applying others' changes), instead of naming this library's user."""
-        self._local.remote = True
-        try:
-            yield
-        finally:
-            self._local.remote = False
-
-    def forget_user(self) -> None:
-        """The user name changed: the next commit reads it again."""
-        self._user = None
-
-    @contextmanager
-    def syncing_once(self) -> Iterator[None]:
-        """For a long write made of many short transactions (an import, a run of
-        suggestions): each commits without waiting for the disk, and the write-ahead log is
-        flushed once at the end, so the disk holds them all when the write returns. One
-        fsync instead of one per commit: on a busy disk each takes tens of milliseconds, and
-        a large import makes hundreds. The library stays consistent whatever happens; a
-        power cut (not a crash of the program) in the middle may lose the commits since the
-        last checkpoint, none from before the write began. Meanwhile a helper thread
-        checkpoints after each commit (core/checkpoints.py), so the writer seldom waits for
-        one, and the log starts over every 256 MB rather than 4 MB (a run of suggestions
-        went from 57 s to 39 s with 64 MB, bench/suggest.py). The log's file is cut back to
-        64 MB when it next starts over. Inside a caller's transaction it does nothing: that
-        transaction's commit syncs."""
-        conn = self.connection()
-        if conn.in_transaction or getattr(self._local, "checkpoints", None) is not None:
-            yield  # inside a caller's transaction, or a long write already (it syncs)
-            return
-        conn.execute("PRAGMA synchronous = NORMAL")
-        # Fewer checkpoints too: each copies the log into the file and waits for the disk
-        # (every 4 MB of log by default, hundreds of times in a large run). And made on a
-        # thread of their own (core/checkpoints.py): a 100k import spent 3-4 s of its 45 in
-        # them. The writer's own, at twice the helper's limit, are there should it fail.
-        every = conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
-        conn.execute(f"PRAGMA wal_autocheckpoint = {2 * LONG_WRITE_CHECKPOINT_PAGES}")
-        # The journals of statements and savepoints (what a failing statement or a rolled
-        # back savepoint puts back: the pages it changed) in memory rather than in temporary
-        # files written and deleted by every batch: an import of 30k articles wrote 1.4 GB
-        # instead of 1.8, and its commits took a quarter less CPU. One batch's pages at most;
-        # the core keeps no temporary tables, which changing this setting would drop.
-        temp_store = conn.execute("PRAGMA temp_store").fetchone()[0]
-        conn.execute("PRAGMA temp_store = MEMORY")
-        self._local.checkpoints = BackgroundCheckpoints(self.path, LONG_WRITE_CHECKPOINT_PAGES)
-        try:
-            yield
-        finally:
-            self._local.checkpoints.close()
-            del self._local.checkpoints
-            conn.execute(f"PRAGMA temp_store = {int(temp_store)}")
-            conn.execute(f"PRAGMA wal_autocheckpoint = {int(every)}")
-            conn.execute(f"PRAGMA journal_size_limit = {LOG_SIZE_LIMIT}")
-            conn.execute("PRAGMA synchronous = FULL")
-            _flush(Path(f"{self.path}-wal"))
-
-    @staticmethod
-    def _changes_from(conn: sqlite3.Connection, start: int | None) -> Changes:
-        end = journal.current_version(conn)
-        if start is None or end is None:  # the journal's head went missing mid-way
-            return Changes(version=end or 0, full=True, since=start or 0)
-        if end == start:
-            return Changes(version=end, since=start)
-        return journal.changes_between(conn, start, end)
+    def transaction(self) -> AbstractContextManager[sqlite3.Connection]:
+        """One unit of work: all of it is written, or none of it. Nested calls become
+        savepoints; SQLite's errors become the library's (LibraryBusy, InvalidInput...).
+        When it ends, `last_changes` holds what it changed; when the outermost level
+        commits, the listeners hear of everything it changed."""
+        return self._transactions.transaction()
 
     @property
     def last_changes(self) -> Changes:
         """What this thread's last finished transaction (or savepoint) changed. Ask right
         after it: a savepoint's changes are read from the journal when first asked for."""
-        changes = getattr(self._local, "changes", NO_CHANGES)
-        if isinstance(changes, _Pending):
-            changes = self._local.changes = self._changes_from(changes.conn, changes.start)
-        return changes
+        return self._transactions.last_changes
+
+    def remote_writes(self) -> AbstractContextManager[None]:
+        """Inside: commits on this thread keep the provenance their writer gave (a team
+        sync applying others' changes), instead of naming this library's user."""
+        return self._transactions.remote_writes()
+
+    def forget_user(self) -> None:
+        """The user name changed: the next commit reads it again."""
+        self._transactions.forget_user()
+
+    def syncing_once(self) -> AbstractContextManager[None]:
+        """For a long write made of many short transactions (an import, a run of
+        suggestions): each commits without waiting for the disk, and the log is flushed
+        once at the end, so the disk holds them all when the write returns. Inside a
+        caller's transaction it does nothing: that transaction's commit syncs."""
+        return self._transactions.syncing_once()
+
+    def add_listener(self, listener: Listener) -> None:
+        """Call `listener(changes)` after every commit through this library object, on the
+        committing thread. Commits by other processes are not heard: see changes_since."""
+        self._transactions.add_listener(listener)
+
+    def remove_listener(self, listener: Listener) -> None:
+        self._transactions.remove_listener(listener)
 
     # Interrupting reads ----------------------------------------------------------------------
 
@@ -511,27 +311,7 @@ class Library:
         with self._interrupts.reading(self.connection()) as read:
             yield read
 
-    # Changes -------------------------------------------------------------------------------
-
-    def add_listener(self, listener: Listener) -> None:
-        """Call `listener(changes)` after every commit through this library object, on the
-        committing thread. Commits by other processes are not heard: see changes_since."""
-        with self._lock:
-            self._listeners.append(listener)
-
-    def remove_listener(self, listener: Listener) -> None:
-        with self._lock:
-            if listener in self._listeners:
-                self._listeners.remove(listener)
-
-    def _announce(self, changes: Changes) -> None:
-        with self._lock:
-            listeners = list(self._listeners)
-        for listener in listeners:
-            try:
-                listener(changes)
-            except Exception:  # a listener's bug must not undo, or hide, a committed write
-                log.exception("a change listener failed")
+    # Changes by anyone, from the journal ----------------------------------------------
 
     def _mend_journal(self) -> None:
         """On opening: a journal cut short behind our back is repaired and its gap noted
@@ -602,19 +382,9 @@ class Library:
             )
         return journal.entries_since(conn, version)
 
-    def _translate(self, exc: sqlite3.Error) -> BriefingError | sqlite3.Error:
-        return translate_sqlite_error(exc, self.path) or exc
-
     def close(self) -> None:
         """Close every thread's connection. The library must not be used afterwards."""
-        with self._lock:
-            for conn in self._connections:
-                try:
-                    conn.close()
-                except sqlite3.Error:  # pragma: no cover - closing is best effort
-                    pass
-            self._connections.clear()
-        self._local = threading.local()
+        self._connections.close()
         if self._presence is not None:
             self._presence.leave()
             self._presence = None
@@ -745,28 +515,3 @@ class Library:
 
     def __repr__(self) -> str:
         return f"Library({str(self.path)!r})"
-
-
-@dataclass(frozen=True)
-class _Pending:
-    """A finished savepoint whose changes nobody has asked for yet."""
-
-    conn: sqlite3.Connection
-    start: int | None
-
-
-LONG_WRITE_CHECKPOINT_PAGES = 65536  # 256 MB of log between checkpoints in a long write
-LOG_SIZE_LIMIT = 64 * 1024 * 1024  # what the log's file is cut back to after a long write
-
-
-def _flush(path: Path) -> None:
-    """Make the disk hold what was written to `path` (the write-ahead log), if it is there.
-    Writable, because Windows flushes only through a handle that may write."""
-    try:
-        handle = os.open(path, os.O_RDWR)
-    except FileNotFoundError:
-        return
-    try:
-        os.fsync(handle)
-    finally:
-        os.close(handle)

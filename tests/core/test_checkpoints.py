@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-import briefing.core.library as library_module
+import briefing.core.transactions as transactions_module
 from briefing.core import Library
 from briefing.core.checkpoints import BackgroundCheckpoints
 
@@ -87,7 +87,7 @@ def test_an_import_checkpoints_as_it_goes_and_leaves_no_thread(
 ) -> None:
     """With a small limit the import's pages reach the library's file while it runs; the
     library is whole afterwards, every article found by search, and the helper is gone."""
-    monkeypatch.setattr(library_module, "LONG_WRITE_CHECKPOINT_PAGES", 64)
+    monkeypatch.setattr(transactions_module, "LONG_WRITE_CHECKPOINT_PAGES", 64)
     texts = [
         (f"t{i}", f"Story {i}\n\nWord{i} " + "A sentence of an article. " * 120)
         for i in range(1500)

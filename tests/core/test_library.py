@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from briefing.core import Cancelled, InvalidInput, Library, LibraryUnavailable, MigrationFailed
-from briefing.core.library import LONG_WRITE_CHECKPOINT_PAGES
 from briefing.core.library_paths import resolve_library_path
 from briefing.core.migrate import APPLICATION_ID, Migration, available_migrations, migrate
+from briefing.core.transactions import LONG_WRITE_CHECKPOINT_PAGES
 from tests.conftest import SAMPLE
 
 
