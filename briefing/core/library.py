@@ -1,20 +1,20 @@
-"""The library: one SQLite file the reader owns, and the services that work on it.
+"""The library: one SQLite file the reader owns, and the one door to everything done to it.
 
-Each thread gets its own connection on first use (a sqlite3 connection refuses other
-threads), so the app can read on the GUI thread while a worker writes: WAL lets readers
-and one writer share the file, and a busy timeout lets a second copy of the app wait its
-turn instead of failing at once.
+`Library` is what the app, the command line and scripts hold. It is opened here: the file
+judged before SQLite writes a byte to it (core/library_file.py), the other programs that
+have it open found (core/presence.py), then upgraded, or checked current when it is
+read-only (core/migrate.py). Its parts are modules of their own, which it hands over to:
 
-Every write runs inside `transaction()`: BEGIN IMMEDIATE ... COMMIT at the outermost level
-and a SAVEPOINT when nested, so one bad file in a batch rolls back alone while the batch
-goes on, and a failure anywhere leaves the library as it was.
+- each thread's connection, and how every one is set up: core/thread_connections.py;
+- transactions (a SAVEPOINT when nested), what each changed, who is named as changing it,
+  and the listeners told of each commit: core/transactions.py;
+- the services that hang off it (`library.articles`, `.search`, ...): core/library_services.py.
 
-What a write changed is read back from the change journal (core/journal.py), which triggers
-keep, so no write can forget to say: each finished transaction leaves its `Changes` in
-`last_changes`, and each commit announces them to the library's listeners, on the thread
-that committed (the app turns that into one Qt signal). `changes_since(version)` gives the
-same for every commit since a version, whoever made it: another window, another copy of the
-app, a script.
+Here stays what only the whole library answers: `changes_since(version)`, what every commit
+since a version changed, whoever made it (another window, another copy of the app, a
+script), read from the change journal (core/journal.py), which is mended on opening when it
+was cut short behind the library's back; and `interrupt()`, which stops the searches
+running now.
 """
 
 from __future__ import annotations
@@ -24,30 +24,21 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
-from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing.core import journal
 from briefing.core.changes import Changes
-from briefing.core.errors import (
-    InvalidInput,
-    LibraryBusy,
-    LibraryEmpty,
-    LibraryReadOnly,
-    LibraryUnavailable,
-)
+from briefing.core.errors import InvalidInput, LibraryBusy, LibraryUnavailable
 from briefing.core.interrupts import Interrupts, Read
 from briefing.core.library_file import (
     check_current,
-    check_is_briefing,
-    check_is_sqlite,
-    check_whole,
-    read_only_reason,
+    check_openable,
     set_aside_damaged_log,
     translate_sqlite_error,
 )
 from briefing.core.library_paths import ensure_data_folder, resolve_library_path
+from briefing.core.library_services import LibraryServices
 from briefing.core.migrate import migrate
 from briefing.core.presence import Holder, Presence, holders
 from briefing.core.progress import Progress
@@ -57,28 +48,14 @@ from briefing.core.transactions import Listener, Transactions
 if TYPE_CHECKING:
     import sqlite_utils
 
-    from briefing.core.actors.mentions import MentionService
-    from briefing.core.actors.service import ActorService
-    from briefing.core.annotations.service import AnnotationService
-    from briefing.core.articles.service import ArticleService
     from briefing.core.backup_folder import Backup, RestoreReport
-    from briefing.core.backup_service import BackupService
-    from briefing.core.briefings.service import BriefingService
-    from briefing.core.claims.service import ClaimService
-    from briefing.core.importing.service import ImportService
     from briefing.core.progress import Progress
-    from briefing.core.provenance import ProvenanceService
     from briefing.core.sample import SampleLoaded
-    from briefing.core.search.service import SearchService
-    from briefing.core.settings import SettingsService
-    from briefing.core.sources import SourceService
-    from briefing.core.tags import TagService
-    from briefing.core.team.service import TeamService
 
 log = logging.getLogger(__name__)
 
 
-class Library:
+class Library(LibraryServices):
     """An open library file. Create with `Library.open(path)`.
 
     Services hang off it as attributes (`articles`, `imports`, `search`, `annotations`,
@@ -128,34 +105,7 @@ class Library:
         (core/presence.py): `others()` lists them, and a restore waits for all to leave.
         """
         path = Path(path).expanduser()
-        try:
-            # A folder on the way that the account may not enter raises here, not False.
-            is_dir = path.is_dir()
-            exists = path.exists()
-            empty = exists and path.stat().st_size == 0
-        except OSError as exc:
-            raise LibraryUnavailable(f"cannot reach {path}: {exc.strerror or exc}") from exc
-        if is_dir:
-            raise LibraryUnavailable(f"{path} is a folder; give the path of a library file")
-        if empty and not allow_empty and not holders(path):
-            raise LibraryEmpty(
-                f"{path} is an empty file, not a library; it was left untouched. Delete it "
-                "to start a new library there, or give another path"
-            )
-        exists = exists and not empty
-        if exists:
-            check_is_sqlite(path)
-            check_whole(path)
-            check_is_briefing(path)
-        elif not create:
-            raise LibraryUnavailable(f"no library at {path}")
-        elif not path.parent.exists():
-            raise LibraryUnavailable(
-                f"cannot create {path}: the folder {path.parent} does not exist"
-            )
-        read_only = read_only_reason(path, exists)
-        if read_only and not exists:
-            raise LibraryReadOnly(f"cannot create {path}: {read_only}")
+        exists, read_only = check_openable(path, create=create, allow_empty=allow_empty)
         library = cls(path, created=not exists, read_only=read_only)
         try:
             library._presence = Presence.enter(path, program, detail)
@@ -407,96 +357,7 @@ class Library:
             self.connection(), recursive_triggers=False, execute_plugins=False
         )
 
-    # Services ----------------------------------------------------------------------------
-
-    @cached_property
-    def articles(self) -> ArticleService:
-        # Imported here: the services import this module, and a script that only opens a
-        # library should not pay for trafilatura.
-        from briefing.core.articles.service import ArticleService
-
-        return ArticleService(self)
-
-    @cached_property
-    def imports(self) -> ImportService:
-        from briefing.core.importing.service import ImportService
-
-        return ImportService(self)
-
-    @cached_property
-    def search(self) -> SearchService:
-        from briefing.core.search.service import SearchService
-
-        return SearchService(self)
-
-    @cached_property
-    def annotations(self) -> AnnotationService:
-        from briefing.core.annotations.service import AnnotationService
-
-        return AnnotationService(self)
-
-    @cached_property
-    def claims(self) -> ClaimService:
-        from briefing.core.claims.service import ClaimService
-
-        return ClaimService(self)
-
-    @cached_property
-    def actors(self) -> ActorService:
-        from briefing.core.actors.service import ActorService
-
-        return ActorService(self)
-
-    @cached_property
-    def mentions(self) -> MentionService:
-        from briefing.core.actors.mentions import MentionService
-
-        return MentionService(self)
-
-    @cached_property
-    def sources(self) -> SourceService:
-        from briefing.core.sources import SourceService
-
-        return SourceService(self)
-
-    @cached_property
-    def briefings(self) -> BriefingService:
-        from briefing.core.briefings.service import BriefingService
-
-        return BriefingService(self)
-
-    @cached_property
-    def backups(self) -> BackupService:
-        from briefing.core.backup_service import BackupService
-
-        return BackupService(self)
-
-    @cached_property
-    def tags(self) -> TagService:
-        from briefing.core.tags import TagService
-
-        return TagService(self)
-
-    @cached_property
-    def settings(self) -> SettingsService:
-        """The library's own settings: `settings.user_name`, who signs its exports."""
-        from briefing.core.settings import SettingsService
-
-        return SettingsService(self)
-
-    @cached_property
-    def provenance(self) -> ProvenanceService:
-        """Who created and last changed each record, and when."""
-        from briefing.core.provenance import ProvenanceService
-
-        return ProvenanceService(self)
-
-    @cached_property
-    def team(self) -> TeamService:
-        """The team library this one syncs with, through PostgreSQL (core/team/)."""
-        from briefing.core.team.service import TeamService
-
-        return TeamService(self)
+    # Space and the sample ------------------------------------------------------------
 
     def reclaim_space(self, progress: Progress | None = None, *, force: bool = False) -> int:
         """Give the file's free pages back to the disk when it pays (a tenth of the file

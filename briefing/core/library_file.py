@@ -17,10 +17,12 @@ from briefing.core.backup_folder import folder_for, list_backups, newest_restora
 from briefing.core.errors import (
     LibraryBusy,
     LibraryDamaged,
+    LibraryEmpty,
     LibraryReadOnly,
     LibraryUnavailable,
 )
 from briefing.core.migrate import APPLICATION_ID, check_not_newer, latest_version
+from briefing.core.presence import holders
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -119,6 +121,41 @@ def read_only_reason(path: Path, exists: bool) -> str:
     if not os.access(path.parent, os.W_OK | os.X_OK):
         return f"its folder {path.parent} cannot be written"
     return ""
+
+
+def check_openable(path: Path, *, create: bool, allow_empty: bool) -> tuple[bool, str]:
+    """Whether there is a library at `path` to open (False: one is to be made there), and
+    why it must be opened read-only ("" when it can be written). A path that is no library
+    to open, or to make (unless `create`), is refused with one message; so is an empty
+    file, unless `allow_empty` (the user said to make a library of it) or a program has it
+    open (it is being made)."""
+    try:
+        # A folder on the way that the account may not enter raises here, not False.
+        is_dir = path.is_dir()
+        exists = path.exists()
+        empty = exists and path.stat().st_size == 0
+    except OSError as exc:
+        raise LibraryUnavailable(f"cannot reach {path}: {exc.strerror or exc}") from exc
+    if is_dir:
+        raise LibraryUnavailable(f"{path} is a folder; give the path of a library file")
+    if empty and not allow_empty and not holders(path):
+        raise LibraryEmpty(
+            f"{path} is an empty file, not a library; it was left untouched. Delete it "
+            "to start a new library there, or give another path"
+        )
+    exists = exists and not empty
+    if exists:
+        check_is_sqlite(path)
+        check_whole(path)
+        check_is_briefing(path)
+    elif not create:
+        raise LibraryUnavailable(f"no library at {path}")
+    elif not path.parent.exists():
+        raise LibraryUnavailable(f"cannot create {path}: the folder {path.parent} does not exist")
+    read_only = read_only_reason(path, exists)
+    if read_only and not exists:
+        raise LibraryReadOnly(f"cannot create {path}: {read_only}")
+    return exists, read_only
 
 
 def check_current(conn: sqlite3.Connection, path: Path, read_only: str) -> None:
