@@ -49,7 +49,6 @@ if TYPE_CHECKING:
     import sqlite_utils
 
     from briefing.core.backup_folder import Backup, RestoreReport
-    from briefing.core.progress import Progress
     from briefing.core.sample import SampleLoaded
 
 log = logging.getLogger(__name__)
