@@ -16,7 +16,8 @@ from typing import Any
 
 from briefing.core.changes import Kind
 from briefing.core.clock import now
-from briefing.core.team.records import Data, fingerprints
+from briefing.core.team.fingerprints import fingerprints
+from briefing.core.team.records import Data
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,8 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from briefing.core.team.records import QUIET_FIELDS, SET_FIELDS, Data, same
+from briefing.core.team.fingerprints import same
+from briefing.core.team.records import QUIET_FIELDS, SET_FIELDS, Data
 
 
 @dataclass(frozen=True)

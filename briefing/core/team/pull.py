@@ -13,11 +13,11 @@ from briefing.core import journal
 from briefing.core.changes import Kind
 from briefing.core.team import link as links
 from briefing.core.team.apply import Applier, Missing
+from briefing.core.team.fingerprints import fingerprints
 from briefing.core.team.merge import changed_fields, edited, equal, merge
 from briefing.core.team.records import (
     ORDER,
     Data,
-    fingerprints,
     link_refs,
     local_ids,
     match_key,

@@ -11,13 +11,11 @@ derived or local stays out: an article's source path, mention suggestions, ancho
 the full-text indexes.
 
 Fields whose value is a set (SET_FIELDS) merge element by element; the others as a whole.
-`fingerprint` keeps short values as they are and long ones as a digest: enough to tell
-whether a field changed since the last sync without keeping a second copy of every text.
+What a base remembers of a record (fingerprints of its fields) is fingerprints.py's.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sqlite3
 from collections.abc import Iterable
@@ -50,7 +48,6 @@ SET_FIELDS = frozenset({"tags", "about", "sources", "links", "aliases"})
 # Set when a record is made and never edited: two copies of one record (the same wire story
 # imported twice) keep the earlier without calling it a conflict.
 QUIET_FIELDS = frozenset({"imported_at", "created_at"})
-DIGEST_OVER = 200  # characters of JSON
 
 _ARTICLE = """a.id, a.uid, a.title, a.title_proposed, a.outlet, a.agency, a.author, a.dateline,
     a.date, a.url, a.language, a.source_format, a.content_hash, a.imported_at, a.text, a.original"""
@@ -58,50 +55,6 @@ _ARTICLE_FIELDS = (
     "title title_proposed outlet agency author dateline date url language source_format "
     "content_hash imported_at text original"
 ).split()
-
-
-def fingerprint(value: Any) -> Any:
-    """The value itself when short, else {"$sha256": digest}: what a base keeps."""
-    if isinstance(value, str):
-        if len(value) <= DIGEST_OVER:
-            return value
-        return {"$sha256": hashlib.sha256(value.encode("utf-8", "surrogatepass")).hexdigest()}
-    if value is None or isinstance(value, bool | int | float):
-        return value
-    text = json.dumps(value, sort_keys=True, ensure_ascii=False)
-    if len(text) <= DIGEST_OVER:
-        return value
-    return {"$sha256": hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()}
-
-
-def fingerprints(data: Data) -> Data:
-    """A base: every field's fingerprint, set fields whole (they merge element by element).
-    Short strings and plain values, most fields, are taken as they are without a call: a
-    first join fingerprints every record it sends."""
-    out: Data = {}
-    for k, v in data.items():
-        kind = type(v)
-        if k in SET_FIELDS or v is None or kind is bool or kind is int:
-            out[k] = v
-        elif kind is str and len(v) <= DIGEST_OVER:
-            out[k] = v
-        else:
-            out[k] = fingerprint(v)
-    return out
-
-
-def same(value: Any, base: Any) -> bool:
-    """Whether a field's value is what the base holds (given as a fingerprint)."""
-    wanted = _canonical(base)
-    return bool(_canonical(value) == wanted or _canonical(fingerprint(value)) == wanted)
-
-
-def _canonical(value: Any) -> Any:
-    if isinstance(value, list | tuple):
-        return [_canonical(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _canonical(v) for k, v in sorted(value.items())}
-    return value
 
 
 def match_key(kind: Kind, data: Data) -> str | None:
