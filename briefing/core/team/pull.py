@@ -1,7 +1,8 @@
 """Pull: the team's records changed after the version last pulled, in version order, a batch
 at a time, each batch written in one local transaction together with the version it brings
 the library to (sync.py tells the whole story); a record the library also changed since its
-base is merged field by field (merge.py)."""
+base is merged field by field (merge.py). The records a batch names but does not bring are
+found first (dependencies.py)."""
 
 from __future__ import annotations
 
@@ -13,17 +14,10 @@ from briefing.core import journal
 from briefing.core.changes import Kind
 from briefing.core.team import link as links
 from briefing.core.team.apply import Applier, Missing
+from briefing.core.team.dependencies import dependencies
 from briefing.core.team.fingerprints import fingerprints
 from briefing.core.team.merge import changed_fields, edited, equal, merge
-from briefing.core.team.records import (
-    ORDER,
-    Data,
-    link_refs,
-    local_ids,
-    match_key,
-    read,
-    refs,
-)
+from briefing.core.team.records import ORDER, Data, local_ids, match_key, read
 from briefing.core.team.session import COLUMNS, Remote, Session
 
 PULL_BATCH = 2000
@@ -83,7 +77,7 @@ class Pull(Session):
                 or bases[(r.kind, r.uid)].version < r.version
             ]
             applier = Applier(library, conn)
-            extra = self.dependencies(conn, applier, todo, keyed)
+            extra = dependencies(self.fetch, conn, applier, todo, keyed)
             bases.update(links.bases(conn, ((r.kind, r.uid) for r in extra)))
             needed = {(r.kind, r.uid) for r in extra}
             stamped: list[Remote] = []
@@ -220,72 +214,6 @@ class Pull(Session):
             {"links": remote.data.get("links", [])},
         )
         return list(merged["links"])
-
-    def dependencies(
-        self,
-        conn: sqlite3.Connection,
-        applier: Applier,
-        todo: list[Remote],
-        keyed: dict[tuple[Kind, str], Remote],
-    ) -> list[Remote]:
-        """The records the batch names that are neither here nor in it (a first pull reads
-        an annotation before its article's later version), fetched from the team; merged
-        actors and tags give their redirect instead."""
-        extra: list[Remote] = []
-        known = set(keyed)
-        wanted = [r for r in todo if not r.deleted]
-        for _ in range(4):  # an annotation names an article; an alias's article; no deeper
-            needed: set[tuple[Kind, str]] = set()
-            for remote in wanted:
-                for kind, uid in [
-                    *refs(remote.kind, remote.data),
-                    *((Kind.CLAIM, u) for u in link_refs(remote.data)),
-                ]:
-                    if (kind, uid) not in known:
-                        needed.add((kind, uid))
-            if not needed:
-                break
-            here: set[tuple[Kind, str]] = set()
-            by_kind: dict[Kind, list[str]] = {}
-            for kind, uid in needed:
-                by_kind.setdefault(kind, []).append(uid)
-            for kind, uids in by_kind.items():
-                here |= {(kind, u) for u in local_ids(conn, kind, uids)}
-            missing = needed - here
-            known |= needed
-            fetched = self.fetch(missing)
-            wanted = []
-            for remote in fetched:
-                if remote.deleted:
-                    if remote.merged_into:
-                        applier.redirects[(remote.kind, remote.uid)] = remote.merged_into
-                        if (remote.kind, remote.merged_into) not in known:
-                            wanted.append(
-                                Remote(
-                                    remote.kind,
-                                    remote.merged_into,
-                                    0,
-                                    False,
-                                    None,
-                                    False,
-                                    {},
-                                    None,
-                                    None,
-                                    None,
-                                )
-                            )
-                    continue
-                extra.append(remote)
-                wanted.append(remote)
-            # A redirect's target: fetch it as a record of its own.
-            targets = [(r.kind, r.uid) for r in wanted if not r.version]
-            wanted = [r for r in wanted if r.version]
-            for remote in self.fetch(t for t in targets if t not in known):
-                known.add((remote.kind, remote.uid))
-                if not remote.deleted:
-                    extra.append(remote)
-                    wanted.append(remote)
-        return extra
 
     def apply_live(
         self,
