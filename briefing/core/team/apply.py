@@ -9,7 +9,7 @@ actor or tag merge left (here or in the team); a name that is nowhere is left ou
 subject) or leaves the field empty (a speaker), never invented.
 
 Deleting goes through the services' own helpers, so that briefings keep what a deleted claim
-said (snapshots) exactly as when the analyst deletes it.
+said (snapshots) exactly as when the analyst deletes it: deletion.py.
 """
 
 from __future__ import annotations
@@ -17,14 +17,11 @@ from __future__ import annotations
 import sqlite3
 from typing import TYPE_CHECKING, Any
 
-from briefing.core.actors.merge import _fold
-from briefing.core.annotations.restore import remove_annotations
 from briefing.core.articles.rows import date_columns
-from briefing.core.briefings.rows import keep_snapshots
-from briefing.core.briefings.snapshot import SnapshotMaker
 from briefing.core.changes import Kind
 from briefing.core.dates import parse_stored
 from briefing.core.rowid import inserted_id
+from briefing.core.team.deletion import delete_here
 from briefing.core.team.records import TABLES, Data, local_ids
 
 if TYPE_CHECKING:
@@ -368,48 +365,11 @@ class Applier:
     # Deleting ---------------------------------------------------------------------------------
 
     def delete(self, kind: Kind, local_id: int, *, merged_into: str | None = None) -> None:
-        conn = self._conn
-        if kind is Kind.ACTOR:
-            kept = self.resolve(Kind.ACTOR, merged_into) if merged_into else None
-            if kept is not None and kept != local_id:
-                actors = self._library.actors
-                _fold(conn, actors.get(kept), actors.get(local_id))
-                return
-            mentions = [
-                r[0]
-                for r in conn.execute(
-                    "SELECT annotation_id FROM mentions WHERE actor_id = ?", (local_id,)
-                )
-            ]
-            remove_annotations(self._library, mentions)
-            conn.execute("DELETE FROM actors WHERE id = ?", (local_id,))
-        elif kind is Kind.TAG:
-            kept = self.resolve(Kind.TAG, merged_into) if merged_into else None
-            if kept is not None and kept != local_id:
-                for table, column in (
-                    ("article_tags", "article_id"),
-                    ("annotation_tags", "annotation_id"),
-                ):
-                    conn.execute(
-                        f"INSERT OR IGNORE INTO {table} ({column}, tag_id) "
-                        f"SELECT {column}, ? FROM {table} WHERE tag_id = ?",
-                        (kept, local_id),
-                    )
-            conn.execute("DELETE FROM tags WHERE id = ?", (local_id,))
-        elif kind is Kind.ARTICLE:
-            keep_snapshots(
-                conn,
-                SnapshotMaker(self._library),
-                "i.claim_id IN (SELECT id FROM annotations WHERE article_id = ?)",
-                local_id,
-            )
-            conn.execute("DELETE FROM articles WHERE id = ?", (local_id,))
-        elif kind in (Kind.ANNOTATION, Kind.CLAIM):
-            remove_annotations(self._library, [local_id])
-        elif kind is Kind.SOURCE:
-            conn.execute("DELETE FROM sources WHERE id = ?", (local_id,))
-        elif kind is Kind.BRIEFING:
-            conn.execute("DELETE FROM briefings WHERE id = ?", (local_id,))
+        """Delete a record here as the analyst would (deletion.py); an actor or tag the team
+        merged into another is folded into that one when it is here."""
+        merges = kind in (Kind.ACTOR, Kind.TAG)
+        kept = self.resolve(kind, merged_into) if merges and merged_into else None
+        delete_here(self._library, self._conn, kind, local_id, kept)
 
     def unshare(self, briefing_id: int) -> None:
         """The team withdrew a shared briefing: this library keeps its copy, private."""
