@@ -151,7 +151,7 @@ if TYPE_CHECKING:
         Source,
     )
     from briefing.core.team import KEEP as TEAM_KEEP
-    from briefing.core.team.service import Conflict as TeamConflict
+    from briefing.core.team.conflicts import Conflict as TeamConflict
     from briefing.core.team.service import TeamStatus
     from briefing.core.team.sync import SyncReport as TeamSyncReport
     from briefing.core.text_input import check_text, has_surrogates, printable
@@ -245,7 +245,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "SuggestReport": ("actors.mentions", "SuggestReport"),
     "Suggestion": ("actors.mentions", "Suggestion"),
     "TEAM_KEEP": ("team", "KEEP"),
-    "TeamConflict": ("team.service", "Conflict"),
+    "TeamConflict": ("team.conflicts", "Conflict"),
     "TeamStatus": ("team.service", "TeamStatus"),
     "TeamSyncReport": ("team.sync", "SyncReport"),
     "TeamUnavailable": ("errors", "TeamUnavailable"),

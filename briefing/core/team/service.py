@@ -10,24 +10,23 @@
 Every failure to reach or use the team is a TeamUnavailable with one line to show (a wrong
 URL, a refused password, a server that is not PostgreSQL or has a newer team schema, a
 connection lost). Checks come before any write, so a join that is refused changes nothing on
-either side; a sync cut short is finished by the next one (sync.py says how).
+either side; a sync cut short is finished by the next one (sync.py says how). What a
+conflict says and how it is read is conflicts.py's; settling one is here.
 """
 
 from __future__ import annotations
 
-import json
-import sqlite3
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from briefing.core.changes import Kind
 from briefing.core.clock import now
-from briefing.core.errors import BriefingError, InvalidInput, NotFound, TeamUnavailable
+from briefing.core.errors import BriefingError, InvalidInput, TeamUnavailable
 from briefing.core.progress import Progress
 from briefing.core.team import KEEP, server  # KEEP there: the command line reads it alone
 from briefing.core.team import link as links
 from briefing.core.team.apply import Applier
-from briefing.core.team.records import local_ids, read
+from briefing.core.team.conflicts import Conflict, all_conflicts, one_conflict
+from briefing.core.team.records import read
 from briefing.core.team.session import one
 from briefing.core.team.sync import Engine, SyncReport
 
@@ -72,38 +71,6 @@ class TeamStatus:
             "conflicts": self.conflicts,
             "online": self.online,
             "members": list(self.members),
-        }
-
-
-@dataclass(frozen=True)
-class Conflict:
-    """A field both sides changed: the team's value (`theirs`) is in the record, the local
-    one (`mine`) kept here until the analyst chooses. `field` "deleted" is an edit against a
-    deletion: mine and theirs say whether each side deleted the record."""
-
-    id: int
-    kind: Kind
-    uid: str
-    record_id: int | None  # None when the record is not here (any more)
-    label: str
-    field: str
-    mine: Any
-    theirs: Any
-    theirs_by: str | None
-    found_at: str
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "kind": str(self.kind),
-            "uid": self.uid,
-            "record": self.record_id,
-            "label": self.label,
-            "field": self.field,
-            "mine": self.mine,
-            "theirs": self.theirs,
-            "theirs_by": self.theirs_by,
-            "found_at": self.found_at,
         }
 
 
@@ -342,40 +309,10 @@ class TeamService:
     # Conflicts -------------------------------------------------------------------------------
 
     def conflicts(self) -> list[Conflict]:
-        conn = self._library.connection()
-        rows = conn.execute(
-            "SELECT id, kind, uid, field, mine, theirs, theirs_by, found_at FROM team_conflicts "
-            "ORDER BY id"
-        ).fetchall()
-        return [self._conflict(conn, row) for row in rows]
+        return all_conflicts(self._library.connection())
 
     def conflict(self, conflict_id: int) -> Conflict:
-        conn = self._library.connection()
-        row = conn.execute(
-            "SELECT id, kind, uid, field, mine, theirs, theirs_by, found_at FROM team_conflicts "
-            "WHERE id = ?",
-            (conflict_id,),
-        ).fetchone()
-        if row is None:
-            raise NotFound(f"no conflict with id {conflict_id} (see briefing team conflicts)")
-        return self._conflict(conn, row)
-
-    def _conflict(self, conn: sqlite3.Connection, row: tuple[Any, ...]) -> Conflict:
-        id_, kind, uid, field, mine, theirs, by, found = row
-        kind = Kind(kind)
-        record_id = local_ids(conn, kind, [uid]).get(uid)
-        return Conflict(
-            id_,
-            kind,
-            uid,
-            record_id,
-            _label(conn, kind, record_id),
-            field,
-            json.loads(mine) if mine is not None else None,
-            json.loads(theirs) if theirs is not None else None,
-            by,
-            found,
-        )
+        return one_conflict(self._library.connection(), conflict_id)
 
     def resolve(self, conflict_id: int, keep: str) -> Conflict:
         """Settle a conflict: `theirs` leaves the team's value (or deletion) in place;
@@ -399,21 +336,3 @@ class TeamService:
                     Applier(library, conn).upsert(found.kind, found.uid, wanted, current)
             conn.execute("DELETE FROM team_conflicts WHERE id = ?", (conflict_id,))
         return found
-
-
-def _label(conn: sqlite3.Connection, kind: Kind, record_id: int | None) -> str:
-    """A few words that say which record: a claim's quote, an article's title."""
-    if record_id is None:
-        return "(not in this library)"
-    sql = {
-        Kind.ARTICLE: "SELECT title FROM articles WHERE id = ?",
-        Kind.CLAIM: "SELECT quote FROM annotations WHERE id = ?",
-        Kind.ANNOTATION: "SELECT quote FROM annotations WHERE id = ?",
-        Kind.ACTOR: "SELECT name FROM actors WHERE id = ?",
-        Kind.SOURCE: "SELECT title FROM sources WHERE id = ?",
-        Kind.TAG: "SELECT name FROM tags WHERE id = ?",
-        Kind.BRIEFING: "SELECT title FROM briefings WHERE id = ?",
-    }[kind]
-    row = conn.execute(sql, (record_id,)).fetchone()
-    text = " ".join(str(row[0]).split()) if row else ""
-    return text if len(text) <= 60 else text[:59] + "…"
