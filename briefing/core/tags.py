@@ -118,15 +118,7 @@ class TagService:
             for old in ids:
                 if old == keep:
                     continue
-                for table, column in (
-                    ("article_tags", "article_id"),
-                    ("annotation_tags", "annotation_id"),
-                ):
-                    conn.execute(
-                        f"INSERT OR IGNORE INTO {table} ({column}, tag_id) "
-                        f"SELECT {column}, ? FROM {table} WHERE tag_id = ?",
-                        (keep, old),
-                    )
+                move_taggings(conn, old, keep)
                 # A team hears "merged into", and re-points what it still tags so.
                 conn.execute(
                     "INSERT OR REPLACE INTO record_redirects (kind, uid, into_uid) "
@@ -135,3 +127,14 @@ class TagService:
                 )
                 conn.execute("DELETE FROM tags WHERE id = ?", (old,))
         return next(t for t in self.list() if t.name.lower() == target_name.lower())
+
+
+def move_taggings(conn: sqlite3.Connection, old: int, keep: int) -> None:
+    """What tag `old` tags, tagged `keep` too (once): a merge here, and a team's merge
+    arriving by sync (team/deletion.py), fold a tag the same way."""
+    for table, column in (("article_tags", "article_id"), ("annotation_tags", "annotation_id")):
+        conn.execute(
+            f"INSERT OR IGNORE INTO {table} ({column}, tag_id) "
+            f"SELECT {column}, ? FROM {table} WHERE tag_id = ?",
+            (keep, old),
+        )

@@ -19,6 +19,7 @@ from briefing.core.annotations.restore import remove_annotations
 from briefing.core.briefings.rows import keep_snapshots
 from briefing.core.briefings.snapshot import SnapshotMaker
 from briefing.core.changes import Kind
+from briefing.core.tags import move_taggings
 
 if TYPE_CHECKING:
     from briefing.core.library import Library
@@ -44,15 +45,7 @@ def delete_here(
         conn.execute("DELETE FROM actors WHERE id = ?", (local_id,))
     elif kind is Kind.TAG:
         if kept is not None and kept != local_id:
-            for table, column in (
-                ("article_tags", "article_id"),
-                ("annotation_tags", "annotation_id"),
-            ):
-                conn.execute(
-                    f"INSERT OR IGNORE INTO {table} ({column}, tag_id) "
-                    f"SELECT {column}, ? FROM {table} WHERE tag_id = ?",
-                    (kept, local_id),
-                )
+            move_taggings(conn, local_id, kept)
         conn.execute("DELETE FROM tags WHERE id = ?", (local_id,))
     elif kind is Kind.ARTICLE:
         keep_snapshots(
