@@ -161,6 +161,30 @@ def test_an_actor_merged_on_one_side_while_the_other_adds_mentions(analyst, team
     assert len(a.mentions.list(actor=china_a.id)) == len(b.mentions.list(actor=china_b.id))
 
 
+def test_a_tag_merged_on_one_side_while_the_other_tags_with_it(analyst, team):
+    """The team's merge reaches B as a local merge would: what B tagged with the old tag,
+    before and after its last sync, ends up tagged with the one kept."""
+    a = analyst("A. Analyst")
+    a.load_sample()
+    article_a = a.articles.list()[0].id
+    a.tags.tag_article(article_a, ["geo", "geopolitics"])
+    a.team.join(*team)
+    b = analyst("B. Analyst")
+    b.team.join(*team)
+    article_b = b.articles.list()[0].id
+    claim_b = b.claims.list()[0].id
+    b.tags.tag_annotation(claim_b, ["geo"])
+    a.tags.merge(["geo"], "geopolitics")
+    a.team.sync()
+    b.team.sync()
+    a.team.sync()
+    assert "geo" not in [t.name for t in b.tags.list()]
+    tagged = b.tags.of_article(article_b)
+    assert "geopolitics" in tagged and "geo" not in tagged
+    assert "geopolitics" in b.claims.get(claim_b).tags and "geo" not in b.claims.get(claim_b).tags
+    assert records(a) == records(b)
+
+
 def test_three_analysts_editing_offline_and_syncing_in_every_order(analyst, team):
     url, name = team
     first = analyst("Analyst 0")
