@@ -126,31 +126,7 @@ def _sorted(
     read.check()
     snippets = _snippets(conn, match, ids)
     read.check()
-    marks = ",".join("?" * len(ids))
-    found = {
-        row[0]: row
-        for row in conn.execute(
-            f"SELECT id, title, outlet, date, uid FROM articles WHERE id IN ({marks})", ids
-        )
-    }
-    hits = [
-        SearchHit(
-            "article",
-            id_,
-            id_,
-            title,
-            outlet,
-            parse_stored(date),
-            snippets.get(id_, ""),
-            0.0,
-            None,
-            uid,
-        )
-        for id_ in ids
-        if id_ in found
-        for _, title, outlet, date, uid in [found[id_]]
-    ]
-    return ArticleHits(hits, total)
+    return ArticleHits(_hits(conn, [(id_, 0.0) for id_ in ids], snippets), total)
 
 
 def _ranked(
@@ -251,15 +227,29 @@ def _ranked(
         snippets = _snippets(conn, match, [id_ for id_, _ in top])
     if found is None:
         read.check()
-        marks = ",".join("?" * len(top))
+    scored = [(id_, -score) for id_, score in top]  # BM25 is lower for better; hits, higher
+    return ArticleHits(_hits(conn, scored, snippets, found), total, newest_first)
+
+
+def _hits(
+    conn: sqlite3.Connection,
+    scored: list[tuple[int, float]],
+    snippets: dict[int, str],
+    found: dict[int, tuple[int, str, str | None, str | None, str]] | None = None,
+) -> list[SearchHit]:
+    """The kept articles as hits, in the order given: their titles, outlets and dates read in
+    one statement (unless the ranking read them already: `found`); an id gone meanwhile is
+    left out."""
+    if found is None:
+        marks = ",".join("?" * len(scored))
         found = {
             row[0]: row
             for row in conn.execute(
                 f"SELECT id, title, outlet, date, uid FROM articles WHERE id IN ({marks})",
-                [id_ for id_, _ in top],
+                [id_ for id_, _ in scored],
             )
         }
-    hits = [
+    return [
         SearchHit(
             "article",
             id_,
@@ -268,15 +258,14 @@ def _ranked(
             outlet,
             parse_stored(date),
             snippets.get(id_, ""),
-            -score,
+            score,
             None,
             uid,
         )
-        for id_, score in top
+        for id_, score in scored
         if id_ in found
         for _, title, outlet, date, uid in [found[id_]]
     ]
-    return ArticleHits(hits, total, newest_first)
 
 
 def _snippets(conn: sqlite3.Connection, match: str, ids: list[int]) -> dict[int, str]:
