@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.core import InvalidInput, Library, NotFound, PartialDate
+from briefing.core import InvalidInput, Library, NotFound, PartialDate, Span
 
 
 @pytest.fixture
@@ -69,6 +69,30 @@ def test_sorting_by_outlet_folds_case_and_puts_articles_without_one_last(
             assert page == whole[offset:][:3]
     assert library.articles.ids(sort="outlet", contains="more") == [afp2, zeit, none2]
     assert library.articles.ids(sort="outlet", descending=True, outlet="AFP") == [afp2, afp]
+
+
+def test_sorting_by_claims_counts_them_with_the_unclaimed_at_the_far_end(
+    library: Library, three: list[int]
+) -> None:
+    """Most articles have no claims: they are read apart from the counted ones (the two
+    in one statement) and must land where one ORDER BY on the count put them."""
+    a, b, c = three
+    (d,) = [r.id for r in library.imports.texts([("d", "Delta story\n\nFourth body.")])]
+    for article, claims in ((a, 2), (c, 1), (d, 2)):
+        for k in range(claims):
+            library.claims.add(article, Span(k * 6, k * 6 + 5))
+    library.annotations.add(b, "highlight", Span(0, 5))  # not a claim: b still has none
+    down, up = [d, a, c, b], [b, c, a, d]
+    assert library.articles.ids(sort="claims") == down  # most claims first by default
+    assert library.articles.ids(sort="claims", descending=False) == up
+    for descending, whole in ((True, down), (False, up)):
+        for offset in range(5):
+            page = library.articles.ids(
+                sort="claims", descending=descending, limit=2, offset=offset
+            )
+            assert page == whole[offset:][:2]
+    assert library.articles.ids(sort="claims", outlet="afp") == [a]
+    assert library.articles.ids(sort="claims", contains="story", descending=False) == up
 
 
 def test_outlets_are_counted_most_used_first_with_case_variants_as_one(
