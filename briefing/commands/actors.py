@@ -79,7 +79,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     a = sub.add_parser("mention", help="tag a span of an article as a mention of an actor")
     a.add_argument("article", type=article_id, metavar="ARTICLE")
     a.add_argument("actor", metavar="ACTOR")
-    a.add_argument("--quote", required=True, help="the exact text")
+    a.add_argument(
+        "--quote", required=True, help="the text, word for word (a space matches a line break)"
+    )
     a.add_argument("--prefix", help="text just before the quote, when it occurs more than once")
     a.add_argument("--occurrence", type=positive_int, help="which occurrence (1 is the first)")
     a.set_defaults(run=run_mention)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
 from typing import TYPE_CHECKING, Any
 
 from briefing.commands.arguments import article_id, positive_int
 from briefing.commands.output import print_json, print_table, stamped
-from briefing.core import CLAIM_RELATIONS, STATUSES, UNSET, InvalidInput, Kind
+from briefing.core import CLAIM_RELATIONS, STATUSES, UNSET, InvalidInput, Kind, NotFound
 
 if TYPE_CHECKING:
     from briefing.core import Claim, Library
@@ -22,7 +23,11 @@ def register(commands: argparse._SubParsersAction) -> None:
 
     a = sub.add_parser("add", help="mark a quote in an article as a claim (prints its id)")
     a.add_argument("article", type=article_id, metavar="ARTICLE")
-    a.add_argument("--quote", required=True, help="the exact text of the claim")
+    a.add_argument(
+        "--quote",
+        required=True,
+        help="the text of the claim, word for word (a space matches a line break)",
+    )
     a.add_argument("--prefix", help="text just before the quote, when it occurs more than once")
     a.add_argument("--occurrence", type=positive_int, help="which occurrence (1 is the first)")
     a.add_argument("--speaker", metavar="ACTOR", help="who makes the claim (id, name or alias)")
@@ -140,9 +145,26 @@ def _print_claim(args: argparse.Namespace, claim: Claim, *, created: bool = Fals
         )
 
 
+def _known_actors(library: Library, *refs: str | None) -> None:
+    """Refuse an actor the library does not know, saying how to add one: the app adds a new
+    speaker or subject as it is typed, but a script should not get a stray actor from a
+    typo, so here it is added on purpose, first."""
+    for ref in refs:
+        if not ref:
+            continue
+        try:
+            library.actors.resolve(ref)
+        except NotFound as exc:
+            raise NotFound(
+                f"{exc}; add it first with: briefing actor add {shlex.quote(ref)}"
+                " (its kind is guessed from the name, or give --kind)"
+            ) from exc
+
+
 def run_add(args: argparse.Namespace, library: Library) -> int:
     from briefing.core import Span
 
+    _known_actors(library, args.speaker, *(args.about or []))
     claim = library.claims.add(
         args.article,
         Span(quote=args.quote, prefix=args.prefix, occurrence=args.occurrence),
@@ -162,6 +184,7 @@ def run_edit(args: argparse.Namespace, library: Library) -> int:
     if args.clear_about and args.about:
         raise InvalidInput("give --about or --clear-about, not both")
     about = [] if args.clear_about else (args.about or UNSET)
+    _known_actors(library, args.speaker, *(args.about or []))
     claim = library.claims.edit(
         args.claim,
         speaker=UNSET if args.speaker is None else (args.speaker or None),

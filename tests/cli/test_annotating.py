@@ -157,6 +157,11 @@ def test_filters_of_the_claims_listing(cli: Cli) -> None:
         (["claim", "add", "1", "--quote", "SenseTime"], "--occurrence"),
         (["claim", "add", "1", "--quote", "Wang Wenbin", "--grade", "9"], "outside 1 to 6"),
         (["claim", "add", "1", "--quote", "Wang Wenbin", "--speaker", "Nobody"], "no actor"),
+        (
+            ["claim", "add", "1", "--quote", "Wang Wenbin", "--about", "Karl Otto Poehl"],
+            "add it first with: briefing actor add 'Karl Otto Poehl'",
+        ),
+        (["claim", "edit", "1", "--speaker", "Nobody"], "briefing actor add Nobody"),
         (["claim", "add", "99", "--quote", "x"], "no article"),
         (["actor", "merge", "China", "Beijing"], "itself"),
         (["actor", "add", "X", "--kind", "alien"], "unknown actor kind"),
@@ -231,3 +236,29 @@ def test_update_and_w3c_round_trip_through_the_cli(cli: Cli, tmp_path: Path) -> 
     assert [c["quote"] for c in other.json("claims")] == [c["quote"] for c in cli.json("claims")]
     err = cli("annotations", "export", "1", "-o", str(tmp_path / "no" / "such" / "file"), code=2)
     assert "does not exist" in err
+
+
+def test_a_quote_typed_on_one_line_is_found_across_the_articles_line_breaks(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """Wire copy is hard-wrapped and keeps its line breaks, which the reader shows as spaces:
+    a quote copied from the reader has a space where the file breaks the line."""
+    wire = tmp_path / "poehl.txt"
+    wire.write_text(
+        "POEHL SAYS RATE RISES NOT WANTED\n\n"
+        "    FRANKFURT, March 3 - Bundesbank President Karl Otto Poehl said\n"
+        "the Bundesbank has no interest in higher capital market rates,\n"
+        "adding that    the recent rise\nwas not welcome.\n",
+        "utf-8",
+    )
+    (imported,) = cli.json("import", str(wire))
+    cli("actor", "add", "Karl Otto Poehl", "--kind", "person")
+    quote = "the Bundesbank has no interest in higher capital market rates"
+    claim = cli.json(
+        "claim", "add", str(imported["id"]), "--quote", quote, "--speaker", "Karl Otto Poehl"
+    )
+    assert claim["quote"].split() == quote.split()
+    spaced = cli.json("claim", "add", str(imported["id"]), "--quote", "that the recent rise was")
+    assert spaced["quote"].split() == "that the recent rise was".split()
+    err = cli("claim", "add", str(imported["id"]), "--quote", "rise was welcome", code=2)
+    assert "not in the article" in err

@@ -12,6 +12,7 @@ reanchoring.py's job.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from briefing.core.errors import InvalidInput
@@ -69,24 +70,31 @@ def find_quote(
     A quote that occurs several times is ambiguous, and annotating the wrong occurrence is a
     silent error, so the reader must say which: `prefix` keeps the occurrences preceded by
     that text, `occurrence` counts from 1 (among those the prefix kept, when both are given).
-    The quote and prefix are matched literally.
+    The quote and prefix are matched literally, but for white space when the quote as typed
+    is not there: a hard-wrapped article (wire copy at 65 characters a line) keeps its line
+    breaks, which the reader shows as spaces, so a quote copied from the reader or typed on
+    one line has a space where the text breaks the line; any run of white space in the quote
+    then matches any run in the text.
     """
     if not quote.strip():
         raise InvalidInput("the quote is empty")
-    starts = occurrences(text, quote)
-    if not starts:
+    spans = [(start, start + len(quote)) for start in occurrences(text, quote)]
+    if not spans:
+        spans = _spans_across_white_space(text, quote)
+    if not spans:
         raise InvalidInput("the quote is not in the article")
     if prefix:
-        starts = [start for start in starts if text.endswith(prefix, 0, start)]
-        if not starts:
+        spans = [span for span in spans if text.endswith(prefix, 0, span[0])]
+        if not spans:
             raise InvalidInput("the quote does not occur after that prefix")
+    starts = [start for start, _ in spans]
     if occurrence is not None:
         if not 1 <= occurrence <= len(starts):
             raise InvalidInput(
                 f"there is no occurrence {occurrence}: the quote occurs {_times(len(starts))}"
                 + (" after that prefix" if prefix else "")
             )
-        start = starts[occurrence - 1]
+        start, end = spans[occurrence - 1]
     elif len(starts) > 1:
         where = " after that prefix" if prefix else " in the article"
         raise InvalidInput(
@@ -94,8 +102,14 @@ def find_quote(
             f"before it) or --occurrence N (1 to {len(starts)})"
         )
     else:
-        start = starts[0]
-    return selector_at(text, start, start + len(quote))
+        start, end = spans[0]
+    return selector_at(text, start, end)
+
+
+def _spans_across_white_space(text: str, quote: str) -> list[tuple[int, int]]:
+    """Where the quote's words stand in the text, in order, any white space between them."""
+    pattern = re.compile(r"\s+".join(re.escape(word) for word in quote.split()))
+    return [match.span() for match in pattern.finditer(text)]
 
 
 def occurrences(text: str, needle: str) -> list[int]:

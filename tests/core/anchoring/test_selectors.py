@@ -488,3 +488,20 @@ def test_a_thousand_annotations_on_a_long_article_mostly_move() -> None:
             assert new[placement.selector.start : placement.selector.end] == (
                 placement.selector.exact
             )
+
+
+def test_a_quote_typed_on_one_line_finds_the_words_across_a_line_break() -> None:
+    wrapped = (
+        "Poehl said\nthe Bundesbank has no\ninterest in higher rates. "
+        "The Bundesbank has no\n  interest."
+    )
+    selector = find_quote(wrapped, "Bundesbank has no interest in", prefix="the ")
+    assert selector.exact == "Bundesbank has no\ninterest in"
+    assert wrapped[selector.start : selector.end] == selector.exact
+    with pytest.raises(InvalidInput, match="twice"):
+        find_quote(wrapped, "Bundesbank has no interest")
+    assert find_quote(wrapped, "Bundesbank has no interest", occurrence=2).exact == (
+        "Bundesbank has no\n  interest"
+    )
+    # The quote as typed wins where it stands: white space is loosened only when it is not there.
+    assert find_quote("a b and a\nb", "a b").start == 0
