@@ -367,3 +367,27 @@ def _request(query: str):
     from briefing.ui.search.searcher import SearchRequest
 
     return SearchRequest(query)
+
+
+def test_a_new_question_shows_its_answers_from_the_top(qtbot, shown) -> None:
+    """A first-user trip: scrolled down the hits for "s", then typing another query left
+    the new list scrolled as far, its best hits and actors out of sight."""
+    window, _sample = shown
+    window.resize(1000, 500)
+    page = search(qtbot, window, "s")
+    bar = page.view.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum())
+    page.field.selectAll()  # typed over, as a reader does: never an empty field between
+    qtbot.keyClicks(page.field, "sa")
+    qtbot.waitUntil(lambda: answered(page) and page.shown.query == prefix_last("sa"))
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    qtbot.wait(200)  # laid out (the list lays its rows out after the answer)
+    assert bar.value() == 0
+    # The same question answered again (the library changed) keeps the reader's place.
+    bar.setValue(bar.maximum())
+    kept = bar.value()
+    page.search(again=True)
+    qtbot.waitUntil(lambda: answered(page))
+    qtbot.wait(50)
+    assert bar.value() == kept

@@ -229,8 +229,11 @@ class SearchPage(QWidget):
             return
         same_question = self.shown is not None and self.shown.query == request.query
         current = self.model.hit(self.view.currentIndex().row()) if same_question else None
+        asked_anew = self.shown is None or self.shown.question() != request.question()
         self.shown = request
         self.model.set_hits(hits, hits.counts, paged=request.paged)
+        if asked_anew:  # a new question's answers start at their top (best hits, actors)
+            self.view.scrollToTop()
         self._describe(request, hits)
         if current is not None:  # the library changed under the list: keep the reader's place
             for row, hit in enumerate(hits):
