@@ -68,7 +68,8 @@ ORGANISATION = frozenset(
     energy petroleum oil pharmaceuticals pharma media news times post journal daily herald
     tribune telegraph gazette press broadcasting broadcaster network tv radio exchange party
     club league committee centre center hospital school academy group gmbh ag sa nv bv spa
-    ab asa oyj kk pte pty srl sarl bhd tbk""".split()
+    ab asa oyj kk pte pty srl sarl bhd tbk watch international project initiative alliance
+    coalition campaign forum""".split()
 )
 GROUP = frozenset(
     """rebels militants militia militias protesters protestors demonstrators minorities
@@ -110,6 +111,9 @@ PHRASES = {
     "house of representatives": "government body",
     "west bank": "place",
     "gaza strip": "place",
+    "without borders": "organisation",
+    "red cross": "organisation",
+    "red crescent": "organisation",
 }
 # Wire agencies: often an article's agency rather than its outlet, so not among the outlets.
 AGENCIES = frozenset(

@@ -73,6 +73,13 @@ from briefing.core import ACTOR_KINDS, Library, guess_actor_kind
         ("US Securities Exchange Commission", "government body"),
         ("Federal Reserve chairman", "person"),
         ("G7 finance ministers", "group"),  # persons in the plural
+        # A later trip: organisations taken for persons, or for nothing.
+        ("Human Rights Watch", "organisation"),
+        ("Uyghur Human Rights Project", "organisation"),
+        ("Amnesty International", "organisation"),
+        ("Doctors Without Borders", "organisation"),
+        ("International Committee of the Red Cross", "organisation"),
+        ("Red Cross", "organisation"),
         ("Rosneft", "other"),
         # Nothing to go by: a single unknown word, a name in another script, no capitals.
         ("SenseTime", "other"),
