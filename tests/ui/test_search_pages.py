@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication
 
 from briefing.core import Library
@@ -194,3 +195,31 @@ def test_the_show_and_sort_choices_have_keys_and_names(qtbot, shown) -> None:
     assert _focus_is_in(page.scope)
     qtbot.keyClick(page, Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)
     assert _focus_is_in(page.sort)
+
+
+def test_a_hit_with_no_outlet_and_no_date_has_no_empty_line(qtbot, shown: MainWindow) -> None:
+    """Undated wire copy without an outlet left a blank line between its title and its
+    snippet (a first-user trip): the line goes, and the row is that much shorter."""
+    library = shown.library
+    plain, dated = (
+        r.id
+        for r in library.imports.texts(
+            [
+                ("plain", "Zanzibar cloves\n\nThe zanzibarian clove harvest fell."),
+                ("dated", "Zanzibar spices\n\nThe zanzibarian spice harvest rose."),
+            ]
+        )
+    )
+    library.articles.edit(dated, outlet="Wire", date="2020-05-01")
+    assert library.articles.get(plain).outlet is None and library.articles.get(plain).date is None
+    page = search(qtbot, shown, "zanzibarian")
+    rows = {page.model.hit(row).id: row for row in range(page.model.rowCount())}
+    delegate = page.view.hit_delegate
+    height = {  # the row's own, without a group's heading over it
+        article: page.view.visualRect(page.model.index(row, 0)).height()
+        - (delegate.heading_height() if page.model.index(row, 0).data(HitRole.Group) else 0)
+        for article, row in rows.items()
+        if article in (plain, dated)
+    }
+    meta_line = QFontMetrics(delegate._fonts()[2]).height()
+    assert height[dated] - height[plain] >= meta_line

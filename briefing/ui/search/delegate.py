@@ -93,7 +93,9 @@ class HitDelegate(QStyledItemDelegate):
         if len(self._cache) > MAX_CACHE:
             self._cache.clear()
         body, title, meta, _small = self._fonts()
-        height = PAD_TOP + QFontMetrics(title).height() + GAP + QFontMetrics(meta).height()
+        height = PAD_TOP + QFontMetrics(title).height()
+        if _meta(hit):  # no outlet and no date (undated wire copy): no empty line for them
+            height += GAP + QFontMetrics(meta).height()
         snippet, cut = None, False
         text, ranges = _snippet_text(hit)
         if text:
@@ -164,17 +166,19 @@ class HitDelegate(QStyledItemDelegate):
         painter.drawText(
             QRect(x, y, right - x, metrics.height()), Qt.AlignmentFlag.AlignVCenter, title
         )
-        y += metrics.height() + GAP
+        y += metrics.height()
 
-        metrics = QFontMetrics(meta_font)
-        painter.setFont(meta_font)
-        painter.setPen(meta_colour)
         x = rect.left() + PAD_X
-        meta = metrics.elidedText(_meta(hit), Qt.TextElideMode.ElideRight, right - x)
-        painter.drawText(
-            QRect(x, y, right - x, metrics.height()), Qt.AlignmentFlag.AlignVCenter, meta
-        )
-        y += metrics.height() + GAP + 2
+        if described := _meta(hit):
+            metrics = QFontMetrics(meta_font)
+            painter.setFont(meta_font)
+            painter.setPen(meta_colour)
+            meta = metrics.elidedText(described, Qt.TextElideMode.ElideRight, right - x)
+            painter.drawText(
+                QRect(x, y + GAP, right - x, metrics.height()), Qt.AlignmentFlag.AlignVCenter, meta
+            )
+            y += GAP + metrics.height()
+        y += GAP + 2
 
         if layout.snippet is not None:
             painter.setFont(body)
