@@ -114,7 +114,9 @@ class ExportDocument:
 
     @property
     def empty(self) -> bool:
-        return not any(s.items for s in self.sections)
+        """Nothing in it, not even a section's heading (a new section shows, so a briefing
+        that has one is not said to be empty above it)."""
+        return not any(s.items or s.heading for s in self.sections)
 
 
 def human_date(iso: str | None) -> str:

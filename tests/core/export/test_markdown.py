@@ -102,6 +102,11 @@ def test_empty_briefing_says_so(library: Library) -> None:
     assert mdit_structure(text).headings == [(1, "Nothing yet")]
     assert '<div class="footnote">' not in library.briefings.export_html(b)
     assert json.loads(library.briefings.export_csl(b)) == []
+    # A new section's heading shows: the briefing is no longer said to be empty above it.
+    library.briefings.add_section(b, "Outlook")
+    text = library.briefings.export_markdown(b)
+    assert "This briefing is empty" not in text
+    assert mdit_structure(text).headings == [(1, "Nothing yet"), (2, "Outlook")]
 
 
 def test_deleted_claims_and_articles_still_export(
