@@ -306,6 +306,8 @@ class MentionFinder:
                     continue
             if start > 1 and folded[start - 1] in APOSTROPHES and skeleton[start - 2] != " ":
                 continue  # "O'Brien" is one word
+            if (end <= last_but_one and folded[end] == "$") or (start and folded[start - 1] == "$"):
+                continue  # "US$767", "$US100", "HK$": a currency, not the country
             if not plain:
                 group = tuple(
                     entry
