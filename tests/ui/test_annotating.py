@@ -141,6 +141,26 @@ def test_tag_an_actor_mention(qtbot, make_window, library: Library) -> None:
     assert mention.actor.name == "Tang Xiao'ou"
 
 
+def test_undoing_a_tag_of_a_new_actor_takes_the_actor_away_too(
+    qtbot, make_window, library: Library
+) -> None:
+    window, _article_id = sample_window(qtbot, make_window, library)
+    actors = {a.actor.id for a in library.actors.list()}
+    select(window, "initial public offering")
+    window.tag_actor_action.trigger()
+    dialog = dialog_of(window, TagActorDialog)
+    dialog.actor.line.setText("The IPO")
+    click(qtbot, _ok(dialog))
+    (made,) = {a.actor.id for a in library.actors.list()} - actors
+    window.undo_action.trigger()
+    assert {a.actor.id for a in library.actors.list()} == actors
+    window.redo_action.trigger()
+    assert library.actors.get(made).name == "The IPO"
+    assert [
+        m.actor.id for m in library.mentions.list() if m.quote == "initial public offering"
+    ] == [made]
+
+
 def test_highlight_and_note(qtbot, make_window, library: Library) -> None:
     window, article_id = sample_window(qtbot, make_window, library)
     before = {a.id for a in library.annotations.for_article(article_id)}

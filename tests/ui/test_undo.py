@@ -46,6 +46,36 @@ def test_undo_and_redo_a_new_claim_brings_back_the_same_id(
     assert library.claims.get(claim.id) == claim
 
 
+def test_undoing_a_new_claim_takes_away_the_actors_it_made(
+    qtbot, make_window, library: Library
+) -> None:
+    """A first-user trip: undoing "Add claim" left behind the new speaker and subject its
+    save had made, with no mention and no claim. They go with it, and come back (the same
+    ids) with a redo; an actor that was there before stays."""
+    window, _ = sample_window(qtbot, make_window, library)
+    before = {c.id for c in library.claims.list()}
+    actors_before = {a.actor.id for a in library.actors.list()}
+    select(window, "postponing a US$767 million")
+    window.claim_action.trigger()
+    editor = dialog_of(window, ClaimEditor)
+    qtbot.keyClicks(editor.speaker.line, "Ministry of Finance")
+    about = editor.about_field.line
+    qtbot.keyClicks(about, "Investors")
+    qtbot.keyClick(about, Qt.Key.Key_Return)  # adds the subject
+    qtbot.keyClicks(about, "SenseTime")
+    qtbot.keyClick(about, Qt.Key.Key_Return)
+    click(qtbot, editor.buttons.button(editor.buttons.StandardButton.Ok))
+    (claim,) = [c for c in library.claims.list() if c.id not in before]
+    made = {a.actor.id for a in library.actors.list()} - actors_before
+    assert {library.actors.get(i).name for i in made} == {"Ministry of Finance", "Investors"}
+
+    window.undo_action.trigger()
+    assert {a.actor.id for a in library.actors.list()} == actors_before
+    window.redo_action.trigger()
+    assert library.claims.get(claim.id) == claim
+    assert {a.actor.id for a in library.actors.list()} == actors_before | made
+
+
 def test_undoing_a_delete_restores_the_claim_with_its_links(
     qtbot, make_window, library: Library
 ) -> None:

@@ -99,7 +99,8 @@ def tag_actor(window: MainWindow) -> TagActorDialog | None:
         def create(library: Library) -> int:
             return library.mentions.add(article_id, actor, Span(start, end)).id
 
-        return _saved(window, AddAnnotation(window.undo, "Tag actor", create))
+        made = [actor] if isinstance(actor, NewActor) else []
+        return _saved(window, AddAnnotation(window.undo, "Tag actor", create, made))
 
     names = actor_names(window.library, article_id)
     return _open(window, TagActorDialog(quote, names, save, window))
@@ -116,9 +117,15 @@ def mark_claim(window: MainWindow) -> ClaimEditor | None:
         def create(library: Library) -> int:
             return library.claims.create(article_id, Span(start, end), state)[0]
 
-        return _saved(window, AddAnnotation(window.undo, "Add claim", create))
+        command = AddAnnotation(window.undo, "Add claim", create, _new_actors(state))
+        return _saved(window, command)
 
     return _open(window, _editor(window, quote, article_id, save, None, None))
+
+
+def _new_actors(state: ClaimState) -> list[NewActor]:
+    """The actors a claim's form names by a name the library did not know."""
+    return [a for a in (state.speaker, *state.about) if isinstance(a, NewActor)]
 
 
 def edit_claim(window: MainWindow, claim_id: int) -> ClaimEditor | None:
@@ -157,7 +164,8 @@ def edit_claim(window: MainWindow, claim_id: int) -> ClaimEditor | None:
                 def create(library: Library) -> int:
                     return library.claims.create(claim.article_id, span, state)[0]
 
-                return _saved(window, AddAnnotation(window.undo, "Add claim", create))
+                command = AddAnnotation(window.undo, "Add claim", create, _new_actors(state))
+                return _saved(window, command)
 
         editor.show_gone(
             "This claim was deleted elsewhere (in another window, or another copy of "

@@ -18,7 +18,17 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand
 from shiboken6 import isValid
 
-from briefing.core import AnnotationSnapshot, ArticleSnapshot, BatchEdit, ClaimState, Library
+from briefing.core import (
+    AnnotationSnapshot,
+    ArticleSnapshot,
+    BatchEdit,
+    ClaimState,
+    DeletedActor,
+    InvalidInput,
+    Library,
+    NewActor,
+    NotFound,
+)
 from briefing.ui.ops import CoreOp
 from briefing.ui.undo.context import UndoContext
 
@@ -63,25 +73,61 @@ class CoreCommand(QUndoCommand):
 
 
 class AddAnnotation(CoreCommand):
-    """Create an annotation of any kind; undo removes it, redo restores the same id."""
+    """Create an annotation of any kind; undo removes it, redo restores the same id.
 
-    def __init__(self, context: UndoContext, text: str, create: Callable[[Library], int]) -> None:
+    `new_actors`: the actors the form named by a name the library did not know (a new
+    speaker, subject or tagged actor), made in the same step. Undo takes away those it made
+    with the annotation, unless something else uses them by then (a claim names one, or it
+    has mentions); redo brings them back under their ids before the annotation."""
+
+    def __init__(
+        self,
+        context: UndoContext,
+        text: str,
+        create: Callable[[Library], int],
+        new_actors: Sequence[NewActor] = (),
+    ) -> None:
         super().__init__(context, text)
         self._create: Callable[[Library], int] | None = create
+        self._new_actors = tuple(new_actors)
+        self._made_actors: tuple[int, ...] = ()
+        self._deleted_actors: list[DeletedActor] = []
         self._snapshots: tuple[AnnotationSnapshot, ...] = ()
         self.annotation_id: int | None = None
 
     def do(self, library: Library) -> None:
         if self._create is not None:
+            unknown = [actor.name for actor in self._new_actors if not _known(library, actor)]
             self.annotation_id = self._create(library)
+            self._made_actors = tuple(library.actors.resolve(name).id for name in unknown)
             self._create = None  # what it captured is no longer needed
         else:
+            for record in self._deleted_actors:
+                library.actors.undelete(record)
+            self._deleted_actors = []
             library.annotations.restore(self._snapshots)
 
     def undo_step(self, library: Library) -> None:
         assert self.annotation_id is not None
         # A mention tagged by hand answered the suggestion on its words: it is open again.
         self._snapshots = library.annotations.remove([self.annotation_id], reopen_suggestions=True)
+        for actor_id in self._made_actors:
+            try:
+                if library.actors.mentions_to_delete(actor_id):
+                    continue  # tagged since: it stays
+            except (InvalidInput, NotFound):
+                continue  # a claim names it now, or it went already
+            deleted = library.actors.delete(actor_id)
+            if isinstance(deleted, DeletedActor):
+                self._deleted_actors.append(deleted)
+
+
+def _known(library: Library, actor: NewActor) -> bool:
+    try:
+        library.actors.resolve(actor.name)
+    except NotFound:
+        return False
+    return True
 
 
 class RemoveAnnotations(CoreCommand):
