@@ -2,7 +2,9 @@
 
 The canonical text is the input with its line ends made LF, control characters and a BOM
 removed and surrounding blank space trimmed; nothing else changes, so what the reader sees
-is what the agency printed. A short first line followed by a blank line is a headline and
+is what the agency printed. One exception: a hard-wrapped text that marks paragraphs by
+indenting their first lines gets the blank lines our paragraphs are (indented.py says
+when and why). A short first line followed by a blank line is a headline and
 becomes the title; otherwise a title is proposed from the first sentence and marked as
 proposed.
 """
@@ -12,6 +14,7 @@ from __future__ import annotations
 import re
 
 from briefing.core.importing.extracted import Extracted, ExtractedChanges
+from briefing.core.importing.indented import indented_paragraphs
 from briefing.core.importing.wire import read_wire_marks
 
 TITLE_MAX = 90
@@ -38,6 +41,8 @@ def parse_text(text: str, *, source_format: str = "text") -> Extracted:
     if sep and rest.startswith(("\n", " \n")) and _is_headline(first):
         title = " ".join(first.split())
         text = rest.strip()
+    # After the headline: the blank line under it is the title's, not a paragraph mark.
+    text = indented_paragraphs(text)
     return with_wire_marks(Extracted(text=text, source_format=source_format, title=title))
 
 
