@@ -25,6 +25,8 @@ _INDENT = (" ", "\t")
 def indented_paragraphs(text: str) -> str:
     """`text` with its indented paragraph starts made blank-line paragraphs, when indents
     are how it marks paragraphs; otherwise `text` itself, unchanged."""
+    if "\n " not in text and "\n\t" not in text:  # no indented line: most texts, at once
+        return text
     lines = text.split("\n")
     if not _marks_paragraphs_by_indent(lines):
         return text
