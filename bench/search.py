@@ -84,6 +84,8 @@ QUERIES = (
     Query("word OR common word", "sanctions OR said", "sanctions OR said"),
     Query("outlet", "election", "election", {"outlet": "The Guardian"}, grep=("election",)),
     Query("common word, outlet", "said", "said", {"outlet": "The Guardian"}),
+    # On a library whose Reuters wire texts have no outlet, their agency stands in.
+    Query("common word, outlet or agency", "said", "said", {"outlet": "Reuters"}),
     Query("since", "economy", "economy", {"since": "2020-01-01"}),
     Query("common word, since", "said", "said", {"since": "2020-01-01"}),
 )
@@ -148,18 +150,35 @@ def schema(conn: sqlite3.Connection) -> int:
     return conn.execute("PRAGMA user_version").fetchone()[0]
 
 
+# The outlet as the lists show it (schema 11, db/011_agency_standing_for_outlet.sql): the
+# article's outlet, or its agency when it has none; before schema 11, the outlet alone.
 OUTLET_SQL = """ AND +articles_fts.rowid IN (
-    SELECT id FROM articles INDEXED BY articles_outlet WHERE outlet = ? COLLATE NOCASE)"""
+    SELECT id FROM articles INDEXED BY articles_outlet WHERE outlet = ? COLLATE NOCASE
+    UNION ALL SELECT id FROM articles INDEXED BY articles_agency_alone
+        WHERE ifnull(outlet, '') = '' AND agency = ? COLLATE NOCASE)"""
+OUTLET_CONDITION = """(a.outlet = ? COLLATE NOCASE
+    OR (ifnull(a.outlet, '') = '' AND a.agency = ? COLLATE NOCASE))"""
 OUTLET_COUNT_SQL = """
-    SELECT count(*) FROM (SELECT 1 FROM articles WHERE outlet = ? COLLATE NOCASE LIMIT ?)"""
+    SELECT count(*) FROM (SELECT 1 FROM articles a WHERE {outlet} LIMIT ?)"""
+OLD_OUTLET_SQL = """ AND +articles_fts.rowid IN (
+    SELECT id FROM articles INDEXED BY articles_outlet WHERE outlet = ? COLLATE NOCASE)"""
+OLD_OUTLET_CONDITION = "a.outlet = ? COLLATE NOCASE"
+
+
+def outlet_condition(conn: sqlite3.Connection) -> tuple[str, int]:
+    """The outlet filter on `a` at this schema, and how many times it takes the outlet."""
+    return (OUTLET_CONDITION, 2) if schema(conn) >= 11 else (OLD_OUTLET_CONDITION, 1)
 
 
 def narrow(conn: sqlite3.Connection, query: Query) -> tuple[str, list[object]]:
     """The outlet filter beside the MATCH (schema 9: db/009_outlet_beside_the_index.sql):
-    each match's id tested against the outlet's ids, read once from its index."""
+    each match's id tested against the outlet's ids, read once from its index (from schema
+    11 its two indexes: the outlets', and the agencies' of the articles without one)."""
     if "outlet" not in query.filters or schema(conn) < 9:
         return "", []
-    return OUTLET_SQL, [query.filters["outlet"]]
+    if schema(conn) < 11:
+        return OLD_OUTLET_SQL, [query.filters["outlet"]]
+    return OUTLET_SQL, [query.filters["outlet"]] * 2
 
 
 def index_match(conn: sqlite3.Connection, query: Query) -> str:
@@ -181,11 +200,14 @@ def index_match(conn: sqlite3.Connection, query: Query) -> str:
     return f'({query.match}) AND outlet_key : "\ue002{outlet.encode().lower().hex()}\ue002"'
 
 
-def raw_filters(query: Query, *, outlet: bool) -> tuple[str, list[object]]:
+def raw_filters(
+    conn: sqlite3.Connection, query: Query, *, outlet: bool
+) -> tuple[str, list[object]]:
     clauses, params = "", []
     if outlet and "outlet" in query.filters:
-        clauses += " AND a.outlet = ? COLLATE NOCASE"
-        params.append(query.filters["outlet"])
+        condition, times = outlet_condition(conn)
+        clauses += f" AND {condition}"
+        params += [query.filters["outlet"]] * times
     if "since" in query.filters:
         clauses += " AND a.date_end >= ?"
         params.append(query.filters["since"])
@@ -193,7 +215,7 @@ def raw_filters(query: Query, *, outlet: bool) -> tuple[str, list[object]]:
 
 
 def floor_search(conn: sqlite3.Connection, query: Query) -> list[tuple]:
-    clauses, params = raw_filters(query, outlet=False)
+    clauses, params = raw_filters(conn, query, outlet=False)
     outlet, outlet_params = narrow(conn, query)
     sql = FLOOR_SQL.format(join=DATES_JOIN if clauses else "", filters=outlet + clauses)
     args = [HS, HE, index_match(conn, query), *outlet_params, *params, LIMIT]
@@ -207,7 +229,7 @@ def fts_rows(conn: sqlite3.Connection) -> int:
 
 def raw_search(conn: sqlite3.Connection, query: Query, total: int) -> list[tuple]:
     """The rows our search returns, by the same SQL, in order (schema 7 and later)."""
-    dates, date_params = raw_filters(query, outlet=False)
+    dates, date_params = raw_filters(conn, query, outlet=False)
     join = DATES_JOIN if dates else ""
     match = index_match(conn, query)
     outlet, outlet_params = narrow(conn, query)
@@ -215,7 +237,8 @@ def raw_search(conn: sqlite3.Connection, query: Query, total: int) -> list[tuple
     most = max(total // 2, 10_000) + 1
     in_range = most
     if outlet:  # the outlet alone may leave fewer than most (schema 9)
-        (in_range,) = conn.execute(OUTLET_COUNT_SQL, [*outlet_params, most]).fetchone()
+        sql = OUTLET_COUNT_SQL.format(outlet=outlet_condition(conn)[0])
+        (in_range,) = conn.execute(sql, [*outlet_params, most]).fetchone()
     if dates and in_range >= most:
         sql = IN_RANGE_SQL.format(filters=dates)
         (in_range,) = conn.execute(sql, [*date_params, most]).fetchone()
@@ -263,7 +286,7 @@ def raw_search(conn: sqlite3.Connection, query: Query, total: int) -> list[tuple
 
 def match_count(conn: sqlite3.Connection, query: Query) -> int:
     """How many articles match, by plain SQL over the articles table (not by the outlet key)."""
-    clauses, params = raw_filters(query, outlet=True)
+    clauses, params = raw_filters(conn, query, outlet=True)
     sql = ALL_MATCHES_SQL.format(filters=clauses)
     return conn.execute(sql, [query.match, *params]).fetchone()[0]
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 import builtins  # the service has a list() method: its annotations say builtins.list
 import json
 import sqlite3
-import string
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from briefing.core.articles.outlets import counted_outlets
 from briefing.core.articles.rows import date_columns
 from briefing.core.briefings.rows import keep_snapshots
 from briefing.core.briefings.snapshot import SnapshotMaker
@@ -155,22 +155,10 @@ class ArticleService:
         return int(row[0])
 
     def outlets(self) -> builtins.list[tuple[str, int]]:
-        """Every outlet with its number of articles, the most used first: what a reader
-        picks from when narrowing by outlet. Spellings that differ only in case are one
-        outlet (the outlet filter ignores case), named as most of its articles spell it.
-        Reads the outlet index only."""
-        rows = self._library.connection().execute(
-            "SELECT outlet, count(*) FROM articles WHERE outlet != '' GROUP BY outlet"
-        )
-        merged: dict[str, tuple[str, int, int]] = {}  # key -> (spelling, its count, total)
-        for outlet, count in rows:
-            key = outlet.translate(_ASCII_LOWER)  # as COLLATE NOCASE compares
-            spelling, most, total = merged.get(key, (outlet, 0, 0))
-            if count > most:
-                spelling, most = outlet, count
-            merged[key] = (spelling, most, total + count)
-        ordered = sorted(merged.values(), key=lambda v: (-v[2], v[0].casefold(), v[0]))
-        return [(spelling, total) for spelling, _, total in ordered]
+        """Every outlet the lists show (an agency standing in for a missing outlet) with its
+        number of articles, the most used first: what a reader picks from when narrowing by
+        outlet (see core/articles/outlets.py)."""
+        return counted_outlets(self._library.connection())
 
     def list(
         self,
@@ -382,9 +370,6 @@ class ArticleService:
         from briefing.core.articles.update import update_article
 
         return update_article(self._library, article_id, path)
-
-
-_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 
 
 def _like_pattern(word: str) -> str:

@@ -3,10 +3,12 @@
 One place builds them, so that article hits and claim hits are narrowed alike: a claim is in
 range when its article is. A date without a year belongs to no date range.
 
-A search over the article index (articles_fts) is narrowed by outlet without reading an
-article: `outlet_sql()` tests each match's rowid against the outlet's ids, which SQLite reads
-once from the articles_outlet index (outlet COLLATE NOCASE) into a list. The outlet is not in
-the index (db/009_outlet_beside_the_index.sql): there, an outlet edit re-indexed the whole
+The outlet is the one the lists show: the article's outlet, or its agency when it has none
+(core/articles/outlets.py). A search over the article index (articles_fts) is narrowed by
+outlet without reading an article: `outlet_sql()` tests each match's rowid against the
+outlet's ids, which SQLite reads once from the articles_outlet index (outlet COLLATE NOCASE)
+and the agency-only articles' index (db/011) into a list. The outlet is not in the search
+index (db/009_outlet_beside_the_index.sql): there, an outlet edit re-indexed the whole
 article. `beyond_outlet()` is what is left, tested on `a`.
 """
 
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from briefing.core.articles.outlets import OUTLET_CONDITION, OUTLET_IDS
 from briefing.core.dates import PartialDate
 from briefing.core.errors import InvalidInput
 
@@ -66,16 +69,12 @@ class Filters:
         """` AND ...` narrowing to the outlet a statement whose article id is `rowid` (an
         expression: `articles_fts.rowid`), with its parameters; ("", {}) without an outlet.
 
-        The list is read once a statement from the articles_outlet index, so it compares as
+        The list is read once a statement from the two outlet indexes, so it compares as
         COLLATE NOCASE does; the unary + keeps SQLite from handing `rowid IN` to FTS5,
         which would seek the index once per id of the outlet (thousands)."""
         if not self.outlet:
             return "", {}
-        return (
-            f" AND +{rowid} IN (SELECT id FROM articles INDEXED BY articles_outlet"
-            " WHERE outlet = :outlet COLLATE NOCASE)",
-            {"outlet": self.outlet},
-        )
+        return f" AND +{rowid} IN ({OUTLET_IDS})", {"outlet": self.outlet}
 
     def beyond_outlet(self) -> Filters:
         """The filters that `outlet_sql()` leaves to `article_sql()`: all but the outlet."""
@@ -86,7 +85,7 @@ class Filters:
         clauses: list[str] = []
         params: dict[str, object] = {}
         if self.outlet:
-            clauses.append("a.outlet = :outlet COLLATE NOCASE")
+            clauses.append(OUTLET_CONDITION)
             params["outlet"] = self.outlet
         if self.since:
             # A partial date matches when any day it can mean is in range.
