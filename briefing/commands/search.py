@@ -71,7 +71,7 @@ def run_search(args: argparse.Namespace, library: Library) -> int:
 def _heading(hit: SearchHit) -> str:
     if hit.kind == "actor":
         return f"{hit.id:>6}  actor: {hit.title} ({hit.detail})"
-    where = " · ".join(x for x in (hit.outlet, date_text(hit.date)) if x)
+    where = " · ".join(x for x in (hit.outlet or hit.agency, date_text(hit.date)) if x)
     where = f"  [{where}]" if where else ""
     if hit.kind == "article":
         return f"{hit.id:>6}  {hit.title}{where}"
@@ -89,6 +89,7 @@ def hit_json(hit: SearchHit, order: str = "relevance") -> dict[str, Any]:
         "article": hit.article_id,
         "title": hit.title,
         "outlet": hit.outlet,
+        "agency": hit.agency,
         "date": date_text(hit.date) or None,
         "detail": hit.detail,
         "snippet": hit.marked_snippet(),

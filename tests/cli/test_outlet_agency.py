@@ -35,3 +35,15 @@ def test_the_outlet_filter_finds_a_wire_text_by_the_agency_it_shows(lib, tmp_pat
     assert [hit["id"] for hit in hits] == [own["id"]]
     code, out, _ = run(lib, "list", "--outlet", "REUTERS", capsys=capsys)
     assert code == 0 and "Reuters" in out and "BANK RATES" in out
+
+
+def test_a_hit_shows_the_agency_where_it_has_no_outlet(lib, tmp_path, capsys) -> None:
+    """As the lists do: search's hit line named no outlet for a wire text ("[2021-12-14]")
+    where the list showed its agency; its JSON keeps "outlet" as stored and adds "agency"."""
+    wire = "BANK RATES\n\nLONDON, March 3 - The bank cut its rates, dealers said.\n Reuter\n"
+    (tmp_path / "wire.txt").write_text(wire)
+    run_json(lib, "import", str(tmp_path / "wire.txt"), capsys=capsys)
+    code, out, _ = run(lib, "search", "bank", capsys=capsys)
+    assert code == 0 and "BANK RATES  [Reuters" in out
+    (hit,) = run_json(lib, "search", "bank", capsys=capsys)
+    assert (hit["outlet"], hit["agency"]) == (None, "Reuters")

@@ -45,7 +45,7 @@ def annotation_hits(
     rows = conn.execute(
         f"""SELECT n.id, n.kind, n.article_id, a.title, a.outlet, a.date, s.name,
                    snippet(annotations_fts, -1, :hs, :he, '…', {SNIPPET_TOKENS}),
-                   bm25(annotations_fts, 2.0, 1.0), n.uid
+                   bm25(annotations_fts, 2.0, 1.0), n.uid, a.agency
             FROM annotations_fts CROSS JOIN annotations n ON n.id = annotations_fts.rowid
             JOIN articles a ON a.id = n.article_id
             LEFT JOIN claims c ON c.annotation_id = n.id
@@ -63,9 +63,19 @@ def annotation_hits(
     )
     return [
         SearchHit(
-            kind, id_, article_id, title, outlet, parse_stored(date), snippet, -score, speaker, uid
+            kind,
+            id_,
+            article_id,
+            title,
+            outlet,
+            parse_stored(date),
+            snippet,
+            -score,
+            speaker,
+            uid,
+            agency,
         )
-        for id_, kind, article_id, title, outlet, date, speaker, snippet, score, uid in rows
+        for id_, kind, article_id, title, outlet, date, speaker, snippet, score, uid, agency in rows
     ]
 
 

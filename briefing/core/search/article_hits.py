@@ -162,7 +162,7 @@ def _ranked(
         ranked = matches < most
     newest_first = False
     snippets: dict[int, str] | None = None
-    found: dict[int, tuple[int, str, str | None, str | None, str]] | None = None
+    found: dict[int, tuple[int, str, str | None, str | None, str, str | None]] | None = None
     read.check()
     if ranked and matches <= limit and not offset:
         # Every match is shown: a snippet built for each row as it is ranked is built for
@@ -171,7 +171,7 @@ def _ranked(
         few = conn.execute(
             f"""SELECT articles_fts.rowid, {SCORE} AS score,
                        snippet(articles_fts, 1, :hs, :he, '…', {SNIPPET_TOKENS}),
-                       t.title, t.outlet, t.date, t.uid
+                       t.title, t.outlet, t.date, t.uid, t.agency
                 FROM articles_fts{join} CROSS JOIN articles t ON t.id = articles_fts.rowid
                 WHERE articles_fts MATCH :match {narrow} {clauses}
                 ORDER BY score, articles_fts.rowid DESC LIMIT :limit""",
@@ -235,7 +235,7 @@ def _hits(
     conn: sqlite3.Connection,
     scored: list[tuple[int, float]],
     snippets: dict[int, str],
-    found: dict[int, tuple[int, str, str | None, str | None, str]] | None = None,
+    found: dict[int, tuple[int, str, str | None, str | None, str, str | None]] | None = None,
 ) -> list[SearchHit]:
     """The kept articles as hits, in the order given: their titles, outlets and dates read in
     one statement (unless the ranking read them already: `found`); an id gone meanwhile is
@@ -245,7 +245,7 @@ def _hits(
         found = {
             row[0]: row
             for row in conn.execute(
-                f"SELECT id, title, outlet, date, uid FROM articles WHERE id IN ({marks})",
+                f"SELECT id, title, outlet, date, uid, agency FROM articles WHERE id IN ({marks})",
                 [id_ for id_, _ in scored],
             )
         }
@@ -261,10 +261,11 @@ def _hits(
             score,
             None,
             uid,
+            agency,
         )
         for id_, score in scored
         if id_ in found
-        for _, title, outlet, date, uid in [found[id_]]
+        for _, title, outlet, date, uid, agency in [found[id_]]
     ]
 
 

@@ -26,6 +26,7 @@ class SearchHit:
     score: float  # higher is better; comparable within one kind only
     detail: str | None = None  # a claim's speaker; an actor's kind
     uid: str = ""  # the record's stable identity (the article's, annotation's or actor's)
+    agency: str | None = None  # the article's wire agency: what is shown where no outlet is
 
     def snippet_parts(self) -> list[tuple[str, bool]]:
         """The snippet as (text, is_match) pieces, for drawing highlights."""

@@ -283,7 +283,7 @@ def _meta(hit: SearchHit) -> str:
     parts = []
     if hit.kind == "claim" and hit.detail:
         parts.append(f"by {hit.detail}")
-    parts += [hit.outlet or "", format_date(hit.date)]
+    parts += [hit.outlet or hit.agency or "", format_date(hit.date)]  # as the lists show it
     return "  ·  ".join(p for p in parts if p)
 
 
