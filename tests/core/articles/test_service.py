@@ -69,6 +69,18 @@ def test_sorting_by_outlet_folds_case_and_puts_articles_without_one_last(
             assert page == whole[offset:][:3]
     assert library.articles.ids(sort="outlet", contains="more") == [afp2, zeit, none2]
     assert library.articles.ids(sort="outlet", descending=True, outlet="AFP") == [afp2, afp]
+    # Wire copy with no outlet sorts under the agency it is shown under, as it is filtered.
+    library.articles.edit(none, agency="reuters")
+    library.articles.edit(none2, agency="Bloomberg")
+    up = [afp, afp2, none2, reuters, none, zeit]  # "Reuters" and "reuters" are one: by id
+    assert library.articles.ids(sort="outlet") == up
+    assert library.articles.ids(sort="outlet", descending=True) == up[::-1]
+    for descending, whole in ((False, up), (True, up[::-1])):
+        for offset in range(7):
+            page = library.articles.ids(
+                sort="outlet", descending=descending, limit=3, offset=offset
+            )
+            assert page == whole[offset:][:3]
 
 
 def test_sorting_by_claims_counts_them_with_the_unclaimed_at_the_far_end(
