@@ -14,7 +14,7 @@ turns the core's offsets into them).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QLineF, QPointF, QRect, QRectF, Qt
@@ -145,28 +145,27 @@ def decorations_of(
 def redraw(
     document: QTextDocument,
     to_document: ToDocument,
-    changed: Iterable[Mark],
+    changed: Collection[Mark],
     marks: list[Mark],
     colours: MarkColours,
 ) -> list[tuple[int, int]]:
     """Take the marks' formats off the stretches where `changed` marks were or are, and
     merge back those of every mark in `marks` (all the article's now) that is there, in
-    the layers `draw_marks` uses. The stretches, in document positions."""
-    stretches: list[list[int]] = []
-    for mark in sorted(changed, key=lambda m: m.start):
-        if mark.kind == "suggestion":
-            continue  # outlined only: no format of its own
-        start, end = to_document(mark.start), to_document(mark.end)
-        if stretches and start <= stretches[-1][1]:
-            stretches[-1][1] = max(stretches[-1][1], end)
-        else:
-            stretches.append([start, end])
+    the layers `draw_marks` uses. A suggestion has no format (it is outlined only): the
+    stretches where only suggestions changed are left as they are.
+
+    The stretches where any changed mark was or is, whatever its kind (`stretches_of`), in
+    document positions: what must be repainted. The document repaints the formats it
+    changed itself, but not the shapes drawn over them (a rule, an outline): the caller
+    does, over all of these.
+    """
+    formatted = stretches_of(to_document, [m for m in changed if m.kind != "suggestion"])
     cursor = QTextCursor(document)
     cursor.beginEditBlock()
-    for start, end in stretches:
+    for start, end in formatted:
         clear_mark_formats(document, start, end)
     layered = sorted(marks, key=lambda m: LAYER.get(m.kind, 9))
-    for start, end in stretches:
+    for start, end in formatted:
         for mark in layered:
             first, last = to_document(mark.start), to_document(mark.end)
             if last <= start or first >= end:
@@ -179,6 +178,19 @@ def redraw(
             cursor.mergeCharFormat(fmt)
     cursor.endEditBlock()
     document.setModified(False)
+    return stretches_of(to_document, changed)
+
+
+def stretches_of(to_document: ToDocument, marks: Iterable[Mark]) -> list[tuple[int, int]]:
+    """The document's stretches the marks cover, overlapping or touching ones joined, by
+    start."""
+    stretches: list[list[int]] = []
+    for mark in sorted(marks, key=lambda m: m.start):
+        start, end = to_document(mark.start), to_document(mark.end)
+        if stretches and start <= stretches[-1][1]:
+            stretches[-1][1] = max(stretches[-1][1], end)
+        else:
+            stretches.append([start, end])
     return [(start, end) for start, end in stretches]
 
 
