@@ -7,9 +7,10 @@ built from these menus, so it cannot drift from them; tests/ui/test_actions.py w
 action of the window and fails on one missing a tip, a menu or a unique shortcut.
 
 The annotation panel's actions (Delete, Accept, Reject) belong to its tree and act on the
-tree's selection; they are in the Annotate menu too, so that the menu shows their keys, and
-their shortcuts still work only where the tree has focus (Delete in the filter box deletes
-characters, not claims). Edit Claim (Ctrl+E) is the window's: the claim selected in the
+tree's selection, and to the reader's page, acting on the mark at its cursor (mark_keys.py);
+they are in the Annotate menu too, so that the menu shows their keys, and their shortcuts
+work only where the tree or the page has focus (Delete in the filter box deletes characters,
+not claims). Edit Claim (Ctrl+E) is the window's: the claim selected in the
 panel, or the one the reader's cursor is anywhere in.
 
 The View menu's commands act on the window's layout rather than the library, and are made,
@@ -32,6 +33,7 @@ from briefing.ui.actions import (
     help_menu,
     import_files,
     library_files,
+    mark_keys,
     marks,
     suggestions,
     team,
@@ -61,6 +63,7 @@ def install(window: MainWindow) -> None:
     window.panel.set_annotate_actions(window.annotate_actions)
     window.panel.set_claim_actions([window.edit_claim_action, window.add_to_briefing_action])
     window.reader.set_mark_menu(lambda menu, found: marks.fill_menu(window, menu, found))
+    window.mark_keys = mark_keys.install(window)  # Delete, Accept, Reject from the reader
 
 
 def _make_file_edit_actions(window: MainWindow) -> None:

@@ -7,7 +7,10 @@ then the annotate commands with their keys (`set_annotate_actions`).
 A tree widget rather than a model of our own: it holds one article's annotations (tens,
 at most a few thousand), rebuilt whenever the article or the library changes. What can be
 done to an item (accept, reject, delete) is a QAction on the tree acting on the selected
-items: the context menu shows them, and their shortcuts work from the keyboard.
+items: the context menu shows them, and their shortcuts work from the keyboard. The window
+may widen what they act on (`set_targets`): the same actions answer from the reader, on the
+mark at its cursor (actions/mark_keys.py), so the Annotate menu that lists them has one
+meaning for each, wherever the focus is.
 
 The panel and the reader select together: an annotation chosen here (a click, Enter, or the
 arrow keys moving through the list) is selected and shown in the reader, and a click on a
@@ -27,6 +30,7 @@ Signals:
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
 from PySide6.QtCore import (
     QPoint,
@@ -77,6 +81,7 @@ class AnnotationPanel(QWidget):
         self.tree.setDragDropMode(QTreeWidget.DragDropMode.DragOnly)
         self.tree.setDefaultDropAction(Qt.DropAction.CopyAction)
         self._claim_actions: list[QAction] = []
+        self._targets: Callable[[str | None], list[int]] = self._ids
         self._selecting = False  # select_annotation() at work: not the reader's doing
         self._rows = AnnotationRows()  # what each row says (annotation_rows.py)
         self.accept_all = QPushButton("Accept All", self)
@@ -109,7 +114,7 @@ class AnnotationPanel(QWidget):
         self.tree.itemDoubleClicked.connect(self._on_tree_item_double_clicked)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._on_tree_context_menu_requested)
-        self.tree.itemSelectionChanged.connect(self._update_actions)
+        self.tree.itemSelectionChanged.connect(self.update_actions)
         self.accept_all.clicked.connect(
             lambda: self.suggestions_accepted.emit(self._ids("suggestion", everything=True))
         )
@@ -133,19 +138,19 @@ class AnnotationPanel(QWidget):
             "&Accept Suggestion",
             "Tag the selected suggestions as mentions of their actors",
             "Ctrl+Shift+Y",
-            lambda: self.suggestions_accepted.emit(self._ids("suggestion")),
+            lambda: self.suggestions_accepted.emit(self._targets("suggestion")),
         )
         self.reject_action = action(
             "&Reject Suggestion",
             "Dismiss the selected suggestions",
             "Ctrl+Shift+R",
-            lambda: self.suggestions_rejected.emit(self._ids("suggestion")),
+            lambda: self.suggestions_rejected.emit(self._targets("suggestion")),
         )
         self.delete_action = action(
             "&Delete",
             "Delete the selected annotations (Edit ▸ Undo brings them back)",
             QKeySequence(QKeySequence.StandardKey.Delete).toString(),
-            lambda: self.annotations_delete_requested.emit(self._ids(None)),
+            lambda: self.annotations_delete_requested.emit(self._targets(None)),
         )
 
     def set_annotate_actions(self, actions: list[QAction]) -> None:
@@ -173,6 +178,12 @@ class AnnotationPanel(QWidget):
         the one selected here alike."""
         self._claim_actions = list(actions)
 
+    def set_targets(self, targets: Callable[[str | None], list[int]]) -> None:
+        """What Accept, Reject and Delete act on, `targets(kind)` (kind as `selected_ids`),
+        in place of the selection here: the window's, which asks the reader too."""
+        self._targets = targets
+        self.update_actions()
+
     def selected_ids(self, kind: str | None) -> list[int]:
         """Ids of the selected annotations of `kind` (None: any kind but suggestions)."""
         return self._ids(kind)
@@ -199,16 +210,19 @@ class AnnotationPanel(QWidget):
                 ids.append(int(item.data(0, IdRole)))
         return ids
 
-    def _update_actions(self) -> None:
-        self.accept_action.setEnabled(bool(self._ids("suggestion")))
-        self.reject_action.setEnabled(bool(self._ids("suggestion")))
-        self.delete_action.setEnabled(bool(self._ids(None)))
+    def update_actions(self) -> None:
+        """Enable Accept, Reject and Delete by what they would act on now: a disabled
+        action's key does nothing, so this is asked again as the targets change."""
+        suggestions = bool(self._targets("suggestion"))
+        self.accept_action.setEnabled(suggestions)
+        self.reject_action.setEnabled(suggestions)
+        self.delete_action.setEnabled(bool(self._targets(None)))
 
     def _on_tree_context_menu_requested(self, point: QPoint) -> None:
         item = self.tree.itemAt(point)
         if item is not None and not item.isSelected():
             self.tree.setCurrentItem(item)
-        self._update_actions()
+        self.update_actions()
         actions = [a for a in self.tree.actions() if a.isEnabled()]
         if self._ids("claim"):
             actions += self._claim_actions
@@ -244,7 +258,7 @@ class AnnotationPanel(QWidget):
             tree_refresh.refresh(self.tree, lambda: self._groups(view))
         finally:
             self._selecting = False
-        self._update_actions()
+        self.update_actions()
 
     def _show_state(self, view: ArticleView | None) -> None:
         """The suggestion bar, and the hint in the tree's place when there is nothing."""
@@ -256,7 +270,7 @@ class AnnotationPanel(QWidget):
             # Ctrl+Z would undo typing instead of the Accept All).
             self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
         self.suggestion_bar.setVisible(waiting)
-        self._update_actions()
+        self.update_actions()
         empty = view is not None and not (
             view.claims or view.mentions or view.highlights or view.notes or view.suggestions
         )

@@ -4,6 +4,11 @@ note its text, for a suggestion what it asks. What the panel lists, without leav
 text. Not a claim's quote: its words are the ones under the pointer, and a card four lines
 taller covered more of what is being read.
 
+Its last line says what a click and a right-click do there; what the right-click offers is
+named from the menu itself (`commands`, read by reader_pointer.py from the menu the window
+fills), not written here: a fixed "Edit, Delete, Add to Briefing" was wrong for every mark
+but a claim, and a mention's card promised an Edit its menu did not have.
+
 The card goes below the lines of the mark, else above them, else beside the text, never
 over the mark itself and always on the screen (`placed`).
 
@@ -16,6 +21,7 @@ well under the 30 ms the issue allows (bench/hover.py times it beside a bare QTo
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication
@@ -94,15 +100,25 @@ def describe(view: ArticleView, mark: Mark) -> str:
             return ""
         return (
             f"<p class='h'>Suggested mention · {_e(suggestion.actor.name)}</p>"
-            f"<p>“{_e(suggestion.text)}” may name {_e(suggestion.actor.name)}. "
-            "Right-click to accept or reject it.</p>"
+            f"<p>“{_e(suggestion.text)}” may name {_e(suggestion.actor.name)}.</p>"
         )
     return ""
 
 
-def card_html(view: ArticleView, marks: list[Mark], muted: str = "#5f6368") -> str:
+def footer(commands: Sequence[str]) -> str:
+    """The card's last line: a click, and the right-click menu's `commands` by name."""
+    text = "Click to select it in the panel"
+    if commands:
+        text += " · right-click for " + ", ".join(_e(c) for c in commands)
+    return f"<p class='hint'><small>{text}</small></p>"
+
+
+def card_html(
+    view: ArticleView, marks: list[Mark], muted: str = "#5f6368", commands: Sequence[str] = ()
+) -> str:
     """The card for the marks under the pointer, the claim first; "" for none. `muted` is
-    the colour of its labels (the palette's: rich text knows no palette roles)."""
+    the colour of its labels (the palette's: rich text knows no palette roles); `commands`,
+    what the right-click menu on these marks offers, named in the last line."""
     order = {"claim": 0, "note": 1, "highlight": 2, "mention": 3, "suggestion": 4}
     parts = [describe(view, m) for m in sorted(marks, key=lambda m: order.get(m.kind, 9))]
     body = "<hr>".join(p for p in parts if p)
@@ -112,10 +128,7 @@ def card_html(view: ArticleView, marks: list[Mark], muted: str = "#5f6368") -> s
         "<style>p { margin: 0 0 4px 0; } p.h { font-weight: 600; }"
         f" td.k {{ color: {muted}; padding-right: 8px; white-space: pre; }}"
         f" p.hint {{ color: {muted}; margin-top: 4px; }}"
-        " td { padding-bottom: 2px; } hr { margin: 2px 0; }</style>"
-        + body
-        + "<p class='hint'><small>Click to select it in the panel · right-click for "
-        "Edit, Delete, Add to Briefing</small></p>"
+        " td { padding-bottom: 2px; } hr { margin: 2px 0; }</style>" + body + footer(commands)
     )
 
 

@@ -4,7 +4,8 @@ The pointer resting on a mark shows its card (mark_card.py: speaker, status, gra
 sources, tags, note); a click on one says which (the reader's `mark_clicked`: the window
 selects it in the annotation panel); the context menu on one leads with what can be done to
 it (`mark_menu`, the window's: Edit, Delete, Add to Briefing ▸, Copy Quote with Citation),
-then Copy and the annotate commands (the page's own).
+then Copy and the annotate commands (the page's own). The card's last line names what
+that menu offers, read from the menu itself (`menu_commands`), so the two cannot differ.
 
 Apart from the reader (reader.py) because it is a conversation with the pointer over time,
 not a view of the article: which marks it last rested on, the rest before a card shows, the
@@ -15,6 +16,7 @@ the article's positions; the page (reader_page.Page) tells it what the pointer d
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -100,12 +102,32 @@ class MarkPointer(QObject):
         reader = self._reader
         if reader.view is None:
             return False
-        text = card_html(reader.view, marks, reader.colours.byline.name())
+        commands = self.menu_commands(marks)
+        text = card_html(reader.view, marks, reader.colours.byline.name(), commands)
         if not text:
             self.card.dismiss()
             return False
         self.card.show_at(text, marks, where, self.mark_lines(marks))
         return True
+
+    def menu_commands(self, marks: list[Mark]) -> list[str]:
+        """What the right-click menu on `marks` offers, by name ("Mention: X ▸" for a
+        submenu), read from that menu made afresh: the card names what is there."""
+        if self.mark_menu is None:
+            return []
+        menu = QMenu()
+        try:
+            if not self.mark_menu(menu, marks):
+                return []
+            names = []
+            for action in menu.actions():
+                if action.isSeparator() or not action.isVisible() or not action.isEnabled():
+                    continue
+                name = re.sub(r"&(.)", r"\1", action.text()).rstrip("…")
+                names.append(f"{name} ▸" if action.menu() is not None else name)
+            return names
+        finally:
+            menu.deleteLater()
 
     def mark_lines(self, marks: list[Mark]) -> QRect:
         """The global rect of the lines `marks` are on, across the page, as far as they are
