@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QCursor
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QTextEdit, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QDockWidget, QTextEdit, QWidget
 
 from briefing.core import Briefing, BriefingError
 from briefing.ui import errors
@@ -42,15 +42,17 @@ ASK = None  # no section given: ask, when the briefing has any
 
 def target_briefing(main_window: MainWindow) -> Briefing | None:
     """The briefing Add to Briefing would add to: the one open in the workspace, else the
-    one the workspace would open (the latest changed), without making the workspace."""
-    from briefing.ui.workspace.dock import WorkspaceDock
+    one the workspace would open (the latest changed), without making the workspace.
 
-    dock = main_window.findChild(WorkspaceDock)
+    Asked at every rest of the pointer on a claim (its card names its menu's entries): the
+    dock is found by its name, so the workspace's modules are not imported for a card (the
+    first card waited 70-190 ms for them)."""
+    dock = main_window.findChild(QDockWidget, "workspaceDock")  # workspace/dock.py's name
     try:
         if dock is not None:
             # Read afresh: the workspace redraws after a change a moment later, and a menu
             # opened meanwhile must not offer to add a claim that is in it already.
-            briefing_id = dock.workspace.briefing_id
+            briefing_id = dock.workspace.briefing_id  # type: ignore[attr-defined]
             return None if briefing_id is None else main_window.library.briefings.get(briefing_id)
         briefings = main_window.library.briefings.list()
         return main_window.library.briefings.get(briefings[0].id) if briefings else None
