@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
 from briefing.core import Library
 from briefing.ui.actors import open_actors
+from briefing.ui.actors.fit import FIRST_SIZE
 from briefing.ui.actors.list_model import IdRole
 from briefing.ui.actors.page_lists import IdRole as RowIdRole
 from briefing.ui.actors.window import ActorsWindow
@@ -25,6 +26,9 @@ def actors_on_sample(
     library.mentions.suggest()  # on this (the GUI) thread: announced at once
     actor_id = library.actors.resolve(actor).id if actor else None
     window = open_actors(main, actor_id)
+    # It opens within its screen (fit.py), and the offscreen screen is 800x600: as wide as
+    # on a desk monitor, as the main window is (conftest.make_window).
+    window.resize(FIRST_SIZE)
     qtbot.waitExposed(window)
     return main, window
 

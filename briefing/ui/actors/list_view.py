@@ -3,6 +3,12 @@
 The kind is written in the colour the reader uses for that kind's mentions (ui/theme.py),
 so the list and the article agree: an organisation is teal in both. On a selected row both
 lines take the selection's text colour, which keeps them readable.
+
+The name comes first: the list is never narrower than NAME_CHARS characters of name beside
+the Suggested count (the reader's work queue), and the other counts fold away, About first,
+while they would leave the name less than NAME_ROOM characters (the actor's page shows
+them; a name longer still is cut at its end, whole in its tooltip).
+Before, the counts kept their widths and a 960-pixel window cut every name to "C…", "U…".
 """
 
 from __future__ import annotations
@@ -19,11 +25,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.ui.actors.list_model import HEADERS, MENTIONS, NAME, KindRole
+from briefing.ui.actors.list_model import ABOUT, HEADERS, MADE, MENTIONS, NAME, PENDING, KindRole
 from briefing.ui.theme import mark_colours
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 PADDING = 6
+NAME_CHARS = 20  # the name column's least width, in the list font's average characters
+NAME_ROOM = 26  # the name column's width before any count is shown beside Suggested
+FOLDS = (ABOUT, MADE, MENTIONS)  # the counts folded away, in this order, for the name
 
 
 def _small(font: QFont) -> QFont:
@@ -71,9 +80,48 @@ class NameDelegate(QStyledItemDelegate):
         return QSize(super().sizeHint(option, index).width(), height)
 
 
-def make_actor_table(model: QAbstractItemModel, parent: QWidget) -> QTableView:
+class ActorTable(QTableView):
+    """The list: the name column at least NAME_CHARS wide, the counts that leave it that."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.count_widths: dict[int, int] = {}  # a hidden section's size is 0: kept here
+
+    def name_least(self) -> int:
+        return self.fontMetrics().averageCharWidth() * NAME_CHARS + 2 * PADDING
+
+    def least_width(self) -> int:
+        """The name's least width beside the Suggested count, with the scroll bar and frame:
+        the narrowest this list is made (it never scrolls sideways)."""
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
+        count = self.count_widths.get(PENDING, 0)
+        return self.name_least() + count + bar + 2 * self.frameWidth()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(self.least_width(), super().minimumSizeHint().height())
+
+    def updateGeometries(self) -> None:  # noqa: N802 - Qt's name
+        # Called on every resize and change of the columns: the counts are folded anew.
+        super().updateGeometries()
+        self.fold_counts()
+
+    def fold_counts(self) -> None:
+        """Show the counts that leave the name NAME_ROOM characters (a long name whole);
+        fold the rest (FOLDS)."""
+        header = self.horizontalHeader()
+        # The room as if the scroll bar were shown: the viewport's width lags behind.
+        room = self.width() - self.least_width()
+        room -= self.fontMetrics().averageCharWidth() * (NAME_ROOM - NAME_CHARS)
+        for column in reversed(FOLDS):  # Mentions is kept longest
+            width = self.count_widths.get(column, 0)
+            if header.isSectionHidden(column) != (room < width):
+                header.setSectionHidden(column, room < width)
+            room -= width
+
+
+def make_actor_table(model: QAbstractItemModel, parent: QWidget) -> ActorTable:
     """The table over `model` (set first: the columns must exist to be sized)."""
-    view = QTableView(parent)
+    view = ActorTable(parent)
     view.setObjectName("actorTable")
     view.setAccessibleName("Actors")
     view.setModel(model)
@@ -97,5 +145,8 @@ def make_actor_table(model: QAbstractItemModel, parent: QWidget) -> QTableView:
     bold.setWeight(QFont.Weight.DemiBold)  # as the style sheet draws headers
     for column in range(MENTIONS, len(HEADERS)):
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(column, QFontMetrics(bold).horizontalAdvance(HEADERS[column]) + 22)
+        width = QFontMetrics(bold).horizontalAdvance(HEADERS[column]) + 22
+        header.resizeSection(column, width)
+        view.count_widths[column] = width
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     return view

@@ -140,8 +140,5 @@ def install_actions(window: ActorsWindow) -> None:
 
     _buttons(page.header_buttons, [w.merge_action, w.delete_action])
     _buttons(page.alias_buttons, [w.add_alias_action, w.rename_alias_action, w.remove_alias_action])
-    _buttons(
-        page.suggestion_buttons,
-        [w.accept_action, w.reject_action, w.accept_all_action, w.reject_all_action],
-    )
-    page.suggestion_buttons.addStretch(1)
+    _buttons(page.suggestion_buttons, [w.accept_action, w.reject_action])
+    _buttons(page.suggestion_all_buttons, [w.accept_all_action, w.reject_all_action])

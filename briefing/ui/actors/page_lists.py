@@ -67,6 +67,14 @@ def make_tree(
     return tree
 
 
+def hold_rows(tree: QTreeWidget, rows: int) -> None:
+    """Let `tree` be made as short as its header and `rows` rows: Qt's least height for a
+    list, its scroll bar's, is some three rows, and four lists of it with their titles
+    made the window taller than a 540-pixel screen (1080 pixels at scale factor 2)."""
+    row = tree.fontMetrics().height() + 8  # the style sheet pads an item by 3 pixels
+    tree.setMinimumHeight(tree.header().sizeHint().height() + rows * row + 2 * tree.frameWidth())
+
+
 def make_claims_tree(parent: QWidget, name: str, headers: Sequence[str]) -> QTreeWidget:
     """Claims: the quote takes the room; who, status and article keep to their contents."""
     tree = make_tree(parent, name, headers)

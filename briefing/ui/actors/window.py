@@ -44,7 +44,7 @@ from briefing.core import (
     NotFound,
 )
 from briefing.ui import errors
-from briefing.ui.actors import edits
+from briefing.ui.actors import edits, fit
 from briefing.ui.actors.list_model import NAME, ActorFilter, ActorListModel, IdRole
 from briefing.ui.actors.list_view import make_actor_table
 from briefing.ui.actors.menus import install_actions
@@ -54,7 +54,6 @@ from briefing.ui.ops import OpRunner
 from briefing.ui.undo.context import UndoContext
 
 Opener = Callable[[int, int], object]  # (article id, annotation or suggestion id)
-DEFAULT_SIZES = [520, 960]
 ALL_KINDS = "All kinds"
 QUEUED = Qt.ConnectionType.QueuedConnection
 STYLE = """
@@ -97,7 +96,8 @@ class ActorsWindow(QMainWindow):
         self.proxy = ActorFilter(self)
         self.proxy.setSourceModel(self.list_model)
         self.filter = QLineEdit(self)
-        self.filter.setPlaceholderText("Filter by name or alias")
+        self.filter.setPlaceholderText("Name or alias")  # whole in a 960-pixel window
+        self.filter.setToolTip("Filter the list by name or alias")
         self.filter.setAccessibleName("Filter actors")
         self.filter.setClearButtonEnabled(True)
         self.kind_filter = QComboBox(self)
@@ -108,6 +108,7 @@ class ActorsWindow(QMainWindow):
         self.list.sortByColumn(NAME, Qt.SortOrder.AscendingOrder)
         self.page_view = ActorPageView(self)
         install_actions(self)
+        self.page_view.fold()  # its least width with the buttons folded, before it is sized
 
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
@@ -128,7 +129,6 @@ class ActorsWindow(QMainWindow):
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.page_view)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes(DEFAULT_SIZES)
         self.setCentralWidget(self.splitter)
         self.counts = QLabel(self)
         self.statusBar().addPermanentWidget(self.counts)
@@ -280,18 +280,24 @@ class ActorsWindow(QMainWindow):
     # Remembering and closing ----------------------------------------------------------------
 
     def _restore(self) -> None:
+        """The window as it was left, made to fit the main window's screen (fit.py)."""
         geometry = self.settings.value("actors/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1480, 900)
+        saved = geometry is not None and self.restoreGeometry(geometry)
+        if not saved:
+            self.resize(fit.FIRST_SIZE)
+        anchor = self.parentWidget()
+        fit.place(self, anchor, fit.available_area(self, anchor), saved=saved)
+        saved_list = None
         for key, splitter in (
             ("actors/splitter", self.splitter),
             ("actors/page_splitter", self.page_view.body),
         ):
             state = self.settings.value(key)
-            if state is not None:
-                splitter.restoreState(state)
+            if state is not None and splitter.restoreState(state) and splitter is self.splitter:
+                saved_list = splitter.sizes()[0] or None
+        least = self.splitter.widget(0).minimumSizeHint().width()
+        left = fit.list_width(self.width(), least, saved_list)
+        self.splitter.setSizes([left, max(1, self.width() - left)])
 
     def save_settings(self) -> None:
         self.settings.setValue("actors/geometry", self.saveGeometry())
