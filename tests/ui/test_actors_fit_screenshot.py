@@ -11,10 +11,6 @@ button, field or column header narrower than its text.
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -23,10 +19,9 @@ from PySide6.QtGui import QImage
 
 from briefing.ui.actors.list_view import NAME_CHARS
 from tests.ui.helpers import REAL_WINDOW
-from tests.ui.test_screenshot_claim_editor import _x_server
+from tests.ui.window_runs import run_window_script, x_server
 
 pytestmark = REAL_WINDOW
-ROOT = Path(__file__).resolve().parents[2]
 
 SCREENS = [
     pytest.param(1024, 640, 1, False, id="1024x640"),
@@ -42,31 +37,16 @@ def test_the_actors_window_on_a_screen(
     tmp_path: Path, width: int, height: int, scale: int, saved: bool
 ) -> None:
     out = tmp_path / f"actors-{width}x{height}@{scale}{'-saved' if saved else ''}.png"
-    with _x_server(width, height) as display:
-        env = {
-            **os.environ,
-            "DISPLAY": display,
-            "QT_QPA_PLATFORM": "xcb",
-            "QT_SCALE_FACTOR": str(scale),
-        }
-        done = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "tests.ui.actors_window",
-                str(out),
-                str(tmp_path / "library.sqlite"),
-                str(tmp_path / "settings.ini"),
-                *(["saved"] if saved else []),
-            ],
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=90,
+    with x_server(width, height) as display:
+        seen = run_window_script(
+            "actors_window",
+            str(out),
+            str(tmp_path / "library.sqlite"),
+            str(tmp_path / "settings.ini"),
+            *(["saved"] if saved else []),
+            scale=scale,
+            display=display,
         )
-    assert done.returncode == 0, done.stderr
-    seen = json.loads(done.stdout.strip().splitlines()[-1])
     assert seen["ratio"] == scale
     area, frame = QRect(*seen["area"]), QRect(*seen["frame"])
     assert area.size().width() == width // scale and area.height() == height // scale

@@ -15,10 +15,6 @@ in sight. Then look.
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -27,8 +23,7 @@ from briefing.ui.dock_room import READER_LINES, TABLE_ROWS
 from briefing.ui.widgets.reader_measure import READABLE_CHARS
 from briefing.ui.widgets.reader_page import MEASURE_CHARS
 from tests.ui.helpers import REAL_WINDOW
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.ui.window_runs import run_window_script
 
 pytestmark = REAL_WINDOW
 
@@ -70,28 +65,17 @@ def test_the_desk_at_a_screen_size(
     if readme:
         name = "claims-table.png" if claims else "briefing-workspace.png"
     out = (screenshots if readme else tmp_path) / name
-    env = {**os.environ, "QT_SCALE_FACTOR": str(scale), "QT_QPA_PLATFORM": "xcb"}
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "tests.ui.desk_window",
-            str(out),
-            str(tmp_path / "library.sqlite"),
-            str(tmp_path / "settings.ini"),
-            str(width),
-            str(height),
-            *(["workspace"] if docked else []),
-            *(["claims"] if claims else []),
-        ],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=90,
+    seen = run_window_script(
+        "desk_window",
+        str(out),
+        str(tmp_path / "library.sqlite"),
+        str(tmp_path / "settings.ini"),
+        str(width),
+        str(height),
+        *(["workspace"] if docked else []),
+        *(["claims"] if claims else []),
+        scale=scale,
     )
-    assert done.returncode == 0, done.stderr
-    seen = json.loads(done.stdout.strip().splitlines()[-1])
     assert seen["size"] == [width, height] and seen["ratio"] == scale  # fits the screen
     assert seen["colours"] > 20  # painted, not blank
     assert seen["reader_shown"]

@@ -12,13 +12,6 @@ reaches it.
 
 from __future__ import annotations
 
-import json
-import os
-import shutil
-import subprocess
-import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -26,9 +19,9 @@ from PySide6.QtCore import QRect, QSize
 from PySide6.QtGui import QImage
 
 from tests.ui.helpers import REAL_WINDOW
+from tests.ui.window_runs import run_window_script, x_server
 
 pytestmark = REAL_WINDOW
-ROOT = Path(__file__).resolve().parents[2]
 
 
 # Laptops' screens, each an X server of that size: the editor fits, off the words it is about.
@@ -42,32 +35,6 @@ SCREENS = [
 ]
 
 
-@contextmanager
-def _x_server(width: int, height: int) -> Iterator[str]:
-    """An Xvfb of our own with a screen of this size; its DISPLAY. `-displayfd` has it take
-    a free display and say which (as tests/test_bundle.py does)."""
-    xvfb = shutil.which("Xvfb")
-    if xvfb is None:
-        pytest.skip("needs Xvfb")
-    read_end, write_end = os.pipe()
-    screen = f"{width}x{height}x24"
-    server = subprocess.Popen(
-        [xvfb, "-displayfd", str(write_end), "-screen", "0", screen, "-nolisten", "tcp"],
-        pass_fds=(write_end,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write_end)
-    try:
-        with os.fdopen(read_end) as said:
-            display = said.readline().strip()
-        assert display.isdigit(), f"Xvfb did not say which display it took ({display!r})"
-        yield f":{display}"
-    finally:
-        server.terminate()
-        server.wait(30)
-
-
 @pytest.mark.parametrize(("width", "height", "scale", "mode"), SCREENS)
 def test_the_editor_on_a_laptop_screen(
     tmp_path: Path, screenshots: Path, width: int, height: int, scale: int, mode: str
@@ -77,31 +44,16 @@ def test_the_editor_on_a_laptop_screen(
     readme = (width, scale, mode) == (1280, 1, "edit")
     name = "claim-editor.png" if readme else f"editor-{width}x{height}@{scale}-{mode}.png"
     out = (screenshots if readme else tmp_path) / name
-    with _x_server(width, height) as display:
-        env = {
-            **os.environ,
-            "DISPLAY": display,
-            "QT_QPA_PLATFORM": "xcb",
-            "QT_SCALE_FACTOR": str(scale),
-        }
-        done = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "tests.ui.claim_editor_window",
-                str(out),
-                str(tmp_path / "library.sqlite"),
-                str(tmp_path / "settings.ini"),
-                mode,
-            ],
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=90,
+    with x_server(width, height) as display:
+        seen = run_window_script(
+            "claim_editor_window",
+            str(out),
+            str(tmp_path / "library.sqlite"),
+            str(tmp_path / "settings.ini"),
+            mode,
+            scale=scale,
+            display=display,
         )
-    assert done.returncode == 0, done.stderr
-    seen = json.loads(done.stdout.strip().splitlines()[-1])
     assert seen["ratio"] == scale
     area, frame, words = (QRect(*seen[key]) for key in ("area", "frame", "words"))
     assert area.size() == QSize(width // scale, height // scale)

@@ -9,15 +9,12 @@ the pixels (SVG, so crisp), nothing blank, no header or toolbar label clipped. T
 
 from __future__ import annotations
 
-import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.ui.window_runs import run_window_script
 
 pytestmark = [
     pytest.mark.screenshot,
@@ -30,24 +27,14 @@ pytestmark = [
 
 def test_reader_at_twice_the_pixels(tmp_path: Path, screenshots: Path) -> None:
     out = screenshots / "reader-hidpi.png"
-    env = {**os.environ, "QT_SCALE_FACTOR": "2", "QT_QPA_PLATFORM": "xcb"}
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "tests.ui.hidpi_window",
-            str(out),
-            str(tmp_path / "library.sqlite"),
-            str(tmp_path / "settings.ini"),
-        ],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
+    seen = run_window_script(
+        "hidpi_window",
+        str(out),
+        str(tmp_path / "library.sqlite"),
+        str(tmp_path / "settings.ini"),
+        scale=2,
         timeout=60,
     )
-    assert done.returncode == 0, done.stderr
-    seen = json.loads(done.stdout.strip().splitlines()[-1])
     assert seen["ratio"] == 2
     assert seen["size"] == [2 * seen["logical"][0], 2 * seen["logical"][1]]
     assert seen["icon_pixels"] == [32, 32]
