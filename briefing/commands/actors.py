@@ -9,8 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from briefing.commands.arguments import article_id, positive_int
 from briefing.commands.output import counted, fail, print_json, print_table, stamped
-from briefing.core import ACTOR_KINDS as KINDS
-from briefing.core import InvalidInput, Kind
+from briefing.core import ACTOR_KINDS as KINDS, InvalidInput, Kind
 
 if TYPE_CHECKING:
     from briefing.core import Actor, Library, Mention, Suggestion

@@ -9,8 +9,7 @@ from typing import TYPE_CHECKING, Any
 from briefing.commands.arguments import article_id, path, positive_int
 from briefing.commands.output import counted, date_text, fail, print_json, print_table, stamped
 from briefing.commands.terminal import TerminalProgress
-from briefing.core import ARTICLE_SORT_KEYS as SORT_KEYS
-from briefing.core import InvalidInput, Kind
+from briefing.core import ARTICLE_SORT_KEYS as SORT_KEYS, InvalidInput, Kind
 
 if TYPE_CHECKING:
     from briefing.core import Article, ArticleSummary, ImportResult, Library

@@ -8,8 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from briefing.commands.arguments import positive_int
 from briefing.commands.output import date_text, print_json
-from briefing.core import SEARCH_DEFAULT_LIMIT as DEFAULT_LIMIT
-from briefing.core import SEARCH_KINDS as KINDS
+from briefing.core import SEARCH_DEFAULT_LIMIT as DEFAULT_LIMIT, SEARCH_KINDS as KINDS
 
 if TYPE_CHECKING:
     from briefing.core import Library, SearchHit

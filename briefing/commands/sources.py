@@ -7,8 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from briefing.commands.arguments import article_id
 from briefing.commands.output import print_json, print_table, stamped
-from briefing.core import SOURCE_KINDS as KINDS
-from briefing.core import Kind
+from briefing.core import SOURCE_KINDS as KINDS, Kind
 
 if TYPE_CHECKING:
     from briefing.core import Library, Source

@@ -29,17 +29,16 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from briefing.core.actors.aliases import ActorAlias
     from briefing.core.actors.deletion import DeletedActor
-    from briefing.core.actors.kind_guess import KindGuess as ActorKindGuess
-    from briefing.core.actors.kind_guess import KindGuesser as ActorKindGuesser
-    from briefing.core.actors.kind_guess import guess_kind as guess_actor_kind
+    from briefing.core.actors.kind_guess import (
+        KindGuess as ActorKindGuess,
+        KindGuesser as ActorKindGuesser,
+        guess_kind as guess_actor_kind,
+    )
     from briefing.core.actors.mentions import Mention, Suggestion, SuggestReport
     from briefing.core.actors.merge import MergeRecord
-    from briefing.core.actors.model import KINDS as ACTOR_KINDS
-    from briefing.core.actors.model import Actor, ActorListing, Alias
+    from briefing.core.actors.model import KINDS as ACTOR_KINDS, Actor, ActorListing, Alias
     from briefing.core.actors.page import (
         LIMIT as ACTOR_PAGE_LIMIT,
-    )
-    from briefing.core.actors.page import (
         ActorPage,
         Capped,
         PageAlias,
@@ -54,8 +53,6 @@ if TYPE_CHECKING:
     from briefing.core.articles.batch import BatchEdit
     from briefing.core.articles.service import (
         SORT_KEYS as ARTICLE_SORT_KEYS,
-    )
-    from briefing.core.articles.service import (
         Article,
         ArticleSummary,
         DeletedArticle,
@@ -69,8 +66,6 @@ if TYPE_CHECKING:
     )
     from briefing.core.backups import (
         FREE_MARGIN as BACKUP_FREE_MARGIN,
-    )
-    from briefing.core.backups import (
         SHARE_OF_DISK as BACKUP_SHARE_OF_DISK,
     )
     from briefing.core.briefings.model import (
@@ -84,15 +79,13 @@ if TYPE_CHECKING:
     from briefing.core.changes import NO_CHANGES, Changes, Kind
     from briefing.core.claims.model import (
         CLAIM_RELATIONS,
+        GRADE_MEANINGS as CLAIM_GRADE_MEANINGS,
         SOURCE_RELATIONS,
         STATUSES,
         UNSET,
         ActorRef,
         Claim,
         Unset,
-    )
-    from briefing.core.claims.model import (
-        GRADE_MEANINGS as CLAIM_GRADE_MEANINGS,
     )
     from briefing.core.claims.row_order import (
         NO_SPEAKER,
@@ -136,18 +129,12 @@ if TYPE_CHECKING:
     from briefing.core.search.query import prefix_last
     from briefing.core.search.service import (
         DEFAULT_LIMIT as SEARCH_DEFAULT_LIMIT,
-    )
-    from briefing.core.search.service import (
         KINDS as SEARCH_KINDS,
+        SearchResults,
     )
-    from briefing.core.search.service import SearchResults
     from briefing.core.sources import (
         GRADE_MEANINGS as SOURCE_GRADE_MEANINGS,
-    )
-    from briefing.core.sources import (
         KINDS as SOURCE_KINDS,
-    )
-    from briefing.core.sources import (
         Source,
     )
     from briefing.core.team import KEEP as TEAM_KEEP

@@ -16,8 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.core import BackupFailed, Library
-from briefing.core import backups as backups_module
+from briefing.core import BackupFailed, Library, backups as backups_module
 from briefing.core.backup_folder import folder_for
 from briefing.core.backups import is_due, prune
 from tests.conftest import wikinews_files

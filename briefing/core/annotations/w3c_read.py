@@ -22,8 +22,7 @@ from briefing.core.annotations.w3c_export import KINDS_BY_MOTIVATION, W3C_CONTEX
 from briefing.core.claims.model import CLAIM_RELATIONS, SOURCE_RELATIONS, STATUSES
 from briefing.core.dates import parse_optional
 from briefing.core.errors import InvalidInput
-from briefing.core.sources import GRADES as SOURCE_GRADES
-from briefing.core.sources import KINDS as SOURCE_KINDS
+from briefing.core.sources import GRADES as SOURCE_GRADES, KINDS as SOURCE_KINDS
 from briefing.core.text_input import has_surrogates
 from briefing.core.urls import checked_url
 

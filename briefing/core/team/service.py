@@ -22,8 +22,11 @@ from typing import TYPE_CHECKING, Any
 from briefing.core.clock import now
 from briefing.core.errors import BriefingError, InvalidInput, TeamUnavailable
 from briefing.core.progress import Progress
-from briefing.core.team import KEEP, server  # KEEP there: the command line reads it alone
-from briefing.core.team import link as links
+from briefing.core.team import (  # KEEP there: the command line reads it alone
+    KEEP,
+    link as links,
+    server,
+)
 from briefing.core.team.apply import Applier
 from briefing.core.team.conflicts import Conflict, all_conflicts, one_conflict
 from briefing.core.team.records import read

@@ -43,8 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.core import ACTOR_KINDS as KINDS
-from briefing.core import ActorPage, Capped
+from briefing.core import ACTOR_KINDS as KINDS, ActorPage, Capped
 from briefing.ui.actors import page_lists
 from briefing.ui.actors.aliases import AliasList
 from briefing.ui.actors.page_lists import ArticleRole, IdRole, MoreRole

@@ -32,9 +32,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.core import ACTOR_KINDS as KINDS
-from briefing.core import ACTOR_PAGE_LIMIT as LIMIT
 from briefing.core import (
+    ACTOR_KINDS as KINDS,
+    ACTOR_PAGE_LIMIT as LIMIT,
     ActorPage,
     AnnotationRefs,
     BriefingError,

@@ -14,8 +14,14 @@ from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLayout, QLineEdit, QWidget
 
-from briefing.core import CLAIM_GRADE_MEANINGS as GRADE_MEANINGS
-from briefing.core import NO_SPEAKER, STATUSES, UNGRADED, ClaimFilter, ClaimRow
+from briefing.core import (
+    CLAIM_GRADE_MEANINGS as GRADE_MEANINGS,
+    NO_SPEAKER,
+    STATUSES,
+    UNGRADED,
+    ClaimFilter,
+    ClaimRow,
+)
 
 Choices = list[tuple[str, object]]
 NO_MODIFIERS = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)

@@ -30,8 +30,13 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont, QGuiApplication, QPalette
 
-from briefing.core import CLAIM_GRADE_MEANINGS as GRADE_MEANINGS
-from briefing.core import ClaimFilter, ClaimRow, filter_rows, sort_rows
+from briefing.core import (
+    CLAIM_GRADE_MEANINGS as GRADE_MEANINGS,
+    ClaimFilter,
+    ClaimRow,
+    filter_rows,
+    sort_rows,
+)
 from briefing.ui.models.article_list import format_date
 from briefing.ui.models.row_runs import runs
 from briefing.ui.workspace.mime import CLAIMS_MIME, claims_mime_data

@@ -40,8 +40,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.core import CLAIM_GRADE_MEANINGS as GRADE_MEANINGS
-from briefing.core import STATUSES, Claim, ClaimState, NewActor, Source
+from briefing.core import (
+    CLAIM_GRADE_MEANINGS as GRADE_MEANINGS,
+    STATUSES,
+    Claim,
+    ClaimState,
+    NewActor,
+    Source,
+)
 from briefing.ui.dialogs.placement import grow_clear_of
 from briefing.ui.widgets.actor_field import ActorField, ActorNames
 from briefing.ui.widgets.claim_links import ClaimLinks

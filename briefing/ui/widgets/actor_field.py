@@ -29,8 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.core import ACTOR_KINDS as KINDS
-from briefing.core import ActorKindGuess, ActorKindGuesser, Library, NewActor
+from briefing.core import ACTOR_KINDS as KINDS, ActorKindGuess, ActorKindGuesser, Library, NewActor
 from briefing.ui.widgets.completion_popup import fit_popup
 
 

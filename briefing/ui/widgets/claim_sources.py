@@ -22,8 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.core import SOURCE_GRADE_MEANINGS as GRADE_MEANINGS
-from briefing.core import SOURCE_RELATIONS, NewSource, Source
+from briefing.core import (
+    SOURCE_GRADE_MEANINGS as GRADE_MEANINGS,
+    SOURCE_RELATIONS,
+    NewSource,
+    Source,
+)
 
 ValueRole = Qt.ItemDataRole.UserRole + 1
 NEW_KINDS = ("url", "document", "statement")

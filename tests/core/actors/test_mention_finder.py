@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from briefing.core.actors.mention_finder import Match, MentionFinder, Name
 from tests.conftest import SAMPLE

@@ -9,8 +9,7 @@ never on other words.
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from briefing.core import InvalidInput
 from briefing.core.anchoring.reanchor import FUZZY_FLOOR, Placement, reanchor

@@ -4,8 +4,7 @@ says what is wrong, never a syntax error or a traceback."""
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from briefing.core import SEARCH_KINDS, BriefingError, Library
 
