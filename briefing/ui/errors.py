@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 log = logging.getLogger("briefing.ui")
 STATUS_TIMEOUT_MS = 10_000
+_HINT = "briefingStatusHint"  # the main window's property: the hint its status bar shows
 
 
 def _main_window(parent: QWidget | None) -> QMainWindow | None:
@@ -39,6 +40,29 @@ def show_status(parent: QWidget | None, message: str) -> None:
     window = _main_window(parent)
     if window is not None:
         _show(window, message)
+
+
+def show_hint(parent: QWidget | None, message: str) -> None:
+    """A passing message saying what an action needs first ("Select some text in the
+    article first"): taken back by `take_back_hint` once the action goes ahead, where a plain
+    message stayed up ten seconds, over the editor the reader had since opened."""
+    window = _main_window(parent)
+    if window is not None:
+        _show(window, message)
+        window.setProperty(_HINT, message)
+
+
+def take_back_hint(parent: QWidget | None) -> None:
+    """The action went ahead: clear its hint if the status bar still shows it (and only
+    then: a message shown since is left alone)."""
+    window = _main_window(parent)
+    if window is None:
+        return
+    hint = window.property(_HINT)
+    window.setProperty(_HINT, None)
+    shown = window.statusBar().currentMessage()
+    if hint and shown and hint.startswith(shown.removesuffix("…")):
+        window.statusBar().clearMessage()
 
 
 def _show(window: QMainWindow, message: str) -> None:

@@ -179,6 +179,30 @@ def test_highlight_and_note(qtbot, make_window, library: Library) -> None:
     ]
 
 
+def test_a_hint_is_taken_back_once_the_action_goes_ahead(
+    qtbot, make_window, library: Library
+) -> None:
+    """A first-user trip: "Select some text in the article first" stayed up for ten seconds
+    over the claim editor the reader had opened since; a later message is left alone."""
+    window, _article_id = sample_window(qtbot, make_window, library)
+    window.claim_action.trigger()
+    assert "Select some text" in window.statusBar().currentMessage()
+    select(window, QUOTE)
+    window.claim_action.trigger()
+    assert dialog_of(window, ClaimEditor) is not None
+    assert window.statusBar().currentMessage() == ""
+    window.dialog.reject()
+    cursor = window.reader.page.textCursor()
+    cursor.clearSelection()
+    window.reader.page.setTextCursor(cursor)
+    window.highlight_action.trigger()  # nothing selected any more: the hint again
+    assert "Select some text" in window.statusBar().currentMessage()
+    window.statusBar().showMessage("Imported 3 articles")
+    select(window, "initial public offering")
+    window.highlight_action.trigger()
+    assert window.statusBar().currentMessage() == "Imported 3 articles"
+
+
 def test_an_empty_or_header_selection_says_so(qtbot, make_window, library: Library) -> None:
     window, article_id = sample_window(qtbot, make_window, library)
     count = len(library.annotations.for_article(article_id))

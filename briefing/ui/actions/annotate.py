@@ -42,8 +42,9 @@ def _selection(window: MainWindow) -> tuple[int, int, int] | None:
     try:
         start, end = window.reader.selected_span()
     except BriefingError as exc:
-        errors.show_status(window, str(exc))
+        errors.show_hint(window, str(exc))
         return None
+    errors.take_back_hint(window)
     article_id = window.reader.article_id
     assert article_id is not None  # selected_span() checked there is an article
     return article_id, start, end
@@ -200,10 +201,11 @@ def add_to_briefing(window: MainWindow) -> list[int]:
     if not claim_ids:
         claim_ids = _claims_at_cursor(window)
     if not claim_ids:
-        errors.show_status(
+        errors.show_hint(
             window, "Put the cursor in a claim, or select claims in the panel, to add them"
         )
         return []
+    errors.take_back_hint(window)
     return add(window, claim_ids, window.undo)
 
 

@@ -237,8 +237,9 @@ def edit_claim_here(window: MainWindow) -> None:
     if claim_id is None:
         claim_id = claim_at_cursor(window)
     if claim_id is None:
-        errors.show_status(
+        errors.show_hint(
             window, "Put the cursor anywhere in a claim (or select one in the panel) to edit it"
         )
         return
+    errors.take_back_hint(window)
     annotate.edit_claim(window, claim_id)
