@@ -9,6 +9,7 @@ from briefing.core import Library
 from briefing.ui.dialogs.claim_editor import ClaimEditor
 from briefing.ui.dialogs.note import NoteDialog
 from briefing.ui.dialogs.tag_actor import TagActorDialog
+from briefing.ui.widgets.annotation_panel import IdRole
 from tests.ui.helpers import click, dialog_of, sample_window, select
 
 # Qt's offscreen platform warns when a window or popup (the completer) is shown; not ours.
@@ -177,6 +178,21 @@ def test_highlight_and_note(qtbot, make_window, library: Library) -> None:
         ("highlight", "initial public offering", ""),
         ("note", "blacklisted", "Check the date of the listing."),
     ]
+
+
+def test_a_new_claim_is_the_panels_current_item(qtbot, make_window, library: Library) -> None:
+    """A first-user trip: after marking a claim the panel kept the one selected before, and
+    the new one was to be found among the others."""
+    window, _article_id = sample_window(qtbot, make_window, library)
+    first = window.panel.tree.topLevelItem(0).child(0)
+    window.panel.tree.setCurrentItem(first)
+    before = {c.id for c in library.claims.list()}
+    select(window, QUOTE)
+    window.claim_action.trigger()
+    editor = dialog_of(window, ClaimEditor)
+    click(qtbot, editor.buttons.button(editor.buttons.StandardButton.Ok))
+    (claim,) = [c for c in library.claims.list() if c.id not in before]
+    assert window.panel.tree.currentItem().data(0, IdRole) == claim.id
 
 
 def test_a_hint_is_taken_back_once_the_action_goes_ahead(

@@ -50,8 +50,17 @@ def _selection(window: MainWindow) -> tuple[int, int, int] | None:
     return article_id, start, end
 
 
-def _saved(window: MainWindow, command: AddAnnotation | EditClaim) -> str | None:
-    return None if window.undo.push(command) else window.undo.last_error
+def _saved(
+    window: MainWindow, command: AddAnnotation | EditClaim, kind: str | None = None
+) -> str | None:
+    """Push the command; None when it went, else why not. A new annotation of `kind` is then
+    the panel's current item (the one selected before stayed so, and the new one was hard to
+    find among the others)."""
+    if not window.undo.push(command):
+        return window.undo.last_error
+    if kind is not None and isinstance(command, AddAnnotation) and command.annotation_id:
+        window.panel.select_annotation(kind, command.annotation_id)
+    return None
 
 
 def highlight(window: MainWindow) -> bool:
@@ -101,7 +110,7 @@ def tag_actor(window: MainWindow) -> TagActorDialog | None:
             return library.mentions.add(article_id, actor, Span(start, end)).id
 
         made = [actor] if isinstance(actor, NewActor) else []
-        return _saved(window, AddAnnotation(window.undo, "Tag actor", create, made))
+        return _saved(window, AddAnnotation(window.undo, "Tag actor", create, made), "mention")
 
     names = actor_names(window.library, article_id)
     return _open(window, TagActorDialog(quote, names, save, window))
@@ -119,7 +128,7 @@ def mark_claim(window: MainWindow) -> ClaimEditor | None:
             return library.claims.create(article_id, Span(start, end), state)[0]
 
         command = AddAnnotation(window.undo, "Add claim", create, _new_actors(state))
-        return _saved(window, command)
+        return _saved(window, command, "claim")
 
     return _open(window, _editor(window, quote, article_id, save, None, None))
 
@@ -166,7 +175,7 @@ def edit_claim(window: MainWindow, claim_id: int) -> ClaimEditor | None:
                     return library.claims.create(claim.article_id, span, state)[0]
 
                 command = AddAnnotation(window.undo, "Add claim", create, _new_actors(state))
-                return _saved(window, command)
+                return _saved(window, command, "claim")
 
         editor.show_gone(
             "This claim was deleted elsewhere (in another window, or another copy of "
