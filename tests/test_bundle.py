@@ -25,6 +25,7 @@ from pypdf import PdfReader
 from briefing.cli import build_parser
 from tests.conftest import ROOT, SAMPLE
 from tests.programs import SOURCE, require_bundle, run
+from tests.ui.window_runs import x_server as own_x_server
 
 pytestmark = pytest.mark.packaging
 
@@ -204,28 +205,11 @@ def test_the_app_opens_offscreen(bundle: Path, tmp_path: Path) -> None:
 
 @pytest.fixture
 def x_server() -> Iterator[dict[str, str]]:
-    """An X server of our own (Xvfb) for the test; its environment. `-displayfd` has the
-    server take a free display itself and say which: `xvfb-run -a` guesses one from the lock
-    files, and two sessions starting at once met on the same :99."""
-    xvfb = shutil.which("Xvfb")
-    if xvfb is None:
-        pytest.skip("needs Xvfb (.ci/run installs xvfb)")
-    read_end, write_end = os.pipe()
-    server = subprocess.Popen(
-        [xvfb, "-displayfd", str(write_end), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-        pass_fds=(write_end,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write_end)
-    try:
-        with os.fdopen(read_end) as said:
-            display = said.readline().strip()  # written once the server accepts clients
-        assert display.isdigit(), f"Xvfb did not say which display it took ({display!r})"
-        yield {"DISPLAY": f":{display}"}
-    finally:
-        server.terminate()
-        server.wait(30)
+    """An X server of our own (Xvfb) for the test; its environment. Its own display, taken
+    by the server itself: `xvfb-run -a` guesses one from the lock files, and two sessions
+    starting at once met on the same :99."""
+    with own_x_server(1280, 800) as display:
+        yield {"DISPLAY": display}
 
 
 def test_the_app_opens_on_an_x_server(

@@ -1,7 +1,8 @@
-"""The parent's side of the screenshot tests whose window runs in a process of its own (the
-scale factor is fixed when a QApplication is made, and a screen's size by its X server): an
-Xvfb of a given size, and one run of a window script (tests/ui/*_window.py) that prints what
-it saw as JSON on its last line. The child's side is tests/ui/window_script.py."""
+"""The parent's side of the tests whose window runs in a process of its own (the scale
+factor is fixed when a QApplication is made, and a screen's size by its X server; the
+stand-alone build's test opens the app on one too): an Xvfb of a given size, and one run of
+a window script (tests/ui/*_window.py) that prints what it saw as JSON on its last line. The
+child's side is tests/ui/window_script.py."""
 
 from __future__ import annotations
 
